@@ -1,0 +1,91 @@
+"""A parsed report: its paragraphs, the facts in them, and its profile.
+
+Rules receive a :class:`Document`. Everything on it is computed once, when
+first asked for, so a rule that looks only at markers never pays for
+breakdowns.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Iterable
+
+from .config import Config
+from .extract import ParagraphFacts, breakdowns, extract_paragraph
+from .facts import Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, Quantity, YearRef
+from .normalise import Paragraph, normalise
+from .profile import Profile, detect
+from .source import Source, Span
+
+
+class Document:
+    def __init__(self, source: Source, config: Config | None = None):
+        self.source = source
+        self.config = config or Config()
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def text_at(self, span: Span) -> str:
+        """The original text of ``span``."""
+        return self.source.text[span.start:span.end]
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return normalise(self.source)
+
+    @cached_property
+    def facts(self) -> tuple[ParagraphFacts, ...]:
+        vocab = self.config.vocabulary
+        return tuple(extract_paragraph(p, vocab) for p in self.paragraphs)
+
+    def _all(self, attr: str) -> tuple:
+        return tuple(x for pf in self.facts for x in getattr(pf, attr))
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return self._all("quantities")
+
+    @cached_property
+    def years(self) -> tuple[YearRef, ...]:
+        return self._all("years")
+
+    @cached_property
+    def dates(self) -> tuple[DateRef, ...]:
+        return self._all("dates")
+
+    @cached_property
+    def docrefs(self) -> tuple[DocRef, ...]:
+        return self._all("docrefs")
+
+    @cached_property
+    def markers(self) -> tuple[Marker, ...]:
+        return self._all("markers")
+
+    @cached_property
+    def keywords(self) -> tuple[Keyword, ...]:
+        return self._all("keywords")
+
+    @cached_property
+    def problems(self) -> tuple[ParseProblem, ...]:
+        return self._all("problems")
+
+    @cached_property
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        vocab = self.config.vocabulary
+        return tuple(b for pf in self.facts for b in breakdowns(pf, vocab))
+
+    @cached_property
+    def profile(self) -> Profile:
+        return detect(self.paragraphs, self.config.year)
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        import bisect
+
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.paragraphs[i] if i >= 0 else None
+
+    def iter_text(self) -> Iterable[tuple[Paragraph, str]]:
+        for p in self.paragraphs:
+            yield p, p.text

@@ -1,0 +1,149 @@
+"""Run the pipeline: read → normalise → parse → extract → rules → findings."""
+from __future__ import annotations
+
+import os
+import traceback
+from typing import Iterable, Sequence
+
+import attrs
+
+from .config import Config
+from .document import Document
+from .profile import Profile
+from .readers import ReadError, read_bytes, read_path, supported_suffixes
+from .registry import all_rules, select_rules
+from .rule import Finding
+from .source import Source, Span
+
+
+@attrs.frozen
+class FileResult:
+    """What checking one file gave: its findings, and what the tool saw of it."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
+    profile: Profile | None = None
+    unreadable: bool = False
+    coverage: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+
+def _input_finding(code: str, zh: str, en: str, span: Span = Span(0, 0)) -> Finding:
+    rule = all_rules()[code]
+    return Finding(rule.code, rule.name, rule.category, rule.severity, span, zh, en)
+
+
+def check_source(source: Source, config: Config | None = None) -> FileResult:
+    """Check one already-read source."""
+    config = config or Config()
+    doc = Document(source, config)
+    findings: list[Finding] = []
+    for rule_cls in select_rules(config):
+        rule = rule_cls()
+        try:
+            findings.extend(rule.check(doc))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not lose the file
+            tb = traceback.extract_tb(exc.__traceback__)[-1]
+            findings.append(
+                _input_finding(
+                    "JX009",
+                    f"规则 {rule_cls.code} 内部出错，该规则未完成检查：{type(exc).__name__}: {exc}（{os.path.basename(tb.filename)}:{tb.lineno}）",
+                    f"rule {rule_cls.code} crashed and did not finish: {type(exc).__name__}: {exc} ({os.path.basename(tb.filename)}:{tb.lineno})",
+                )
+            )
+    findings = _apply_severity(findings, config)
+    findings.sort(key=lambda f: f.sort_key)
+    coverage = getattr(doc, "coverage", None)
+    return FileResult(
+        path=source.path,
+        findings=tuple(_dedupe(findings)),
+        source=source,
+        profile=doc.profile,
+        coverage=tuple(sorted(coverage.items())) if coverage else (),
+    )
+
+
+def _apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
+    if not config.severity:
+        return findings
+    from .selection import matches
+
+    rules = all_rules()
+    out = []
+    for f in findings:
+        rule = rules.get(f.code)
+        for selector, sev in config.severity:
+            if rule is not None and matches(rule, selector):
+                f = attrs.evolve(f, severity=sev)
+        out.append(f)
+    return out
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.span, f.zh)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def unreadable(path: str, err: ReadError) -> FileResult:
+    return FileResult(path=path, findings=(_input_finding(err.code, err.zh, err.en),), unreadable=True)
+
+
+def check_file(path: str, config: Config | None = None) -> FileResult:
+    """Read and check the file at ``path``. Never raises for a bad file."""
+    config = config or Config()
+    try:
+        source = read_path(path, config.encoding)
+    except ReadError as err:
+        return unreadable(path, err)
+    except Exception as exc:  # noqa: BLE001 - a reader bug is this file's problem only
+        return unreadable(path, ReadError("JX001", f"读取失败：{type(exc).__name__}: {exc}", f"read failed: {type(exc).__name__}: {exc}"))
+    return check_source(source, config)
+
+
+def check_text(text: str, path: str = "<text>", kind: str = "text", config: Config | None = None) -> FileResult:
+    """Check report text given as a string."""
+    return check_source(Source(path=path, text=text, kind=kind), config)
+
+
+def check_bytes(data: bytes, path: str, config: Config | None = None) -> FileResult:
+    config = config or Config()
+    try:
+        source = read_bytes(path, data, config.encoding)
+    except ReadError as err:
+        return unreadable(path, err)
+    return check_source(source, config)
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """Files named, and the supported files inside directories named, in a stable order."""
+    out: list[str] = []
+    suffixes = supported_suffixes()
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if name.lower().endswith(suffixes) and not name.startswith(("~$", ".")):
+                        found.append(os.path.join(root, name))
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def check_paths(paths: Sequence[str], config: Config | None = None) -> list[FileResult]:
+    return [check_file(p, config) for p in expand_paths(paths)]

@@ -1,0 +1,382 @@
+"""From parsed paragraphs to facts.
+
+:func:`extract_paragraph` walks the items the grammar produced for one
+paragraph, keeping track of sentences, clauses and parentheses, and turns them
+into the facts of :mod:`linter.facts` — quantities with their labels, years,
+dates, document numbers, markers, keywords. :func:`breakdowns` then pairs each
+total with its parts.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from .arith import parse_number, precision_of
+from .facts import Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, Quantity, TextItem, YearRef
+from .normalise import Paragraph
+from .parsing import RawItem, parse_text
+from .vocab import Vocabulary
+
+QUANTITY_KINDS = {"amount", "percent", "score", "count", "number"}
+SENTENCE_END = set("。；;!?！？")
+CLAUSE_END = SENTENCE_END | set("，,:：")
+LABEL_STOP = CLAUSE_END | set("、()（）《》“”\"")
+OPEN_PARENS = set("(（")
+CLOSE_PARENS = set(")）")
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+MARKER_STYLES = {
+    "CN_DUN": "cn-dun",
+    "PAREN_CN": "paren-cn",
+    "PAREN_AR": "paren-ar",
+    "AR_DOT": "ar-dot",
+    "AR_DUN": "ar-dun",
+    "CIRCLED": "circled",
+    "CN_SHI": "cn-shi",
+    "DI_N": "di",
+}
+
+
+def cn_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十三 → 13, 二十一 → 21."""
+    if not text:
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(text) == 1:
+        return _CN_DIGITS.get(text)
+    return None
+
+
+def marker_ordinal(style: str, text: str) -> int | None:
+    core = re.sub(r"[\s()、.是第]", "", text)
+    if style == "circled":
+        if core in CIRCLED:
+            return CIRCLED.index(core) + 1
+        return PAREN_DIGITS.index(core) + 1 if core in PAREN_DIGITS else None
+    if core.isdigit():
+        return int(core)
+    return cn_number(core)
+
+
+@attrs.frozen
+class ParagraphFacts:
+    para: Paragraph
+    items: tuple  # facts and TextItem, in order
+    quantities: tuple[Quantity, ...]
+    years: tuple[YearRef, ...]
+    dates: tuple[DateRef, ...]
+    docrefs: tuple[DocRef, ...]
+    markers: tuple[Marker, ...]
+    keywords: tuple[Keyword, ...]
+    problems: tuple[ParseProblem, ...]
+
+
+def _int(tok) -> int:
+    return int(str(tok).replace(",", ""))
+
+
+def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
+    raw, bad = parse_text(para.text)
+    text = para.text
+    items: list = []
+    quantities, years, dates, docrefs, markers, keywords = [], [], [], [], [], []
+    sentence = clause = depth = 0
+    seen_content = False  # anything but spaces before this item in the paragraph
+    last_sig = ""  # the last non-space punctuation or item kind, for marker positions
+
+    for index, it in enumerate(raw):
+        kind = it.kind
+        span = para.span(it.start, it.end)
+        if kind in ("TEXT", "SP", "PUNCT"):
+            tok = it.tokens[0]
+            items.append(TextItem(kind, tok.value, it.start, it.end))
+            if kind == "PUNCT":
+                ch = tok.value
+                if ch in OPEN_PARENS:
+                    depth += 1
+                elif ch in CLOSE_PARENS:
+                    depth = max(0, depth - 1)
+                if ch in SENTENCE_END:
+                    sentence += 1
+                    clause += 1
+                elif ch in CLAUSE_END:
+                    clause += 1
+                last_sig = ch
+            if kind != "SP":
+                if kind == "TEXT":
+                    last_sig = "TEXT"
+                seen_content = True
+            continue
+
+        toks = it.tokens
+        fact = None
+        if kind in QUANTITY_KINDS:
+            num = toks[0]
+            unit = toks[1].value.strip() if len(toks) > 1 else ""
+            label_start, raw_label = _label_before(items, it.start)
+            label = vocab.canonical(raw_label) if raw_label else ""
+            negative = _negative_before(text, it.start)
+            value = parse_number(num.value)
+            fact = Quantity(
+                kind=kind,
+                value=-value if negative else value,
+                unit=unit,
+                precision=precision_of(num.value),
+                span=span,
+                number_span=para.span(num.start_pos, num.end_pos),
+                para=para.index,
+                item=index,
+                sentence=sentence,
+                clause=clause,
+                depth=depth,
+                raw_label=raw_label,
+                label=label,
+                label_span=para.span(label_start, it.start) if raw_label else None,
+                negative=negative,
+            )
+            quantities.append(fact)
+        elif kind == "year":
+            value = _int(toks[0])
+            if len(toks[0].value) == 4 and 1900 <= value <= 2100:
+                suffix = toks[1].value.strip()
+                fact = YearRef(value, span, para.index, index, suffix)
+                years.append(fact)
+            else:  # "3 年" is a duration: a count
+                fact = Quantity(
+                    "count", Decimal(value), "年", 0, span, para.span(toks[0].start_pos, toks[0].end_pos),
+                    para.index, index, sentence, clause, depth,
+                )
+                quantities.append(fact)
+        elif kind in ("date", "month"):
+            nums = [_int(t) for t in toks if t.type == "NUMBER"]
+            has_year = any(t.type == "YEAR_D" for t in toks)
+            if has_year:
+                y, m, d = nums[0], nums[1], (nums[2] if len(nums) > 2 else None)
+            else:
+                y, m, d = None, nums[0], (nums[1] if len(nums) > 1 else None)
+            fact = DateRef(y, m, d, span, para.index, index)
+            dates.append(fact)
+            if has_year and 1900 <= y <= 2100:
+                ystart = toks[0].start_pos
+                years.append(YearRef(y, para.span(ystart, toks[1].end_pos), para.index, index, "年"))
+        elif kind == "docno":
+            fact = _docref(para, items, it, index)
+            docrefs.append(fact)
+        elif kind == "marker":
+            tok = toks[0]
+            style = MARKER_STYLES[tok.type]
+            ordinal = marker_ordinal(style, tok.value)
+            if ordinal is not None:
+                at_start = not seen_content
+                after_stop = at_start or last_sig in ("。", "；", ";", ":", "：")
+                fact = Marker(style, ordinal, tok.value, span, para.index, index, at_start, after_stop,
+                              _title_after(text, it.end))
+                markers.append(fact)
+        elif kind == "keyword":
+            fact = Keyword(toks[0].value, span, para.index, index, sentence, depth)
+            keywords.append(fact)
+        if fact is None:  # e.g. a marker with no ordinal: keep it as text
+            items.append(TextItem("TEXT", text[it.start:it.end], it.start, it.end))
+        else:
+            items.append(fact)
+        seen_content = True
+        last_sig = kind
+
+    problems = tuple(
+        ParseProblem(para.span(i, i + 1), para.index,
+                     f"无法解析的字符 {ch!r}，该处未检查", f"unparsable character {ch!r}; not checked here")
+        for i, ch in bad
+    )
+    return ParagraphFacts(para, tuple(items), tuple(quantities), tuple(years), tuple(dates),
+                          tuple(docrefs), tuple(markers), tuple(keywords), problems)
+
+
+def _label_before(items: list, start: int) -> tuple[int, str]:
+    """The words right before a number, back to the last clause stop or item."""
+    parts: list[str] = []
+    label_start = start
+    for prev in reversed(items):
+        if not isinstance(prev, TextItem):
+            break
+        if prev.kind == "PUNCT":
+            if prev.text in LABEL_STOP or prev.text not in "-+":
+                break
+            continue
+        parts.append(prev.text)
+        label_start = prev.start
+    joined = "".join(reversed(parts))
+    raw = joined.strip()
+    lead = len(joined) - len(joined.lstrip())
+    m = _SUBJECT.match(raw)
+    if m and m.end() < len(raw):
+        lead += m.end()
+        raw = raw[m.end():]
+    return label_start + lead, raw
+
+
+# The reporting unit as the subject of a sentence is not part of a figure's label.
+_SUBJECT = re.compile(r"(?:我|本)(?:局|办|委|院|所|站|部|中心|单位|部门)(?:本级)?")
+
+
+def _negative_before(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] != "-":
+        return False
+    before = text[start - 2] if start >= 2 else ""
+    return not (before.isdigit() or before in ")）%" or "\u4e00" <= before <= "\u9fff" and before in "元分")
+
+
+def _title_after(text: str, end: int) -> str:
+    m = re.match(r"[^。；;!?！？]*", text[end:])
+    return m.group(0).strip() if m else ""
+
+
+_ISSUER_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}$")
+_TITLE_RE = re.compile(r"《([^《》]{1,200})》[\s(（]*$")
+
+
+def _docref(para: Paragraph, items: list, it: RawItem, index: int) -> DocRef:
+    tok = it.tokens[0]
+    m = re.match(r"([〔\[【(])\s*(\d{4})\s*([〕\]】)])\s*(?:第\s*)?(\d*)\s*号", tok.value)
+    assert m is not None
+    before = para.text[: it.start]
+    im = _ISSUER_RE.search(before)
+    issuer = im.group(0) if im else ""
+    start = im.start() if im else it.start
+    tm = _TITLE_RE.search(before[: start])
+    title, title_span = "", None
+    if tm:
+        title = tm.group(1)
+        title_span = para.span(tm.start(1), tm.end(1))
+    return DocRef(
+        issuer=issuer,
+        year=int(m.group(2)),
+        number=int(m.group(4)) if m.group(4) else None,
+        open_bracket=m.group(1),
+        close_bracket=m.group(3),
+        span=para.span(start, it.end),
+        para=para.index,
+        item=index,
+        title=title,
+        title_span=title_span,
+    )
+
+
+# --- breakdowns -----------------------------------------------------------
+
+BREAKDOWN_OPENERS = {"其中", "包括", "包含", "含"}
+BREAKDOWN_CLOSERS = {"合计", "共计", "总计"}
+_PARTIAL_HINTS = ("主要", "部分", "如", "例如", "比如")
+
+
+def unit_family(q: Quantity) -> str:
+    if q.kind == "amount":
+        return "amount"
+    if q.kind == "count":
+        return "count:" + ("人" if q.unit in ("人", "名", "位", "员") else q.unit)
+    return q.kind + ":" + q.unit
+
+
+def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
+    """Pair totals with their parts in one paragraph.
+
+    ``total, 其中/包括/含 part, part …`` — the total is the nearest figure before
+    the keyword in the same sentence, at the keyword's parenthesis depth; the
+    parts are the figures of the same kind after it, up to the end of the
+    sentence, a figure of another kind family excluded, figures nested in deeper
+    parentheses excluded (they break a part down further). A second opener ends
+    the parts (the rest belongs to a nested breakdown), and so does a figure
+    labelled with an attribute word (净值, 占比 … of the part before it).
+
+    ``part, part … 合计/共计/总计 total`` — the parts are the figures of the
+    same kind in the same sentence before the keyword.
+
+    The enumeration is judged exhaustive when it has two or more parts, no
+    等/等等 follows the last part, and the opener is not qualified by 主要, 部分,
+    如 (examples). Partial enumerations are still checked: their parts may not
+    exceed the total.
+    """
+    text = pf.para.text
+    items = pf.items
+    out: list[Breakdown] = []
+    for kw in pf.keywords:
+        if kw.word in BREAKDOWN_OPENERS:
+            total = None
+            for prev in reversed(items[: kw.item]):
+                if isinstance(prev, Quantity):
+                    if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
+                        total = prev
+                    break
+                if isinstance(prev, Keyword):
+                    break
+            if total is None:
+                continue
+            family = unit_family(total)
+            parts: list[Quantity] = []
+            cut = False
+            last_end = kw.span.end
+            for nxt in items[kw.item + 1:]:
+                if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
+                    cut = True
+                    break
+                if isinstance(nxt, Quantity):
+                    if nxt.sentence != kw.sentence:
+                        break
+                    if nxt.depth > kw.depth:
+                        continue
+                    if nxt.depth < kw.depth:
+                        break
+                    if unit_family(nxt) == family:
+                        if vocab.is_attribute(nxt.raw_label):
+                            cut = True  # 净值, 占比 … describe the previous part
+                            break
+                        parts.append(nxt)
+                        last_end = nxt.span.end
+                    continue
+                if isinstance(nxt, TextItem) and nxt.kind == "PUNCT" and nxt.text in SENTENCE_END:
+                    break
+            if not parts:
+                continue
+            after_kw = text[pf.para.index_of(kw.span.end):][:6]
+            after_last = _clause_tail(pf, parts[-1])
+            exhaustive = (
+                len(parts) >= 2
+                and not cut
+                and "等" not in after_last
+                and not after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
+            )
+            out.append(Breakdown(total, tuple(parts), kw, exhaustive, pf.para.index))
+        elif kw.word in BREAKDOWN_CLOSERS:
+            nxt = next((i for i in items[kw.item + 1: kw.item + 4] if isinstance(i, Quantity)), None)
+            if nxt is None or nxt.sentence != kw.sentence or nxt.kind not in ("amount", "count"):
+                continue
+            family = unit_family(nxt)
+            parts = []
+            for prev in reversed(items[: kw.item]):
+                if isinstance(prev, Keyword):
+                    parts = []
+                    break
+                if isinstance(prev, Quantity):
+                    if prev.sentence != kw.sentence:
+                        break
+                    if prev.depth == kw.depth and unit_family(prev) == family:
+                        parts.append(prev)
+            if len(parts) >= 2:
+                out.append(Breakdown(nxt, tuple(reversed(parts)), kw, True, pf.para.index))
+    return tuple(out)
+
+
+def _clause_tail(pf: ParagraphFacts, q: Quantity) -> str:
+    """The text right after a quantity up to the end of its clause."""
+    i = pf.para.index_of(q.span.end)
+    m = re.match(r"[^，,。；;]*", pf.para.text[i:])
+    return m.group(0) if m else ""

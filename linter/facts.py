@@ -1,0 +1,126 @@
+"""Facts: immutable values extracted from the parsed paragraphs.
+
+Every fact carries the :class:`~linter.source.Span` of the tokens it came from
+and ``para``, the index of its paragraph. Numbers are :class:`~decimal.Decimal`
+with ``precision``, the number of decimals as written.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from .source import Span
+
+frozen = attrs.frozen
+
+
+@frozen
+class Quantity:
+    """A number with its unit: an amount (元/万元/亿元), a percentage, a score (分),
+    a count with a measure word (人, 件, 次…), or a bare number (unit ``""``)."""
+
+    kind: str  # amount | percent | score | count | number
+    value: Decimal
+    unit: str
+    precision: int
+    span: Span  # the number and its unit
+    number_span: Span  # the digits only
+    para: int
+    item: int  # index among the paragraph's items
+    sentence: int  # sentence index within the paragraph (split at 。；!?)
+    clause: int  # clause index within the paragraph (split at ，。；:)
+    depth: int = 0  # parenthesis depth
+    raw_label: str = ""  # the words just before the number, as written (normalised)
+    label: str = ""  # the label normalised against the vocabulary ("" when unknown)
+    label_span: Span | None = None
+    negative: bool = False
+
+
+@frozen
+class YearRef:
+    year: int
+    span: Span
+    para: int
+    item: int
+    suffix: str  # 年 | 年度
+
+
+@frozen
+class DateRef:
+    year: int | None
+    month: int
+    day: int | None
+    span: Span
+    para: int
+    item: int
+
+
+@frozen
+class DocRef:
+    """A document number such as 湛开财〔2024〕319 号."""
+
+    issuer: str
+    year: int
+    number: int | None
+    open_bracket: str
+    close_bracket: str
+    span: Span  # the whole reference, issuer included
+    para: int
+    item: int
+    title: str = ""  # the 《…》 title just before it, when there is one
+    title_span: Span | None = None
+
+
+@frozen
+class Marker:
+    """A heading or list marker: 一、 (一) 1. 1、 (1) ① 一是 第一."""
+
+    style: str  # cn-dun | paren-cn | paren-ar | ar-dot | ar-dun | circled | cn-shi | di
+    ordinal: int
+    text: str
+    span: Span
+    para: int
+    item: int
+    at_start: bool  # at the start of its paragraph
+    after_stop: bool  # at the start, or right after 。；: (a list item inside a paragraph)
+    title: str = ""  # the text after the marker up to the end of its sentence
+
+
+@frozen
+class Keyword:
+    word: str
+    span: Span
+    para: int
+    item: int
+    sentence: int
+    depth: int
+
+
+@frozen
+class Breakdown:
+    """A total and its parts: ``总额 X，其中：A a，B b`` or ``a、b，合计 X``."""
+
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    keyword: Keyword
+    exhaustive: bool
+    para: int
+
+
+@frozen
+class TextItem:
+    """Plain text, spaces or punctuation between the typed items."""
+
+    kind: str  # TEXT | SP | PUNCT
+    text: str
+    start: int  # index into the paragraph text
+    end: int
+
+
+@frozen
+class ParseProblem:
+    span: Span
+    para: int
+    message_zh: str
+    message_en: str

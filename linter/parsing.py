@@ -1,0 +1,111 @@
+"""Parse normalised paragraphs with the Lark grammars in ``linter.grammar``."""
+from __future__ import annotations
+
+import functools
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedInput
+
+
+@functools.cache
+def inline_parser() -> Lark:
+    """The paragraph grammar, built once per process (LALR, contextual lexer)."""
+    return Lark.open_from_package(
+        "linter.grammar",
+        "inline.lark",
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=False,
+    )
+
+
+class RawItem(tuple):
+    """``(kind, tokens)``: a typed item of the inline grammar, tokens in order."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> str:
+        return self[0]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self[1]
+
+    @property
+    def start(self) -> int:
+        return self[1][0].start_pos
+
+    @property
+    def end(self) -> int:
+        return self[1][-1].end_pos
+
+
+class _ToItems(Transformer):
+    """Turn the flat parse tree into ``RawItem`` values, keeping every token."""
+
+    def _item(kind):  # noqa: N805 - a small factory of methods
+        def method(self, children):
+            return RawItem((kind, tuple(children)))
+
+        return method
+
+    amount = _item("amount")
+    percent = _item("percent")
+    score = _item("score")
+    count = _item("count")
+    year = _item("year")
+    month = _item("month")
+    date = _item("date")
+    number = _item("number")
+    marker = _item("marker")
+    docno = _item("docno")
+    keyword = _item("keyword")
+
+    def start(self, children):
+        out = []
+        for c in children:
+            if isinstance(c, Token):
+                out.append(RawItem((c.type, (c,))))
+            else:
+                out.append(c)
+        return out
+
+
+_TO_ITEMS = _ToItems()
+
+
+def parse_text(text: str) -> tuple[list[RawItem], list[tuple[int, str]]]:
+    """Parse ``text`` into raw items. A stretch the grammar cannot take is
+    reported as ``(index, character)`` and parsing goes on after it."""
+    parser = inline_parser()
+    items: list[RawItem] = []
+    problems: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        chunk = text[pos:]
+        try:
+            tree = parser.parse(chunk)
+        except UnexpectedInput as exc:
+            bad = pos + max(0, min(exc.pos_in_stream or 0, len(chunk) - 1))
+            if bad > pos:
+                head, head_problems = parse_text(text[pos:bad])
+                items.extend(_shift(head, pos))
+                problems.extend((i + pos, c) for i, c in head_problems)
+            problems.append((bad, text[bad]))
+            pos = bad + 1
+            continue
+        items.extend(_shift(_TO_ITEMS.transform(tree), pos))
+        break
+    return items, problems
+
+
+def _shift(items: list[RawItem], offset: int) -> list[RawItem]:
+    if not offset:
+        return items
+    return [RawItem((it.kind, tuple(_moved(t, offset) for t in it.tokens))) for it in items]
+
+
+def _moved(tok: Token, offset: int) -> Token:
+    return Token(tok.type, tok.value, tok.start_pos + offset, end_pos=tok.end_pos + offset)

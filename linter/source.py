@@ -1,0 +1,105 @@
+"""The text the pipeline sees, and the way back to the file's own places.
+
+Every position inside the linter is a 0-based, end-exclusive code-point offset
+into ``Source.text``. Line and column (1-based) are computed only for output.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Callable
+
+import attrs
+
+
+@attrs.frozen
+class Span:
+    """A half-open range ``[start, end)`` of code-point offsets into ``Source.text``."""
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def cover(self, other: "Span") -> "Span":
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of the text view that came from one native place of the file.
+
+    ``label`` is a ready-made Chinese locator such as ``第 12 段`` or
+    ``表 2 第 3 行第 4 列``; readers of formats without lines (.docx, .pdf) give
+    one segment per paragraph, cell or line.
+    """
+
+    start: int
+    end: int
+    label: str
+    label_en: str = ""
+
+
+@attrs.frozen(eq=False)
+class Source:
+    """One input file as text: ``text`` is what every later stage indexes.
+
+    For text input the view is the file's own text, so lines and columns are
+    the file's. For .docx/.pdf the view is the extracted text and ``segments``
+    maps offsets back to paragraphs, cells or pages.
+    """
+
+    path: str
+    text: str
+    kind: str = "text"  # text | markdown | docx | pdf
+    encoding: str = "utf-8"
+    segments: tuple[Segment, ...] = ()
+    # Tables found by a reader that has real tables (tuple of Table facts), else ().
+    tables: tuple = ()
+    _line_starts: list[int] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        object.__setattr__(self, "_line_starts", starts)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (code points) of ``offset``; lines split on ``\\n`` only."""
+        offset = max(0, min(offset, len(self.text)))
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its newline."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+    def line_start(self, line: int) -> int:
+        return self._line_starts[line - 1]
+
+    def locator(self, offset: int, lang: str = "zh") -> str:
+        """The place in the file's own terms: a line for text, a paragraph/cell/page otherwise."""
+        if self.segments:
+            starts = [s.start for s in self.segments]
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0:
+                seg = self.segments[i]
+                return seg.label if lang == "zh" or not seg.label_en else seg.label_en
+        line, _ = self.line_col(offset)
+        return f"第 {line} 行" if lang == "zh" else f"line {line}"
+
+
+LocatorFn = Callable[[int], str]

@@ -1,0 +1,75 @@
+"""The vocabulary of budget terms (``data/vocabulary.toml``), and label normalisation."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+import attrs
+
+
+@attrs.frozen
+class Vocabulary:
+    variants: dict  # spelling -> canonical, canonical included
+    scopes: tuple[str, ...]
+    fillers: tuple[str, ...]
+    attributes: tuple[str, ...] = ()
+
+    def canonical(self, raw: str) -> str:
+        """The canonical label ``raw`` ends with, kept with its scope word; "" if none."""
+        text = self.strip_fillers(raw)
+        best = ""
+        for n in range(min(len(text), 16), 1, -1):
+            tail = text[-n:]
+            if tail in self.variants:
+                best = tail
+                break
+        if not best:
+            return ""
+        label = self.variants[best]
+        head = text[: len(text) - len(best)]
+        for scope in self.scopes:
+            if head.endswith(scope) and not label.startswith(scope):
+                return scope + label
+        return label
+
+    def is_attribute(self, raw: str) -> bool:
+        """A label such as 净值 that describes the figure before it."""
+        text = raw.strip()
+        return any(text.startswith(w) for w in self.attributes)
+
+    def strip_fillers(self, raw: str) -> str:
+        text = raw.strip()
+        changed = True
+        while changed and text:
+            changed = False
+            for word in self.fillers:
+                if text.endswith(word) and len(text) > len(word):
+                    text = text[: -len(word)].rstrip()
+                    changed = True
+        return text
+
+    def with_synonyms(self, extra: dict[str, list[str]]) -> "Vocabulary":
+        variants = dict(self.variants)
+        for canonical, spellings in extra.items():
+            variants[canonical] = canonical
+            for s in spellings:
+                variants[s] = canonical
+        return attrs.evolve(self, variants=variants)
+
+
+@functools.cache
+def default_vocabulary() -> Vocabulary:
+    data = tomllib.loads(resources.files("linter").joinpath("data/vocabulary.toml").read_text("utf-8"))
+    variants: dict[str, str] = {}
+    for canonical, spellings in data["terms"].items():
+        variants[canonical] = canonical
+        for s in spellings:
+            variants[s] = canonical
+    return Vocabulary(
+        variants=variants,
+        scopes=tuple(sorted(data["scopes"]["words"], key=len, reverse=True)),
+        fillers=tuple(sorted(data["fillers"]["trailing"], key=len, reverse=True)),
+        attributes=tuple(data["attributes"]["words"]),
+    )
+

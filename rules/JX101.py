@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..arith import UNIT_FACTORS, Interval, fmt, stated, total
+from ..facts import Quantity
+from ..rule import Rule
+
+
+def _factor(q: Quantity) -> Decimal:
+    return UNIT_FACTORS.get(q.unit, Decimal(1))
+
+
+def interval(q: Quantity, unit: str | None = None, negate: bool = False) -> Interval:
+    """The interval ``q`` stands for, in 元 for amounts (or exactly, for counts)."""
+    iv = stated(q.value, q.precision, exact=q.kind == "count")
+    factor = UNIT_FACTORS[unit] if unit else _factor(q)
+    iv = iv.scale(factor) if q.kind == "amount" else iv
+    return -iv if negate else iv
+
+
+class BreakdownSum(Rule):
+    """
+    做什么
+        找出“总数 + 其中/包括/含 + 各分项”（以及“各分项，合计/共计 总数”）的表述，
+        把各分项相加，与总数比较。每个写出的数都代表一个区间：保留 k 位小数的数
+        代表 ±0.5×10⁻ᵏ 的范围，n 个分项之和就带有 n 个这样的范围（XBRL Calculations 1.1）；
+        只有总数的区间与分项和的区间不能相交时才报告，四舍五入造成的尾差不报告。
+        金额按 元/万元/亿元 换算后再比较；人数、件数等计数是精确的。
+
+        何时认为列举是完整的：分项不少于两个，最后一个分项后没有“等”，
+        “其中”后没有“主要”“部分”“如”之类的限定，且分项没有被下一个“其中”截断。
+        不完整的列举只在分项之和超过总数时报告。括号里的数是对某个分项的再细分，不算分项；
+        “净值”“占比”等描述前一分项的数不算分项；若某一个分项单独就等于总数，
+        说明各分项是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告。
+
+        若某个分项的单位与其他分项不同、或符号可能写反，而改成与其他分项一致后
+        总数恰好成立，会给出这个建议值。
+
+    为什么是问题
+        “其中”各项之和与总数不符，说明总数或某个分项写错了（常见于复制上一年的数字
+        或漏改一个数），审核时会被直接扣分，也会让读者无法判断哪个数是对的。
+
+    示例
+        错误：收入决算数3628.78万元，其中：财政拨款2541.94万元，年初结转和结余986.84万元。
+        （2541.94 + 986.84 = 3528.78，比总数少 100.00 万元）
+
+        正确：收入决算数3528.78万元，其中：财政拨款2541.94万元，年初结转和结余986.84万元。
+    """
+
+    code = "JX101"
+    name = "breakdown-sum"
+    category = "arithmetic"
+    severity = "error"
+    summary_zh = "总数与其中各分项之和不符"
+    summary_en = "a total differs from the sum of its parts"
+    messages = {
+        "mismatch": (
+            "{label}{total} 与其中各分项之和 {sum} 不符（{expr} = {sum}），差 {diff}",
+            "{label}{total} does not equal the sum of its parts {sum} ({expr} = {sum}), off by {diff}",
+        ),
+        "exceeds": (
+            "其中各分项之和 {sum} 超过了总数{label}{total}（{expr} = {sum}），超出 {diff}",
+            "the parts add up to {sum}, more than the total{label} {total} ({expr} = {sum}), by {diff}",
+        ),
+        "part": ("分项：{text}", "part: {text}"),
+        "suggest": (
+            "若“{part}”为 {value}，则各分项之和为 {total}，与总数一致",
+            "if “{part}” were {value}, the parts would add up to {total}, matching the total",
+        ),
+    }
+
+    def check(self, doc):
+        for b in doc.breakdowns:
+            parts = b.parts
+            t = interval(b.total)
+            s = total(interval(p) for p in parts)
+            if len(parts) >= 2 and any(interval(p).meets(t) for p in parts):
+                # one part is the whole total: the parts are overlapping subsets
+                # (其中：货物支出 7.62，授予中小企业 7.62), not a partition
+                continue
+            if b.exhaustive:
+                if t.meets(s):
+                    continue
+                key = "mismatch"
+            else:
+                if any(p.value < 0 for p in parts) or s.lo <= t.hi:
+                    continue
+                key = "exceeds"
+            yield self._finding(doc, b, key)
+
+    def _finding(self, doc, b, key):
+        tq = b.total
+        unit = tq.unit
+        prec = max([tq.precision] + [p.precision for p in b.parts if p.unit == unit])
+        tf = _factor(tq)
+        shown = []
+        sum_value = Decimal(0)
+        for p in b.parts:
+            v = p.value * _factor(p) / tf if p.kind == "amount" else p.value
+            sum_value += v
+            shown.append(_show(p, unit))
+        expr = " + ".join(shown).replace("+ -", "- ")
+        diff = abs(tq.value - sum_value)
+        label = tq.label or tq.raw_label
+        args = dict(
+            label=label + " " if label else "",
+            total=f"{_num(tq)} {unit}",
+            sum=f"{fmt(sum_value, prec)} {unit}",
+            expr=expr,
+            diff=f"{fmt(diff, prec)} {unit}",
+        )
+        if key == "exceeds":
+            args["label"] = (" " + label) if label else ""
+        related = [self.related(p.span, "part", text=doc.text_at(p.span)) for p in b.parts]
+        suggestion = None
+        fix = self._fix(b)
+        if fix is not None:
+            part, value_text = fix
+            suggestion = self.related(
+                part.span, "suggest", part=part.raw_label or doc.text_at(part.span), value=value_text,
+                total=args["total"],
+            ).zh
+        return self.report(b.total.span, key, related=related, suggestion=suggestion, **args)
+
+    def _fix(self, b):
+        """A single part whose unit or sign, set like its siblings', makes the sum hold."""
+        t = interval(b.total)
+        answers = []
+        for i, p in enumerate(b.parts):
+            # the unit of its siblings: the most common among the other parts and
+            # the total, the total's own unit on a tie
+            units = [q.unit for j, q in enumerate(b.parts) if j != i and q.kind == "amount"] + [b.total.unit]
+            common = max(sorted(set(units), key=lambda u: u != b.total.unit), key=units.count)
+            options = []
+            if p.kind == "amount" and common and p.unit != common:
+                options.append((common, False))
+                options.append((common, True))
+            options.append((None, True))
+            for unit, negate in options:
+                ivs = [interval(q) for q in b.parts]
+                ivs[i] = interval(p, unit=unit, negate=negate)
+                if t.meets(total(ivs)):
+                    value = -p.value if negate else p.value
+                    answers.append((p, f"{fmt(value, p.precision)} {unit or p.unit}"))
+                    break
+        return answers[0] if len(answers) == 1 else None
+
+
+def _num(q: Quantity) -> str:
+    return fmt(q.value, q.precision)
+
+
+def _show(p: Quantity, unit: str) -> str:
+    if p.kind == "amount" and p.unit != unit:
+        return f"{_num(p)}{p.unit}"
+    return _num(p)

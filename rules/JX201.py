@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..arith import fmt
+from ..facts import Quantity, TextItem
+from ..rule import Rule
+
+# Words that make a score the report's total self-evaluation score.
+_TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|总分|自评分|得分为|评分为|得分$")
+# Words that make a score a maximum rather than a result.
+_MAX_WORDS = re.compile(r"分值|满分|权重|总分值|标准分|计分")
+_GOT_WORDS = re.compile(r"得分|得$|评分|自评|扣")
+
+
+class ScoreOutOfRange(Rule):
+    """
+    做什么
+        检查分数是否超出可能的范围：
+        - 自评总得分（“自评得分为 N 分”“综合得分”“总分”等）大于 100 分或小于 0 分；
+        - 同一句中先写指标分值（“分值 10 分”“满分 10 分”“权重 10 分”），再写得分
+          （“得分 12 分”“得 12 分”），得分大于分值。
+        只看明确标为得分的数：评分标准（“结果=100%，得10分”）、分值本身、扣分不在此列。
+
+    为什么是问题
+        百分制的总分不可能超过 100 分，某项指标的得分也不可能超过它的分值。
+        出现这种数字，说明加总算错、把分值当成了得分，或者抄错了数。
+
+    示例
+        错误：经评价，本单位 2023 年整体支出自评得分为 101 分，自评等级为优。
+
+        正确：经评价，本单位 2023 年整体支出自评得分为 96 分，自评等级为优。
+    """
+
+    code = "JX201"
+    name = "score-out-of-range"
+    category = "score"
+    severity = "error"
+    summary_zh = "得分超出可能的范围（总分超过 100 或低于 0，得分超过分值）"
+    summary_en = "a score out of its possible range (total above 100 or below 0, a score above its maximum)"
+    messages = {
+        "total-high": ("自评总得分 {score} 分超过满分 100 分", "the total score {score} exceeds the maximum of 100"),
+        "total-low": ("自评总得分 {score} 分小于 0 分", "the total score {score} is below 0"),
+        "sub-high": (
+            "得分 {score} 分超过该项分值 {max} 分",
+            "the score {score} exceeds the item's maximum of {max}",
+        ),
+        "max": ("分值 {max} 分", "maximum {max}"),
+    }
+
+    def check(self, doc):
+        for pf in doc.facts:
+            scores = [q for q in pf.quantities if q.kind == "score"]
+            if not scores:
+                continue
+            last_max: Quantity | None = None
+            for q in scores:
+                label = q.raw_label
+                if _MAX_WORDS.search(label):
+                    if last_max is None or last_max.sentence != q.sentence:
+                        last_max = q
+                    continue
+                if _TOTAL_WORDS.search(label) and not _is_criterion(pf, q):
+                    if q.value > 100:
+                        yield self.report(q.span, "total-high", score=fmt(q.value, q.precision))
+                        continue
+                    if q.value < 0:
+                        yield self.report(q.span, "total-low", score=fmt(q.value, q.precision))
+                        continue
+                if (
+                    last_max is not None
+                    and last_max.sentence == q.sentence
+                    and _GOT_WORDS.search(label)
+                    and not label.startswith("扣")
+                    and q.value > last_max.value
+                    and not _is_criterion(pf, q)
+                ):
+                    yield self.report(
+                        q.span, "sub-high",
+                        score=fmt(q.value, q.precision), max=fmt(last_max.value, last_max.precision),
+                        related=[self.related(last_max.span, "max", max=fmt(last_max.value, last_max.precision))],
+                    )
+
+
+def _is_criterion(pf, q: Quantity) -> bool:
+    """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result."""
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    window = text[max(0, i - 20): i]
+    return bool(re.search(r"[≥≤><=]|以上|以下|不足|达到|每", window))

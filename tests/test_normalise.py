@@ -1,0 +1,84 @@
+from hypothesis import given, settings, strategies as st
+
+from linter.normalise import fold, normalise
+from linter.source import Source
+
+WRAPPED = (
+    "经查阅、核实有关账务及项目等执行情况，填写自评表格并综合\n\n"
+    "分析，形成本评价报告。现将 2023\n\n"
+    "年度（单位名称）整体绩效自我评价报告如下：\n\n"
+    "一、单位基本情况\n\n"
+    "（一）单位机构设置、部门职能情况。\n\n"
+    "单位机构设置：某某县党政办公室是根据县机构编制委员会批复设立\n\n"
+    "的，为县政府工作部门。根据县编委的通知，党政办公室内设 13 个\n\n"
+    "15\n\n"
+    " 科室（部门）：综合科、秘书科、法制科、宣传科、督查科、机要科。\n\n"
+    "人员情况：党政办单位共有编制 63 人，其中行政编制 29 人，参公\n\n"
+    "管理事业编制 13 人，事业编制 18 人，工勤编制控制数 3 人。现实\n\n"
+    "有人员 53 人，其中行政编制 24 人，参公管理事业编制 9 人，事业\n\n"
+)
+
+
+def paras(text, kind="text"):
+    return normalise(Source("t.txt", text, kind))
+
+
+def test_hard_wrapped_sentence_is_one_paragraph():
+    ps = paras(WRAPPED)
+    first = ps[0].text
+    assert "现将 2023年度(单位名称)整体绩效自我评价报告如下:" in first, first
+    assert [p.text for p in ps[1:3]] == ["一、单位基本情况", "(一)单位机构设置、部门职能情况。"]
+
+
+def test_page_number_and_page_break_space_dropped():
+    ps = paras(WRAPPED)
+    joined = [p.text for p in ps if p.text.startswith("单位机构设置")][0]
+    assert "内设 13 个科室(部门)" in joined
+    assert "15" not in joined
+
+
+def test_offsets_point_back_at_the_same_characters():
+    src = Source("t.txt", WRAPPED)
+    for p in normalise(src):
+        assert len(p.offsets) == len(p.text) + 1
+        for i, ch in enumerate(p.text):
+            assert fold(src.text[p.offsets[i]]) == ch
+
+
+def test_word_style_lines_are_paragraphs_and_tabs_are_cells():
+    text = "一、基本情况\n收入 100 万元。\n\t1\n\t党政事务\n\t159.00\n续行内容\n\n\t2\n"
+    ps = paras(text)
+    assert [(p.kind, p.row, p.cell, p.text) for p in ps] == [
+        ("text", None, None, "一、基本情况"),
+        ("text", None, None, "收入 100 万元。"),
+        ("cell", 0, 0, "1"),
+        ("cell", 0, 1, "党政事务"),
+        ("cell", 0, 2, "159.00续行内容"),
+        ("cell", 1, 0, "2"),
+    ]
+
+
+def test_markdown_markup_is_dropped_with_offsets_kept():
+    src = Source("t.md", "## 一、基本情况\n\n1. **单位情况。**我办为正科级。\n", "markdown")
+    ps = normalise(src)
+    assert [p.text for p in ps] == ["一、基本情况", "1. 单位情况。我办为正科级。"]
+    p = ps[1]
+    i = p.text.index("我办")
+    assert src.text[p.offsets[i]:p.offsets[i] + 2] == "我办"
+
+
+def test_fold_keeps_length_and_chinese_punctuation():
+    s = "（１２３．４５％）：，。、①"
+    assert fold(s) == "(123.45%):，。、①"
+    assert len(fold(s)) == len(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("收入支出万元，。：（）１２3 \n\t一、其中5.%年月日XX_") ), max_size=300))
+def test_offset_map_property(text):
+    src = Source("t.txt", text)
+    for p in normalise(src):
+        assert len(p.offsets) == len(p.text) + 1
+        assert all(a < b for a, b in zip(p.offsets, p.offsets[1:]))
+        for i, ch in enumerate(p.text):
+            assert fold(src.text[p.offsets[i]]) == ch
