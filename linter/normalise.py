@@ -184,7 +184,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     for n, (start, line) in enumerate(lines):
         body = line.rstrip("\r")
         stripped = body.strip()
-        if not stripped:
+        if not stripped and not body.startswith("\t"):
             if kind == "cell":
                 flush()
                 kind, row, cell = "text", None, None
