@@ -6,6 +6,7 @@ breakdowns.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import cached_property
 from typing import Iterable
 
@@ -21,6 +22,18 @@ class Document:
     def __init__(self, source: Source, config: Config | None = None):
         self.source = source
         self.config = config or Config()
+        # What the numeric rules did with each claim they looked at (see note_claim).
+        self.coverage: Counter = Counter()
+
+    def note_claim(self, consistent: bool | None) -> None:
+        """Count one numeric claim a rule looked at: consistent (True), inconsistent
+        (False) or not checkable (None). Shown per file in JSON ``coverage`` and in the
+        text output's footer, so a reviewer sees what was not verified."""
+        if consistent is None:
+            self.coverage["uncheckable"] += 1
+        else:
+            self.coverage["checked"] += 1
+            self.coverage["consistent" if consistent else "inconsistent"] += 1
 
     @property
     def text(self) -> str:

@@ -60,13 +60,13 @@ def check_source(source: Source, config: Config | None = None) -> FileResult:
             )
     findings = _apply_severity(findings, config)
     findings.sort(key=lambda f: f.sort_key)
-    coverage = getattr(doc, "coverage", None)
+    coverage = doc.coverage
     return FileResult(
         path=source.path,
         findings=tuple(_dedupe(findings)),
         source=source,
         profile=doc.profile,
-        coverage=tuple(sorted(coverage.items())) if coverage else (),
+        coverage=tuple((k, coverage[k]) for k in ("checked", "consistent", "inconsistent", "uncheckable")) if coverage else (),
     )
 
 

@@ -78,13 +78,17 @@ class BreakdownSum(Rule):
             if len(parts) >= 2 and any(interval(p).meets(t) for p in parts):
                 # one part is the whole total: the parts are overlapping subsets
                 # (其中：货物支出 7.62，授予中小企业 7.62), not a partition
+                doc.note_claim(None)
                 continue
             if b.exhaustive:
+                doc.note_claim(t.meets(s))
                 if t.meets(s):
                     continue
                 key = "mismatch"
             else:
-                if any(p.value < 0 for p in parts) or s.lo <= t.hi:
+                exceeds = not any(p.value < 0 for p in parts) and s.lo > t.hi
+                doc.note_claim(not exceeds)
+                if not exceeds:
                     continue
                 key = "exceeds"
             yield self._finding(doc, b, key)
