@@ -52,14 +52,18 @@ def test_output_file_and_language(tmp_path):
     out = json.loads(target.read_text("utf-8"))
     msgs = [f["message"] for f in out["findings"]]
     assert any("does not equal the sum of its parts" in m for m in msgs)
-    assert out["files"][0] == {"path": "examples/planted.txt", "profile": "self-evaluation", "year": 2023,
-                               "unit": "青山县农业农村局"}
+    entry = out["files"][0]
+    assert {k: entry[k] for k in ("path", "profile", "year", "unit")} == {
+        "path": "examples/planted.txt", "profile": "self-evaluation", "year": 2023, "unit": "青山县农业农村局"}
+    assert entry["coverage"]["inconsistent"] >= 3
 
 
 def test_profile_is_detected():
     out = json.loads(run("check", "--format", "json", "examples/clean.txt").stdout)
-    assert out["files"][0] == {"path": "examples/clean.txt", "profile": "self-evaluation", "year": 2023,
-                               "unit": "青山县农业农村局"}
+    entry = out["files"][0]
+    assert {k: entry[k] for k in ("path", "profile", "year", "unit")} == {
+        "path": "examples/clean.txt", "profile": "self-evaluation", "year": 2023, "unit": "青山县农业农村局"}
+    assert entry["coverage"]["inconsistent"] == 0 and entry["coverage"]["consistent"] >= 3
 
 
 def test_select_and_ignore():
