@@ -20,6 +20,8 @@ _OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单�
 _UNIT_FIELD = re.compile(r"(?:评价|自评|填报|报告)单位\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
 _NOTICE = re.compile(r"关于开展\s*(\d{4})\s*年")
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年度?[^。，]{0,40}(?:绩效自评报告|绩效评价报告|自我评价报告)")
+# 填报日期：2023 年 4 月 28 日 — the date the unit filled in the report.
+_FILL_DATE = re.compile(r"(?:填报|填表|报告|报送)日期\s*[:：]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PLACEHOLDER_UNIT = re.compile(r"^[(（]?\s*(?:单位名称|部门名称|[X×xＸ*＊]{2,}.*)\s*[)）]?$")
 
 
@@ -30,6 +32,9 @@ class Profile:
     year_span: Span | None = None
     unit: str | None = None
     unit_span: Span | None = None
+    # 填报日期 as (year, month, day), and the span of the whole date; None when absent
+    fill_date: tuple[int, int, int] | None = None
+    fill_date_span: Span | None = None
 
 
 def detect(paragraphs, default_year: int | None = None) -> Profile:
@@ -74,7 +79,14 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 break
     if year is None and default_year:
         year = default_year
-    return Profile(kind, year, year_span, unit, unit_span)
+    fill_date = fill_span = None
+    for p in head:
+        m = _FILL_DATE.search(p.text)
+        if m:
+            fill_date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            fill_span = p.span(m.start(1), m.end(0))
+            break
+    return Profile(kind, year, year_span, unit, unit_span, fill_date, fill_span)
 
 
 def _kind(text: str) -> str:
