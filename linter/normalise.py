@@ -188,8 +188,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             if kind == "cell":
                 flush()
                 kind, row, cell = "text", None, None
-            elif width is None:
-                flush()
+            elif width is None and not prev_full:
+                flush()  # (a long line broken mid-sentence continues after the blank line)
             continue
         if width is not None and PAGE_NUMBER_RE.match(body) and not body.startswith("\t"):
             continue
@@ -233,7 +233,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             prev_full = w >= width - 6 and not (stripped[-1] in "。！？!?" and w < width - 1)
         else:
             # a paragraph of a Word text broken by a stray line break mid-sentence
-            prev_full = w >= 48 and _is_cjk(stripped[-1]) and not starts_marker
+            # (a list item that opens with a marker and runs on is broken the same way;
+            # a bare heading is caught just below)
+            prev_full = w >= 48 and _is_cjk(stripped[-1])
         if starts_marker and not _SENTENCE_PUNCT.search(content):
             prev_full = False  # a heading: a marker and a title with no sentence punctuation
         if not prev_full and not prev_last.isdigit():

@@ -82,3 +82,16 @@ def test_offset_map_property(text):
         assert all(a < b for a, b in zip(p.offsets, p.offsets[1:]))
         for i, ch in enumerate(p.text):
             assert fold(src.text[p.offsets[i]]) == ch
+
+
+def test_list_item_broken_mid_word_by_a_stray_line_break_continues():
+    # a Word paragraph that opens with a marker and is broken mid-word ("准" / "确性")
+    first = "(1) 预算编制。一是预算编制合理性。部门预算编制符合本部门职责和工作要求，分配合理。二是预算编制准"
+    text = first + "\n\n确性。\n\n(2)目标设置。一是目标完整性。能按要求申报绩效目标。\n"
+    ps = paras(text)
+    assert [p.text for p in ps] == [first + "确性。", "(2)目标设置。一是目标完整性。能按要求申报绩效目标。"]
+
+
+def test_short_heading_with_marker_is_not_joined_to_the_next_line():
+    text = "一、单位基本情况\n（一）单位机构设置、部门职能情况\n单位机构设置：本单位是县政府工作部门。\n"
+    assert [p.text for p in paras(text)][:2] == ["一、单位基本情况", "(一)单位机构设置、部门职能情况"]
