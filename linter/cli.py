@@ -2,18 +2,27 @@
 
 Exit status: 0 nothing found, 1 findings, 2 a usage error or a file that could
 not be read (the other files are still checked and reported).
+
+Subcommands: ``check`` (the linter), ``rules`` (the rule table), ``explain``
+(one rule's documentation). Each subparser sets ``func``; a new subcommand
+adds its parser in :func:`build_parser` and a ``func(args, parser) -> int``.
 """
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 import tempfile
 
 from . import __version__
 from .config import Config
-from .engine import check_paths
+from .configfile import ConfigError, Resolver, parse_settings
+from .engine import FileResult, check_bytes, check_file, expand_paths
 from .registry import RegistryError, all_formatters
+
+# A batch at least this large shows a progress bar (when stderr is a terminal).
+PROGRESS_MIN_FILES = 8
 
 
 def _csv(value: str) -> tuple[str, ...]:
@@ -29,15 +38,42 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="检查报告 / check reports")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or globs; - reads stdin")
     check.add_argument("--format", default="text", help="output format: " + ", ".join(_formatter_names()))
     check.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
-    check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
-    check.add_argument("--select", type=_csv, default=(), help="rules to run: codes, prefixes, names, categories")
-    check.add_argument("--ignore", type=_csv, default=(), help="rules to skip")
-    check.add_argument("--encoding", default=None, help="encoding of text input when it cannot be detected")
-    check.add_argument("--year", type=int, default=None, help="the evaluated year when it cannot be detected")
+    add_config_options(check)
+    check.add_argument("--baseline", metavar="FILE", help="keep the findings recorded in FILE out of the output and exit status")
+    check.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE (then exit 0)")
+    check.add_argument("--show-suppressed", action="store_true", help="also list the findings the baseline suppresses")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when something is found")
+    check.add_argument("--quiet", "-q", action="count", default=0, help="-q: one line per finding, nothing else; -qq: nothing")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin (-)")
+    check.set_defaults(func=_check)
+
+    rules = sub.add_parser("rules", help="列出规则 / list the rules")
+    rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--lang", choices=("zh", "en"), default="zh")
+    rules.set_defaults(func=_rules)
+
+    explain = sub.add_parser("explain", help="规则说明 / explain a rule")
+    explain.add_argument("rule", metavar="RULE", help="a rule code or name, e.g. JX101")
+    explain.add_argument("--lang", choices=("zh", "en"), default="zh")
+    explain.set_defaults(func=_explain)
     return parser
+
+
+def add_config_options(p: argparse.ArgumentParser) -> None:
+    """The options that choose rules and settings (shared by the commands that check)."""
+    p.add_argument("--config", metavar="FILE", help="a jixiao-lint.toml or pyproject.toml laid over the one found")
+    p.add_argument("--isolated", action="store_true", help="ignore config files found next to the reports")
+    p.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
+    p.add_argument("--select", type=_csv, default=None, help="rules to run: codes, prefixes, names, categories")
+    p.add_argument("--extend-select", type=_csv, default=None, help="rules to run besides the selected ones")
+    p.add_argument("--ignore", type=_csv, default=None, help="rules to skip")
+    p.add_argument("--encoding", default=None, help="encoding of text input when it cannot be detected")
+    p.add_argument("--year", type=int, default=None, help="the evaluated year when it cannot be detected")
 
 
 def _formatter_names() -> list[str]:
@@ -70,26 +106,144 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return _check(args, parser)
+        return args.func(args, parser)
     except RegistryError as exc:
         print(f"jixiao-lint: 插件错误 / plugin error: {exc}", file=sys.stderr)
         return 2
+    except ConfigError as exc:
+        print(f"jixiao-lint: 配置错误 / config error: {exc}", file=sys.stderr)
+        return 2
+
+
+# ---------------------------------------------------------------- check
+
+
+def resolver(args) -> Resolver:
+    """The per-file configuration: config files, --config, then the command line."""
+    given = {
+        "select": args.select,
+        "extend-select": args.extend_select,
+        "ignore": args.ignore,
+        "lang": args.lang,
+        "year": args.year,
+        "encoding": args.encoding,
+    }
+    overrides = parse_settings({k: v for k, v in given.items() if v is not None}, "command line", os.getcwd())
+    return Resolver(args.config, overrides, discover=not args.isolated)
+
+
+def _has_magic(p: str) -> bool:
+    return any(c in p for c in "*?[")
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files, directories (walked) and globs, in a stable order; ``-`` is kept."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+        elif _has_magic(p) and not os.path.exists(p):
+            matched = sorted(glob.glob(p, recursive=True))
+            out.extend(expand_paths(matched) if matched else [p])
+        else:
+            out.extend(expand_paths([p]))
+    seen: set[str] = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def _work(task: tuple[str, Config]) -> FileResult:
+    path, config = task
+    return check_file(path, config)
+
+
+def collect(args, parser=None) -> tuple[list[FileResult], str]:
+    """Check what ``args`` names; the results (in input order) and the output language."""
+    res = resolver(args)
+    paths = expand(args.paths)
+    if paths.count("-") > 1:
+        raise ConfigError("标准输入只能读取一次 / - (stdin) can be given only once")
+    stdin_name = getattr(args, "stdin_filename", None) or "-"
+    configs = [res.for_path(stdin_name if p == "-" else p) for p in paths]
+    lang = getattr(args, "lang", None) or (configs[0].lang if configs else res.for_path(".").lang)
+    jobs = getattr(args, "jobs", 1)
+    jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+    results: list[FileResult | None] = [None] * len(paths)
+    todo = [(i, p, c) for i, (p, c) in enumerate(zip(paths, configs))]
+    for i, p, c in todo:
+        if p == "-":
+            results[i] = check_bytes(sys.stdin.buffer.read(), stdin_name, c)
+    todo = [t for t in todo if results[t[0]] is None]
+    progress = _Progress(len(todo)) if sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES and not getattr(args, "quiet", 0) else None
+    if jobs > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            futures = {pool.submit(_work, (p, c)): i for i, p, c in todo}
+            for fut in as_completed(futures):
+                results[futures[fut]] = fut.result()
+                if progress:
+                    progress.step()
+    else:
+        for i, p, c in todo:
+            results[i] = check_file(p, c)
+            if progress:
+                progress.step()
+    if progress:
+        progress.done()
+    return [r for r in results if r is not None], lang
+
+
+class _Progress:
+    """A one-line progress bar on stderr."""
+
+    def __init__(self, total: int):
+        self.total, self.n = total, 0
+
+    def step(self) -> None:
+        self.n += 1
+        width = 30
+        full = width * self.n // self.total
+        sys.stderr.write(f"\r[{'#' * full}{'.' * (width - full)}] {self.n}/{self.total}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\r" + " " * 50 + "\r")
+        sys.stderr.flush()
 
 
 def _check(args, parser) -> int:
     formatters = all_formatters()
     if args.format not in formatters:
         parser.error(f"unknown format {args.format!r}; choose from {', '.join(formatters)}")
-    config = Config(
-        select=args.select,
-        ignore=args.ignore,
-        lang=args.lang or "zh",
-        year=args.year,
-        encoding=args.encoding,
-    )
-    results = check_paths(args.paths, config)
-    formatter = formatters[args.format](lang=config.lang)
-    output = formatter.format(results)
+    if args.stdin_filename and "-" not in args.paths:
+        parser.error("--stdin-filename needs - among the paths")
+    from . import baseline as bl
+
+    try:
+        known = bl.load(args.baseline) if args.baseline else None
+    except bl.BaselineError as exc:
+        print(f"jixiao-lint: {exc}", file=sys.stderr)
+        return 2
+    results, lang = collect(args, parser)
+    if args.write_baseline:
+        write_atomically(args.write_baseline, bl.dumps(results, args.write_baseline))
+        n = sum(len(r.findings) for r in results)
+        if args.quiet < 2:
+            print(f"已将 {n} 个问题写入基线 / wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
+        return 2 if any(r.unreadable for r in results) else 0
+    if known is not None:
+        results = known.apply(results)
+
+    if args.statistics:
+        output: str | bytes = statistics(results, args.format)
+    elif args.quiet >= 2:
+        output = ""
+    elif args.quiet and args.format == "text":
+        output = concise(results, lang)
+    else:
+        output = formatters[args.format](lang=lang).format(results)
+    if args.show_suppressed and not args.statistics:
+        output = _with_suppressed(output, results, args.format, lang)
     if args.output:
         write_atomically(args.output, output)
     elif isinstance(output, bytes):
@@ -99,4 +253,83 @@ def _check(args, parser) -> int:
         sys.stdout.flush()
     if any(r.unreadable for r in results):
         return 2
+    if args.exit_zero:
+        return 0
     return 1 if any(r.findings for r in results) else 0
+
+
+def concise(results, lang: str, suppressed: bool = False) -> str:
+    """One line per finding: ``path:line:col: CODE [severity] message``."""
+    from .formatters import place
+
+    lines = []
+    for r in results:
+        for f in (r.suppressed if suppressed else r.findings):
+            pl = place(r, f.span, lang)
+            tag = f"{f.severity}, {'已忽略' if lang == 'zh' else 'suppressed'}" if suppressed else f.severity
+            lines.append(f"{r.path}:{pl.line}:{pl.column}: {f.code} [{tag}] {f.message(lang)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _with_suppressed(output, results, fmt: str, lang: str):
+    n = sum(len(r.suppressed) for r in results)
+    if fmt == "json" and isinstance(output, str) and output.strip():
+        import json
+
+        from .formatters.json import finding_entry
+
+        data = json.loads(output)
+        data["suppressed"] = [finding_entry(r, f, lang) for r in results for f in r.suppressed]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "text" or isinstance(output, bytes):
+        return output  # other formats carry FileResult.suppressed themselves (SARIF: suppressions)
+    head = f"基线已忽略 {n} 个问题：\n" if lang == "zh" else f"{n} finding(s) suppressed by the baseline:\n"
+    return output + ("\n" if output else "") + head + concise(results, lang, suppressed=True)
+
+
+def statistics(results, fmt: str) -> str:
+    """Counts per rule, most frequent first (``--statistics``)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    names: dict[str, tuple[str, str]] = {}
+    for r in results:
+        for f in r.findings:
+            counts[f.code] += 1
+            names[f.code] = (f.name, f.severity)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        import json
+
+        return json.dumps([{"rule": c, "name": names[c][0], "severity": names[c][1], "count": n} for c, n in rows],
+                          ensure_ascii=False, indent=2) + "\n"
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "".join(f"{n:>{width}}\t{c}\t[{names[c][1]}]\t{names[c][0]}\n" for c, n in rows)
+
+
+# ---------------------------------------------------------------- rules, explain
+
+
+def _rules(args, parser) -> int:
+    from .docs import rule_rows, rules_table
+
+    if args.format == "json":
+        import json
+
+        sys.stdout.write(json.dumps(rule_rows(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(rules_table(args.lang))
+    return 0
+
+
+def _explain(args, parser) -> int:
+    from .docs import explain, find_rule
+
+    rule = find_rule(args.rule)
+    if rule is None:
+        from .configfile import _did_you_mean, selector_choices
+
+        print(f"jixiao-lint: 未知的规则 / unknown rule {args.rule!r}" + _did_you_mean(args.rule, selector_choices()), file=sys.stderr)
+        return 2
+    sys.stdout.write(explain(rule, args.lang))
+    return 0

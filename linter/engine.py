@@ -26,6 +26,8 @@ class FileResult:
     profile: Profile | None = None
     unreadable: bool = False
     coverage: tuple[tuple[str, int], ...] = ()
+    # Findings a baseline keeps out of the output and the exit status (see linter/baseline.py).
+    suppressed: tuple[Finding, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -45,7 +47,10 @@ def check_source(source: Source, config: Config | None = None) -> FileResult:
     config = config or Config()
     doc = Document(source, config)
     findings: list[Finding] = []
+    file_ignores = _file_ignores(source.path, config)
     for rule_cls in select_rules(config):
+        if file_ignores and _ignored(rule_cls, file_ignores):
+            continue
         rule = rule_cls()
         try:
             findings.extend(rule.check(doc))
@@ -58,6 +63,9 @@ def check_source(source: Source, config: Config | None = None) -> FileResult:
                     f"rule {rule_cls.code} crashed and did not finish: {type(exc).__name__}: {exc} ({os.path.basename(tb.filename)}:{tb.lineno})",
                 )
             )
+    if file_ignores:
+        rules = all_rules()
+        findings = [f for f in findings if f.code not in rules or not _ignored(rules[f.code], file_ignores)]
     findings = _apply_severity(findings, config)
     findings.sort(key=lambda f: f.sort_key)
     coverage = doc.coverage
@@ -68,6 +76,36 @@ def check_source(source: Source, config: Config | None = None) -> FileResult:
         profile=doc.profile,
         coverage=tuple((k, coverage[k]) for k in ("checked", "consistent", "inconsistent", "uncheckable")) if coverage else (),
     )
+
+
+def _file_ignores(path: str, config: Config) -> tuple[str, ...]:
+    from .selection import per_file_ignored
+
+    return per_file_ignored(path, config.per_file_ignores)
+
+
+def _ignored(rule, selectors: tuple[str, ...]) -> bool:
+    from .selection import matches
+
+    return any(matches(rule, s) for s in selectors)
+
+
+def _resolve_config(config, path: str, discover: bool) -> Config:
+    """``config`` as a Config: a Config, a config file's path, or None (packaged defaults).
+
+    With ``discover`` the config file found by walking up from ``path`` is laid
+    under it, as the command line does.
+    """
+    if isinstance(config, Config) and not discover:
+        return config
+    if config is None and not discover:
+        return Config()
+    from . import configfile
+
+    if isinstance(config, Config):
+        found = configfile.Resolver(discover=True).config_file(path)
+        return configfile.merge([configfile.cached_load(found)] if found else [], base=config)
+    return configfile.Resolver(os.fspath(config) if config is not None else None, discover=discover).for_path(path)
 
 
 def _apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
@@ -101,9 +139,15 @@ def unreadable(path: str, err: ReadError) -> FileResult:
     return FileResult(path=path, findings=(_input_finding(err.code, err.zh, err.en),), unreadable=True)
 
 
-def check_file(path: str, config: Config | None = None) -> FileResult:
-    """Read and check the file at ``path``. Never raises for a bad file."""
-    config = config or Config()
+def check_file(path: str, config: "Config | str | os.PathLike | None" = None, *, discover: bool = False) -> FileResult:
+    """Read and check the file at ``path``. Never raises for a bad file.
+
+    ``config`` is a :class:`Config`, the path of a config file, or None for the
+    packaged defaults; ``discover=True`` also applies the ``jixiao-lint.toml`` /
+    ``pyproject.toml`` found by walking up from ``path`` (a bad config file
+    raises :class:`linter.configfile.ConfigError`).
+    """
+    config = _resolve_config(config, path, discover)
     try:
         source = read_path(path, config.encoding)
     except ReadError as err:
@@ -113,9 +157,11 @@ def check_file(path: str, config: Config | None = None) -> FileResult:
     return check_source(source, config)
 
 
-def check_text(text: str, path: str = "<text>", kind: str = "text", config: Config | None = None) -> FileResult:
-    """Check report text given as a string."""
-    return check_source(Source(path=path, text=text, kind=kind), config)
+def check_text(
+    text: str, path: str = "<text>", kind: str = "text", config: "Config | str | os.PathLike | None" = None, *, discover: bool = False
+) -> FileResult:
+    """Check report text given as a string (``config`` and ``discover`` as for :func:`check_file`)."""
+    return check_source(Source(path=path, text=text, kind=kind), _resolve_config(config, path, discover))
 
 
 def check_bytes(data: bytes, path: str, config: Config | None = None) -> FileResult:

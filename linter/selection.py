@@ -18,3 +18,24 @@ def selected(rule, select=(), ignore=(), extend_select=()) -> bool:
     if not chosen:
         return False
     return not any(matches(rule, s) for s in ignore)
+
+
+def per_file_ignored(path: str, per_file_ignores) -> tuple[str, ...]:
+    """The selectors ``per_file_ignores`` (``(glob, selectors)`` pairs) ignore for ``path``.
+
+    A glob is matched against the absolute path (relative globs are taken from
+    the current directory; config files make theirs absolute), and a glob
+    without a ``/`` also against the file name alone.
+    """
+    if not per_file_ignores:
+        return ()
+    import fnmatch
+    import os
+
+    full = os.path.abspath(path)
+    base = os.path.basename(path)
+    out: list[str] = []
+    for pattern, selectors in per_file_ignores:
+        if fnmatch.fnmatchcase(full, os.path.abspath(pattern)) or ("/" not in pattern and fnmatch.fnmatchcase(base, pattern)):
+            out.extend(selectors)
+    return tuple(out)
