@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import re
+
+from ..dates import days_in_month, impossible, local
+from ..rule import Rule
+
+# A bare "N 月" (no year, no day) reads as a month only with a word of time around it;
+# otherwise it may be a duration (历时 18 月).
+_BARE_BEFORE = re.compile(r"(?:于|在|至|到|自|从|截至|截止|每年|当年|同年)\s*$")
+_BARE_AFTER = re.compile(r"\s*(?:份|底|初|末|中旬|上旬|下旬)")
+
+
+class ImpossibleDate(Rule):
+    """
+    做什么
+        找出不存在的日期：月份不在 1–12 之间（“13 月”“0 月”），或日子超过该月的天数
+        （“2 月 30 日”“4 月 31 日”“2023 年 2 月 29 日”）。写了年份时按该年判断闰年；
+        没写年份的“2 月 29 日”不报告（可能是闰年）。
+
+        不报告：没有年份也没有日子的“N 月”，除非前面有“于/在/至/截至/从”等时间词或后面有
+        “份/底/初/末/上旬…”（否则可能是“历时 18 月”这样的时长）；“13 个月”是时长，不是日期。
+
+    为什么是问题
+        不存在的日期说明数字写错或抄错（常见于改年份、改日期时漏改），读者无法知道
+        事情实际发生在哪一天，也让报告的时间线失去可信度。
+
+    示例
+        错误：我局于 2023 年 2 月 30 日召开绩效自评工作布置会。
+
+        正确：我局于 2023 年 2 月 28 日召开绩效自评工作布置会。
+    """
+
+    code = "JX311"
+    name = "impossible-date"
+    category = "date"
+    severity = "error"
+    summary_zh = "日期不存在（月份超出 1–12，或日子超过当月天数）"
+    summary_en = "a date that does not exist (month outside 1–12, or a day past the month's end)"
+    messages = {
+        "month": ("日期不存在：没有 {month} 月，月份只能是 1–12", "no such date: there is no month {month}; months run 1–12"),
+        "day": (
+            "日期不存在：{when}{month} 月只有 {days} 天，没有 {day} 日",
+            "no such date: month {month}{when_en} has only {days} days, there is no day {day}",
+        ),
+    }
+
+    def check(self, doc):
+        for d in doc.dates:
+            why = impossible(d)
+            if why is None:
+                continue
+            if why == "month":
+                if d.year is None and d.day is None and not self._bare_month_is_date(doc, d):
+                    continue
+                yield self.report(d.span, "month", month=d.month)
+            else:
+                days = days_in_month(d.year, d.month)
+                yield self.report(
+                    d.span, "day", month=d.month, day=d.day, days=days,
+                    when=(f"{d.year} 年 " if d.year else ""), when_en=(f" of {d.year}" if d.year else ""),
+                )
+
+    @staticmethod
+    def _bare_month_is_date(doc, d) -> bool:
+        para = doc.paragraphs[d.para]
+        i, j = local(para, d)
+        if doc.text_at(d.span).endswith("份"):
+            return True
+        return bool(_BARE_BEFORE.search(para.text[max(0, i - 4):i]) or _BARE_AFTER.match(para.text, j))
