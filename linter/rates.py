@@ -1,0 +1,386 @@
+"""Stated rates and the figures they are a rate of.
+
+:func:`rate_claims` finds every percentage a report states as a rate
+(支出完成率 95.2%, 占资产总额的 37.84%, 整改率 94%) and, where it can be done
+without doubt, the numerator and denominator it is computed from:
+
+- by definition (``data/rates.toml``): a rate name, and the labels of its
+  numerator and denominator, looked up in the rate's sentence before it;
+  exactly one value must fit each role;
+- by the share pattern ``A …，占 B（b）的 r%`` / ``A …，占 B 的 r%``: the
+  numerator is the figure of the clause before, the denominator the figure in
+  parentheses or, by name, the one figure of the paragraph labelled ``B``.
+
+Each claim carries the interval of the value the figures give
+(:func:`recompute`), so the rules only compare intervals. Thresholds the
+paragraph names (差异率小于 10%, 达到 80% 的目标) are found by
+:func:`thresholds`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from decimal import Decimal, ROUND_CEILING, ROUND_FLOOR
+from importlib import resources
+
+import attrs
+
+from .arith import UNIT_FACTORS, Interval, half_unit, quantize, stated
+from .facts import Quantity
+
+HUNDRED = Decimal(100)
+
+
+@attrs.frozen
+class RateDef:
+    names: tuple[str, ...]
+    formula: str  # ratio | change
+    kind: str  # amount | score | count
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    sign: str = ""  # "" | abs | increase | decrease
+    match: str = "suffix"  # suffix | contains
+    grim: bool = False
+
+    def role(self, label: str) -> str | None:
+        """``"num"``, ``"den"`` or None for a figure labelled ``label``."""
+        if not label:
+            return None
+        if self.match == "contains":
+            num = any(w in label for w in self.numerator)
+            den = any(w in label for w in self.denominator)
+            if num == den:
+                return None
+            return "num" if num else "den"
+        best, role, tie = 0, None, False
+        for words, r in ((self.numerator, "num"), (self.denominator, "den")):
+            for w in words:
+                if label.endswith(w):
+                    if len(w) > best:
+                        best, role, tie = len(w), r, False
+                    elif len(w) == best and role != r:
+                        tie = True
+        return None if tie else role
+
+
+@attrs.frozen
+class RateData:
+    defs: tuple[RateDef, ...]
+    unknown_endings: tuple[str, ...]
+    upper_before: tuple[str, ...]
+    lower_before: tuple[str, ...]
+    upper_after: tuple[str, ...]
+    lower_after: tuple[str, ...]
+
+    def lookup(self, label: str) -> tuple[str, RateDef | None] | None:
+        """The rate name ``label`` ends with (longest first) and its definition."""
+        best: tuple[str, RateDef | None] | None = None
+        for d in self.defs:
+            for name in d.names:
+                if label.endswith(name) and (best is None or len(name) > len(best[0])):
+                    best = (name, d)
+        if best is None:
+            for e in self.unknown_endings:
+                if label.endswith(e):
+                    return (label, None)
+        return best
+
+
+@functools.cache
+def rate_data() -> RateData:
+    data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
+    defs = tuple(
+        RateDef(
+            names=tuple(r["names"]), formula=r.get("formula", "ratio"), kind=r.get("kind", "amount"),
+            numerator=tuple(r["numerator"]), denominator=tuple(r["denominator"]), sign=r.get("sign", ""),
+            match=r.get("match", "suffix"), grim=bool(r.get("grim", False)),
+        )
+        for r in data["rate"]
+    )
+    t = data["thresholds"]
+    return RateData(defs, tuple(data["unknown"]["endings"]), tuple(t["upper_before"]), tuple(t["lower_before"]),
+                    tuple(t["upper_after"]), tuple(t["lower_after"]))
+
+
+@attrs.frozen
+class RateClaim:
+    """A stated rate and, when found without doubt, what it is a rate of."""
+
+    rate: Quantity
+    name: str
+    definition: RateDef | None
+    numerator: Quantity | None = None
+    denominator: Quantity | None = None
+    formula: str = "ratio"
+    sign: str = ""
+    how: str = ""  # definition | share
+
+    @property
+    def checkable(self) -> bool:
+        return self.numerator is not None and self.denominator is not None
+
+
+@attrs.frozen
+class Threshold:
+    quantity: Quantity
+    bound: str  # upper | lower
+
+    def holds(self, value: Decimal) -> bool:
+        t = self.quantity.value
+        return value <= t if self.bound == "upper" else value >= t
+
+
+# --- intervals -------------------------------------------------------------
+
+def interval_of(q: Quantity) -> Interval:
+    """What ``q`` stands for: amounts in 元, counts and whole scores (指标分值 10 分)
+    exactly, others ±½ unit of their last digit."""
+    exact = q.kind == "count" or (q.kind == "score" and q.precision == 0)
+    iv = stated(q.value, q.precision, exact=exact)
+    if q.kind == "amount":
+        iv = iv.scale(UNIT_FACTORS.get(q.unit, Decimal(1)))
+    return iv
+
+
+def stated_rate(q: Quantity) -> Interval:
+    return stated(q.value, q.precision)
+
+
+def recompute(claim: RateClaim) -> Interval | None:
+    """The rate, in percent, the numerator and denominator give (None: not computable)."""
+    if not claim.checkable:
+        return None
+    n, d = interval_of(claim.numerator), interval_of(claim.denominator)
+    if claim.formula == "change":
+        n = n - d
+    if d.lo <= 0:
+        return None
+    r = n.divide(d)
+    if r is None:
+        return None
+    r = r.scale(HUNDRED)
+    if claim.sign == "abs":
+        if r.lo >= 0:
+            return r
+        if r.hi <= 0:
+            return -r
+        return Interval(Decimal(0), max(-r.lo, r.hi))
+    if claim.sign == "decrease":
+        return -r
+    return r
+
+
+def point(claim: RateClaim) -> Decimal | None:
+    """The rate the stated figures give taken at face value (for messages)."""
+    if not claim.checkable:
+        return None
+    n = claim.numerator.value * _factor(claim.numerator)
+    d = claim.denominator.value * _factor(claim.denominator)
+    if claim.formula == "change":
+        n = n - d
+    if d <= 0:
+        return None
+    r = n / d * HUNDRED
+    if claim.sign == "abs":
+        r = abs(r)
+    elif claim.sign == "decrease":
+        r = -r
+    return r
+
+
+def _factor(q: Quantity) -> Decimal:
+    return UNIT_FACTORS.get(q.unit, Decimal(1)) if q.kind == "amount" else Decimal(1)
+
+
+def truncated_to(r: Interval, q: Quantity) -> bool:
+    """Every value in ``r`` truncates to the stated rate but none rounds half-up to it."""
+    unit = Decimal(1).scaleb(-q.precision)
+    v = q.value
+    if v >= 0:
+        return r.lo >= v + half_unit(q.precision) and r.hi < v + unit
+    return r.hi <= v - half_unit(q.precision) and r.lo > v - unit
+
+
+def grim_possible(rate: Quantity, n: int) -> bool:
+    """Is there a whole number k with k/n rounding (half-up) to the stated rate?"""
+    if n <= 0:
+        return True
+    iv = stated(rate.value, rate.precision)
+    lo = (iv.lo * n / HUNDRED).to_integral_value(ROUND_FLOOR)
+    hi = (iv.hi * n / HUNDRED).to_integral_value(ROUND_CEILING)
+    k = lo
+    while k <= hi:
+        if k >= 0 and quantize(k * HUNDRED / n, rate.precision) == rate.value:
+            return True
+        k += 1
+    return False
+
+
+# --- finding the claims ----------------------------------------------------
+
+def _clean(label: str, vocab) -> str:
+    return vocab.strip_fillers(label).rstrip("的之")
+
+
+def _family(q: Quantity) -> str:
+    if q.kind == "count":
+        return "count:" + ("人" if q.unit in ("人", "名", "位", "员") else q.unit)
+    return q.kind
+
+
+_CLAUSE_STOP = "，,。；;:：!?！？"
+_SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
+
+
+def rate_claims(doc) -> tuple[RateClaim, ...]:
+    cached = getattr(doc, "_rate_claims", None)
+    if cached is not None:
+        return cached
+    out = []
+    data = rate_data()
+    vocab = doc.config.vocabulary
+    for pf in doc.facts:
+        qs = pf.quantities
+        for q in qs:
+            if q.kind != "percent" or q.unit != "%":
+                continue
+            claim = _share_claim(pf, q, vocab) or _named_claim(pf, q, data, vocab)
+            if claim is not None:
+                out.append(claim)
+    result = tuple(out)
+    try:
+        doc._rate_claims = result
+    except AttributeError:  # pragma: no cover
+        pass
+    return result
+
+
+def _clause_before(pf, q: Quantity) -> tuple[int, str]:
+    text = pf.para.text
+    end = pf.para.index_of(q.span.start)
+    i = end
+    depth = 0
+    while i > 0:
+        ch = text[i - 1]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+        elif ch in _CLAUSE_STOP and depth <= 0:
+            break
+        i -= 1
+    return i, text[i:end]
+
+
+def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
+    start, clause = _clause_before(pf, q)
+    m = _SHARE_RE.match(clause.strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    claim = RateClaim(q, f"占{name}的比例", None, how="share")
+    # the numerator: the last figure before the clause, in the same sentence, at the same depth
+    before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= start and x.sentence == q.sentence]
+    if not before:
+        return claim
+    num = before[-1]
+    if num.kind not in ("amount", "count") or num.depth != q.depth or num.clause != q.clause - 1:
+        return claim
+    inside = [x for x in pf.quantities if start <= pf.para.index_of(x.span.start) and x.span.end <= q.span.start]
+    den = None
+    if m.group("inner") is not None:
+        if len(inside) == 1 and _family(inside[0]) == _family(num):
+            den = inside[0]
+    elif name and not inside:
+        den = _by_name(pf, name, num, q, vocab)
+    if den is None:
+        return claim
+    return attrs.evolve(claim, numerator=num, denominator=den)
+
+
+def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
+    """The one figure of the paragraph named ``name`` (by its label, or an earlier ``占name(x)``)."""
+    found = []
+    for x in pf.quantities:
+        if x is num or x is q or _family(x) != _family(num):
+            continue
+        label = _clean(x.raw_label, vocab)
+        if label == name:
+            found.append(x)
+            continue
+        if x.depth > 0 and not x.raw_label:
+            # 占固定资产（2188.47万元）: the figure in parentheses is named by the words before them
+            text = pf.para.text
+            i = pf.para.index_of(x.span.start)
+            head = text[max(0, i - len(name) - 2):i].rstrip("(（ ")
+            if head.endswith(name):
+                found.append(x)
+    values = {(x.value * _factor(x)) for x in found}
+    return found[0] if len(values) == 1 else None
+
+
+def _named_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
+    label = _clean(q.raw_label, vocab)
+    hit = data.lookup(label)
+    if hit is None:
+        return None
+    name, d = hit
+    if d is None:
+        return RateClaim(q, name, None)
+    claim = RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition")
+    pool = [x for x in pf.quantities if x.kind == d.kind and x.item < q.item and x.sentence == q.sentence]
+    roles: dict[str, list[Quantity]] = {"num": [], "den": []}
+    for x in pool:
+        r = d.role(_clean(x.raw_label, vocab))
+        if r:
+            roles[r].append(x)
+    num = _unique(roles["num"])
+    den = _unique(roles["den"])
+    if roles["num"] and num is None or roles["den"] and den is None:
+        return claim  # more than one figure fits a role: not without doubt
+    if num is not None and den is not None:
+        if d.kind == "count" and _family(num) != _family(den):
+            return claim
+        return attrs.evolve(claim, numerator=num, denominator=den)
+    if den is not None and d.kind == "count":
+        return attrs.evolve(claim, denominator=den)
+    return claim
+
+
+def _unique(qs: list[Quantity]) -> Quantity | None:
+    values = {x.value * _factor(x) for x in qs}
+    return qs[-1] if len(values) == 1 else None
+
+
+def thresholds(doc, pf_index: int, exclude: Quantity) -> tuple[Threshold, ...]:
+    """The thresholds a paragraph names: percentages after 小于/达到/≥… or before 以上/以下."""
+    data = rate_data()
+    pf = doc.facts[pf_index]
+    claims = {c.rate for c in rate_claims(doc) if c.rate.para == pf_index and c.name and not c.name.startswith("占")}
+    out = []
+    text = pf.para.text
+    for q in pf.quantities:
+        if q.kind != "percent" or q is exclude or q in claims:
+            continue
+        i = pf.para.index_of(q.span.start)
+        j = pf.para.index_of(q.span.end)
+        before = text[max(0, i - 4):i].rstrip()
+        after = text[j:j + 3].lstrip()
+        bound = None
+        if any(before.endswith(w) for w in data.upper_before) or any(after.startswith(w) for w in data.upper_after):
+            bound = "upper"
+        elif any(before.endswith(w) for w in data.lower_before) or any(after.startswith(w) for w in data.lower_after):
+            bound = "lower"
+        if bound:
+            out.append(Threshold(q, bound))
+    return tuple(out)
+
+
+def crossed(claim: RateClaim, computed: Interval, ths) -> Threshold | None:
+    """A threshold the stated rate meets and the recomputed one does not (or the reverse)."""
+    for t in ths:
+        s_ok = t.holds(claim.rate.value)
+        if t.holds(computed.lo) == t.holds(computed.hi) and t.holds(computed.lo) != s_ok:
+            return t
+    return None

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from ..arith import fmt, quantize
+from ..rates import crossed, point, rate_claims, recompute, stated_rate, thresholds, truncated_to
+from ..rule import Rule
+
+
+def rate_expr(claim, doc) -> tuple[str, str]:
+    """The arithmetic of a rate, as a reviewer would redo it (zh, en)."""
+    n, d = claim.numerator, claim.denominator
+    ns = f"{fmt(n.value, n.precision)}{_unit(n)}"
+    ds = f"{fmt(d.value, d.precision)}{_unit(d)}"
+    if claim.formula == "change":
+        expr = f"({ns} − {ds}) ÷ {ds}"
+    else:
+        expr = f"{ns} ÷ {ds}"
+    if claim.sign == "abs":
+        expr = f"|{expr}|"
+    elif claim.sign == "decrease":
+        expr = f"−{expr}"
+    return expr, expr
+
+
+def _unit(q) -> str:
+    return q.unit if q.kind in ("amount", "score", "count") else ""
+
+
+def describe(claim, doc, label_of) -> tuple[str, str]:
+    n, d = claim.numerator, claim.denominator
+    return (f"{label_of(n)} {doc.text_at(n.span)}，{label_of(d)} {doc.text_at(d.span)}",
+            f"{label_of(n)} {doc.text_at(n.span)}, {label_of(d)} {doc.text_at(d.span)}")
+
+
+def label_of(q) -> str:
+    return q.raw_label or q.label or "—"
+
+
+class RateMismatch(Rule):
+    """
+    做什么
+        找出报告写出的比率（支出完成率、资金支出率、执行率、得分率、整改率、差异率、
+        增长率/减幅、“占……的 x%”等），在能够毫无疑问地认出分子与分母时重新计算并比较。
+
+        分子、分母的认法（规则写在 linter/data/rates.toml 里，是数据而非代码）：
+        比率名称决定它由哪些标签的数算出（如 支出完成率 = 实际支出 ÷ 下达预算数，
+        得分率 = 得分 ÷ 分值，整改率 = 已整改 ÷ 问题数）；先在比率所在的句子里找，
+        找不到再在同一段落此前的句子里找，每个角色必须恰好只有一个数值。
+        “A，占 B（b）的 r%”“A，占 B 的 r%”中，分子是前一分句的数，分母是括号里的数，
+        或段落中唯一一个标签为 B 的数。
+
+        每个写出的数都代表一个区间（保留 k 位小数即 ±0.5×10⁻ᵏ，计数是精确的），
+        比率按区间算术得出一个区间；只有写出的比率的区间与算出的区间不能相交时才报告。
+        若写出的值恰好是真实值被截断（该四舍五入进位却舍去了，如 67.146% 写成 67.14%），
+        由 JX106 以提示级别报告，本规则不报告。
+        若同一段落写有门槛（“差异率小于 10%”“达到 80% 的目标”“≥90%”），
+        而重算的值与写出的值落在门槛两侧，消息会特别指出。
+
+        不报告的情形：找不到分子或分母、或某个角色有两个以上不同的数（计为“无法核对”）；
+        差异率按报告习惯以绝对值比较；分母可能为零时不核对。
+
+    为什么是问题
+        比率是读者最先看的数，也是评分依据（支出完成率、得分率直接决定得分）。
+        比率与它所依据的金额不符，说明金额或比率有一个写错了，可能导致评分错误。
+
+    示例
+        错误：2023年实际支出7389.46万元，财政下达预算数5378.50万元，支出完成率为100.00%。
+        （7389.46 ÷ 5378.50 = 137.39%）
+
+        正确：2023年实际支出5378.50万元，财政下达预算数5378.50万元，支出完成率为100.00%。
+    """
+
+    code = "JX102"
+    name = "rate-mismatch"
+    category = "ratio"
+    severity = "error"
+    summary_zh = "写出的比率与其依据的数不符"
+    summary_en = "a stated rate differs from the figures it is a rate of"
+    messages = {
+        "mismatch": (
+            "{name}写作 {stated}，但按{basis}计算应为 {computed}（{expr} = {computed}）{extra}",
+            "{name} is stated as {stated}, but {basis} give {computed} ({expr} = {computed}){extra}",
+        ),
+        "threshold": (
+            "，且越过了报告所述 {t} 的门槛（写出的值{s_side}，重算的值{c_side}）",
+            "; the recomputed value is on the other side of the {t} threshold the report names",
+        ),
+        "numerator": ("分子：{text}", "numerator: {text}"),
+        "denominator": ("分母：{text}", "denominator: {text}"),
+        "named": ("报告所述门槛：{text}", "threshold named by the report: {text}"),
+    }
+
+    def check(self, doc):
+        for claim in rate_claims(doc):
+            if claim.definition is not None and claim.definition.grim and claim.numerator is None \
+                    and claim.denominator is not None:
+                continue  # JX109 checks its granularity
+            r = recompute(claim)
+            if r is None:
+                doc.note_claim(None)
+                continue
+            ok = stated_rate(claim.rate).meets(r)
+            doc.note_claim(ok)
+            if ok or truncated_to(r, claim.rate):
+                continue  # a rounding down is JX106's (info)
+            yield self._finding(doc, claim, r)
+
+    def _finding(self, doc, claim, r):
+        q = claim.rate
+        value = point(claim)
+        prec = max(q.precision, 2)
+        computed = f"{fmt(value, prec)}%"
+        expr, _ = rate_expr(claim, doc)
+        extra = ("", "")
+        related = [
+            self.related(claim.numerator.span, "numerator", text=doc.text_at(claim.numerator.span)),
+            self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
+        ]
+        t = crossed(claim, r, thresholds(doc, q.para, q))
+        if t is not None:
+            t_text = doc.text_at(t.quantity.span)
+            side = ("在门槛内", "在门槛外")
+            s_ok = t.holds(q.value)
+            zh, en = self.messages["threshold"]
+            extra = (
+                zh.format(t=t_text, s_side=side[0] if s_ok else side[1], c_side=side[1] if s_ok else side[0]),
+                en.format(t=t_text),
+            )
+            related.append(self.related(t.quantity.span, "named", text=t_text))
+        basis = ("所依据的数", "the figures it is a rate of")
+        stated_text = doc.text_at(q.span)
+        return self.report(
+            q.span, "mismatch", related=related,
+            suggestion=f"{fmt(quantize(value, q.precision), q.precision)}%",
+            name=claim.name, stated=stated_text, basis=basis, computed=computed, expr=expr, extra=extra,
+        )
