@@ -89,6 +89,13 @@ class Document:
         return tuple(b for pf in self.facts for b in breakdowns(pf, vocab))
 
     @cached_property
+    def tables(self) -> tuple:
+        """Tables rebuilt from tab-flattened cells and Markdown pipe rows (linter/tables.py)."""
+        from .tables import tables
+
+        return tables(self)
+
+    @cached_property
     def profile(self) -> Profile:
         return detect(self.paragraphs, self.config.year)
 

@@ -1,0 +1,496 @@
+"""Tables rebuilt from the text view: tab-flattened cells and Markdown pipe tables.
+
+Text extracted from Word (and the .docx reader) flattens a table into one line
+per cell, each led by a tab; :func:`linter.normalise.normalise` turns them into
+``Paragraph(kind="cell")`` values whose ``row`` groups the cells of one row and
+whose ``cell`` counts the cell's column (an empty ``"\\t"`` line is an empty cell
+that still takes its column). Word tables come out of that flattening with some
+damage, and :func:`tables` repairs what it safely can:
+
+- a header whose cells broke over several lines and several "rows"
+  (``预算`` / ``金额`` / ``（万元）`` / ``支出`` …) is put back together when the
+  leading header-like rows add up to the width of the data rows;
+- a row with fewer cells than the header lost its merged cells on the left
+  (``合计`` spanning 序号 and 名称): it is aligned to the right — but only when
+  that puts its numbers under numeric headers and its words under word
+  headers; otherwise its values are not used;
+- a row broken by paragraphs of running text (a long cell with paragraphs of its
+  own) continues with the cells that follow the text.
+
+Markdown pipe tables (``| a | b |`` rows, ``| --- |`` separator) are read from
+the paragraphs the normaliser keeps for each row.
+
+Every column is typed by its header (:data:`COLUMN_KINDS`): budget and spent
+amounts, scores and their maximum, rates, counts; the unit of a column comes from
+its header (``预算金额（万元）``), so a bare ``250.00`` under it is an amount in
+万元 with two decimals. Every value is a :class:`~linter.facts.Quantity` taken
+from the facts of the cell's paragraph, so its span is the token's own.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from .facts import Quantity
+from .source import Span
+
+TOTAL_WORDS = ("合计", "总计", "小计", "总分", "总得分")
+_NUMERIC_CELL = re.compile(r"^[-+]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元|分)?$")
+_EMPTY_VALUE = re.compile(r"^(?:[-—–/／]+|无)?$")
+_UNIT_IN_HEADER = re.compile(r"(万元|亿元|千元|元|%|分)")
+_SENTENCE = re.compile(r"[。；;，,:：]")
+
+# Header words, most specific first: (kind, words)
+COLUMN_KINDS = (
+    ("seq", ("序号", "编号")),
+    ("text", ("评分标准", "评分说明", "评分依据", "指标解释", "说明", "备注", "名称", "内容", "情况")),
+    ("score-rate", ("得分率",)),
+    ("rate", ("支出率", "执行率", "完成率", "支付率", "使用率", "占比", "比例", "比率")),
+    ("score-max", ("分值", "标准分", "满分", "权重分", "指标分值")),
+    ("score", ("得分", "评分", "评价分")),
+    ("spent", ("支出金额", "支出数", "实际支出", "决算数", "决算金额", "决算", "执行数", "支出", "使用金额", "完成数",
+               "实际完成", "拨付")),
+    ("budget", ("预算金额", "预算数", "年初预算", "全年预算", "调整预算", "预算", "计划金额", "计划数", "下达")),
+    ("total", TOTAL_WORDS),
+    ("amount", ("金额", "资金", "收入", "结余", "结转", "经费")),
+    ("count", ("人数", "数量", "次数", "个数", "件数")),
+)
+NUMERIC_KINDS = {"score-rate", "rate", "score-max", "score", "spent", "budget", "total", "amount", "count"}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def column_kind(header: str) -> str:
+    h = _squash(header)
+    if not h:
+        return "text"
+    for kind, words in COLUMN_KINDS:
+        if any(w in h for w in words):
+            return kind
+    return "text"
+
+
+def header_unit(header: str, kind: str) -> str:
+    m = _UNIT_IN_HEADER.search(_squash(header).replace("得分率", "").replace("分值", "分"))
+    if kind in ("score-rate", "rate"):
+        return "%"
+    if kind in ("score", "score-max"):
+        return "分"
+    if m and m.group(1) in ("万元", "亿元", "千元", "元"):
+        return m.group(1)
+    return ""
+
+
+@attrs.frozen
+class Column:
+    index: int
+    header: str
+    kind: str  # see COLUMN_KINDS, or "text"
+    unit: str  # 万元 元 % 分 or ""
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+
+@attrs.frozen
+class Cell:
+    """One cell: its text (folded), its original span and the quantities in it."""
+
+    column: int
+    text: str
+    span: Span
+    para: int
+    quantities: tuple[Quantity, ...] = ()
+
+    @property
+    def is_number(self) -> bool:
+        return bool(_NUMERIC_CELL.match(self.text.strip())) and len(self.quantities) == 1
+
+    @property
+    def is_blank(self) -> bool:
+        return bool(_EMPTY_VALUE.match(_squash(self.text)))
+
+
+@attrs.frozen
+class Row:
+    cells: tuple[Cell, ...]  # sorted by column; empty cells absent
+    aligned: bool = True  # False: the cells' columns are a guess; do not use its values
+    continued: bool = False  # rebuilt from pieces broken by running text
+
+    def cell(self, column: int) -> Cell | None:
+        for c in self.cells:
+            if c.column == column:
+                return c
+        return None
+
+    @property
+    def span(self) -> Span:
+        return self.cells[0].span.cover(self.cells[-1].span)
+
+    @property
+    def is_total(self) -> bool:
+        return any(_squash(c.text) in TOTAL_WORDS for c in self.cells if not c.is_number)
+
+    def words(self) -> list[Cell]:
+        return [c for c in self.cells if not c.is_number and not c.is_blank]
+
+
+@attrs.frozen
+class Table:
+    columns: tuple[Column, ...]
+    header: tuple[Cell, ...]
+    rows: tuple[Row, ...]  # data rows, total rows included
+    kind: str  # tab | markdown
+
+    @property
+    def span(self) -> Span:
+        first = self.header[0].span if self.header else self.rows[0].span
+        last = self.rows[-1].span if self.rows else first
+        return first.cover(last)
+
+    def columns_of(self, *kinds: str) -> list[Column]:
+        return [c for c in self.columns if c.kind in kinds]
+
+    def value(self, row: Row, column: Column) -> Quantity | None:
+        """The number in ``row`` under ``column``, typed by the header; None if none."""
+        if not row.aligned or not column.numeric:
+            return None
+        cell = row.cell(column.index)
+        if cell is None or not cell.is_number:
+            return None
+        return typed(cell.quantities[0], column)
+
+    def label(self, row: Row) -> str:
+        """What the row is about: its first word cell under a text column (序号 aside)."""
+        for c in row.cells:
+            col = self.columns[c.column] if c.column < len(self.columns) else None
+            if col is not None and col.kind == "text" and not c.is_number and not c.is_blank:
+                return _squash(c.text)
+        return ""
+
+
+def typed(q: Quantity, column: Column) -> Quantity:
+    """A cell's quantity with the kind and unit its column's header gives it."""
+    if q.kind == "number":
+        if column.unit in ("万元", "亿元", "千元", "元") and column.kind in ("spent", "budget", "total", "amount"):
+            return attrs.evolve(q, kind="amount", unit=column.unit)
+        if column.unit == "分":
+            return attrs.evolve(q, kind="score", unit="分")
+        if column.unit == "%":
+            return attrs.evolve(q, kind="percent", unit="%")
+    return q
+
+
+# --- building -------------------------------------------------------------
+
+def _cell(para, quantities) -> Cell:
+    return Cell(para.cell or 0, para.text, Span(para.start, para.end), para.index, tuple(quantities))
+
+
+def _is_fragment(p) -> bool:
+    """A short line of a header cell that broke off its cell (``金额``, ``（万元）``)."""
+    t = p.text.strip()
+    return p.kind != "cell" and 0 < len(t) <= 8 and not _SENTENCE.search(t) and not re.search(r"\d{2,}", t)
+
+
+def _header_like(cells: list[Cell]) -> bool:
+    words = [c for c in cells if not c.is_blank]
+    return bool(words) and all(
+        not c.is_number and not c.quantities and len(_squash(c.text)) <= 16 and not _SENTENCE.search(c.text)
+        for c in words
+    ) and not any(_squash(c.text) in TOTAL_WORDS for c in words)
+
+
+def tables(doc) -> tuple[Table, ...]:
+    return tab_tables(doc) + markdown_tables(doc)
+
+
+def tab_tables(doc) -> tuple[Table, ...]:
+    paras = doc.paragraphs
+    facts = doc.facts
+    # 1. row segments, with the text paragraphs that come between them
+    segments: list[dict] = []
+    cur: dict | None = None
+    gap: list = []
+    for p in paras:
+        if p.kind == "cell":
+            if cur is None or cur["row"] != p.row:
+                cur = {"row": p.row, "cells": [], "gap": gap, "frags": {}}
+                segments.append(cur)
+                gap = []
+            cur["cells"].append(_cell(p, facts[p.index].quantities))
+        else:
+            if cur is not None and not gap and _is_fragment(p):
+                # a broken-off line of the segment's last cell
+                last = cur["cells"][-1]
+                cur["frags"][last.column] = cur["frags"].get(last.column, "") + p.text.strip()
+                continue
+            gap.append(p)
+            if len(gap) > 40:
+                cur = None
+    # 2. group segments into tables
+    out: list[Table] = []
+    group: list[dict] = []
+
+    def finish():
+        if group:
+            t = _build(group)
+            if t is not None:
+                out.append(t)
+
+    for seg in segments:
+        interrupted = bool(seg["gap"])
+        if group and interrupted and (_header_like(seg["cells"]) or _caption_in(seg["gap"]) or len(seg["gap"]) > 40):
+            finish()
+            group = []
+        seg["interrupted"] = interrupted
+        group.append(seg)
+    finish()
+    return tuple(out)
+
+
+_CAPTION = re.compile(r"^(?:表\s*\d|附件\s*\d|附表)")
+
+
+def _caption_in(gap) -> bool:
+    return any(_CAPTION.match(p.text.strip()) for p in gap)
+
+
+def _width(cells: list[Cell]) -> int:
+    return max(c.column for c in cells) + 1 if cells else 0
+
+
+def _build(group: list[dict]) -> Table | None:
+    # leading header-like segments form the header
+    head: list[dict] = []
+    for seg in group:
+        if _header_like(seg["cells"]) and not (head and seg["interrupted"]):
+            head.append(seg)
+        else:
+            break
+    body = group[len(head):]
+    if not head or not body:
+        return None
+    # data rows, rejoining a row broken by running text
+    rows: list[list[Cell]] = []
+    widths = [_width(s["cells"]) for s in body]
+    # the width of a data row: the most common one, the widest on a tie
+    full = max(sorted(set(widths), reverse=True), key=widths.count)
+    for seg, w in zip(body, widths):
+        cells = seg["cells"]
+        if seg["interrupted"] and rows and _width(rows[-1]) + w <= full and w < full and not _header_like(cells):
+            off = _width(rows[-1])
+            rows[-1] = rows[-1] + [attrs.evolve(c, column=c.column + off) for c in cells]
+            continue
+        rows.append(list(cells))
+    # the header: segments side by side, or stacked column by column
+    hwidths = [_width(s["cells"]) for s in head]
+    header: list[Cell] = []
+    names: dict[int, str] = {}
+    if sum(hwidths) == full and len(head) > 1:
+        off = 0
+        for seg, w in zip(head, hwidths):
+            for c in seg["cells"]:
+                header.append(attrs.evolve(c, column=c.column + off))
+                names[c.column + off] = c.text + seg["frags"].get(c.column, "")
+            off += w
+    else:
+        for seg in head:
+            for c in seg["cells"]:
+                header.append(c)
+                names[c.column] = names.get(c.column, "") + c.text + seg["frags"].get(c.column, "")
+    width = max(names) + 1
+    columns = []
+    for i in range(width):
+        name = names.get(i, "")
+        kind = column_kind(name)
+        columns.append(Column(i, _squash(name), kind, header_unit(name, kind)))
+    return Table(tuple(columns), tuple(header), tuple(_align(r, tuple(columns)) for r in rows), "tab")
+
+
+def _fits(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
+    for c in cells:
+        if c.is_blank:
+            continue
+        if c.column >= len(columns):
+            return False
+        col = columns[c.column]
+        if c.is_number != col.numeric and col.kind != "seq":
+            if col.kind == "text" and c.is_number:
+                return False
+            if col.numeric and not c.is_number:
+                if _squash(c.text) in TOTAL_WORDS:
+                    return False
+                # a rate stated in words in a rate column is not a number; the row may still fit
+                return False
+    return True
+
+
+def _align(cells: list[Cell], columns: tuple[Column, ...]) -> Row:
+    w = _width(cells)
+    n = len(columns)
+    if w >= n:
+        return Row(tuple(cells), aligned=_fits(cells, columns))
+    shifted = [attrs.evolve(c, column=c.column + n - w) for c in cells]
+    if _fits(shifted, columns):
+        return Row(tuple(shifted))
+    return Row(tuple(cells), aligned=_fits(cells, columns) and w == n)
+
+
+# --- Markdown -------------------------------------------------------------
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+def markdown_tables(doc) -> tuple[Table, ...]:
+    out: list[Table] = []
+    block: list = []
+    for p in list(doc.paragraphs) + [None]:
+        if p is not None and p.kind != "cell" and _PIPE_ROW.match(p.text):
+            block.append(p)
+            continue
+        if len(block) >= 2:
+            t = _markdown_table(doc, block)
+            if t is not None:
+                out.append(t)
+        block = []
+    return tuple(out)
+
+
+def _pipe_cells(doc, p) -> list[Cell]:
+    text = p.text
+    bars = [i for i, ch in enumerate(text) if ch == "|"]
+    qs = doc.facts[p.index].quantities
+    cells = []
+    for k, (a, b) in enumerate(zip(bars, bars[1:])):
+        lo, hi = a + 1, b
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo == hi:
+            continue
+        span = p.span(lo, hi)
+        inside = tuple(q for q in qs if span.start <= q.span.start and q.span.end <= span.end)
+        cells.append(Cell(k, text[lo:hi], span, p.index, inside))
+    return cells
+
+
+def _markdown_table(doc, block) -> Table | None:
+    if not _PIPE_SEP.match(block[1].text):
+        return None
+    header = _pipe_cells(doc, block[0])
+    rows = [_pipe_cells(doc, p) for p in block[2:]]
+    rows = [r for r in rows if r]
+    if not header or not rows:
+        return None
+    width = max([_width(header)] + [_width(r) for r in rows])
+    names = {c.column: c.text for c in header}
+    columns = tuple(
+        Column(i, _squash(names.get(i, "")), column_kind(names.get(i, "")),
+               header_unit(names.get(i, ""), column_kind(names.get(i, ""))))
+        for i in range(width)
+    )
+    return Table(columns, tuple(header), tuple(Row(tuple(r), aligned=_fits(r, columns)) for r in rows), "markdown")
+
+
+def stated_rate(cell: Cell) -> Quantity | None:
+    """A percentage stated in words in a cell (``资金支出率77.89%，主要用于……``)."""
+    for q in cell.quantities:
+        if q.kind == "percent":
+            return q
+    return None
+
+
+ZERO = Decimal(0)
+
+
+# --- helpers for the table rules -------------------------------------------
+
+_LEVEL = re.compile(r"([一二三四五])级")
+_LEVELS = "一二三四五"
+
+
+def level_columns(table: Table) -> list[Column]:
+    """Text columns naming an indicator level (一级指标, 二级指标 …), shallow first."""
+    cols = [c for c in table.columns if c.kind == "text" and _LEVEL.search(c.header)]
+    return sorted(cols, key=lambda c: _LEVELS.index(_LEVEL.search(c.header).group(1)))
+
+
+def row_level(table: Table, row: Row, levels: list[Column]) -> int | None:
+    """The deepest indicator level a row names itself (merged cells leave the shallower ones empty)."""
+    deepest = None
+    for i, col in enumerate(levels):
+        cell = row.cell(col.index)
+        if cell is not None and not cell.is_blank:
+            deepest = i
+    return deepest
+
+
+def total_ranges(table: Table):
+    """For each total row, the data rows it adds up: ``(total_row, parts)``.
+
+    A 合计 after its parts adds the rows since the previous total row; a 合计
+    right below the header adds the rows up to the next total row. When a table
+    has 小计 rows and a 合计, the 合计 adds every row that is not a total.
+    """
+    rows = list(table.rows)
+    totals = [i for i, r in enumerate(rows) if r.is_total]
+    out = []
+    for k, i in enumerate(totals):
+        word = next((_squash(c.text) for c in rows[i].cells if _squash(c.text) in TOTAL_WORDS), "")
+        if word != "小计" and len(totals) > 1 and any(
+            _squash(c.text) == "小计" for j in totals for c in rows[j].cells
+        ):
+            parts = [r for r in rows if not r.is_total]
+        elif i == 0 or (k == 0 and i == 0):
+            end = totals[k + 1] if k + 1 < len(totals) else len(rows)
+            parts = rows[i + 1:end]
+        else:
+            start = totals[k - 1] + 1 if k > 0 else 0
+            parts = rows[start:i]
+        if parts:
+            out.append((rows[i], parts))
+    return out
+
+
+def column_values(table: Table, rows, column: Column):
+    """The values of ``column`` in ``rows``: a list of Quantity (blank cells left out),
+    or None when one of the rows cannot be read (its cells' columns are a guess, or
+    the cell holds words rather than a number)."""
+    out = []
+    for r in rows:
+        if not r.aligned:
+            return None
+        cell = r.cell(column.index)
+        if cell is None or cell.is_blank:
+            continue
+        if not cell.is_number:
+            return None
+        out.append(typed(cell.quantities[0], column))
+    return out
+
+
+def interval_of(q: Quantity):
+    """The interval a stated quantity stands for — amounts in 元; counts and whole
+    scores (分值 and 得分 given as whole numbers are set, not rounded) exact."""
+    from .arith import UNIT_FACTORS, stated
+
+    exact = q.kind == "count" or (q.kind == "score" and q.precision == 0)
+    iv = stated(q.value, q.precision, exact=exact)
+    if q.kind == "amount":
+        iv = iv.scale(UNIT_FACTORS.get(q.unit, Decimal(1)))
+    return iv
+
+
+def shown(q: Quantity) -> str:
+    """A quantity as written, without thousands separators: ``7486000.00``."""
+    from .arith import fmt
+
+    return fmt(q.value, q.precision)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..arith import UNIT_FACTORS, fmt, total
+from ..rule import Rule
+from ..tables import column_values, interval_of, shown, total_ranges
+
+SUM_KINDS = ("budget", "spent", "amount", "total", "count")
+
+
+class TableTotal(Rule):
+    """
+    做什么
+        在表格（Word 表格展开成的制表符单元格、Markdown 表格）中找出“合计/总计/小计”行，
+        把它上面（或紧接表头、在它下面）各行同一列的数相加，与合计行该列的数比较。
+        只比较金额、数量一类的列（表头为 预算数、决算数、支出金额、金额、数量 等）；
+        分值、得分由 JX112 检查，得分率、支出率由 JX111 检查。列的单位取自表头
+        （“预算数（元）”“金额（万元）”），每个数按写出的位数代表一个区间，
+        n 个分项之和带 n 个区间（XBRL Calculations 1.1），两个区间不能相交才报告。
+
+        “-”、“—”、空单元格按没有数处理。某一行的单元格无法确定对应哪一列
+        （合并单元格造成的错位无法可靠还原），或该列中有文字而非数字，该列的合计记为
+        “无法核对”，不报告。
+
+    为什么是问题
+        表格的合计与各行之和不符，说明某一行或合计写错了，读者无法判断哪个数是对的；
+        审核时这是最容易被发现、也最影响报告可信度的错误。
+
+    示例
+        错误：| 项目 | 预算数（万元） | 决算数（万元） |
+        | --- | --- | --- |
+        | 培训费 | 20.00 | 18.00 |
+        | 会议费 | 30.00 | 25.00 |
+        | 合计 | 60.00 | 43.00 |
+
+        正确：| 项目 | 预算数（万元） | 决算数（万元） |
+        | --- | --- | --- |
+        | 培训费 | 20.00 | 18.00 |
+        | 会议费 | 30.00 | 25.00 |
+        | 合计 | 50.00 | 43.00 |
+    """
+
+    code = "JX110"
+    name = "table-total"
+    category = "arithmetic"
+    severity = "error"
+    summary_zh = "表格合计行与各行之和不符"
+    summary_en = "a table's total row differs from the sum of its rows"
+    messages = {
+        "mismatch": (
+            "表格“{column}”列的{word} {total} 与各行之和 {sum} 不符（{expr} = {sum}），差 {diff}",
+            "the {word} {total} in column “{column}” does not equal the sum of the rows {sum} ({expr} = {sum}), off by {diff}",
+        ),
+        "part": ("分项：{text}", "part: {text}"),
+        "suggest": ("若{word}为 {sum}，则与各行之和一致", "a {word} of {sum} would match the rows"),
+    }
+
+    def check(self, doc):
+        for table in doc.tables:
+            for trow, parts in total_ranges(table):
+                if not trow.aligned:
+                    doc.note_claim(None)
+                    continue
+                for col in table.columns:
+                    if col.kind not in SUM_KINDS:
+                        continue
+                    tq = table.value(trow, col)
+                    if tq is None:
+                        continue
+                    values = column_values(table, parts, col)
+                    if values is None or len(values) < 2:
+                        doc.note_claim(None)
+                        continue
+                    if any(v.kind != tq.kind for v in values):
+                        doc.note_claim(None)
+                        continue
+                    ok = interval_of(tq).meets(total(interval_of(v) for v in values))
+                    doc.note_claim(ok)
+                    if not ok:
+                        yield self._finding(doc, table, trow, col, tq, values)
+
+    def _finding(self, doc, table, trow, col, tq, values):
+        word = next((c.text.strip() for c in trow.cells if c.text.strip() in ("合计", "总计", "小计")), "合计")
+        unit = f" {tq.unit}" if tq.unit else ""
+        factor = UNIT_FACTORS.get(tq.unit, Decimal(1)) if tq.kind == "amount" else Decimal(1)
+        s = sum((v.value * (UNIT_FACTORS.get(v.unit, Decimal(1)) if v.kind == "amount" else 1) / factor
+                 for v in values), Decimal(0))
+        prec = max([tq.precision] + [v.precision for v in values])
+        expr = " + ".join(shown(v) for v in values).replace("+ -", "- ")
+        if len(values) > 12:
+            expr = " + ".join(shown(v) for v in values[:3]) + f" + …（共 {len(values)} 项）"
+        args = dict(
+            column=col.header or str(col.index + 1), word=(word, "total" if word != "小计" else "subtotal"),
+            total=f"{shown(tq)}{unit}", sum=f"{fmt(s, prec)}{unit}", expr=expr,
+            diff=f"{fmt(abs(tq.value - s), prec)}{unit}",
+        )
+        related = [self.related(v.span, "part", text=doc.text_at(v.span)) for v in values]
+        suggestion = self.related(tq.span, "suggest", word=args["word"], sum=args["sum"]).zh
+        return self.report(tq.span, "mismatch", related=related, suggestion=suggestion, **args)

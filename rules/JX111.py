@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..arith import UNIT_FACTORS, fmt, rounds_down_to, stated
+from ..rule import Rule
+from ..tables import interval_of, shown
+
+HUNDRED = Decimal(100)
+# labels of a spending rate stated in words in a cell of the row
+SPENDING_RATE_LABELS = ("资金支出率",)
+
+
+class TableRowRate(Rule):
+    """
+    做什么
+        在表格的每一行里，用本行的数重新计算本行写出的比率：
+        “支出率/执行率/完成率”列 = 支出（决算）列 ÷ 预算列；“得分率”列 = 得分列 ÷ 分值列；
+        还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
+        用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
+
+        只有本行恰好有一个预算列和一个支出列（或一个分值列和一个得分列）且都写了数时才核对；
+        预算或分值为 0、单元格错位无法确定时记为“无法核对”。比较按写出的位数取区间：
+        支出率区间与 支出区间 ÷ 预算区间 不能相交才报告。若写出的比率正好是应得比率
+        直接截去尾数（应四舍五入进位却舍去），只作为提示。
+
+    为什么是问题
+        表中同一行的金额和比率互相矛盾，说明比率或金额之一写错了；支出率常被用来
+        判断预算执行是否达标，写错会直接影响评价结论。
+
+    示例
+        错误：| 项目 | 预算金额（万元） | 支出金额（万元） | 支出率 |
+        | --- | --- | --- | --- |
+        | 党务工作 | 159.00 | 123.96 | 77.89% |
+
+        正确：| 项目 | 预算金额（万元） | 支出金额（万元） | 支出率 |
+        | --- | --- | --- | --- |
+        | 党务工作 | 159.00 | 123.96 | 77.96% |
+    """
+
+    code = "JX111"
+    name = "table-row-rate"
+    category = "ratio"
+    severity = "error"
+    summary_zh = "表格中同一行的比率与本行金额或分数不符"
+    summary_en = "a rate in a table row differs from the figures of that row"
+    messages = {
+        "mismatch": (
+            "本行{what} {stated} 与本行数字不符：{num} ÷ {den} = {computed}",
+            "the {what} {stated} does not match the row: {num} ÷ {den} = {computed}",
+        ),
+        "truncated": (
+            "本行{what} {stated} 是 {num} ÷ {den} = {exact} 直接舍去尾数所得，按四舍五入应为 {computed}",
+            "the {what} {stated} truncates {num} ÷ {den} = {exact}; rounded half-up it is {computed}",
+        ),
+        "numerator": ("分子：{text}", "numerator: {text}"),
+        "denominator": ("分母：{text}", "denominator: {text}"),
+        "suggest": ("按本行数字应为 {computed}", "the row gives {computed}"),
+    }
+
+    def check(self, doc):
+        for table in doc.tables:
+            spent = table.columns_of("spent")
+            budget = table.columns_of("budget")
+            score = table.columns_of("score")
+            maxima = table.columns_of("score-max")
+            rates = table.columns_of("rate")
+            score_rates = table.columns_of("score-rate")
+            text_cols = [c for c in table.columns if c.kind == "text"]
+            for row in table.rows:
+                claims = []  # (stated quantity, numerator column, denominator column, what)
+                for rc in rates:
+                    q = table.value(row, rc)
+                    if q is not None:
+                        claims.append((q, spent, budget, ("支出率", "spending rate")))
+                for rc in score_rates:
+                    q = table.value(row, rc)
+                    if q is not None:
+                        claims.append((q, score, maxima, ("得分率", "score rate")))
+                if row.aligned:
+                    for tc in text_cols:
+                        cell = row.cell(tc.index)
+                        if cell is None:
+                            continue
+                        for q in cell.quantities:
+                            if q.kind == "percent" and q.label in SPENDING_RATE_LABELS and q.depth == 0:
+                                claims.append((q, spent, budget, ("资金支出率", "spending rate")))
+                                break
+                for q, nums, dens, what in claims:
+                    if q.kind != "percent":
+                        doc.note_claim(None)
+                        continue
+                    if len(nums) != 1 or len(dens) != 1:
+                        doc.note_claim(None)
+                        continue
+                    n, d = table.value(row, nums[0]), table.value(row, dens[0])
+                    if n is None or d is None or d.value <= 0 or n.kind != d.kind:
+                        doc.note_claim(None)
+                        continue
+                    finding = self._check(doc, q, n, d, what)
+                    doc.note_claim(finding is None)
+                    if finding is not None:
+                        yield finding
+
+    def _check(self, doc, q, n, d, what):
+        ratio = interval_of(n).divide(interval_of(d))
+        if ratio is None:
+            return None
+        ratio = ratio.scale(HUNDRED)
+        if stated(q.value, q.precision).meets(ratio):
+            return None
+        fn = UNIT_FACTORS.get(n.unit, Decimal(1)) if n.kind == "amount" else Decimal(1)
+        fd = UNIT_FACTORS.get(d.unit, Decimal(1)) if d.kind == "amount" else Decimal(1)
+        exact = n.value * fn / (d.value * fd) * HUNDRED
+        computed = f"{fmt(exact, q.precision)}%"
+        unit_n = f" {n.unit}" if n.unit and n.kind == "amount" else ""
+        unit_d = f" {d.unit}" if d.unit and d.kind == "amount" else ""
+        args = dict(
+            what=what, stated=f"{shown(q)}%", num=f"{shown(n)}{unit_n}", den=f"{shown(d)}{unit_d}",
+            computed=computed, exact=f"{fmt(exact, q.precision + 3)}%",
+        )
+        related = [
+            self.related(n.span, "numerator", text=doc.text_at(n.span)),
+            self.related(d.span, "denominator", text=doc.text_at(d.span)),
+        ]
+        suggestion = self.related(q.span, "suggest", computed=computed).zh
+        if rounds_down_to(exact, q.value, q.precision):
+            return self.report(q.span, "truncated", related=related, suggestion=suggestion, severity="info", **args)
+        return self.report(q.span, "mismatch", related=related, suggestion=suggestion, **args)
+
