@@ -1,0 +1,305 @@
+"""The outline of a report: its headings and list items as a tree.
+
+Markers are facts already (:class:`~linter.facts.Marker`: 一、 (一) 1. 1、 (1) ①
+一是 第一). :func:`outline` puts them in order and decides, for each one, which
+list it belongs to and under which item that list hangs.
+
+Which markers count
+    A marker at the start of a paragraph, or right after 。；: inside one (a list
+    run inside a paragraph: ``(1)……。(2)……``). A marker after a comma
+    (``一是对外宣传，二是党政事务``) is an enumeration inside a sentence and is
+    left out of the outline.
+
+Scopes
+    The body of the report is one scope; an appendix (a paragraph opening with
+    ``附件1`` or ``第二部分``) starts a new one, and so does every table cell
+    (a cell's numbered list is its own) and every run of plain paragraphs that
+    sits between table cells (a multi-paragraph cell flattened by the reader).
+    Lists never continue from one scope into another.
+
+Lists and levels
+    The outline is built with a stack of open lists. A marker continues the
+    nearest open list of its style whose next ordinal it is (closing the lists
+    opened under it); otherwise it is a problem in the nearest open list of its
+    style — a duplicate (the same ordinal again), a gap (an ordinal skipped) or
+    a step back — or, when it is 1, the start of a new list of that style nested
+    under the current item (a *restart*: legitimate for a lower level that begins
+    again under an unmarked sub-heading, a defect for the top level of the scope).
+    A style not open yet opens a new list under the current item; if a list of
+    that style was closed under the same parent and this marker is its next
+    ordinal, the list is resumed (a list interrupted by a nested one).
+    The level of a style is the order in which styles first appear in the scope
+    (the report's own convention: usually 一、 > (一) > 1. > (1)).
+"""
+from __future__ import annotations
+
+import re
+import weakref
+
+import attrs
+
+from .facts import Marker
+
+_SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分)")
+_SENTENCE_END = re.compile(r"[。；;!?！？]")
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+@attrs.frozen
+class Item:
+    """One heading or list item in the outline."""
+
+    index: int  # position in Outline.items
+    marker: Marker
+    scope: int
+    parent: int | None  # the item this one's list hangs under
+    prev: int | None  # the item before it in its own list
+    depth: int  # 0 for the items of the scope's first list level
+    problem: str | None = None  # duplicate | gap | backwards | restart
+    expected: int | None = None  # the ordinal its list expected here (when problem is set)
+    outer: int | None = None  # for restart: the last item of the open list of the same style
+    title: str = ""  # the marker's own first sentence (to 。；)
+    title_end: int = 0  # index in the paragraph text after the title and its punctuation
+    start: int = 0  # index in the paragraph text of the marker
+    content: str = ""  # the text after the title, up to the next item of the scope
+    children: tuple[int, ...] = ()
+
+    @property
+    def style(self) -> str:
+        return self.marker.style
+
+    @property
+    def ordinal(self) -> int:
+        return self.marker.ordinal
+
+    @property
+    def para(self) -> int:
+        return self.marker.para
+
+
+@attrs.frozen
+class Outline:
+    items: tuple[Item, ...]
+    # per scope: styles in the order they first appear (level 0 first)
+    levels: tuple[tuple[str, ...], ...]
+
+    def children(self, item: Item) -> list[Item]:
+        return [self.items[i] for i in item.children]
+
+    def in_scope(self, scope: int) -> list[Item]:
+        return [i for i in self.items if i.scope == scope]
+
+    def level(self, item: Item) -> int:
+        return self.levels[item.scope].index(item.style)
+
+    def has_content(self, item: Item) -> bool:
+        """Text after its title, or a child list of another style."""
+        if _WORDY.search(item.content):
+            return True
+        return any(self.items[c].style != item.style for c in item.children)
+
+
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def outline(doc) -> Outline:
+    """The outline of ``doc`` (computed once per document)."""
+    try:
+        return _CACHE[doc]
+    except KeyError:
+        pass
+    result = _build(doc)
+    _CACHE[doc] = result
+    return result
+
+
+def _scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
+    """A scope number per paragraph, and each scope's kind (body, cell, run)."""
+    n = len(paragraphs)
+    scope = [0] * n
+    kinds = [p.kind for p in paragraphs]
+    body = 0
+    next_id = 1
+    kind_of = {0: "body"}
+    i = 0
+    while i < n:
+        p = paragraphs[i]
+        if kinds[i] == "cell":
+            scope[i] = next_id
+            kind_of[next_id] = "cell"
+            next_id += 1
+            i += 1
+            continue
+        # a run of plain paragraphs between table cells
+        j = i
+        while j < n and kinds[j] != "cell":
+            j += 1
+        if i > 0 and kinds[i - 1] == "cell" and j < n and _own_list(paragraphs, i, j):
+            for k in range(i, j):
+                scope[k] = next_id
+            kind_of[next_id] = "run"
+            next_id += 1
+            i = j
+            continue
+        for k in range(i, j):
+            if _SCOPE_BREAK.match(paragraphs[k].text):
+                body = next_id
+                kind_of[body] = "body"
+                next_id += 1
+            scope[k] = body
+        i = j
+    return scope, kind_of
+
+
+def _own_list(paragraphs, i, j) -> bool:
+    """Plain paragraphs i..j between table cells form a cell's own list: no appendix
+    starts among them and the first of them opens a list at 1 ((1), 1., ①)."""
+    if any(_SCOPE_BREAK.match(paragraphs[k].text) for k in range(i, j)):
+        return False
+    return bool(_FIRST_ITEM.match(paragraphs[i].text))
+
+
+_FIRST_ITEM = re.compile(r"\s*(?:\(\s*1\s*\)|1\s*[.、]|①|⑴)")
+
+
+@attrs.define
+class _Open:
+    style: str
+    last: int
+    item: int  # the last item of this list
+    first: int  # the first item of this list
+    parent: int | None
+
+
+def _build(doc) -> Outline:
+    paras = doc.paragraphs
+    scope_of, scope_kind = _scopes(paras)
+    markers = sorted((m for m in doc.markers if m.after_stop), key=lambda m: (m.para, m.item))
+    raw: list[dict] = []
+    stacks: dict[int, list[_Open]] = {}
+    closed: dict[int, dict[tuple, _Open]] = {}
+    levels: dict[int, list[str]] = {}
+    n_scopes = max(scope_of, default=0) + 1
+
+    for m in markers:
+        para = paras[m.para]
+        sc = scope_of[m.para]
+        stack = stacks.setdefault(sc, [])
+        shut = closed.setdefault(sc, {})
+        lv = levels.setdefault(sc, [])
+        if m.style not in lv:
+            lv.append(m.style)
+        idx = len(raw)
+        start = para.index_of(m.span.start)
+        end = para.index_of(m.span.end)
+        sm = _SENTENCE_END.search(para.text, end)
+        title_end = sm.end() if sm else len(para.text)
+        title = para.text[end: sm.start() if sm else len(para.text)].strip()
+        rec = dict(index=idx, marker=m, scope=sc, parent=None, prev=None, depth=0, problem=None,
+                   expected=None, outer=None, title=title, title_end=title_end, start=start)
+
+        def close_above(k: int) -> None:
+            while len(stack) > k + 1:
+                o = stack.pop()
+                shut[(o.parent, o.style)] = o
+
+        cands = [k for k in range(len(stack) - 1, -1, -1) if stack[k].style == m.style]
+        match = next((k for k in cands if stack[k].last + 1 == m.ordinal), None)
+        if match is not None:
+            close_above(match)
+            o = stack[match]
+            rec.update(parent=o.parent, prev=o.item, depth=match)
+            o.last, o.item = m.ordinal, idx
+        elif cands and m.ordinal != 1:
+            k = cands[0]
+            close_above(k)
+            o = stack[k]
+            problem = "duplicate" if m.ordinal == o.last else ("gap" if m.ordinal > o.last else "backwards")
+            rec.update(parent=o.parent, prev=o.item, depth=k, problem=problem, expected=o.last + 1)
+            # a repeated number most often stands for the next one (a copied heading
+            # not renumbered): the list goes on from there
+            o.last, o.item = (o.last + 1 if problem == "duplicate" else m.ordinal), idx
+        else:
+            parent = stack[-1].item if stack else None
+            old = shut.get((parent, m.style))
+            if not cands and old is not None and old.last + 1 == m.ordinal:
+                rec.update(parent=parent, prev=old.item, depth=len(stack))
+                old.last, old.item = m.ordinal, idx
+                stack.append(old)
+                del shut[(parent, m.style)]
+            else:
+                if cands:
+                    rec.update(problem="restart", expected=stack[cands[0]].last + 1,
+                               outer=stack[cands[0]].item)
+                rec.update(parent=parent, depth=len(stack))
+                stack.append(_Open(m.style, m.ordinal, idx, idx, parent))
+        raw.append(rec)
+
+    # children and content
+    kids: dict[int, list[int]] = {}
+    for r in raw:
+        if r["parent"] is not None:
+            kids.setdefault(r["parent"], []).append(r["index"])
+    # an item's content runs to the next item of its scope; for the body, to the next
+    # body item even past an appendix heading (tables and cell lists inside are content)
+    nxt: dict[int, dict] = {}
+    last_of: dict[str, dict] = {}
+    for r in raw:
+        key = "body" if scope_kind[r["scope"]] == "body" else str(r["scope"])
+        if key in last_of:
+            nxt[last_of[key]["index"]] = r
+        last_of[key] = r
+    for r in raw:
+        r["content"] = _between(paras, scope_of, r, nxt.get(r["index"]), scope_kind[r["scope"]] == "body")
+    items = tuple(Item(**r, children=tuple(kids.get(r["index"], ()))) for r in raw)
+    lv_tuple = tuple(tuple(levels.get(s, ())) for s in range(n_scopes))
+    return Outline(items, lv_tuple)
+
+
+def _between(paras, scope_of, a: dict, b: dict | None, body: bool) -> str:
+    """The text after item ``a``'s title up to item ``b`` (or the end of what ``a`` may hold)."""
+    p = a["marker"].para
+    if b is not None and b["marker"].para == p:
+        return paras[p].text[a["title_end"]: b["start"]]
+    parts = [paras[p].text[a["title_end"]:]]
+    if not body:
+        # a cell, or a run of paragraphs between cells: to the next item or the run's end
+        last = b["marker"].para if b is not None else len(paras)
+        for q in range(p + 1, last):
+            if scope_of[q] != a["scope"]:
+                break
+            parts.append(paras[q].text)
+    else:
+        last = b["marker"].para if b is not None else len(paras)
+        parts.extend(paras[q].text for q in range(p + 1, last))
+    if b is not None and b["marker"].para != p and (body or scope_of[b["marker"].para] == a["scope"]):
+        parts.append(paras[b["marker"].para].text[: b["start"]])
+    return "\n".join(parts)
+
+
+_CN = "零一二三四五六七八九"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 14 → 十四, 21 → 二十一 (up to 99)."""
+    if n < 10:
+        return _CN[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
+
+
+def renumber(style: str, text: str, n: int) -> str:
+    """A marker's text with its number replaced by ``n`` (（十三） → （十四））."""
+    if style == "circled":
+        from .extract import CIRCLED, PAREN_DIGITS
+
+        if text in PAREN_DIGITS and n <= len(PAREN_DIGITS):
+            return PAREN_DIGITS[n - 1]
+        return CIRCLED[n - 1] if n <= len(CIRCLED) else text
+    m = re.search(r"\d+", text)
+    if m:
+        return text[: m.start()] + str(n) + text[m.end():]
+    m = re.search(r"[一二三四五六七八九十]+", text)
+    if m:
+        return text[: m.start()] + cn_numeral(n) + text[m.end():]
+    return text

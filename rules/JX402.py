@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from ..rule import Rule
+from ..structure import outline, renumber
+
+
+class NumberingSequence(Rule):
+    """
+    做什么
+        按报告的标题和列表编号（一、 （一） 1. 1、 （1） ① 一是 第一）建立层次结构
+        （见 linter/structure.py），检查每一组同级编号是否连续：
+        - 重复：同一组里同一个编号出现两次（（十三）之后又是（十三））；
+        - 跳号：编号跳过了一个或几个（（7）之后是（9））；
+        - 倒退：编号比上一项小，又不是从 1 重新开始（5. 之后是 3.）。
+        段落开头的编号，以及段内紧跟在 。；: 之后的编号（段内列表“（1）……。（2）……”）
+        都参与检查；表格的每个单元格、夹在表格单元格之间的段落各自成组，
+        附件（“附件1”“第二部分”）之后重新成组。
+
+        不报告：从 1 重新开始的编号（在未编号的小标题下重新开始一组，是常见写法；
+        一级标题的重新开始由 JX403 报告）；不从 1 开始的一组（可能接续被表格或
+        小标题打断的上一组）；逗号后的句内列举（“一是……，二是……”）。
+
+    为什么是问题
+        重复或跳过的编号说明条目被删改或复制后没有重新编号，读者无法确定是漏了
+        一项还是编号写错，引用“第（八）项”时也会指错地方。
+
+    示例
+        错误：（1）预算编制合理性。编制合理。（2）预算编制规范性。编制规范。（4）目标完整性。目标完整。
+
+        正确：（1）预算编制合理性。编制合理。（2）预算编制规范性。编制规范。（3）目标完整性。目标完整。
+    """
+
+    code = "JX402"
+    name = "numbering-sequence"
+    category = "structure"
+    severity = "error"
+    summary_zh = "同级编号重复、跳号或倒退"
+    summary_en = "a list or heading number repeated, skipped or out of order"
+    messages = {
+        "duplicate": (
+            "编号“{text}”与上一项重复，按顺序应为“{want}”",
+            "number “{text}” repeats the previous item's; the sequence expects “{want}”",
+        ),
+        "gap": (
+            "编号从“{prev}”跳到“{text}”，缺少“{want}”",
+            "numbering jumps from “{prev}” to “{text}”; “{want}” is missing",
+        ),
+        "backwards": (
+            "编号“{text}”排在“{prev}”之后，顺序倒退，按顺序应为“{want}”",
+            "number “{text}” comes after “{prev}”; the sequence expects “{want}”",
+        ),
+        "prev": ("上一项：{text}", "previous item: {text}"),
+    }
+
+    def check(self, doc):
+        o = outline(doc)
+        for it in o.items:
+            if it.problem not in ("duplicate", "gap", "backwards") or it.prev is None:
+                continue
+            prev = o.items[it.prev]
+            text = doc.text_at(it.marker.span).strip()
+            prev_text = doc.text_at(prev.marker.span).strip()
+            want = renumber(it.style, text, it.expected)
+            if it.problem == "gap" and it.ordinal > it.expected + 1:
+                want = want + "…" + renumber(it.style, text, it.ordinal - 1)
+            yield self.report(
+                it.marker.span, it.problem, text=text, prev=prev_text, want=want,
+                related=[self.related(prev.marker.span, "prev", text=prev_text + prev.title[:20])],
+                suggestion=renumber(it.style, text, it.expected) if it.problem != "gap" else None,
+            )

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from ..rule import Rule
+from ..structure import outline
+
+
+class HeadingHierarchy(Rule):
+    """
+    做什么
+        找出报告正文中一级标题重新从头编号的地方：在同一正文里，第一级的标题
+        （报告中最先出现的编号样式，通常是“一、”）已经排到“三、”，又出现了位于
+        段首的“一、”——常见于把另一份材料（工作总结等）整段粘贴进报告某一节。
+        每处重新编号报告一次，相关位置是它所在的一级标题。
+
+        不报告：附件（“附件1”“第二部分”开头的段落之后重新编号是正常的）；
+        表格单元格里的编号；较低层级在新的小标题下从 1 重新开始（如每个“（一）”
+        下面各自从“1.”开始）；“一是”“第一”这类段内列举。
+        层级跳过（如“一、”下直接出现“1.”）不报告：报告里“1.”“（1）”常常互换使用，
+        按首次出现的顺序推断的层级并不可靠。
+
+    为什么是问题
+        一级标题重新编号，说明有一段外来材料被原样粘贴进来，打乱了报告的章节
+        结构：读者会以为报告从“一、”重新开始，模板要求的章节顺序也被打断。
+
+    示例
+        错误：一、单位基本情况
+        二、自评工作开展情况
+        三、绩效自评情况
+        一、深入推进主题教育
+        四、其他自评情况
+
+        正确：一、单位基本情况
+        二、自评工作开展情况
+        三、绩效自评情况
+        （一）深入推进主题教育
+        四、其他自评情况
+    """
+
+    code = "JX403"
+    name = "heading-hierarchy"
+    category = "structure"
+    severity = "error"
+    summary_zh = "一级标题在正文中重新从头编号"
+    summary_en = "a top-level heading number restarts inside the report body"
+    messages = {
+        "restart": (
+            "一级标题“{text}”在“{outer}”之内重新从头编号，像是粘贴进来的另一份材料（此处应为“{want}”或下级标题）",
+            "top-level heading “{text}” restarts the numbering inside “{outer}”, like pasted material "
+            "(the sequence expects “{want}” here, or a lower-level heading)",
+        ),
+        "outer": ("所在的一级标题：{text}", "the top-level heading it falls under: {text}"),
+    }
+
+    def check(self, doc):
+        from ..structure import renumber
+
+        o = outline(doc)
+        for it in o.items:
+            if it.problem != "restart" or it.outer is None or not it.marker.at_start:
+                continue
+            if it.style in ("cn-shi", "di") or doc.paragraphs[it.para].kind == "cell":
+                continue
+            if o.levels[it.scope][:1] != (it.style,):
+                continue
+            outer = o.items[it.outer]
+            if outer.scope != it.scope:
+                continue
+            text = doc.text_at(it.marker.span).strip()
+            outer_text = doc.text_at(outer.marker.span).strip() + outer.title[:20]
+            yield self.report(
+                it.marker.span, "restart", text=text, outer=outer_text, want=renumber(it.style, text, it.expected),
+                related=[self.related(outer.marker.span, "outer", text=outer_text)],
+            )
