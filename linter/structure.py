@@ -41,7 +41,7 @@ import attrs
 from .facts import Marker
 
 _SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分)")
-_SENTENCE_END = re.compile(r"[。；;!?！？]")
+_SENTENCE_END = re.compile(r"[。!?！？]")  # a title ends at its sentence (a ； goes on with it)
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -58,7 +58,7 @@ class Item:
     problem: str | None = None  # duplicate | gap | backwards | restart
     expected: int | None = None  # the ordinal its list expected here (when problem is set)
     outer: int | None = None  # for restart: the last item of the open list of the same style
-    title: str = ""  # the marker's own first sentence (to 。；)
+    title: str = ""  # the marker's own first sentence (to 。!?)
     title_end: int = 0  # index in the paragraph text after the title and its punctuation
     start: int = 0  # index in the paragraph text of the marker
     content: str = ""  # the text after the title, up to the next item of the scope
@@ -82,6 +82,7 @@ class Outline:
     items: tuple[Item, ...]
     # per scope: styles in the order they first appear (level 0 first)
     levels: tuple[tuple[str, ...], ...]
+    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run
 
     def children(self, item: Item) -> list[Item]:
         return [self.items[i] for i in item.children]
@@ -253,7 +254,7 @@ def _build(doc) -> Outline:
         r["content"] = _between(paras, scope_of, r, nxt.get(r["index"]), scope_kind[r["scope"]] == "body")
     items = tuple(Item(**r, children=tuple(kids.get(r["index"], ()))) for r in raw)
     lv_tuple = tuple(tuple(levels.get(s, ())) for s in range(n_scopes))
-    return Outline(items, lv_tuple)
+    return Outline(items, lv_tuple, tuple(scope_kind.get(s, "body") for s in range(n_scopes)))
 
 
 def _between(paras, scope_of, a: dict, b: dict | None, body: bool) -> str:

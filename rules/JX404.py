@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import re
+
+from ..rule import Rule
+from ..structure import outline
+
+_CLAUSE = re.compile(r"[，,:：；;、=＝]|\d")
+# a catch-all last item (其他……资料) needs no content of its own
+_CATCH_ALL = ("其他", "其它", "以上", "上述")
+
+
+class EmptyItem(Rule):
+    """
+    做什么
+        找出只有标题、没有内容的条目或章节：编号后是一个简短的标题（不超过 30 个字，
+        没有逗号、冒号、顿号、数字，即不是一句完整的叙述），标题句之后到下一个编号
+        之间没有任何文字、表格或其他样式的下级条目。同一组的其他条目大多
+        （至少两项、且不少于三分之二）在标题后写了内容，才认为这一项是漏写了内容。
+        紧接着从 1 重新开始的同样式编号（“（3）……。（1）……”）不算它的内容。
+
+        不报告：表格单元格里的列表（评分说明，一句一项）；“其他……”“以上……”这类兜底条目；
+        整组条目都只有一句话的列表（职责清单、依据清单，本来就是一句一项）；
+        标题本身就是完整叙述的条目（含逗号、数字等）；下面有下级编号、表格或文字的标题。
+
+    为什么是问题
+        标题后没有内容，通常是模板里的条目没有填写，或编辑时误删了内容，
+        审核时会被认为该项未作说明。
+
+    示例
+        错误：（1）预算编制。一是预算编制合理性。编制符合职责要求。二是预算编制规范性。按要求细化到项目。三是预算编制准确性。
+        （2）目标设置。一是目标完整性。按要求申报绩效目标。
+
+        正确：（1）预算编制。一是预算编制合理性。编制符合职责要求。二是预算编制规范性。按要求细化到项目。三是预算编制准确性。决算与预算差异率小于 10%。
+        （2）目标设置。一是目标完整性。按要求申报绩效目标。
+    """
+
+    code = "JX404"
+    name = "empty-item"
+    category = "structure"
+    severity = "error"
+    summary_zh = "条目或章节只有标题，没有内容"
+    summary_en = "a list item or section has a title but no content"
+    messages = {
+        "empty": (
+            "条目“{text}”只有标题，没有内容（同组其他 {n} 项都写了内容）",
+            "item “{text}” has a title but no content (the other {n} items of its list have content)",
+        ),
+        "next": ("紧接着的下一项：{text}", "the next item right after it: {text}"),
+    }
+
+    def check(self, doc):
+        o = outline(doc)
+        items = o.items
+        # the members of each list, following the prev chain
+        root: dict[int, int] = {}
+        for it in items:
+            root[it.index] = root[it.prev] if it.prev is not None else it.index
+        groups: dict[int, list] = {}
+        for it in items:
+            groups.setdefault(root[it.index], []).append(it)
+        following: dict[int, object] = {}
+        by_scope: dict[int, list] = {}
+        for it in items:
+            by_scope.setdefault(it.scope, []).append(it)
+        for rs in by_scope.values():
+            for a, b in zip(rs, rs[1:]):
+                following[a.index] = b
+        for it in items:
+            title = it.title.strip()
+            if doc.paragraphs[it.para].kind == "cell" or o.scope_kinds[it.scope] != "body":
+                continue  # lists in tables are scoring notes, one sentence each
+            if title.startswith(_CATCH_ALL):
+                continue
+            if not title or len(title) > 30 or _CLAUSE.search(title) or o.has_content(it):
+                continue
+            others = [s for s in groups[root[it.index]] if s.index != it.index]
+            full = sum(1 for s in others if o.has_content(s))
+            if full < 2 or full * 3 < len(others) * 2:
+                continue
+            para = doc.paragraphs[it.para]
+            end = it.title_end
+            while end > it.start and para.text[end - 1] in " \t":
+                end -= 1
+            span = para.span(it.start, end)
+            related = []
+            nxt = following.get(it.index)
+            if nxt is not None:
+                related.append(self.related(nxt.marker.span, "next", text=doc.text_at(nxt.marker.span).strip() + nxt.title[:20]))
+            yield self.report(span, "empty", text=doc.text_at(span).strip(), n=full, related=related)
