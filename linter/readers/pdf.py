@@ -1,0 +1,145 @@
+"""PDF through pdfplumber: text in line order, ruled tables as tables.
+
+The view is what text extracted from a PDF looks like (corpus reports 000,
+001, 004): one line per printed line, pages one after another, so the
+normaliser joins sentences across line and page breaks and drops page-number
+lines. A ruled table found by pdfplumber is written in the tab-flattened shape
+of Word tables (a tab-led line per cell, a blank line after each row), and its
+words are taken out of the running text.
+
+Segments name the printed place: ``第 3 页第 14 行`` (text lines of the page,
+tables not counted) or ``第 3 页表 1 第 2 行第 4 列``.
+
+A PDF with no text layer (a scan), an encrypted or a broken PDF is a
+:class:`ReadError` (JX001) with a message saying which.
+"""
+from __future__ import annotations
+
+import io
+
+from ..source import Segment, Source
+from . import ReadError
+
+MAX_PAGES = 2000
+
+
+def _err(zh: str, en: str) -> ReadError:
+    return ReadError("JX001", zh, en)
+
+
+def _is_encryption_error(exc: BaseException) -> bool:
+    seen = 0
+    while exc is not None and seen < 5:
+        name = type(exc).__name__.lower()
+        text = str(exc).lower()
+        if "password" in name or "encrypt" in name or "password" in text or "encrypt" in text:
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _open(data: bytes):
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        if b"%PDF" not in data[:1024]:
+            raise _err("不是 PDF 文件（缺少 %PDF 文件头）", "not a PDF file (no %PDF header)")
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages  # parses the page tree: fails here for broken files
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds; all are the file's problem
+        if _is_encryption_error(exc):
+            raise _err(
+                "PDF 文件已加密（需要密码），无法读取；请提供未加密的 PDF 或原始 Word 文件",
+                "the PDF is encrypted (password required); provide an unencrypted PDF or the Word file",
+            )
+        raise _err(
+            f"PDF 文件损坏或不完整，无法读取（{type(exc).__name__}: {exc}）",
+            f"the PDF is corrupt or truncated ({type(exc).__name__}: {exc})",
+        )
+    if len(pages) > MAX_PAGES:
+        pdf.close()
+        raise _err(f"PDF 页数过多（{len(pages)} 页，上限 {MAX_PAGES}）", f"too many pages ({len(pages)}, limit {MAX_PAGES})")
+    return pdf
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def read_pdf(path: str, data: bytes, encoding: str | None = None) -> Source:
+    pdf = _open(data)
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    chars_total = 0
+    images = 0
+
+    def put(s: str) -> None:
+        nonlocal pos
+        parts.append(s)
+        pos += len(s)
+
+    try:
+        with pdf:
+            for pno, page in enumerate(pdf.pages, start=1):
+                chars_total += len(page.chars)
+                images += len(page.images)
+                if not page.chars:
+                    continue
+                tables = page.find_tables()
+                boxes = [t.bbox for t in tables]
+                text_page = page.filter(lambda o: not (o.get("object_type") == "char" and _inside(o, boxes))) if boxes else page
+                items: list[tuple[float, int, object]] = []
+                for line in text_page.extract_text_lines(return_chars=False):
+                    if line["text"].strip():
+                        items.append((line["top"], 0, line["text"]))
+                for t in tables:
+                    items.append((t.bbox[1], 1, t))
+                items.sort(key=lambda it: (it[0], it[1]))
+                line_no = 0
+                table_no = 0
+                for _, kind, item in items:
+                    if kind == 0:
+                        line_no += 1
+                        start = pos
+                        put(item.replace("\t", " "))
+                        segments.append(Segment(start, pos, f"第 {pno} 页第 {line_no} 行", f"page {pno} line {line_no}"))
+                        put("\n")
+                        continue
+                    table_no += 1
+                    for r, row in enumerate(item.extract(), start=1):
+                        wrote = False
+                        for c, cell in enumerate(row, start=1):
+                            if cell is None:
+                                continue  # a merged cell, taken once where it starts
+                            label = (f"第 {pno} 页表 {table_no} 第 {r} 行第 {c} 列", f"page {pno} table {table_no} row {r} column {c}")
+                            lines = [s.replace("\t", " ") for s in cell.split("\n") if s.strip()] or [""]
+                            for k, s in enumerate(lines):
+                                start = pos
+                                put(("\t" if k == 0 else "") + s)
+                                segments.append(Segment(start, pos, *label))
+                                put("\n")
+                            wrote = True
+                        if wrote:
+                            put("\n")
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        if _is_encryption_error(exc):
+            raise _err("PDF 文件已加密，无法读取", "the PDF is encrypted")
+        raise _err(
+            f"PDF 内容无法解析（文件损坏或不完整：{type(exc).__name__}: {exc}）",
+            f"cannot parse the PDF content (corrupt or truncated: {type(exc).__name__}: {exc})",
+        )
+    if chars_total == 0:
+        if images:
+            raise _err(
+                "PDF 没有文字层（可能是扫描件，页面只有图像），无法检查；请提供可复制文字的 PDF 或原始 Word 文件",
+                "the PDF has no text layer (probably a scan: its pages are images); provide a PDF with text or the Word file",
+            )
+        raise _err("PDF 中没有文字，无法检查", "the PDF contains no text")
+    return Source(path=path, text="".join(parts), kind="pdf", encoding="pdf", segments=tuple(segments))
