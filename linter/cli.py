@@ -20,6 +20,7 @@ from .config import Config
 from .configfile import ConfigError, Resolver, parse_settings
 from .engine import FileResult, check_bytes, check_file, expand_paths
 from .registry import RegistryError, all_formatters
+from .formatters.docx import AnnotateError
 
 # A batch at least this large shows a progress bar (when stderr is a terminal).
 PROGRESS_MIN_FILES = 8
@@ -61,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE", help="a rule code or name, e.g. JX101")
     explain.add_argument("--lang", choices=("zh", "en"), default="zh")
     explain.set_defaults(func=_explain)
+
+    review = sub.add_parser("review", help="生成审阅单、问题清单和批注副本 / write the review sheet, workbook and annotated copies")
+    review.add_argument("paths", nargs="+", metavar="FILE", help="reports (files, directories or globs)")
+    review.add_argument("--output-dir", "-o", dest="outdir", required=True, metavar="DIR", help="directory to write into")
+    add_config_options(review)
+    review.set_defaults(func=_review)
     return parser
 
 
@@ -112,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except ConfigError as exc:
         print(f"jixiao-lint: 配置错误 / config error: {exc}", file=sys.stderr)
+        return 2
+    except AnnotateError as exc:
+        print(f"jixiao-lint: {exc}", file=sys.stderr)
         return 2
 
 
@@ -224,6 +234,8 @@ def _check(args, parser) -> int:
     except bl.BaselineError as exc:
         print(f"jixiao-lint: {exc}", file=sys.stderr)
         return 2
+    if getattr(formatters[args.format], "binary", False) and not args.output and sys.stdout.isatty():
+        parser.error(f"--format {args.format} writes a binary file: give --output FILE")
     results, lang = collect(args, parser)
     if args.write_baseline:
         write_atomically(args.write_baseline, bl.dumps(results, args.write_baseline))
@@ -333,3 +345,18 @@ def _explain(args, parser) -> int:
         return 2
     sys.stdout.write(explain(rule, args.lang))
     return 0
+
+
+# ---------------------------------------------------------------- review
+
+
+def _review(args, parser) -> int:
+    """Write the review sheet, the workbook and the annotated copies (linter/review.py)."""
+    from .review import write_review
+
+    results, lang = collect(args, parser)
+    for path in write_review(results, args.outdir, lang):
+        print(path)
+    if any(r.unreadable for r in results):
+        return 2
+    return 1 if any(r.findings for r in results) else 0
