@@ -241,6 +241,8 @@ def _title_after(text: str, end: int) -> str:
 
 
 _ISSUER_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}$")
+# words that lead into a citation and are not part of the issuer's code (根据湛财〔2024〕1号)
+_ISSUER_LEAD = re.compile(r"^(?:根据|依据|依照|按照|参照|对照|执行|落实|贯彻|详见|印发|转发|按|据|见|及|和|与|并|以)+")
 _TITLE_RE = re.compile(r"《([^《》]{1,200})》[\s(（]*$")
 
 
@@ -252,6 +254,9 @@ def _docref(para: Paragraph, items: list, it: RawItem, index: int) -> DocRef:
     im = _ISSUER_RE.search(before)
     issuer = im.group(0) if im else ""
     start = im.start() if im else it.start
+    lead = _ISSUER_LEAD.match(issuer)
+    if lead and lead.end() < len(issuer):
+        issuer, start = issuer[lead.end():], start + lead.end()
     tm = _TITLE_RE.search(before[: start])
     title, title_span = "", None
     if tm:
