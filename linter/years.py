@@ -1,0 +1,119 @@
+"""Years in a report: where a year is written and what it can mean.
+
+Shared by the year rules (JX301–JX303). A year is judged only from its own
+fact (:class:`~linter.facts.YearRef`) and the paragraph text at the year's own
+index; the helpers here tell the places where a year other than the evaluated
+one is normal: titles in 《》, law versions (（2018年修正）), document numbers,
+dates of events (2016 年 6 月……), spans of years (2019—2023 年), “since” years.
+"""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .dates import SENTENCE_STOPS
+from .facts import YearRef
+from .normalise import Paragraph
+
+# Relative years and their offset from the evaluated year, as a report on year Y writes them.
+RELATIVE_YEARS = {
+    "上年度": -1, "上一年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
+    "本年度": 0, "本年": 0, "当年度": 0, "当年": 0,
+    "次年": 1, "下一年度": 1, "下一年": 1, "下年度": 1, "下年": 1, "明年": 1, "来年": 1,
+}
+RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True)))
+
+_LAW_VERSION = re.compile(r"\s*(?:年度?)?\s*(?:修正|修订|修改|版|印发|颁布|施行)")
+
+
+@attrs.frozen
+class YearPlace:
+    """A year with its paragraph and its indices there."""
+
+    ref: YearRef
+    para: Paragraph
+    i: int  # index of the first digit in para.text
+    j: int  # one past the 年/年度
+    s: int  # the sentence's bounds
+    e: int
+
+    @property
+    def before(self) -> str:
+        return self.para.text[self.s:self.i]
+
+    @property
+    def after(self) -> str:
+        return self.para.text[self.j:self.e]
+
+    def clause_before(self) -> str:
+        text = self.para.text
+        k = max([self.s] + [text.rfind(c, self.s, self.i) + 1 for c in "，,：:"])
+        return text[k:self.i]
+
+    def clause_after(self) -> str:
+        text = self.para.text
+        ends = [k for k in (text.find(c, self.j, self.e) for c in "，,：:") if k >= 0]
+        return text[self.j:min(ends) if ends else self.e]
+
+
+def places(doc) -> list[YearPlace]:
+    out = []
+    for y in doc.years:
+        para = doc.paragraphs[y.para]
+        i = para.index_of(y.span.start)
+        j = para.index_of(y.span.end - 1) + 1
+        text = para.text
+        s = max(text.rfind(c, 0, i) for c in SENTENCE_STOPS) + 1
+        ends = [k for k in (text.find(c, j) for c in SENTENCE_STOPS) if k >= 0]
+        e = min(ends) + 1 if ends else len(text)
+        out.append(YearPlace(y, para, i, j, s, e))
+    return out
+
+
+def in_title(p: YearPlace) -> bool:
+    """Inside a 《…》 title (a document's name, not the report's own statement)."""
+    text = p.para.text[: p.i]
+    return text.count("《") > text.count("》")
+
+
+def in_docno(doc, p: YearPlace) -> bool:
+    return any(d.para == p.ref.para and d.span.start <= p.ref.span.start < d.span.end for d in doc.docrefs)
+
+
+def is_event_date(doc, p: YearPlace) -> bool:
+    """Part of a date (2016 年 6 月, 2024 年 6 月 7 日): when something happened."""
+    if re.match(r"\s*\d{1,2}\s*月", p.para.text[p.j:]):
+        return True
+    return any(d.para == p.ref.para and d.span.start <= p.ref.span.start < d.span.end for d in doc.dates)
+
+
+def is_law_version(p: YearPlace) -> bool:
+    """（2018年修正）, 2021 年版, 2019 年印发."""
+    return bool(_LAW_VERSION.match(p.para.text, p.j)) or bool(re.search(r"[(（]\s*$", p.para.text[max(0, p.i - 2):p.i]) and re.match(r"[^)）]{0,4}(?:修正|修订|修改|版)", p.para.text[p.j:]))
+
+
+def is_range(p: YearPlace) -> bool:
+    """One end of a span of years (2019—2023 年, 2021 年至 2023 年, 2019-2021)."""
+    text = p.para.text
+    before = text[max(0, p.i - 3):p.i]
+    after = text[p.j:p.j + 3]
+    digits_before = text[max(0, p.i - 6):p.i]
+    return bool(
+        re.search(r"[-—–~～至到]\s*$", before) and re.search(r"\d", digits_before)
+        or re.match(r"\s*[-—–~～至到]\s*\d", after)
+        or re.match(r"[-—–~～]\s*\d", text[p.i + 4:p.i + 6])
+    )
+
+
+def is_since(p: YearPlace) -> bool:
+    """自 2016 年以来, 从 2019 年起, 2018 年至今."""
+    before = p.clause_before()[-4:]
+    after = p.para.text[p.j:p.j + 6]
+    return bool(re.search(r"(?:自|从|始于|早在|截至|截止)\s*$", before) or re.match(r"\s*(?:以来|起|开始|至今|以后|之后|以前|之前|前)", after))
+
+
+def ordinary_other_year(doc, p: YearPlace) -> bool:
+    """A place where any year may stand: a title, a document number, a law version,
+    an event's date, a span of years, a “since” year."""
+    return in_title(p) or in_docno(doc, p) or is_law_version(p) or is_event_date(doc, p) or is_range(p) or is_since(p)

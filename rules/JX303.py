@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import re
+
+from ..rule import Rule
+from ..years import places
+
+# 关于开展 2024 年……（绩效）自评 / 绩效评价……工作的通知
+_NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩效评价)[^。；;《》]{0,12}?通知")
+
+
+class NoticeYear(Rule):
+    """
+    做什么
+        找出报告所依据的自评通知（“关于开展 N 年……绩效自评工作的通知”，有无《》都算），
+        比较通知里的年份 N 与评价年度 Y。自评工作在被评价年度的次年开展，通知通常写 N = Y + 1
+        （“关于开展 2024 年……自评工作的通知”评价 2023 年度）；也有通知写被评价年度本身
+        （“关于开展 2023 年度……绩效自评工作的通知”），N = Y 也不报告。N 是别的年份时提醒。
+
+        不报告：评价年度是从这份通知推出来的（报告里没有别的年度信息）；通知以外的文件名；
+        报告没有可识别的评价年度。通知的文号与标题年份是否一致由文号规则检查，这里不看。
+
+    为什么是问题
+        引用往年的通知，通常说明开头一段是从往年的报告抄来的而没有改：评价依据错了，
+        读者也无法确定报告评价的是哪一年。
+
+    示例
+        错误：评价年度：2023 年度
+            根据《关于开展 2022 年区级财政资金绩效自评工作的通知》要求，我局开展自评。
+
+        正确：评价年度：2023 年度
+            根据《关于开展 2024 年区级财政资金绩效自评工作的通知》要求，我局开展自评。
+    """
+
+    code = "JX303"
+    name = "notice-year"
+    category = "year"
+    severity = "warning"
+    summary_zh = "自评通知的年份与评价年度对不上"
+    summary_en = "the year of the self-evaluation notice does not fit the evaluated year"
+    messages = {
+        "notice": (
+            "自评通知的年份与评价年度不符：评价 {year} 年度的自评通知应是 {next} 年（或写 {year} 年度）的，这里却是 {stated} 年",
+            "the notice year does not fit the evaluated year: the notice for evaluating {year} is dated {next} (or names {year}), not {stated}",
+        ),
+        "evaluated": ("评价年度 {year}", "evaluated year {year}"),
+    }
+
+    def check(self, doc):
+        prof = doc.profile
+        year = prof.year
+        if year is None or prof.year_span is None:
+            return
+        for p in places(doc):
+            if p.ref.year in (year, year + 1):
+                continue
+            if not re.search(r"关于开展\s*$", p.para.text[max(0, p.i - 6):p.i]):
+                continue
+            if not _NOTICE_AFTER.match(p.para.text, p.j):
+                continue
+            yield self.report(
+                p.ref.span, "notice", year=year, next=year + 1, stated=p.ref.year,
+                related=[self.related(prof.year_span, "evaluated", year=year)], suggestion=f"{year + 1} 年",
+            )
