@@ -114,7 +114,7 @@ def open_document(data: bytes):
     except PackageNotFoundError as exc:
         raise _err(f"不是有效的 .docx 文件：{exc}", f"not a valid .docx file: {exc}")
     except KeyError as exc:
-        raise _err(f".docx 文件缺少必要部件 {exc}（文件不完整）", f".docx lacks the part {exc} (incomplete file)")
+        raise _err(f"不是有效的 .docx 文件：缺少必要部件 {exc}（文件不完整）", f"not a valid .docx: the part {exc} is missing (incomplete file)")
     except ValueError as exc:  # e.g. a .docm or another content type
         raise _err(f"不是 Word 文档：{exc}", f"not a Word document: {exc}")
     except Exception as exc:  # noqa: BLE001 - lxml syntax errors and the like: the file's problem
