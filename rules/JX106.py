@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from ..arith import ROUND_HALF_UP, fmt, quantize
 from ..rates import point, rate_claims, recompute, stated_rate, truncated_to
+from ..formula import formulas
 from ..rule import Rule
 from .JX102 import rate_expr
+from .JX103 import _unit_factor, compare
 
 
 class RoundedDown(Rule):
@@ -39,6 +41,10 @@ class RoundedDown(Rule):
             "{name}写作 {stated}，是 {exact} 截断的结果，四舍五入应为 {rounded}（{expr}）",
             "{name} is stated as {stated}, which is {exact} truncated; rounded half-up it is {rounded} ({expr})",
         ),
+        "formula": (
+            "算式 {expr} 的结果写作 {stated}，是 {exact} 截断的结果，四舍五入应为 {rounded}",
+            "the formula {expr} is stated as {stated}, which is {exact} truncated; rounded half-up it is {rounded}",
+        ),
         "numerator": ("分子：{text}", "numerator: {text}"),
         "denominator": ("分母：{text}", "denominator: {text}"),
     }
@@ -64,6 +70,29 @@ class RoundedDown(Rule):
                 name=claim.name, stated=doc.text_at(q.span), exact=f"{fmt(value, q.precision + 3).rstrip('0')}%",
                 rounded=rounded, expr=expr,
             )
+
+        yield from self._formulas(doc)
+
+    def _formulas(self, doc):
+        for f in formulas(doc):
+            expr = f.expression
+            if expr.value is None:
+                continue
+            para = doc.paragraphs[f.para]
+            for part in f.parts[1:]:
+                if not part.plain or part.value is None:
+                    continue
+                verdict, iv, p = compare(f, part)
+                if verdict != "truncated":
+                    continue
+                shown = p / _unit_factor(part)
+                rounded = f"{fmt(quantize(shown, part.precision, ROUND_HALF_UP), part.precision)}{part.unit}"
+                yield self.report(
+                    para.span(part.start, part.end), "formula", suggestion=rounded,
+                    expr=doc.text_at(para.span(expr.start, expr.end)), stated=doc.text_at(para.span(part.start, part.end)),
+                    exact=f"{fmt(shown, part.precision + 3).rstrip('0')}{part.unit}", rounded=rounded,
+                )
+                break
 
 
 def _exact_half(r, claim) -> bool:

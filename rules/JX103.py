@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..arith import Interval, fmt, quantize
+from ..formula import formulas
+from ..rule import Rule
+
+
+def _unit_factor(part) -> Decimal:
+    from ..arith import UNIT_FACTORS
+
+    if part.unit == "%":
+        return Decimal("0.01")
+    return UNIT_FACTORS.get(part.unit, Decimal(1))
+
+
+def readings(formula, part):
+    """The ways the stated result ``part`` may read the expression's value:
+    as written, and — for a percentage after an expression without % (…×100=8.38%) —
+    as the number itself; and its absolute value when the report says so."""
+    expr = formula.expression
+    out = [(expr.value, expr.point)]
+    if part.plain and part.unit == "%" and not expr.has_percent:
+        out.append((expr.value.scale(Decimal("0.01")), expr.point / 100))
+    if formula.absolute:
+        out += [(-v, -p) for v, p in out if v.hi < 0]
+    return out
+
+
+def truncated(iv: Interval, part) -> bool:
+    """Every value in ``iv`` (in the part's unit) truncates to the stated number, none rounds to it."""
+    from ..arith import half_unit
+
+    f = _unit_factor(part)
+    v = part.point / f
+    lo, hi = iv.lo / f, iv.hi / f
+    unit = Decimal(1).scaleb(-part.precision)
+    if v >= 0:
+        return lo >= v + half_unit(part.precision) and hi < v + unit
+    return hi <= v - half_unit(part.precision) and lo > v - unit
+
+
+def compare(formula, part):
+    """``("ok"|"truncated"|"wrong", value, point)`` for a stated part of a formula."""
+    best = None
+    for iv, p in readings(formula, part):
+        if iv.meets(part.value):
+            if part.plain and iv.lo == iv.hi and truncated(iv, part):
+                return "truncated", iv, p  # exactly half a unit, rounded down
+            return "ok", iv, p
+        if part.plain and truncated(iv, part):
+            best = best or ("truncated", iv, p)
+    if best:
+        return best
+    iv, p = readings(formula, part)[0]
+    return "wrong", iv, p
+
+
+class FormulaResult(Rule):
+    """
+    做什么
+        找出报告里写出的算式（由数、单位、运算符 + − × ÷ * / 和括号组成，用“=”连接，
+        如“差异率=（412.30万元-450.00万元）/450.00万元*100%=8.38%”“得分=（20*11+18*3+15）/15=19.27分”），
+        用 grammar/formula.lark 解析，按区间算术重算：带小数的数代表 ±½ 个末位单位，
+        不带金额单位的整数（权重、个数、100%）是精确的，万元换算为元，百分数按百分之一计。
+        写出的结果（以及中间各步）与重算的区间不能相交时报告。
+
+        写出的结果为百分数、而算式中没有 % 时（……×100=8.38%），按结果数值本身比较；
+        段落说明取“绝对值”，或算式名称是差异率/偏差率时，接受负数结果的绝对值。
+        结果恰好是真值被截断（本应四舍五入进位）时由 JX106 报告，本规则不报告；
+        无法解析的算式由 JX104 报告。
+
+    为什么是问题
+        算式写错了结果，读者按报告给出的数字复算就会得到不同的数，
+        评分和结论都建立在错误的结果上。
+
+    示例
+        错误：本项指标得分=（20*11+18*3+15）/15=19.72分。
+        （(20×11 + 18×3 + 15) ÷ 15 = 19.27）
+
+        正确：本项指标得分=（20*11+18*3+15）/15=19.27分。
+    """
+
+    code = "JX103"
+    name = "formula-result"
+    category = "arithmetic"
+    severity = "error"
+    summary_zh = "算式结果算错"
+    summary_en = "a written formula has the wrong result"
+    messages = {
+        "wrong": (
+            "算式 {expr} 的结果应为 {computed}，报告写作 {stated}",
+            "the formula {expr} gives {computed}, but the report states {stated}",
+        ),
+        "expression": ("算式：{text}", "formula: {text}"),
+    }
+
+    def check(self, doc):
+        for f in formulas(doc):
+            expr = f.expression
+            if expr.error is not None:
+                continue  # JX104
+            para = doc.paragraphs[f.para]
+            for part in f.parts[1:]:
+                if part.error is not None:
+                    break
+                if expr.value is None or part.value is None:
+                    doc.note_claim(None)
+                    continue
+                verdict, iv, p = compare(f, part)
+                doc.note_claim(verdict != "wrong")
+                if verdict != "wrong":
+                    continue
+                if f.absolute and p < 0:
+                    p = -p
+                span = para.span(part.start, part.end)
+                stated = doc.text_at(span)
+                if part.plain:
+                    fac = _unit_factor(part)
+                    shown = p / fac
+                    computed = f"{fmt(shown, max(part.precision, 2))}{part.unit}"
+                    suggestion = f"{fmt(quantize(shown, part.precision), part.precision)}{part.unit}"
+                else:
+                    computed = fmt(p, 4)
+                    stated = f"{stated}（= {fmt(part.point, 4)}）"
+                    suggestion = None
+                yield self.report(
+                    span, "wrong",
+                    related=[self.related(para.span(expr.start, expr.end), "expression", text=doc.text_at(para.span(expr.start, expr.end)))],
+                    suggestion=suggestion,
+                    expr=doc.text_at(para.span(expr.start, expr.end)), computed=computed, stated=stated,
+                )
+                break
