@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+
+from ..rule import Rule
+
+_NOISE = re.compile(r"[\s　《》〈〉<>“”\"'‘’]")
+
+
+def title_key(title: str) -> str:
+    """A title compared loosely: no spaces, quotes or inner brackets, and without the
+    issuing body written before 关于 (中共中央 国务院关于…… = 关于……)."""
+    t = _NOISE.sub("", title)
+    i = t.find("关于")
+    if i > 0:
+        t = t[i:]
+    return t
+
+
+class DocnoTitleConflict(Rule):
+    """
+    做什么
+        同一个公文字号（发文机关代字、年份、序号都相同）在报告中多次引用时，比较它前面
+        《》里的文件标题。比较时去掉空格、引号和书名号内的尖括号，并忽略“关于”之前
+        的发文机关名（“中共中央 国务院关于……的意见”与“关于……的意见”视为同一标题）。
+        标题仍不相同时，在后出现的那一处报告，相关位置指向第一次引用；同一种不同写法
+        只报告一次。
+
+        不报告：没有标题的引用；只差发文机关名、空格或引号的标题；
+        不同字号的文件使用相同标题（可能是同名的不同年份文件）。
+
+    为什么是问题
+        同一文号对应两个不同标题，至少有一处把文件名或文号写错了（例如把“区级”写成
+        “市级”，或套用了别的文件的文号），读者无法确定依据的是哪一份文件。
+
+    示例
+        错误：根据《关于开展2024年区级财政资金绩效自评工作的通知》（某开财〔2024〕319号）要求。
+        按照《某区财政局关于开展2024年市级财政资金绩效自评工作的通知》（某开财〔2024〕319号）报送。
+
+        正确：根据《关于开展2024年区级财政资金绩效自评工作的通知》（某开财〔2024〕319号）要求。
+        按照《某区财政局关于开展2024年区级财政资金绩效自评工作的通知》（某开财〔2024〕319号）报送。
+    """
+
+    code = "JX503"
+    name = "docno-title-conflict"
+    category = "reference"
+    severity = "error"
+    summary_zh = "同一文号被引用时标题不一致"
+    summary_en = "the same document number is cited with different titles"
+    messages = {
+        "conflict": (
+            "文号“{docno}”在此处的标题《{title}》与前文《{first}》不一致{diff}",
+            "document number “{docno}” is cited here as 《{title}》 but earlier as 《{first}》{diff_en}",
+        ),
+        "first": ("首次引用：《{title}》", "first cited as 《{title}》"),
+    }
+
+    def check(self, doc):
+        first: dict[tuple, object] = {}
+        seen: set = set()
+        for d in doc.docrefs:
+            if d.number is None or not d.issuer or not d.title or d.title_span is None:
+                continue
+            key = (d.issuer, d.year, d.number)
+            f = first.setdefault(key, d)
+            if f is d:
+                continue
+            tk = title_key(d.title)
+            if tk == title_key(f.title) or (key, tk) in seen:
+                continue
+            seen.add((key, tk))
+            title, first_title = d.title.strip(), f.title.strip()
+            a, b = _difference(title_key(f.title), tk)
+            diff = f"：此处“{b}”，前文“{a}”" if a or b else ""
+            diff_en = f": “{b}” here, “{a}” before" if a or b else ""
+            yield self.report(
+                d.title_span, "conflict", docno=f"{d.issuer}〔{d.year}〕{d.number}号", title=title, first=first_title,
+                diff=diff, diff_en=diff_en,
+                related=[self.related(f.title_span, "first", title=first_title)],
+            )
+
+
+def _difference(a: str, b: str) -> tuple[str, str]:
+    """The differing middle of two titles (common head and tail removed)."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    return a[i: len(a) - j], b[i: len(b) - j]
