@@ -1,0 +1,233 @@
+"""Scores and grades stated in a report's prose.
+
+Shared by the score rules (JX202–JX206):
+
+- :func:`total_scores` — the report's total score wherever it is stated
+  (自评得分为 96 分, 综合得分, 评价得分为 78.26 分, 自评分数是 97 分);
+- :func:`grades` — a stated grade (自评等级为优, 评定等级为“中”);
+- :func:`band` — the grade a score falls in, from ``Config.grade_bands``;
+- :func:`summaries` and :func:`children` — the section summaries
+  (指标分值N分，评价得分M分，得分率R%) with their heading level, and which
+  summaries are the direct sub-indicators of which.
+
+Numbers are Decimal; a stated score stands for the interval of its precision
+(``linter.arith.stated``); a 分值 (an indicator's weight) is a defined value and exact.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from .arith import Interval, parse_number, precision_of, stated
+from .facts import Quantity
+from .source import Span
+
+# --- total scores ----------------------------------------------------------
+
+# The label right before a score that makes it the report's total.
+_TOTAL_LABEL = re.compile(
+    r"(?:自评|综合|总体|最终|自我评价|绩效评价|整体支出评价)(?:综合)?得分(?:为|是)?$"
+    r"|(?:自评|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
+)
+# An indicator's own score is not the total: 预算编制自评得分 18 分.
+_PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产出|效果|满意度|公开|资产|采购|一级|二级|三级|本项(?!目)|该项|分项|单项|加分|扣分|减分")
+
+
+def _is_criterion(text: str, i: int) -> bool:
+    """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result."""
+    return bool(re.search(r"[≥≤><=]|以上|以下|不足|达到|每|不能超过|不得超过|最多|最高", text[max(0, i - 20):i]))
+
+
+def total_scores(doc) -> list[Quantity]:
+    """Every statement of the report's total score, in document order."""
+    out = []
+    for pf in doc.facts:
+        text = pf.para.text
+        prev_max = None
+        for q in pf.quantities:
+            if q.kind != "score":
+                continue
+            label = q.raw_label.replace(" ", "")
+            if re.search(r"分值|满分|权重", label):
+                prev_max = q
+                continue
+            if not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label):
+                continue
+            if prev_max is not None and prev_max.sentence == q.sentence:
+                continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
+            i = pf.para.index_of(q.span.start)
+            if _is_criterion(text, i):
+                continue
+            out.append(q)
+    return out
+
+
+def interval(q: Quantity) -> Interval:
+    return stated(q.value, q.precision)
+
+
+# --- grades ----------------------------------------------------------------
+
+GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
+_GRADE_RE = re.compile(
+    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|评价等次|等次)"
+    r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
+)
+
+
+@attrs.frozen
+class Grade:
+    grade: str  # 优 | 良 | 中 | 差 (normalised)
+    written: str
+    span: Span
+    para: int
+    index: int  # index of the grade word in the paragraph text
+
+
+def grades(doc) -> list[Grade]:
+    out = []
+    for p in doc.paragraphs:
+        for m in _GRADE_RE.finditer(p.text):
+            out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(m.start(1), m.end(1)), p.index, m.start(1)))
+    return out
+
+
+def band(score: Decimal, bands) -> str:
+    """The grade of ``score``: the first band whose lower bound (inclusive) it reaches."""
+    ordered = sorted(bands, key=lambda b: b[1], reverse=True)
+    for grade, lower in ordered:
+        if score >= lower:
+            return grade
+    return ordered[-1][0]
+
+
+def bands_of(iv: Interval, bands) -> set[str]:
+    """Every grade a score anywhere in ``iv`` may have (the ends decide)."""
+    return {band(iv.lo, bands), band(iv.hi, bands)}
+
+
+def describe_bands(bands) -> str:
+    ordered = sorted(bands, key=lambda b: b[1], reverse=True)
+    parts = []
+    upper = None
+    for grade, lower in ordered:
+        if upper is None:
+            parts.append(f"{grade} ≥ {lower:f}")
+        elif lower > 0:
+            parts.append(f"{grade} {lower:f}–{upper:f}")
+        else:
+            parts.append(f"{grade} < {upper:f}")
+        upper = lower
+    return "，".join(parts)
+
+
+# --- section summaries -----------------------------------------------------
+
+_SUMMARY_RE = re.compile(
+    r"(?:指标)?分值\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[，,、;；]?\s*(?:评价|自评|实际)?得分\s*(?:为)?\s*(?P<got>\d+(?:\.\d+)?)\s*分"
+    r"(?:\s*[，,、;；]?\s*(?:总体)?得分率\s*(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
+)
+_COUNT_RE = re.compile(r"(\d+)\s*个\s*(?:[一二三四]级指标|方面|指标)")
+RANKS = {"cn-dun": 1, "paren-cn": 2, "ar-dot": 3, "ar-dun": 3, "paren-ar": 4, "circled": 5}
+
+
+@attrs.frozen
+class Number:
+    value: Decimal
+    precision: int
+    span: Span
+
+    def interval(self, exact: bool = False) -> Interval:
+        return stated(self.value, self.precision, exact=exact)
+
+    @property
+    def text(self) -> str:
+        return f"{self.value:f}"
+
+
+@attrs.frozen
+class Summary:
+    para: int
+    rank: int  # heading level of the section it sums up (1 = 一、)
+    title: str
+    max: Number
+    got: Number
+    rate: Number | None
+    count: int | None  # 主要考核…3个三级指标: the number of sub-indicators it says it has
+    span: Span  # the whole summary phrase
+
+
+def _number(p, m, name) -> Number | None:
+    if m.group(name) is None:
+        return None
+    raw = m.group(name)
+    return Number(parse_number(raw), precision_of(raw), p.span(m.start(name), m.end(name)))
+
+
+def summaries(doc) -> list[Summary]:
+    """Section summaries in document order, each with the level of its section.
+
+    A summary's level is its own paragraph's heading marker (1.xxx。指标分值…) or,
+    for a paragraph without one, the last heading before it (一、 … then a paragraph
+    “履职效能主要考核…，指标分值50分…”)."""
+    heading: dict[int, tuple[int, str]] = {}
+    for mk in doc.markers:
+        if mk.at_start and mk.style in RANKS and mk.para not in heading:
+            heading[mk.para] = (RANKS[mk.style], mk.title)
+    out = []
+    current = (0, "")
+    for p in doc.paragraphs:
+        own = heading.get(p.index)
+        if own:
+            current = own
+        for m in _SUMMARY_RE.finditer(p.text):
+            rank, title = current
+            cm = _COUNT_RE.search(p.text, 0, m.start())
+            out.append(Summary(
+                p.index, rank, title,
+                _number(p, m, "max"), _number(p, m, "got"), _number(p, m, "rate"),
+                int(cm.group(1)) if cm else None, p.span(m.start(), m.end()),
+            ))
+    return out
+
+
+def children(items: list[Summary], k: int) -> list[Summary]:
+    """The direct sub-indicators of ``items[k]``: the summaries after it, up to the next
+    one at its level or above, at the highest level among them."""
+    parent = items[k]
+    if parent.rank == 0:
+        return []
+    below = []
+    for s in items[k + 1:]:
+        if s.rank <= parent.rank:
+            break
+        below.append(s)
+    if not below:
+        return []
+    top = min(s.rank for s in below)
+    return [s for s in below if s.rank == top]
+
+
+def top_level(items: list[Summary]) -> list[Summary]:
+    ranked = [s for s in items if s.rank > 0]
+    if not ranked:
+        return []
+    top = min(s.rank for s in ranked)
+    return [s for s in ranked if s.rank == top]
+
+
+def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
+    """The total score a stated grade goes with: the last total before it in its
+    paragraph, or else the first one after it in the same sentence."""
+    before = [q for q in totals if q.para == g.para and q.span.end <= g.span.start]
+    if before:
+        return before[-1]
+    para = doc.paragraphs[g.para]
+    text = para.text
+    ends = [k for k in (text.find(c, g.index) for c in "。；;") if k >= 0]
+    stop = min(ends) if ends else len(text)
+    after = [q for q in totals if q.para == g.para and q.span.start >= g.span.end
+             and para.index_of(q.span.start) < stop]
+    return after[0] if after else None

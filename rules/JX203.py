@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from ..arith import fmt
+from ..rule import Rule
+from ..scores import band, describe_bands, grades, score_of_grade, total_scores
+
+
+class GradeBand(Rule):
+    """
+    做什么
+        找出写明的等级（“自评等级为优”“评定等级为‘中’”“等级是良”“评价结果为优秀”）与它所对应的
+        总得分不在同一个分数段的情况。对应的总得分是同一段里等级前面最近的一处总得分表述，
+        没有时取同一句里等级后面的第一处。
+
+        分数段取自配置 ``grade_bands``（各地可改），默认：优 ≥ 90，良 80–90，中 60–80，差 < 60；
+        **下限含本数，上限不含**：90 分是优，89.99 分是良，80 分是良，60 分是中。
+        超过 100 分的得分按“优”段看待（超出范围由 JX201 报告）。
+
+        不看：没有对应总得分的等级；“优化”“中期”之类不是等级的字；单项指标的等级。
+
+    为什么是问题
+        等级由得分决定。得分与等级对不上，要么分数算错了，要么等级是从别的报告抄来的；
+        而等级直接影响预算安排和问责，是报告里最重要的结论。
+
+    示例
+        错误：经评价，本单位整体支出自评得分为 88 分，自评等级为优。
+
+        正确：经评价，本单位整体支出自评得分为 92 分，自评等级为优。
+    """
+
+    code = "JX203"
+    name = "grade-band"
+    category = "grade"
+    severity = "error"
+    summary_zh = "等级与得分所在的分数段不符"
+    summary_en = "a grade that does not match its score's band"
+    messages = {
+        "band": (
+            "等级与得分不符：{score} 分按等级标准（{bands}，下限含本数）应为“{expected}”，这里写的是“{stated}”",
+            "the grade does not match the score: {score} falls in “{expected}” ({bands}, lower bounds inclusive), but the grade given is “{stated}”",
+        ),
+        "score": ("总得分 {score} 分", "total score {score}"),
+    }
+
+    def check(self, doc):
+        totals = total_scores(doc)
+        bands = doc.config.grade_bands
+        for g in grades(doc):
+            q = score_of_grade(doc, g, totals)
+            if q is None:
+                continue
+            expected = band(q.value, bands)
+            doc.note_claim(expected == g.grade)
+            if expected == g.grade:
+                continue
+            score = fmt(q.value, q.precision)
+            yield self.report(
+                g.span, "band", score=score, bands=describe_bands(bands), expected=expected, stated=g.written,
+                related=[self.related(q.span, "score", score=score)], suggestion=expected,
+            )
