@@ -116,9 +116,11 @@ def file_view(index: int, r: FileResult, lang: str) -> dict:
             l1, _ = src.line_col(max(s, e - 1))
             flagged.update(range(l0, l1 + 1))
         near_lines = {k + d for k in flagged for d in range(-CONTEXT_LINES, CONTEXT_LINES + 1)}
+        in_cell = False  # a tab-led line starts a table cell; lines after it continue it until a blank line
         for no in range(1, src.line_count + 1):
             start = src.line_start(no)
             text = src.line_text(no)
+            in_cell = text.startswith("\t") or (in_cell and bool(text.strip()))
             pieces = _pieces(text, start, marks)
             for p in pieces:
                 sevs = [sev_of_fid[x] for x in p["fids"].split()] or [sev_of_fid[x] for x in p["rids"].split()]
@@ -126,7 +128,8 @@ def file_view(index: int, r: FileResult, lang: str) -> dict:
             lines.append({
                 "no": no,
                 "pieces": pieces,
-                "cell": text.startswith("\t"),
+                "cell": in_cell,
+                "cell_start": text.startswith("\t"),
                 "blank": not text.strip(),
                 "where": src.locator(start, lang) if native else "",
                 "notes": notes_at.get(no, []),
