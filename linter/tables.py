@@ -353,6 +353,12 @@ def markdown_tables(doc) -> tuple[Table, ...]:
     block: list = []
     for p in list(doc.paragraphs) + [None]:
         if p is not None and p.kind != "cell" and _PIPE_ROW.match(p.text):
+            if _PIPE_SEP.match(p.text) and len(block) > 2:
+                # a separator below a row: that row is the header of the next table
+                t = _markdown_table(doc, block[:-1])
+                if t is not None:
+                    out.append(t)
+                block = block[-1:]
             block.append(p)
             continue
         if len(block) >= 2:

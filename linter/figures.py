@@ -1,0 +1,314 @@
+"""Figures the report states, keyed by what they are, to find the same figure stated twice.
+
+A :class:`Mention` is one stated figure with the identity of the quantity it
+states: its normalised label (the vocabulary's canonical term, kept with its
+scope word), the period (the year named in its sentence, else the table's
+caption, else the evaluated year), the scope (财政拨款, 项目支出 … — from the
+label, else the last scope word earlier in the sentence) and the item it is
+about (a project named in quotes, a table row). Two mentions with the same
+:attr:`Mention.key` state the same quantity.
+
+Deliberately left out, so that nothing that is not the same quantity is
+compared: figures of comparisons, targets and thresholds (上年, 同比, 增长,
+目标, 不低于 …), figures in parentheses, figures of a sentence with two
+different years, figures whose sentence enumerates several items with 分别
+unless the items and the figures pair up one to one (``“A”“B”支出率分别为 x、y``).
+"""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .extract import SENTENCE_END
+from .facts import Quantity, TextItem, YearRef
+from .source import Span
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+# words that make a figure a comparison, a target or a rule rather than the quantity itself
+_NOT_THE_FIGURE = re.compile(
+    r"上年|去年|上一年|前年|同比|较上|比上|较去|增长|增加|减少|下降|上升|提高|目标|计划|指标值|不低于|不高于|"
+    r"不超过|不少于|以上|以下|以内|标准|要求|上限|下限|≥|≤|≧|≦|>|<|应当|应|若|如果|假设|预计|约|左右|超过|不足|低于|高于"
+)
+_QUOTED = re.compile(r"[“\"]([^“”\"]{2,40})[”\"]")
+_ITEM_SUFFIX = re.compile(r"(?:工作经费|专项经费|项目经费|经费|专项资金|资金|项目|工作)$")
+# words in front of a label that make it a different quantity (调整后收入预算数 is not 收入预算数)
+QUALIFIERS = ("调整后", "调整", "年初", "全年", "实际", "在用", "闲置", "期末", "期初", "年末", "追加", "新增",
+              "累计", "净", "账面", "清查", "当年", "剩余", "平均", "人均", "未", "已", "应", "结余", "结转")
+# what a generic figure (年初预算数, 实际支出数) is the figure of, when the sentence names it first
+SUBJECTS = ("公用经费", "三公", "人员经费", "固定资产", "政府采购", "工资福利", "商品和服务", "对个人和家庭",
+            "转移支付", "资本性支出")
+_EXPLAINING = re.compile(r"说明|依据|分析")
+_PER_INDICATOR = re.compile(r"指标|分值|本项(?!目)|该项|此项")
+
+
+def qualifiers(raw_label: str, vocab) -> str:
+    """The qualifying words in front of the vocabulary term a raw label ends with."""
+    text = vocab.strip_fillers(raw_label)
+    head = text
+    for n in range(min(len(text), 16), 1, -1):
+        if text[-n:] in vocab.variants:
+            head = text[:-n]
+            break
+    return "".join(w for w in QUALIFIERS if w in head)
+
+
+def item_name(text: str) -> str:
+    """A project or task name without the words that only say it is one (经费, 项目, 工作)."""
+    t = re.sub(r"\s+", "", text)
+    t = re.sub(r"^\d+[、.]", "", t)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _ITEM_SUFFIX.sub("", t)
+    return t
+
+
+@attrs.frozen
+class Mention:
+    q: Quantity
+    label: str
+    period: int | None
+    scope: str
+    item: str
+    where: str  # prose | table
+    item_text: str = attrs.field(default="", eq=False)  # the item as written, for messages
+
+    @property
+    def key(self) -> tuple:
+        return (self.label, self.period, self.scope, self.item, _family(self.q))
+
+    @property
+    def span(self) -> Span:
+        return self.q.span
+
+
+def _family(q: Quantity) -> str:
+    if q.kind == "amount":
+        return "amount"
+    return f"{q.kind}:{q.unit}"
+
+
+def _sentences(pf):
+    """For each item of a paragraph, the index of its sentence."""
+    out, s = [], 0
+    for it in pf.items:
+        out.append(s)
+        if isinstance(it, TextItem) and it.kind == "PUNCT" and it.text in SENTENCE_END:
+            s += 1
+    return out
+
+
+def mentions(doc, raw_labels: bool = False) -> list[Mention]:
+    """Every figure stated in prose or in a table, with its identity.
+
+    ``raw_labels``: also keep figures whose label is not in the vocabulary, keyed
+    by the words before them as written (at least five characters) — used by the
+    元/万元 rule, which compares only figures that agree to within a rounding slip.
+    """
+    vocab = doc.config.vocabulary
+    scopes = vocab.scopes
+    default_year = doc.profile.year
+    out: list[Mention] = []
+    in_tables: set[int] = set()
+    for table in doc.tables:
+        for cell in table.header:
+            in_tables.add(cell.para)
+        for row in table.rows:
+            for c in row.cells:
+                col = table.columns[c.column] if c.column < len(table.columns) else None
+                if row.aligned and col is not None and _EXPLAINING.search(col.header):
+                    continue  # a cell of running text (评分说明): read as prose
+                in_tables.add(c.para)
+    for pf in doc.facts:
+        p = pf.para
+        if p.index in in_tables or (p.kind == "cell" and not any(
+                c.para == p.index for t in doc.tables for r in t.rows for c in r.cells)):
+            continue
+        out.extend(_prose(doc, pf, vocab, scopes, default_year, raw_labels))
+    out.extend(_table_mentions(doc, default_year))
+    return out
+
+
+def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
+    text = pf.para.text
+    sents = _sentences(pf)
+    years_by_sentence: dict[int, list[YearRef]] = {}
+    for i, it in enumerate(pf.items):
+        if isinstance(it, YearRef):
+            years_by_sentence.setdefault(sents[i], []).append(it)
+    starts: dict[int, int] = {}
+    for i, it in enumerate(pf.items):
+        starts.setdefault(sents[i], _start(pf, it))
+    respectively = _respectively(pf, sents, vocab)
+    part_of = {}
+    for b in doc.breakdowns:
+        if b.para == pf.para.index:
+            for part in b.parts:
+                part_of[part.span] = b.total.label or vocab.strip_fillers(b.total.raw_label)
+    starts_with_marker = any(m.at_start for m in pf.markers)
+    out = []
+    for i, it in enumerate(pf.items):
+        if not isinstance(it, Quantity) or it.kind not in ("amount", "percent", "score", "count"):
+            continue
+        q = it
+        s = sents[i]
+        qi = pf.para.index_of(q.span.start)
+        prefix = text[starts.get(s, 0): qi]
+        label, item, item_text = q.label, "", ""
+        if i in respectively:
+            label, item, item_text = respectively[i]
+        elif "分别" in prefix:
+            continue
+        if not label and raw_labels and q.kind == "amount":
+            raw = vocab.strip_fillers(q.raw_label)
+            if len(raw) >= 5 and not vocab.is_attribute(raw):
+                label = "~" + raw
+        if not label or q.depth > 0:
+            continue
+        if q.kind == "score" and (starts_with_marker or _PER_INDICATOR.search(prefix)):
+            continue  # the score of one indicator, named by its heading: JX112 and the tables judge those
+        qual = qualifiers(q.raw_label, vocab) if not label.startswith("~") and q.label == label else ""
+        if qual:
+            label = f"{qual}:{label}"
+        if q.span in part_of:
+            label = f"{part_of[q.span]}>{label}"
+        clause = text[_clause_start(text, qi): qi]
+        if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause):
+            continue
+        years = {y.year for y in years_by_sentence.get(s, [])}
+        if len(years) > 1:
+            continue
+        period = years.pop() if years else default_year
+        scope = ""
+        if not any(label.lstrip("~").startswith(sc) for sc in scopes):
+            before = prefix
+            if q.label_span is not None:
+                before = text[starts.get(s, 0): pf.para.index_of(q.label_span.start)]
+            found = [(before.rfind(sc), sc) for sc in tuple(scopes) + SUBJECTS if sc in before]
+            if found:
+                scope = max(found)[1]
+        if not item:
+            names = _QUOTED.findall(prefix)
+            if len(names) == 1:
+                item, item_text = item_name(names[0]), names[0]
+            elif len(names) > 1:
+                continue
+        if item and scope:
+            scope = ""  # a named item is narrower than the scope word before it
+        out.append(Mention(q, label, period, scope, item, "prose", item_text))
+    return out
+
+
+def _start(pf, it) -> int:
+    if isinstance(it, TextItem):
+        return it.start
+    return pf.para.index_of(it.span.start)
+
+
+def _clause_start(text: str, i: int) -> int:
+    j = i
+    while j > 0 and text[j - 1] not in "，,。；;:：":
+        j -= 1
+    return j
+
+
+def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:
+    """``“A”“B”“C”支出率分别为 x、y、z``: item index → (label, item)."""
+    text = pf.para.text
+    out: dict[int, tuple[str, str]] = {}
+    for m in re.finditer("分别(?:为|是|达到|达)?", text):
+        sent_start = max(text.rfind(ch, 0, m.start()) for ch in "。；;") + 1
+        head = text[sent_start: m.start()]
+        names = list(_QUOTED.finditer(head))
+        if len(names) < 2:
+            continue
+        label = vocab.canonical(head[names[-1].end():])
+        if not label:
+            continue
+        first_after = next((k for k, x in enumerate(pf.items) if _start(pf, x) >= m.end()), None)
+        if first_after is None:
+            continue
+        qs = [i for i in range(first_after, len(pf.items))
+              if sents[i] == sents[first_after] and isinstance(pf.items[i], Quantity)]
+        family = {(_family(pf.items[i])) for i in qs[: len(names)]}
+        if len(qs) < len(names) or len(family) != 1:
+            continue
+        for n, i in zip(names, qs):
+            out[i] = (label, item_name(n.group(1)), n.group(1))
+    return out
+
+
+def _table_mentions(doc, default_year):
+    vocab = doc.config.vocabulary
+    out = []
+    for table in doc.tables:
+        period = _table_year(doc, table) or default_year
+        for row in table.rows:
+            if not row.aligned or row.is_total:
+                continue
+            if not item_name(table.label(row)):
+                continue
+            for col in table.columns:
+                item, item_text = _unique_item(table, row, col.index)
+                if not item:
+                    continue
+                if col.kind == "text":
+                    cell = row.cell(col.index)
+                    if cell is None:
+                        continue
+                    for q in cell.quantities:
+                        if q.label and q.depth == 0 and q.kind in ("amount", "percent") and not _NOT_THE_FIGURE.search(q.raw_label):
+                            out.append(Mention(q, q.label, period, "", item, "table", item_text))
+                            break
+                    continue
+                q = table.value(row, col)
+                if q is None or col.kind not in ("budget", "spent", "rate", "score", "score-max", "amount"):
+                    continue
+                label = vocab.canonical(col.header) or "col:" + col.kind
+                out.append(Mention(q, label, period, "", item, "table", item_text))
+    return out
+
+
+def _table_year(doc, table) -> int | None:
+    """The year in the caption right above a table."""
+    first = table.header[0].para if table.header else table.rows[0].cells[0].para
+    for pf in reversed(doc.facts[max(0, first - 2): first]):
+        if pf.para.kind == "cell":
+            break
+        ys = {y.year for y in pf.years}
+        if len(ys) == 1:
+            return ys.pop()
+    return None
+
+
+def _name_left_of(table, row, index: int) -> str:
+    """The name a value in column ``index`` belongs to: the nearest short word cell to its
+    left under a name column (一级/二级/三级指标, 项目名称 …), else the row's label."""
+    best = ""
+    for c in row.cells:
+        if c.column >= index:
+            break
+        col = table.columns[c.column] if c.column < len(table.columns) else None
+        if col is None or col.kind != "text" or c.is_number or c.is_blank:
+            continue
+        if len(c.text.strip()) <= 24 and re.search(r"指标|名称|项目|任务|事项|内容|单位", col.header) \
+                and not re.search(r"解释|标准|说明|依据|情况", col.header):
+            best = c.text.strip()
+    return best or table.label(row)
+
+
+def _unique_item(table, row, index: int) -> tuple[str, str]:
+    """The row's item for column ``index``, if no other row of the table has the same name."""
+    for name in (_name_left_of(table, row, index), table.label(row)):
+        item = item_name(name)
+        if not item:
+            continue
+        same = sum(1 for r in table.rows if r.aligned and not r.is_total
+                   and item in (item_name(_name_left_of(table, r, index)), item_name(table.label(r))))
+        if same == 1:
+            return item, _squash(name)
+    return "", ""

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from ..arith import UNIT_FACTORS, fmt, quantize
+from ..figures import mentions
+from ..rule import Rule
+from ..tables import interval_of, shown
+
+
+def _grain(q) -> Decimal:
+    """The size of the last written digit, in 元."""
+    return UNIT_FACTORS.get(q.unit, Decimal(1)) * Decimal(1).scaleb(-q.precision)
+
+
+def _what(m) -> str:
+    label = m.label.lstrip("~")
+    if label.startswith("col:"):
+        label = {"col:budget": "预算数", "col:spent": "支出数", "col:amount": "金额"}.get(label, "金额")
+    label = label.split(">")[-1].lstrip("~")
+    parts = [f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "", m.scope, label]
+    return "".join(p for p in parts if p)
+
+
+class UnitConversionMismatch(Rule):
+    """
+    做什么
+        同一笔金额（名称、期间、口径、事项都相同，见 JX501）在一处以 元 写出、另一处以
+        万元（或 亿元）写出时，把较精细的那个数换算到较粗的单位，检查两者在较粗的
+        精度上是否一致：``21918569.63元`` 折合 ``2191.86 万元``，与 ``2191.87 万元``
+        不符。比较按区间进行（Calc 1.1），换算后四舍五入能得到的值都算一致。
+
+        只在两个数相差不超过 1% 时报告（同一笔钱换算或抄写时出的小错）；相差更大的
+        是不同的数，由 JX501 报告。数字相同而单位不同（一处 299.78 元、另一处
+        299.78 万元）也报告：其中一处单位写错了。名称不在术语表中的金额，
+        按数字前面至少五个字的原文名称配对（如“固定资产期末余额”）。
+
+        报告的位置是较粗的那个数（通常是正文里换算出来的 万元 数），并给出按 元
+        数换算的建议值。
+
+    为什么是问题
+        报告正文常用 万元，附件和报表用 元。换算时四舍五入错了一位、或者单位写错，
+        读者核对报表时会发现数对不上，怀疑整份报告的数据质量。
+
+    示例
+        错误：根据《2023年财务资产总额》，固定资产期末余额2191.87万元。附件：根据《2023年财务资产总额》，固定资产期末余额21918569.63元。
+
+        正确：根据《2023年财务资产总额》，固定资产期末余额2191.86万元。附件：根据《2023年财务资产总额》，固定资产期末余额21918569.63元。
+    """
+
+    code = "JX105"
+    name = "unit-conversion-mismatch"
+    category = "unit"
+    severity = "error"
+    summary_zh = "同一金额以元和万元分别写出时换算不一致"
+    summary_en = "the same amount written in 元 and in 万元 does not convert"
+    messages = {
+        "mismatch": (
+            "{what} {coarse} 与另一处的 {fine} 换算不符：{fine} = {converted}",
+            "{what} {coarse} does not match {fine} stated elsewhere: {fine} = {converted}",
+        ),
+        "unit": (
+            "{what}此处为 {here}，另一处为 {there}：数字相同而单位不同，其中一处单位写错",
+            "{what} is {here} here and {there} elsewhere: the same digits in different units, one unit is wrong",
+        ),
+        "other": ("另一处：{text}", "elsewhere: {text}"),
+        "suggest": ("按 {fine} 换算应为 {converted}", "{fine} converts to {converted}"),
+    }
+
+    def check(self, doc):
+        groups = defaultdict(list)
+        for m in mentions(doc, raw_labels=True):
+            if m.q.kind == "amount" and m.q.unit in UNIT_FACTORS:
+                groups[m.key].append(m)
+        for ms in groups.values():
+            ms.sort(key=lambda m: m.span.start)
+            done = set()
+            for i, a in enumerate(ms):
+                if a.span in done:
+                    continue
+                partners = []
+                for b in ms:
+                    if b is a or a.q.unit == b.q.unit or b.span in done or b.span == a.span:
+                        continue
+                    verdict = self._judge(a, b)
+                    if verdict is not None:
+                        partners.append((b, verdict))
+                for b, verdict in partners:
+                    if b.span.start > a.span.start:
+                        doc.note_claim(verdict == "ok")
+                bad = [(b, v) for b, v in partners if v in ("slip", "unit")]
+                if not bad:
+                    continue
+                if any(v == "unit" for _, v in bad):
+                    b = next(b for b, v in bad if v == "unit")
+                    later, earlier = (b, a) if b.span.start > a.span.start else (a, b)
+                    done.update({a.span, b.span})
+                    yield self.report(
+                        later.span, "unit", what=_what(later), here=_show(later.q), there=_show(earlier.q),
+                        related=[self.related(earlier.span, "other", text=doc.text_at(earlier.span))],
+                    )
+                    continue
+                fines = [b for b, _ in bad if _grain(b.q) < _grain(a.q)]
+                if not fines:
+                    continue  # a is the finer one: reported on its coarse partner
+                done.add(a.span)
+                fine = fines[0]
+                value = fine.q.value * UNIT_FACTORS[fine.q.unit] / UNIT_FACTORS[a.q.unit]
+                converted = f"{fmt(quantize(value, a.q.precision), a.q.precision)} {a.q.unit}"
+                args = dict(what=_what(a), coarse=_show(a.q), fine=_show(fine.q), converted=converted)
+                yield self.report(
+                    a.span, "mismatch",
+                    related=[self.related(b.span, "other", text=doc.text_at(b.span)) for b in fines],
+                    suggestion=self.related(a.span, "suggest", fine=args["fine"], converted=converted).zh, **args,
+                )
+
+    @staticmethod
+    def _judge(a, b) -> str | None:
+        """ok: the two agree; slip: the same amount converted wrongly; unit: the same digits
+        in two units; None: different figures (JX501's)."""
+        ia, ib = interval_of(a.q), interval_of(b.q)
+        if ia.meets(ib):
+            return "ok"
+        if a.q.value == b.q.value:
+            return "unit"
+        x, y = ia.mid, ib.mid
+        if x <= 0 or y <= 0 or abs(x / y - 1) > Decimal("0.01"):
+            return None
+        return "slip"
+
+
+def _show(q) -> str:
+    return f"{shown(q)} {q.unit}"

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..figures import mentions
+from ..rule import Rule
+from ..tables import interval_of, shown
+
+
+def _text(m) -> str:
+    unit = m.q.unit if m.q.kind != "percent" else "%"
+    return f"{shown(m.q)}{'' if unit == '%' else ' '}{unit}".strip()
+
+
+def _what(m) -> str:
+    label = m.label.lstrip("~")
+    if label.startswith("col:"):
+        label = {"col:budget": "预算数", "col:spent": "支出数", "col:rate": "比率", "col:score": "得分",
+                 "col:score-max": "分值", "col:amount": "金额"}.get(label, "数")
+    parts = [f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "", m.scope, label]
+    return "".join(p for p in parts if p)
+
+
+class ConflictingFigures(Rule):
+    """
+    做什么
+        找出报告中同一个数在不同地方写成不同的值：正文与正文、正文与表格、表格与表格。
+        “同一个数”要求四样都相同：
+
+        - 名称：按术语表归一后的名称（“收入预算”与“收入预算数”相同），表格中取列名；
+        - 期间：数所在句子写明的年份，没有写明时取表题的年份或被评价年度；
+        - 口径：名称前或句中前面的范围词（财政拨款、一般公共预算、项目支出 …），
+          财政拨款与全部资金是不同的数；
+        - 事项：句中用引号写出的项目名、表格中本行的项目名（“××工作经费”与“××工作”
+          视为同一项目）；“A”“B”“C”支出率分别为 x、y、z 按顺序一一对应。
+
+        每个写出的数按位数代表一个区间，两处的区间不能相交才算不一致（四舍五入的差异不报告）。
+        一组互相矛盾的数只报告一次，报在较后出现的那一处，其余各处列为相关位置。
+        单位为 元 与 万元 的同一金额相差在换算舍入范围附近的，由 JX105 报告。
+
+        不比较：上年数、同比增减、目标值和标准（上年、同比、增长、目标、不低于 …）、
+        括号里的数、一句中有两个不同年份的数、“分别为”后无法一一对应的数、
+        名称不在术语表中的数。
+
+    为什么是问题
+        同一个数前后不一致，读者无法知道哪个是真的；常见于正文改了、表格或附件没改，
+        或者从不同报表抄来的口径不同却用了同一个名称。
+
+    示例
+        错误：2023 年收入预算数 612.40 万元。……经核实，2023 年收入预算 655.10 万元。
+
+        正确：2023 年收入预算数 612.40 万元。……经核实，2023 年收入预算 612.40 万元，财政拨款收入预算数 580.00 万元。
+    """
+
+    code = "JX501"
+    name = "conflicting-figures"
+    category = "conflict"
+    severity = "error"
+    summary_zh = "同一个数在报告中前后不一致"
+    summary_en = "the same figure is stated with different values"
+    messages = {
+        "conflict": (
+            "同一个数前后不一致：{what}此处为 {value}，报告中另处为 {others}",
+            "the same figure differs: {what} is {value} here but {others} elsewhere in the report",
+        ),
+        "other": ("{what}此处为 {value}", "{what} is {value} here"),
+    }
+
+    def check(self, doc):
+        groups = defaultdict(list)
+        for m in mentions(doc):
+            groups[m.key].append(m)
+        for key, ms in groups.items():
+            if len(ms) < 2:
+                continue
+            ms.sort(key=lambda m: m.span.start)
+            # same place twice (a figure in a table cell and the prose that repeats the cell): one mention
+            uniq = []
+            for m in ms:
+                if not any(u.span == m.span for u in uniq):
+                    uniq.append(m)
+            ms = uniq
+            worst = None
+            for j in range(1, len(ms)):
+                later = ms[j]
+                clash = [m for m in ms[:j] if not interval_of(m.q).meets(interval_of(later.q))
+                         and not _conversion_slip(m.q, later.q)]
+                doc.note_claim(not clash)
+                if clash:
+                    worst = later
+            if worst is None:
+                continue
+            others = [m for m in ms if m is not worst]
+            shown_others = []
+            for m in others:
+                if not interval_of(m.q).meets(interval_of(worst.q)):
+                    t = _text(m)
+                    if t not in shown_others:
+                        shown_others.append(t)
+            if not shown_others:
+                continue
+            what = _what(worst)
+            related = [self.related(m.span, "other", what=what, value=_text(m)) for m in others]
+            yield self.report(worst.span, "conflict", what=what, value=_text(worst),
+                              others=("、".join(shown_others), ", ".join(shown_others)), related=related)
+
+
+def _conversion_slip(a, b) -> bool:
+    """Two amounts in different units that agree to within 1%: JX105 judges them."""
+    if a.kind != "amount" or b.kind != "amount" or a.unit == b.unit:
+        return False
+    from ..tables import interval_of as iv
+
+    x, y = iv(a).mid, iv(b).mid
+    if x == 0 or y == 0:
+        return False
+    ratio = x / y
+    return abs(ratio - 1) <= 0.01 or ratio in (10000, 1 / 10000) or a.value == b.value
