@@ -65,7 +65,8 @@ def total_scores(doc) -> list[Quantity]:
 
 
 def interval(q: Quantity) -> Interval:
-    return stated(q.value, q.precision)
+    """A stated score: exact with 0–1 decimals, its rounding interval with more."""
+    return stated(q.value, q.precision, exact=q.precision <= EXACT_SCORE_DECIMALS)
 
 
 # --- grades ----------------------------------------------------------------
@@ -126,11 +127,16 @@ def describe_bands(bands) -> str:
 # --- section summaries -----------------------------------------------------
 
 _SUMMARY_RE = re.compile(
-    r"(?:指标)?分值\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[，,、;；]?\s*(?:评价|自评|实际)?得分\s*(?:为)?\s*(?P<got>\d+(?:\.\d+)?)\s*分"
-    r"(?:\s*[，,、;；]?\s*(?:总体)?得分率\s*(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
+    r"(?:指标)?分值\s*(?P<max_u>(?P<max>\d+(?:\.\d+)?)\s*分)\s*[，,、;；]?\s*(?:评价|自评|实际)?得分\s*(?:为)?\s*(?P<got_u>(?P<got>\d+(?:\.\d+)?)\s*分)"
+    r"(?:\s*[，,、;；]?\s*(?:总体)?得分率\s*(?:为)?\s*(?P<rate_u>(?P<rate>\d+(?:\.\d+)?)\s*%))?"
 )
 _COUNT_RE = re.compile(r"(\d+)\s*个\s*(?:[一二三四]级指标|方面|指标)")
 RANKS = {"cn-dun": 1, "paren-cn": 2, "ar-dot": 3, "ar-dun": 3, "paren-ar": 4, "circled": 5}
+
+
+# Scores are awarded in whole or half points; a value written with at most this many
+# decimals is exact, one with more is a computed score rounded to what is written.
+EXACT_SCORE_DECIMALS = 1
 
 
 @attrs.frozen
@@ -139,7 +145,11 @@ class Number:
     precision: int
     span: Span
 
-    def interval(self, exact: bool = False) -> Interval:
+    def interval(self, exact: bool | None = None) -> Interval:
+        """A score as awarded: whole and half points (0–1 decimals) are exact; a score
+        with 2 or more decimals is a computed, rounded value and stands for its interval."""
+        if exact is None:
+            exact = self.precision <= EXACT_SCORE_DECIMALS
         return stated(self.value, self.precision, exact=exact)
 
     @property
@@ -163,7 +173,7 @@ def _number(p, m, name) -> Number | None:
     if m.group(name) is None:
         return None
     raw = m.group(name)
-    return Number(parse_number(raw), precision_of(raw), p.span(m.start(name), m.end(name)))
+    return Number(parse_number(raw), precision_of(raw), p.span(m.start(name + "_u"), m.end(name + "_u")))
 
 
 def summaries(doc) -> list[Summary]:
@@ -231,3 +241,25 @@ def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     after = [q for q in totals if q.para == g.para and q.span.start >= g.span.end
              and para.index_of(q.span.start) < stop]
     return after[0] if after else None
+
+
+def complete(parent: Summary, kids: list[Summary]) -> bool:
+    """The sub-indicators are all there: their 分值 add up to the parent's exactly."""
+    return bool(kids) and sum(k.max.value for k in kids) == parent.max.value
+
+
+def deep_sum(items: list[Summary], k: int) -> Interval:
+    """The score of ``items[k]`` recomputed from its deepest complete sub-indicators."""
+    kids = children(items, k)
+    if not complete(items[k], kids):
+        return items[k].got.interval()
+    lo = hi = Decimal(0)
+    for kid in kids:
+        iv = deep_sum(items, items.index(kid))
+        lo += iv.lo
+        hi += iv.hi
+    return Interval(lo, hi)
+
+
+def full_marks(items: list[Summary]) -> Decimal:
+    return sum((s.max.value for s in top_level(items)), Decimal(0))
