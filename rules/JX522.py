@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import re
+
+from ..rule import Rule
+
+# two clause or sentence marks in a row (spaces between allowed): 、、 ，， 。。 ；； ：： ，。 、，
+_DOUBLED = re.compile(r"([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：]")
+
+
+class DoubledPunctuation(Rule):
+    """
+    做什么
+        找出连在一起的两个句读标点：同一个标点写两遍（“、、”“，，”“。。”“；；”“：：”），
+        或两个不同的句读标点相邻（“，。”“、，”“。；”），中间只隔空格的也算。
+        比较的是全角、半角折叠后的文字，所以“，,”也会被发现。
+
+        不报告：省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
+        标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）。
+
+    为什么是问题
+        多出的标点是删改内容后留下的：“秘书组、、综合组”说明中间删掉了一项，
+        或者列举里漏写了一项，读者无从判断。
+
+    示例
+        错误：设立了秘书组、、综合组和督查组。
+
+        正确：设立了秘书组、综合组和督查组。
+    """
+
+    code = "JX522"
+    name = "doubled-punctuation"
+    category = "text"
+    severity = "warning"
+    summary_zh = "标点重复或两个句读标点相邻"
+    summary_en = "a punctuation mark doubled, or two clause marks in a row"
+    messages = {
+        "doubled": ("标点“{text}”重复：可能删掉了一项或多打了一个标点", "punctuation “{text}” doubled: an item deleted, or one mark too many"),
+        "adjacent": ("两个标点“{text}”相邻：应只保留一个", "two marks “{text}” in a row: keep one"),
+    }
+
+    def check(self, doc):
+        for p in doc.paragraphs:
+            for m in _DOUBLED.finditer(p.text):
+                span = p.span(m.start(), m.end())
+                text = doc.text_at(span)
+                a, b = m.group(0)[0], m.group(0)[-1]
+                if a == b or {a, b} <= {"，", ","} or {a, b} <= {":", "："}:
+                    yield self.report(span, "doubled", text=text, suggestion=text[0])
+                else:
+                    yield self.report(span, "adjacent", text=text)
