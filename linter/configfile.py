@@ -27,13 +27,13 @@ Keys (``-`` or ``_`` alike)::
     "drafts/*.md" = ["JX401"]
 
     [grade-bands]                        # grade = lower bound (inclusive)
-    优 = 90
-    良 = 80
-    中 = 60
-    差 = 0
+    "优" = 90                            # (TOML wants non-ASCII keys quoted)
+    "良" = 80
+    "中" = 60
+    "差" = 0
 
     [synonyms]                           # canonical term = other spellings
-    收入预算数 = ["收入预算安排数"]
+    "收入预算数" = ["收入预算安排数"]
 
 A selector in ``select``/``ignore`` replaces the selection of the layers below
 it (as ruff's ``select``); ``ignore`` and ``extend-select`` add to it.
@@ -269,7 +269,6 @@ def _has_table(pyproject: str) -> bool:
     return isinstance(tool, Mapping) and TOOL_KEY in tool
 
 
-@functools.lru_cache(maxsize=1024)
 def find_config(directory: str) -> str | None:
     """The config file that applies to files in ``directory``, walking up; None if there is none."""
     directory = os.path.abspath(directory)
@@ -339,12 +338,15 @@ class Resolver:
         self.overrides = dict(overrides or {})
         self.discover = discover
         self._by_file: dict[str | None, Config] = {}
+        self._by_dir: dict[str, str | None] = {}
 
     def config_file(self, path: str) -> str | None:
         if not self.discover:
             return None
         directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else os.getcwd()
-        return find_config(directory)
+        if directory not in self._by_dir:
+            self._by_dir[directory] = find_config(directory)
+        return self._by_dir[directory]
 
     def for_path(self, path: str) -> Config:
         found = self.config_file(path)

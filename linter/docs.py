@@ -72,12 +72,13 @@ def example_output(rule, lang: str = "zh") -> list[tuple[str, list[str]]]:
     for kind, text in doc_examples(rule):
         if kind != "fail":
             continue
-        case = Case(rule.code, "doc-fail", text, (), {"lang": lang})
+        case = Case(rule.code, "doc-fail", text, (), {})
         try:
             got = [f for f in findings_of(case) if f["rule"] == rule.code]
         except Exception as exc:  # noqa: BLE001 - the docs still show the example
             got = [{"line": 0, "column": 0, "message": f"({type(exc).__name__}: {exc})", "severity": "?"}]
-        out.append((text, [f"{f['line']}:{f['column']}: {rule.code} [{f['severity']}] {f['message']}" for f in got]))
+        key = "message_en" if lang == "en" else "message"
+        out.append((text, [f"{f['line']}:{f['column']}: {rule.code} [{f['severity']}] {f.get(key) or f['message']}" for f in got]))
     return out
 
 
