@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import re
+
+from ..rule import Rule
+
+_SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
+
+
+def _core(s: str) -> str:
+    return re.sub(r"[\s。!?！？]", "", s)
+
+
+class RepeatedSentence(Rule):
+    """
+    做什么
+        找出紧挨着重复的句子：相邻两句（以 。！？ 分句，同一段内，或上一段的最后一句与
+        下一段的第一句）满足下面任一条件：
+        - 后一句与前一句相同；
+        - 后一句是前一句的结尾部分（“……实施过程都严格执行制度。实施过程都严格执行制度。”）；
+        - 前一句是后一句的开头部分（写了一半又重写了一遍）。
+        重复的部分至少有 8 个汉字；比较时忽略空格。报告在后一句，相关位置是前一句。
+
+        不报告：短句（不足 8 个汉字，如“无。”“是。”）；不相邻的重复（由 JX524 报告整段重复）；
+        表格单元格（同一行的单元格常常照抄指标名称）。
+
+    为什么是问题
+        连着重复的句子是复制粘贴后忘了删除的痕迹，读者会怀疑原本要写的内容被覆盖了。
+
+    示例
+        错误：本单位项目实施过程都严格执行单位财务管理制度。实施过程都严格执行单位财务管理制度。
+
+        正确：本单位项目实施过程都严格执行单位财务管理制度。资产管理规范。
+    """
+
+    code = "JX523"
+    name = "repeated-sentence"
+    category = "text"
+    severity = "warning"
+    summary_zh = "句子紧接着重复了一遍"
+    summary_en = "a sentence repeated back to back"
+    messages = {
+        "repeat": ("句子“{text}”紧接着重复了前一句{how}", "the sentence “{text}” repeats the one before it{how}"),
+        "first": ("前一句：{text}", "the sentence before: {text}"),
+    }
+
+    def check(self, doc):
+        prev = None  # (paragraph, start, end) of the previous sentence
+        for p in doc.paragraphs:
+            if p.kind == "cell":
+                prev = None
+                continue
+            for m in _SENTENCE.finditer(p.text):
+                if not _core(m.group(0)):
+                    continue
+                start = m.start()
+                while p.text[start].isspace():
+                    start += 1
+                cur = (p, start, m.end())
+                if prev is not None:
+                    finding = self._compare(doc, prev, cur)
+                    if finding is not None:
+                        yield finding
+                prev = cur
+
+    def _compare(self, doc, prev, cur):
+        pa, a0, a1 = prev
+        pb, b0, b1 = cur
+        a, b = _core(pa.text[a0:a1]), _core(pb.text[b0:b1])
+        if a == b:
+            how = ("", "")
+            shared = b
+        elif a.endswith(b):
+            how = ("的后半部分", " (its ending)")
+            shared = b
+        elif b.startswith(a):
+            how = ("（前一句是这一句的开头）", " (the sentence before is this one's beginning)")
+            shared = a
+        else:
+            return None
+        if len(_HAN.findall(shared)) < MIN_CHARS:
+            return None
+        span = pb.span(b0, b1)
+        first = pa.span(a0, a1)
+        text = pb.text[b0:b1].strip()
+        return self.report(span, "repeat", text=text, how=how,
+                           related=[self.related(first, "first", text=pa.text[a0:a1].strip())])
