@@ -114,7 +114,7 @@ def outline(doc) -> Outline:
     return result
 
 
-def _scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
+def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
     """A scope number per paragraph, and each scope's kind (body, cell, run)."""
     n = len(paragraphs)
     scope = [0] * n
@@ -174,7 +174,7 @@ class _Open:
 
 def _build(doc) -> Outline:
     paras = doc.paragraphs
-    scope_of, scope_kind = _scopes(paras)
+    scope_of, scope_kind = paragraph_scopes(paras)
     markers = sorted((m for m in doc.markers if m.after_stop), key=lambda m: (m.para, m.item))
     raw: list[dict] = []
     stacks: dict[int, list[_Open]] = {}

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import re
+
+from ..normalise import MARKER_RE
+from ..rule import Rule
+from ..structure import paragraph_scopes
+
+_NOISE = re.compile(r"[\s\W_]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_CHARS = 40  # Chinese characters a paragraph must have to be compared
+
+
+class RepeatedParagraph(Rule):
+    """
+    做什么
+        找出在报告中原样出现了两次以上的长段落：去掉段首编号、空格和标点后完全相同，
+        且至少有 40 个汉字。每一次重复报告一次（提示级），相关位置是第一次出现的地方。
+
+        不报告：短段落（不足 40 个汉字，如“无。”、小标题）；表格单元格，以及夹在表格
+        单元格之间的段落（表格里的评分说明常被后文的指标分析逐字引用）；只差几个字
+        或数字的相似段落（只比较完全相同的文字）。
+
+    为什么是问题
+        同一段话出现在两个章节（如把绩效目标原样抄作自评结果），说明有一节没有按要求
+        写出自己的内容；审核时容易被认为敷衍。这不一定是错误，所以只作提示。
+
+    示例
+        错误：（一）绩效目标。紧抓综合协调保障，承办重大节庆活动，增强城市品牌影响力，办理上级会议五十场，做好各项服务保障工作，确保政府系统高效运转。
+        （二）自评结果。紧抓综合协调保障，承办重大节庆活动，增强城市品牌影响力，办理上级会议五十场，做好各项服务保障工作，确保政府系统高效运转。
+
+        正确：（一）绩效目标。紧抓综合协调保障，承办重大节庆活动，增强城市品牌影响力，办理上级会议五十场，做好各项服务保障工作，确保政府系统高效运转。
+        （二）自评结果。全年承办重大节庆活动三场，办理上级会议五十二场，完成了年度目标。
+    """
+
+    code = "JX524"
+    name = "repeated-paragraph"
+    category = "text"
+    severity = "info"
+    summary_zh = "长段落在报告中重复出现"
+    summary_en = "a long paragraph appears again elsewhere in the report"
+    messages = {
+        "repeat": (
+            "这一段（{n} 个汉字）与{where}的段落完全相同",
+            "this paragraph ({n} Chinese characters) is the same as the one at {where_en}",
+        ),
+        "first": ("第一次出现", "first occurrence"),
+    }
+
+    def check(self, doc):
+        scope_of, kinds = paragraph_scopes(doc.paragraphs)
+        seen: dict[str, tuple] = {}
+        for p in doc.paragraphs:
+            if p.kind == "cell" or kinds[scope_of[p.index]] != "body":
+                continue
+            start = 0
+            m = MARKER_RE.match(p.text)
+            if m:
+                start = m.end()
+            while start < len(p.text) and p.text[start].isspace():
+                start += 1
+            key = _NOISE.sub("", p.text[start:])
+            n = len(_HAN.findall(key))
+            if n < MIN_CHARS:
+                continue
+            if key not in seen:
+                seen[key] = (p, start)
+                continue
+            first, fstart = seen[key]
+            fspan = first.span(fstart, len(first.text))
+            where = doc.source.locator(fspan.start)
+            where_en = doc.source.locator(fspan.start, "en")
+            yield self.report(p.span(start, len(p.text)), "repeat", n=n, where=where, where_en=where_en,
+                              related=[self.related(fspan, "first")])
