@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import attrs
 
-from .arith import Interval, parse_number, precision_of, stated
+from .arith import Interval, parse_number, precision_of, quantize, stated
 from .facts import Quantity
 from .source import Span
 
@@ -62,6 +62,40 @@ def total_scores(doc) -> list[Quantity]:
                 continue
             out.append(q)
     return out
+
+
+def same_score(a: Quantity, b: Quantity) -> bool:
+    """98 and 98.00 are the same score; 78.3 may restate 78.26 rounded; 96 and 95.5 differ.
+
+    A total written as a whole number is taken as exact: a total with decimals is not
+    rounded to a whole number when restated, so 96 is not 95.5 rounded."""
+    if a.value == b.value:
+        return True
+    coarse, fine = (a, b) if a.precision < b.precision else (b, a)
+    if coarse.precision == 0 or coarse.precision == fine.precision:
+        return False
+    return quantize(fine.value, coarse.precision) == coarse.value
+
+
+def score_groups(totals: list[Quantity]) -> tuple[list[list[Quantity]], int]:
+    """The total-score statements grouped by value, and the index of the reference
+    group: the most stated value, the first stated on a tie."""
+    groups: list[list[Quantity]] = []
+    for q in totals:
+        for g in groups:
+            if same_score(g[0], q):
+                g.append(q)
+                break
+        else:
+            groups.append([q])
+    ref = max(range(len(groups)), key=lambda i: (len(groups[i]), -i)) if groups else -1
+    return groups, ref
+
+
+def reference_totals(totals: list[Quantity]) -> list[Quantity]:
+    """The statements of the total that agree with the reference value (JX202 reports the others)."""
+    groups, ref = score_groups(totals)
+    return groups[ref] if groups else []
 
 
 def interval(q: Quantity) -> Interval:

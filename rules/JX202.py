@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from collections import Counter
-
-from ..arith import fmt, quantize
+from ..arith import fmt
 from ..rule import Rule
-from ..scores import total_scores
+from ..scores import score_groups, total_scores
 
 
 class ScoreConflict(Rule):
@@ -49,21 +47,11 @@ class ScoreConflict(Rule):
         totals = total_scores(doc)
         if len(totals) < 2:
             return
-        # group statements that may be the same number at their stated precision
-        groups: list[list] = []
-        for q in totals:
-            for g in groups:
-                if _same_score(g[0], q):
-                    g.append(q)
-                    break
-            else:
-                groups.append([q])
+        groups, ref = score_groups(totals)
         if len(groups) < 2:
             for _ in totals:
                 doc.note_claim(True)
             return
-        sizes = Counter({i: len(g) for i, g in enumerate(groups)})
-        ref = max(range(len(groups)), key=lambda i: (sizes[i], -i))
         for i, g in enumerate(groups):
             if i == ref:
                 continue
@@ -74,21 +62,8 @@ class ScoreConflict(Rule):
                 yield self.report(
                     q.span, "conflict", here=fmt(q.value, q.precision), others="、".join(shown),
                     related=[self.related(o.span, "other", value=fmt(o.value, o.precision)) for o in others],
-                    suggestion=f"{fmt(groups[ref][0].value, groups[ref][0].precision)} 分" if sizes[ref] > 1 else None,
+                    suggestion=f"{fmt(groups[ref][0].value, groups[ref][0].precision)} 分" if len(groups[ref]) > 1 else None,
                 )
-
-
-def _same_score(a, b) -> bool:
-    """98 and 98.00 are the same score; 78.3 may restate 78.26 rounded; 96 and 95.5 differ.
-
-    A total written as a whole number is taken as exact: a total with decimals is not
-    rounded to a whole number when restated, so 96 is not 95.5 rounded."""
-    if a.value == b.value:
-        return True
-    coarse, fine = (a, b) if a.precision < b.precision else (b, a)
-    if coarse.precision == 0 or coarse.precision == fine.precision:
-        return False
-    return quantize(fine.value, coarse.precision) == coarse.value
 
 
 def others_order(others):

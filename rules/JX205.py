@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import fmt, total
 from ..rule import Rule
-from ..scores import interval, children, complete, summaries, top_level, total_scores
+from ..scores import children, complete, interval, reference_totals, summaries, top_level, total_scores
 
 
 def _show(n) -> str:
@@ -19,7 +19,8 @@ class SectionScoreSummary(Rule):
         1. 小结自身：M ÷ N × 100% 与 R% 不符（R 按写出的精度取区间；N 是规定的分值，按精确值）；
         2. 小结与它下面的各项指标：各下级指标的分值之和正好等于本节分值时（说明下级指标已全部列出），
            各下级指标的得分之和应等于本节得分 M（按精度取区间比较）；
-        3. 最上一级：各一级章节的分值之和为 100（满分）时，其得分之和应等于报告写的总得分。
+        3. 最上一级：各一级章节的分值之和为 100（满分）时，其得分之和应等于报告写的总得分
+           （报告几处总得分不一致时，与写得最多的那个值比较，其余的由 JX202 报告）。
 
         分数的精度：指标按整分或半分给分，写到 0–1 位小数的得分按精确值看待；写到 2 位及以上小数的
         得分是算出来再四舍五入的（19.13 分），按它的舍入区间比较（XBRL Calculations 1.1 的做法）。
@@ -92,7 +93,7 @@ class SectionScoreSummary(Rule):
         tops = top_level(items)
         if tops and sum(t.max.value for t in tops) == 100:
             parts = total(t.got.interval() for t in tops)
-            for q in total_scores(doc):
+            for q in reference_totals(total_scores(doc)):
                 ok = parts.meets(interval(q))
                 doc.note_claim(ok)
                 if not ok:

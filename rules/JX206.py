@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ..arith import Interval, fmt, total
 from ..rule import Rule
-from ..scores import (band, bands_of, deep_sum, describe_bands, grades, interval, score_of_grade, summaries,
-                      top_level, total_scores)
+from ..scores import (band, bands_of, deep_sum, describe_bands, grades, interval, reference_totals, score_of_grade,
+                      summaries, top_level, total_scores)
 
 
 class DecisionError(Rule):
@@ -17,7 +17,8 @@ class DecisionError(Rule):
 
         重新算出的总分与报告写的总得分不一致（按 JX205 的精度规则），并且落在另一个等级的分数段里
         （分数段见 JX203，下限含本数）时报告：这是决策错误——报告给出的等级不是按它自己的分数算出来的。
-        报告写了等级就与所写等级比较，没写就与所写总分所在的等级比较。
+        报告写了等级就与所写等级比较，没写就与所写总分所在的等级比较。报告几处总得分不一致时，
+        只看写得最多的那个值（其余的由 JX202 报告）。
 
         不报告：重新算出的总分与所写总分不一致但等级不变的情况（由 JX205 报告）；没有章节小结、
         或一级章节分值之和不是 100 时（无法重算）。
@@ -74,7 +75,7 @@ class DecisionError(Rule):
             q = score_of_grade(doc, g, totals)
             if q is not None:
                 graded[q] = g
-        for q in totals:
+        for q in reference_totals(totals):
             g = graded.get(q)
             stated_grade = g.grade if g else band(q.value, bands)
             for recomputed, parts in ((deep, deep_parts), (shallow, [t.got.interval() for t in tops])):

@@ -12,7 +12,7 @@ _SELF = re.compile(
 )
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
-_BUDGET_WORD = re.compile(r"预算|决算|收入|支出|资金|经费|金额|拨款")
+_BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预算|决算|资金|经费|金额|拨款")
 # A sentence that compares years states other years on purpose.
 _COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
 
