@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from ..rule import Rule
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SHORT_DECL = re.compile(r"以下简称")
+
+
+@cache
+def _names() -> dict:
+    data = tomllib.loads(resources.files("linter").joinpath("data/text.toml").read_text("utf-8"))
+    return data.get("names", {})
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def canonical_unit(unit: str) -> str:
+    """The unit's name without a budget designation (……组织部本级 → ……组织部)."""
+    for suffix in _names().get("budget_suffixes", ()):
+        if unit.endswith(suffix) and len(unit) - len(suffix) >= 4:
+            return unit[: -len(suffix)]
+    return unit
+
+
+def _equivalent(a: str, b: str) -> bool:
+    """Whether a and b differ only by full/short spellings listed as equivalent."""
+    for full, short in _names().get("equivalent", ()):
+        a, b = a.replace(full, short), b.replace(full, short)
+    return a == b
+
+
+class UnitNameVariant(Rule):
+    """
+    做什么
+        报告单位（报告头“评价单位：”或开头“现将……年度××整体绩效……”中写出的单位，
+        见 profile.unit；末尾的“本级”“机关”不算名称）的名称在正文中被写成了别的样子：
+        与单位名称开头两个字相同、结尾两个字相同，而中间差 1 到 2 个字
+        （多了或少了一个字、换了一个字），例如“某某县发展改革局”（少了“和”）、
+        “某某县人民政府办公室”写成“某某人民政府办公室”（少了一级“县”）。
+
+        不报告：只是省掉开头（“霞山区委办公室”）或结尾（“某某县发展和改革局”简称“县发改局”、
+        “我办”）的简称；“委员会/委”“人民政府/政府”“中国共产党/中共”“办公室/办”
+        这类全称与通用简称的互换（见 linter/data/text.toml）；在“以下简称”处声明的简称；
+        没有识别出单位名称的报告。每一处不一致的写法都报告。
+
+    为什么是问题
+        单位名称写得前后不一，往往是从别的单位的报告复制来的，或者手误；
+        报告的责任主体因此不清，审核时要求统一为全称。
+
+    示例
+        错误：评价单位：某某县发展和改革局
+        本年度某某县发展改革局完成了各项工作。
+
+        正确：评价单位：某某县发展和改革局
+        本年度某某县发展和改革局（以下简称县发改局）完成了各项工作，县发改局将继续努力。
+    """
+
+    code = "JX511"
+    name = "unit-name-variant"
+    category = "entity"
+    severity = "warning"
+    summary_zh = "单位名称在正文中写法不一致"
+    summary_en = "the unit's own name is written differently in the text"
+    messages = {
+        "variant": (
+            "单位名称写成了“{text}”，与报告单位“{unit}”不一致（相差 {n} 个字）",
+            "the unit's name is written “{text}”, not “{unit}” as the report's unit ({n} characters differ)",
+        ),
+        "unit": ("报告单位：{unit}", "the report's unit: {unit}"),
+    }
+
+    def check(self, doc):
+        prof = doc.profile
+        if not prof.unit:
+            return
+        unit = canonical_unit(prof.unit.strip())
+        if len(_HAN.findall(unit)) < 4:
+            return
+        head, tail = unit[:2], unit[-2:]
+        n = len(unit)
+        for p in doc.paragraphs:
+            text = p.text
+            i = text.find(head)
+            while i != -1:
+                if not text.startswith(unit, i):
+                    best = None
+                    for k in range(max(4, n - 2), n + 3):
+                        cand = text[i:i + k]
+                        if len(cand) < k or not cand.endswith(tail):
+                            continue
+                        d = edit_distance(cand, unit)
+                        if 1 <= d <= 2 and (best is None or d < best[0]):
+                            best = (d, cand)
+                    if best is not None:
+                        d, cand = best
+                        declared = _SHORT_DECL.search(text, max(0, i - 8), i) is not None
+                        if not declared and not _equivalent(cand, unit):
+                            span = p.span(i, i + len(cand))
+                            related = [self.related(prof.unit_span, "unit", unit=prof.unit)] if prof.unit_span else []
+                            yield self.report(span, "variant", text=cand, unit=unit, n=d, suggestion=unit,
+                                              related=related)
+                i = text.find(head, i + 1)
