@@ -344,3 +344,16 @@ def test_same_findings_in_every_format(report_docx):
     assert len(json.loads(SarifFormatter().format([r]))["runs"][0]["results"]) == n
     assert len(GithubFormatter().format([r]).splitlines()) == n
     assert load_workbook(io.BytesIO(XlsxFormatter().format([r])))["问题清单"].max_row == n + 1
+
+
+def test_sarif_baseline_suppressions(report_txt, tmp_path):
+    import jsonschema
+
+    base = tmp_path / "baseline.json"
+    assert main(["check", "--write-baseline", str(base), str(report_txt)]) == 0
+    out = tmp_path / "b.sarif"
+    assert main(["check", "--baseline", str(base), "--format", "sarif", "-o", str(out), str(report_txt)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(_sarif_schema()).validate(doc)
+    results = doc["runs"][0]["results"]
+    assert results and all(r["suppressions"][0]["kind"] == "external" for r in results)

@@ -97,3 +97,20 @@ def test_truncated_and_not_a_pdf(report_pdf):
     assert "PDF" in _unreadable(report_pdf[: len(report_pdf) // 3])
     assert "不是 PDF" in _unreadable(b"hello, not a pdf")
     assert "不是 PDF" in _unreadable(b"")
+
+
+def test_sentences_joined_across_pages():
+    """A longer report over several pages: the findings (rule and flagged text) are those of the .txt."""
+    head, body = REPORT.split("一、单位基本情况", 1)
+    filler = "".join(
+        f"第 {i} 项工作：我局持续加强预算绩效管理，强化绩效目标审核和绩效运行监控，推动预算和绩效管理一体化，"
+        f"逐步建立全过程预算绩效管理链条，各项工作有序推进，第 {i} 批次任务取得了较好的成效。\n\n"
+        for i in range(1, 25)
+    )
+    text = head + "一、单位基本情况\n\n" + filler + body
+    txt = check_bytes(text.encode("utf-8"), "r.txt")
+    pdf = check_bytes(make_pdf(text), "r.pdf")
+    key = lambda r: [(f.code, r.source.text[f.span.start:f.span.end].replace("\n", "")) for f in r.findings]  # noqa: E731
+    assert key(pdf) == key(txt)
+    assert any(seg.label.startswith("第 3 页") for seg in pdf.source.segments)
+    assert all(not pdf.source.locator(f.span.start).startswith("第 1 页") for f in pdf.findings)

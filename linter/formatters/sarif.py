@@ -7,7 +7,8 @@ and the message — never from line numbers — so a finding keeps its identity
 when lines are added above it (and GitHub does not compute its own from the
 lines of a .docx or .pdf, which it cannot read). For .docx/.pdf input the
 native place (``表 2 第 3 行第 4 列``) is the location's message and a
-``locator`` property.
+``locator`` property. Findings a baseline suppressed are results with an
+``external`` suppression, as code scanning expects.
 """
 from __future__ import annotations
 
@@ -87,7 +88,8 @@ class SarifFormatter(Formatter):
         out = []
         for r in results:
             seen: dict[tuple, int] = {}
-            for f in r.findings:
+            suppressed = tuple(getattr(r, "suppressed", ()))
+            for f in r.findings + suppressed:
                 physical, locator = _physical(r, f.span, self.lang)
                 location: dict = {"physicalLocation": physical}
                 if r.source is not None and r.source.segments:
@@ -116,6 +118,8 @@ class SarifFormatter(Formatter):
                     result["relatedLocations"] = related
                 if f.suggestion:
                     result["properties"]["suggestion"] = f.suggestion
+                if suppressed and f in suppressed:
+                    result["suppressions"] = [{"kind": "external", "justification": "baseline"}]
                 out.append(result)
         run = {
             "tool": {
