@@ -114,3 +114,17 @@ def test_sentences_joined_across_pages():
     assert key(pdf) == key(txt)
     assert any(seg.label.startswith("第 3 页") for seg in pdf.source.segments)
     assert all(not pdf.source.locator(f.span.start).startswith("第 1 页") for f in pdf.findings)
+
+
+def test_decompression_bomb_refused(monkeypatch):
+    import zlib
+
+    from linter.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MAX_STREAM_BYTES", 1024 * 1024)
+    bomb = zlib.compress(b"\0" * (4 * 1024 * 1024), 9)
+    data = (
+        b"%PDF-1.4\n1 0 obj\n<< /Length " + str(len(bomb)).encode() + b" /Filter /FlateDecode >>\nstream\n"
+        + bomb + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+    assert "压缩炸弹" in _unreadable(data)

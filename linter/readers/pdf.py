@@ -10,17 +10,23 @@ words are taken out of the running text.
 Segments name the printed place: ``第 3 页第 14 行`` (text lines of the page,
 tables not counted) or ``第 3 页表 1 第 2 行第 4 列``.
 
-A PDF with no text layer (a scan), an encrypted or a broken PDF is a
-:class:`ReadError` (JX001) with a message saying which.
+A PDF with no text layer (a scan), an encrypted or a broken PDF, or one whose
+compressed streams inflate beyond the limits (measured before pdfminer
+inflates them) is a :class:`ReadError` (JX001) with a message saying which.
 """
 from __future__ import annotations
 
 import io
+import re
+import zlib
 
 from ..source import Segment, Source
 from . import ReadError
 
 MAX_PAGES = 2000
+MAX_STREAM_BYTES = 256 * 1024 * 1024  # one decompressed stream
+MAX_TOTAL_STREAM_BYTES = 1024 * 1024 * 1024  # all of them
+_STREAM_RE = re.compile(rb"stream\r?\n")
 
 
 def _err(zh: str, en: str) -> ReadError:
@@ -39,10 +45,42 @@ def _is_encryption_error(exc: BaseException) -> bool:
     return False
 
 
+def check_streams(data: bytes) -> None:
+    """Refuse a PDF whose Flate streams decompress to more than the limits (a decompression bomb).
+
+    pdfminer inflates every stream it reads in full; this measures each one
+    first, in chunks, without keeping the output."""
+    total = 0
+    for m in _STREAM_RE.finditer(data):
+        d = zlib.decompressobj()
+        size = 0
+        pos = m.end()
+        try:
+            while pos < len(data) and not d.eof:
+                chunk = data[pos:pos + 65536]
+                pos += len(chunk)
+                buf = d.decompress(chunk, 1 << 20)
+                size += len(buf)
+                while d.unconsumed_tail and size <= MAX_STREAM_BYTES:
+                    buf = d.decompress(d.unconsumed_tail, 1 << 20)
+                    size += len(buf)
+                if size > MAX_STREAM_BYTES:
+                    break
+        except zlib.error:
+            pass  # not a Flate stream (or one pdfminer will reject on its own)
+        total += size
+        if size > MAX_STREAM_BYTES or total > MAX_TOTAL_STREAM_BYTES:
+            raise _err(
+                f"PDF 中的数据流解压后过大（超过 {MAX_STREAM_BYTES // (1024 * 1024)} MB），疑似压缩炸弹，拒绝读取",
+                f"a PDF stream decompresses too large (over {MAX_STREAM_BYTES // (1024 * 1024)} MB), a likely decompression bomb; refused",
+            )
+
+
 def _open(data: bytes):
     if not data.lstrip()[:5].startswith(b"%PDF"):
         if b"%PDF" not in data[:1024]:
             raise _err("不是 PDF 文件（缺少 %PDF 文件头）", "not a PDF file (no %PDF header)")
+    check_streams(data)
     import pdfplumber
 
     try:
