@@ -90,6 +90,10 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
 
 
 def _kind(text: str) -> str:
+    # a report that calls itself 整体（支出）绩效自评/自我评价 is one, even when it
+    # later names the 项目支出绩效自评 forms its team filled in
+    if re.search(r"整体(?:支出)?(?:绩效)?(?:自评|自我评价)", text):
+        return "self-evaluation"
     if re.search(r"项目支出绩效自评|项目绩效自评", text):
         return "project-self-evaluation"
     if re.search(r"自评|自我评价", text):

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+from ..rule import Rule
+from ..structure import outline
+
+
+@cache
+def templates() -> dict:
+    return tomllib.loads(resources.files("linter").joinpath("data/templates.toml").read_text("utf-8"))
+
+
+def _matches(item, section) -> bool:
+    title = item.title.replace(" ", "")
+    return any(word in title for word in section.get("match", ()))
+
+
+class RequiredSections(Rule):
+    """
+    做什么
+        按报告类型（profile.kind：部门整体支出绩效自评报告、第三方的整体支出绩效评价报告）
+        检查模板要求的章节是否都在、顺序是否正确。模板以数据保存在
+        linter/data/templates.toml：每一节列出它的名称和可以匹配的标题用词，以及下级各节。
+        在正文（第一个附件之前）的一级标题里按模板顺序逐节查找：标题含有该节的任一用词
+        即为找到；下级各节只在找到的上级标题之下查找。找不到的节报告“缺少”，
+        在前面已经出现过的节报告“顺序不对”。
+
+        不报告：模板里不到一半的节能在报告中找到时（报告用的是另一种模板，或类型判断
+        有误），整层都不评判；上级标题下没有任何下级标题时，不检查其下级各节
+        （内容写成段落也可以）；没有模板的报告类型（项目支出绩效自评报告的格式各地不一，
+        未收录）和类型不明的报告；标题的具体措辞（只要含有匹配用词）。
+
+    为什么是问题
+        自评报告的提纲由财政部门的通知规定，缺了“存在问题”“改进措施”之类的章节，
+        或者章节顺序颠倒，审核时会被退回补充；缺节也常常说明某部分内容被误删。
+
+    示例
+        错误：部门整体支出绩效自评报告
+        一、单位基本情况
+        本局是县政府工作部门。
+        二、自评工作开展情况
+        成立了自评工作小组。
+        三、绩效自评情况
+        （一）自评结果。自评得分 95 分。
+        （二）存在问题。预算执行率偏低。
+        四、其他自评情况
+        无。
+
+        正确：部门整体支出绩效自评报告
+        一、单位基本情况
+        本局是县政府工作部门。
+        二、自评工作开展情况
+        成立了自评工作小组。
+        三、绩效自评情况
+        （一）自评结果。自评得分 95 分。
+        （二）绩效指标分析。各项指标均已完成。
+        （三）存在问题。预算执行率偏低。
+        （四）改进措施。加强预算管理。
+        四、其他自评情况
+        无。
+    """
+
+    code = "JX405"
+    name = "required-sections"
+    category = "structure"
+    severity = "warning"
+    summary_zh = "缺少模板要求的章节或章节顺序不对"
+    summary_en = "a section the report's template requires is missing or out of order"
+    messages = {
+        "missing_before": (
+            "缺少模板要求的章节“{name}”：应位于“{anchor}”之前",
+            "the section “{name}” the template requires is missing: it belongs before “{anchor}”",
+        ),
+        "missing_after": (
+            "缺少模板要求的章节“{name}”：应位于“{anchor}”之后",
+            "the section “{name}” the template requires is missing: it belongs after “{anchor}”",
+        ),
+        "order": (
+            "章节“{text}”（模板中的“{name}”）顺序不对：按模板应在“{after}”之后",
+            "section “{text}” (the template's “{name}”) is out of order: the template puts it after “{after}”",
+        ),
+        "after": ("按模板应在其前的章节：{text}", "the section the template puts before it: {text}"),
+    }
+
+    def check(self, doc):
+        template = templates().get(doc.profile.kind)
+        if not template:
+            return
+        o = outline(doc)
+        body = [s for s, k in enumerate(o.scope_kinds) if k == "body" and any(i.scope == s for i in o.items)]
+        if not body:
+            return
+        main = body[0]
+        tops = [it for it in o.items if it.scope == main and it.parent is None and it.marker.at_start]
+        yield from self._level(doc, o, template.get("section", []), tops)
+
+    def _level(self, doc, o, sections, items):
+        if not sections or not items:
+            return
+        found: dict[int, tuple[int, object]] = {}
+        pos = 0
+        for k, sec in enumerate(sections):
+            hit = next((j for j in range(pos, len(items)) if _matches(items[j], sec)), None)
+            if hit is not None:
+                found[k] = (hit, items[hit])
+                pos = hit + 1
+        if len(found) * 2 < len(sections):
+            return  # another outline altogether: not judged
+        for k, sec in enumerate(sections):
+            if k in found:
+                item = found[k][1]
+                subs = sec.get("sub")
+                if subs:
+                    kids = [o.items[c] for c in item.children if o.items[c].marker.at_start]
+                    yield from self._level(doc, o, subs, kids)
+                continue
+            before = [found[j][1] for j in range(k) if j in found]
+            after = [found[j][1] for j in range(k + 1, len(sections)) if j in found]
+            early = next((it for it in items if _matches(it, sec)), None)
+            if early is not None and before:
+                prev = before[-1]
+                yield self.report(
+                    _heading(doc, early), "order", text=_text(doc, early), name=sec["name"], after=_text(doc, prev),
+                    related=[self.related(_heading(doc, prev), "after", text=_text(doc, prev))],
+                )
+            elif after:
+                yield self.report(_heading(doc, after[0]), "missing_before", name=sec["name"], anchor=_text(doc, after[0]))
+            elif before:
+                yield self.report(_heading(doc, before[-1]), "missing_after", name=sec["name"], anchor=_text(doc, before[-1]))
+
+
+def _heading(doc, item):
+    para = doc.paragraphs[item.para]
+    end = min(item.title_end, len(para.text))
+    while end > item.start and para.text[end - 1] in " \t。.!?！？":
+        end -= 1
+    return para.span(item.start, end)
+
+
+def _text(doc, item) -> str:
+    return " ".join(doc.text_at(_heading(doc, item)).split())
