@@ -184,7 +184,9 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             continue
         period = years.pop() if years else default_year
         scope = ""
-        if not any(label.lstrip("~").startswith(sc) for sc in scopes):
+        own = q.label or label.lstrip("~")
+        if q.span not in part_of and not any(own.startswith(sc) for sc in scopes):
+            # (a part of a breakdown takes its scope from its total, named in its label)
             before = prefix
             if q.label_span is not None:
                 before = text[starts.get(s, 0): pf.para.index_of(q.label_span.start)]
@@ -295,8 +297,8 @@ def _name_left_of(table, row, index: int) -> str:
         col = table.columns[c.column] if c.column < len(table.columns) else None
         if col is None or col.kind != "text" or c.is_number or c.is_blank:
             continue
-        if len(c.text.strip()) <= 24 and re.search(r"指标|名称|项目|任务|事项|内容|单位", col.header) \
-                and not re.search(r"解释|标准|说明|依据|情况", col.header):
+        if len(c.text.strip()) <= 24 and re.search(r"指标|名称|项目|任务|事项", col.header) \
+                and not re.search(r"解释|标准|说明|依据|情况|内容|目标值|指标值", col.header):
             best = c.text.strip()
     return best or table.label(row)
 

@@ -276,18 +276,9 @@ def _build(group: list[dict]) -> Table | None:
     body = group[len(head):]
     if not head or not body:
         return None
-    # data rows, rejoining a row broken by running text
-    rows: list[list[Cell]] = []
     widths = [_width(s["cells"]) for s in body]
     # the width of a data row: the most common one, the widest on a tie
     full = max(sorted(set(widths), reverse=True), key=widths.count)
-    for seg, w in zip(body, widths):
-        cells = seg["cells"]
-        if seg["interrupted"] and rows and _width(rows[-1]) + w <= full and w < full and not _header_like(cells):
-            off = _width(rows[-1])
-            rows[-1] = rows[-1] + [attrs.evolve(c, column=c.column + off) for c in cells]
-            continue
-        rows.append(list(cells))
     # the header: segments side by side, or stacked column by column
     hwidths = [_width(s["cells"]) for s in head]
     header: list[Cell] = []
@@ -304,6 +295,17 @@ def _build(group: list[dict]) -> Table | None:
             for c in seg["cells"]:
                 header.append(c)
                 names[c.column] = names.get(c.column, "") + c.text + seg["frags"].get(c.column, "")
+    # data rows, rejoining a row broken by running text
+    rows: list[list[Cell]] = []
+    span_width = max(full, max(names) + 1)
+    for seg, w in zip(body, widths):
+        cells = seg["cells"]
+        if seg["interrupted"] and rows and _width(rows[-1]) + w <= span_width and w < span_width \
+                and not _header_like(cells):
+            off = _width(rows[-1])
+            rows[-1] = rows[-1] + [attrs.evolve(c, column=c.column + off) for c in cells]
+            continue
+        rows.append(list(cells))
     width = max(names) + 1
     columns = []
     for i in range(width):
@@ -332,14 +334,23 @@ def _fits(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
 
 
 def _align(cells: list[Cell], columns: tuple[Column, ...]) -> Row:
+    """Place a row under the header. A row as wide as the header stays as it is. A
+    narrower one lost merged cells on the left (right-aligned), or — when it starts
+    with empty cells that keep their columns — lost cells on the right (left as it
+    is). The placement is used only when it puts numbers under numeric headers and
+    words under word headers, and when it is the only such placement."""
     w = _width(cells)
     n = len(columns)
     if w >= n:
         return Row(tuple(cells), aligned=_fits(cells, columns))
     shifted = [attrs.evolve(c, column=c.column + n - w) for c in cells]
-    if _fits(shifted, columns):
+    lead = min(c.column for c in cells) > 0
+    right, left = _fits(shifted, columns), lead and _fits(cells, columns)
+    if left:
+        return Row(tuple(cells))
+    if right:
         return Row(tuple(shifted))
-    return Row(tuple(cells), aligned=_fits(cells, columns) and w == n)
+    return Row(tuple(cells), aligned=False)
 
 
 # --- Markdown -------------------------------------------------------------

@@ -1,0 +1,124 @@
+"""Tables rebuilt from tab-flattened cells and Markdown pipe rows (linter/tables.py)."""
+from decimal import Decimal
+
+from conftest import CORPUS, needs_corpus
+
+from linter.document import Document
+from linter.figures import item_name, mentions
+from linter.source import Source
+
+
+def doc_of(text: str, kind: str = "text") -> Document:
+    from linter.readers.text import read_markdown, read_text
+
+    data = text.encode("utf-8")
+    source = read_markdown("t.md", data) if kind == "markdown" else read_text("t.txt", data)
+    assert isinstance(source, Source)
+    return Document(source)
+
+
+BROKEN_HEADER = """表1 重点工作任务
+\t序号
+\t名称
+\t预算
+
+金额
+（万元）
+\t支出
+
+金额
+（万元）
+\t完成情况
+
+\t1
+\t文化下乡
+\t159.00
+\t123.96
+\t资金支出率77.96%。
+
+\t
+\t合计
+\t159.00
+\t123.96
+"""
+
+
+def test_a_header_broken_over_rows_is_put_back_together():
+    (t,) = doc_of(BROKEN_HEADER).tables
+    assert [c.header for c in t.columns] == ["序号", "名称", "预算金额(万元)", "支出金额(万元)", "完成情况"]
+    assert [c.kind for c in t.columns] == ["seq", "text", "budget", "spent", "text"]
+    assert [c.unit for c in t.columns][2:4] == ["万元", "万元"]
+
+
+def test_a_bare_number_under_a_wan_yuan_header_is_an_amount_in_wan_yuan():
+    (t,) = doc_of(BROKEN_HEADER).tables
+    row = t.rows[0]
+    q = t.value(row, t.columns[2])
+    assert (q.kind, q.unit, q.value, q.precision) == ("amount", "万元", Decimal("159.00"), 2)
+    assert t.label(row) == "文化下乡"
+
+
+def test_an_empty_tab_cell_keeps_its_column():
+    (t,) = doc_of(BROKEN_HEADER).tables
+    total = t.rows[-1]
+    assert total.is_total and total.aligned
+    assert [c.column for c in total.cells] == [1, 2, 3]
+
+
+def test_a_short_row_lost_its_merged_cells_on_the_left():
+    text = "\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t管理效率\n\t预算编制\n\t20\n\t18\n\n\t预算执行\n\t30\n\t27\n"
+    (t,) = doc_of(text).tables
+    second = t.rows[1]
+    assert second.aligned
+    assert t.value(second, t.columns[2]).value == 30
+    assert t.value(second, t.columns[3]).kind == "score"
+
+
+def test_a_row_that_does_not_fit_either_way_is_not_used():
+    text = "\t名称\n\t预算数（万元）\n\t支出数（万元）\n\n\t甲\n\t1.00\n\t2.00\n\n\t乙\n\t3.00\n"
+    (t,) = doc_of(text).tables
+    assert not t.rows[1].aligned
+    assert t.value(t.rows[1], t.columns[1]) is None
+
+
+def test_a_row_broken_by_running_text_continues_after_it():
+    text = ("\t指标\n\t分值\n\t评分说明\n\t得分\n\n\t产出\n\t20\n\t说明如下。\n\n"
+            "（1）第一项，得 10 分。\n\n（2）第二项，得 9 分。\n\n\t19\n")
+    (t,) = doc_of(text).tables
+    assert len(t.rows) == 1
+    assert t.value(t.rows[0], t.columns[3]).value == 19
+
+
+def test_markdown_tables_split_at_each_separator():
+    text = ("| 名称 | 金额（万元） |\n| --- | --- |\n| 甲 | 1.00 |\n\n"
+            "| 名称 | 金额（元） |\n| --- | --- |\n| 乙 | 2.00 |\n")
+    t1, t2 = doc_of(text, "markdown").tables
+    assert t1.columns[1].unit == "万元" and t2.columns[1].unit == "元"
+    q = t2.value(t2.rows[0], t2.columns[1])
+    assert (q.unit, doc_of(text, "markdown").text_at(q.span)) == ("元", "2.00")
+
+
+def test_item_names_drop_the_words_that_only_say_what_kind_of_item():
+    assert item_name("党政事务工作经费") == item_name("党政事务") == "党政事务"
+    assert item_name("宣传经费") != item_name("对外宣传工作")
+
+
+def test_respectively_pairs_names_and_figures():
+    text = "2023 年“甲工作经费”“乙工作经费”支出率分别为 80.00%、90.00%。"
+    ms = mentions(doc_of(text))
+    assert {(m.item, str(m.q.value)) for m in ms} == {("甲", "80.00"), ("乙", "90.00")}
+
+
+@needs_corpus
+def test_corpus_report_002_tables():
+    from linter.readers import read_path
+
+    doc = Document(read_path(str(CORPUS / "002_2ba9f694ef350339.txt")))
+    tables = doc.tables
+    kinds = [tuple(c.kind for c in t.columns) for t in tables]
+    assert ("seq", "text", "text", "budget", "spent", "text") in kinds  # 表1-1, header over three rows
+    assert ("text", "text", "score-max", "score", "score-rate") in kinds  # 表3-1
+    project_list = next(t for t in tables if t.columns[-1].header == "决算数(元)")
+    total = project_list.rows[-1]
+    assert total.is_total and total.aligned
+    assert project_list.value(total, project_list.columns[-1]).value == Decimal("5337394.90")
