@@ -67,7 +67,7 @@ class RoundedDown(Rule):
                     self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
                 ],
                 suggestion=rounded,
-                name=claim.name, stated=doc.text_at(q.span), exact=f"{fmt(value, q.precision + 3).rstrip('0')}%",
+                name=claim.name, stated=doc.text_at(q.span), exact=f"{fmt(value, q.precision + 2).rstrip('0')}%",
                 rounded=rounded, expr=expr,
             )
 
@@ -90,7 +90,7 @@ class RoundedDown(Rule):
                 yield self.report(
                     para.span(part.start, part.end), "formula", suggestion=rounded,
                     expr=doc.text_at(para.span(expr.start, expr.end)), stated=doc.text_at(para.span(part.start, part.end)),
-                    exact=f"{fmt(shown, part.precision + 3).rstrip('0')}{part.unit}", rounded=rounded,
+                    exact=f"{fmt(shown, part.precision + 2).rstrip('0')}{part.unit}", rounded=rounded,
                 )
                 break
 
