@@ -144,8 +144,9 @@ def check_file(path: str, config: "Config | str | os.PathLike | None" = None, *,
 
     ``config`` is a :class:`Config`, the path of a config file, or None for the
     packaged defaults; ``discover=True`` also applies the ``jixiao-lint.toml`` /
-    ``pyproject.toml`` found by walking up from ``path`` (a bad config file
-    raises :class:`linter.configfile.ConfigError`).
+    ``pyproject.toml`` found by walking up from ``path``, laid over ``config``
+    as over the packaged defaults (a bad config file raises
+    :class:`linter.configfile.ConfigError`). The result is immutable.
     """
     config = _resolve_config(config, path, discover)
     try:

@@ -152,3 +152,34 @@ def test_grade_bands_rounding_and_synonyms_reach_the_config(tree):
     assert cfg.vocabulary.canonical("收入预算安排数") == "收入预算数"
     cfg = config_for(str(tree / "reports" / "a.txt"), rounding="half-even")
     assert cfg.rounding == "half-even"
+
+
+def test_python_api_honours_config_files_when_asked(tree):
+    import attrs
+
+    import linter
+    from linter.configfile import ConfigError
+
+    (tree / "jixiao-lint.toml").write_text('ignore = ["JX401"]\n[severity]\nJX101 = "warning"\n', "utf-8")
+    path = str(tree / "reports" / "a.txt")
+    plain = linter.check_file(path)  # packaged defaults: no file is read unless asked
+    assert "JX401" in {f.code for f in plain.findings}
+    found = linter.check_file(path, discover=True)
+    assert "JX401" not in {f.code for f in found.findings}
+    assert {f.severity for f in found.findings if f.code == "JX101"} == {"warning"}
+    # a config file named explicitly, and a Config laid over the found file
+    (tree / "other.toml").write_text('select = ["score"]\n', "utf-8")
+    assert {f.code for f in linter.check_file(path, config=str(tree / "other.toml")).findings} == {"JX201"}
+    both = linter.check_file(path, config=linter.Config(select=("JX1", "JX4")), discover=True)
+    assert "JX401" not in {f.code for f in both.findings} and "JX101" in {f.code for f in both.findings}
+    text = linter.check_text(PLANTED, path=path, discover=True)
+    assert [f.code for f in text.findings] == [f.code for f in found.findings]
+    # results are immutable values
+    assert isinstance(found.findings, tuple)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        found.findings = ()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        found.findings[0].severity = "info"
+    (tree / "jixiao-lint.toml").write_text('ignore = ["nope"]\n', "utf-8")
+    with pytest.raises(ConfigError, match="unknown rule 'nope'"):
+        linter.check_file(path, discover=True)
