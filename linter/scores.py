@@ -92,8 +92,33 @@ def score_groups(totals: list[Quantity]) -> tuple[list[list[Quantity]], int]:
     return groups, ref
 
 
-def reference_totals(totals: list[Quantity]) -> list[Quantity]:
-    """The statements of the total that agree with the reference value (JX202 reports the others)."""
+_REVIEWER = re.compile(r"复核|评价组|评审组|专家组|第三方|评价机构")
+
+
+def scorer(doc, q: Quantity) -> str:
+    """Who gave a total: ``review`` when its sentence names a reviewer (复核, 评价组,
+    第三方…: an external evaluation quoting its own result), else ``self``."""
+    para = doc.paragraphs[q.para]
+    i = para.index_of(q.span.start)
+    text = para.text
+    s = max(text.rfind(c, 0, i) for c in "。；;!?！？") + 1
+    return "review" if _REVIEWER.search(text[s:i]) else "self"
+
+
+def by_scorer(doc, totals: list[Quantity]) -> dict[str, list[Quantity]]:
+    out: dict[str, list[Quantity]] = {}
+    for q in totals:
+        out.setdefault(scorer(doc, q), []).append(q)
+    return out
+
+
+def reference_totals(totals: list[Quantity], doc=None) -> list[Quantity]:
+    """The statements of the total that agree with the reference value (JX202 reports the
+    others). When a report gives both the unit's own total and a reviewer's (复核得分),
+    the sections it scores are the reviewer's: the reviewer's total is the reference."""
+    if doc is not None:
+        groups_by = by_scorer(doc, totals)
+        totals = groups_by.get("review") or groups_by.get("self") or []
     groups, ref = score_groups(totals)
     return groups[ref] if groups else []
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..arith import fmt
 from ..rule import Rule
-from ..scores import score_groups, total_scores
+from ..scores import by_scorer, score_groups, total_scores
 
 
 class ScoreConflict(Rule):
@@ -12,6 +12,9 @@ class ScoreConflict(Rule):
         “自评分数是”“总分”），按写出的精度比较：98.00 分与 98 分是同一个数，96 分与 95.5 分不是。
         出现次数最多的值（并列时取最先出现的）作为基准，其余每一处与它不同的表述都报告，
         并把所有其他表述列为相关位置。
+
+        单位自评的总分与复核、评价组、第三方给出的总分（句中有“复核、评价组、第三方”等）是两个不同的数，
+        各自在组内比较，不相互比较。
 
         不看：某个指标自己的得分（“预算编制得分为 4.5 分”）、“指标分值 N 分，评价得分 M 分”
         这样的章节小结（由 JX205 检查）、评分标准（“结果≥90%，得 9 分”）、扣分和加分。
@@ -44,7 +47,10 @@ class ScoreConflict(Rule):
     }
 
     def check(self, doc):
-        totals = total_scores(doc)
+        for totals in by_scorer(doc, total_scores(doc)).values():
+            yield from self._compare(doc, totals)
+
+    def _compare(self, doc, totals):
         if len(totals) < 2:
             return
         groups, ref = score_groups(totals)

@@ -93,7 +93,7 @@ class SectionScoreSummary(Rule):
         tops = top_level(items)
         if tops and sum(t.max.value for t in tops) == 100:
             parts = total(t.got.interval() for t in tops)
-            for q in reference_totals(total_scores(doc)):
+            for q in reference_totals(total_scores(doc), doc):
                 ok = parts.meets(interval(q))
                 doc.note_claim(ok)
                 if not ok:

@@ -75,7 +75,7 @@ class DecisionError(Rule):
             q = score_of_grade(doc, g, totals)
             if q is not None:
                 graded[q] = g
-        for q in reference_totals(totals):
+        for q in reference_totals(totals, doc):
             g = graded.get(q)
             stated_grade = g.grade if g else band(q.value, bands)
             for recomputed, parts in ((deep, deep_parts), (shallow, [t.got.interval() for t in tops])):

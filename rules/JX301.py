@@ -32,7 +32,7 @@ class WrongYear(Rule):
         不报告：《》里的文件名、法规名和版本（“（2018年修正）”）、文号里的年份、事件的日期
         （“2016 年 6 月……划归”）、年份区间（2019—2023 年）、“自 N 年以来”之类；通知年份
         （“关于开展 2024 年……自评工作的通知”，由 JX303 看）；“N 年绩效自评工作”（自评工作本来就在次年做）；
-        与上年比较的句子；报告没有可识别的评价年度时整条规则不报告。
+        与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；报告没有可识别的评价年度时整条规则不报告。
 
     为什么是问题
         报告年度写错，说明报告是从别的年度的报告改来的而没有改全；得分、金额挂在错误的年份上，
@@ -85,7 +85,7 @@ class WrongYear(Rule):
                 continue
             text = p.para.text
             m = _SELF.match(text, p.j)
-            if m and not re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]):
+            if m and not re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]) and not _COMPARISON.search(text[p.s:p.e]):
                 what = m.group(0)[-2:]
                 yield self.report(
                     p.ref.span, "self", what=self._WHAT_ZH[what], what_en=self._WHAT_EN[what], year=year, stated=p.ref.year,

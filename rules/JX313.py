@@ -13,6 +13,20 @@ _DEADLINE_BEFORE = re.compile(r"(?:须|需|应当?|要求|规定|不晚于|务�
 _DEADLINE_REACH = 8
 
 
+# A sentence about what is still to come.
+_FUTURE = re.compile(r"下一步|今后|将于|将在|将会|将要|将进一步|将继续|拟|计划|预计|力争|争取|确保")
+# Something that marks an action as done: needed for “X 日前完成”, which may be a target.
+_DONE_MARK = re.compile(r"已|了|按时|顺利|如期|及时|均")
+# Sections whose content is plans and measures, not facts.
+_PLAN_HEADING = re.compile(r"改进|措施|下一步|工作计划|工作打算|建议|整改|努力方向|工作思路")
+
+
+def _in_plan_section(doc, para: int) -> bool:
+    """Under a heading such as 改进措施, 下一步工作计划, 整改建议."""
+    heads = [mk for mk in doc.markers if mk.at_start and mk.para <= para and mk.style in ("cn-dun", "paren-cn")]
+    return bool(heads) and bool(_PLAN_HEADING.search(heads[-1].title))
+
+
 def _clause_before(text: str, i: int, s: int) -> str:
     """The text from the start of the clause holding index ``i`` up to ``i``."""
     k = max([s] + [text.rfind(c, s, i) + 1 for c in _CLAUSE_STOPS])
@@ -39,7 +53,9 @@ class Chronology(Rule):
         1. 报告说已经做了的事（完成、报送、上报、提交、成立、公开、印发、召开、发布…），
            日期晚于报告开头的“填报日期”。只看“日期 + 动作”的陈述句：日期所在分句里
            有“须、应、要求、计划、拟、将于、截止、截至”等词的（要求、计划、期限、截至某日的
-           统计）不算已做的事。“5 月 8 日前完成报送”也算：填报日期之后的期限不能被说成已经按时完成。
+           统计）不算已做的事；句中有“下一步、今后、将于、将在、拟、计划、力争、确保”的，或在“改进措施”
+           “下一步工作计划”“整改建议”之类标题下的，也不算。“5 月 8 日前完成报送”只在句中有
+           “已、了、按时、顺利、如期、及时”等说明已经做完的词时才算：填报日期之后的期限不能被说成已经按时完成。
         2. 文中写了期限（“须于 2025 年 7 月 25 日前完成”“截止时间为 3 月 7 日”），其后几段里
            又写了实际完成的日期（“实际于 7 月 28 日完成”），且实际日期晚于期限、动作相同（完成/公开/报送…）。
 
@@ -132,6 +148,11 @@ class Chronology(Rule):
         m = _verb_after(text, k, e)
         if m is None:
             return None
+        sentence = text[s:e]
+        if _FUTURE.search(sentence) or _in_plan_section(doc, d.para):
+            return None
+        if by and not _DONE_MARK.search(sentence):
+            return None  # “6 月 30 日前完成验收” with nothing saying it was done: a target
         return when, m.group(0), bool(by)
 
     @staticmethod
