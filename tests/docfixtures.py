@@ -168,3 +168,22 @@ REPORT = """部门整体支出绩效自评报告
 
 个别项目支出进度偏慢，资金支出率未达到年初设定的目标。下一步我局将加强预算执行监控，定期通报各项目支出进度，对进度滞后的项目及时督促整改，切实提高财政资金使用效益。
 """
+
+
+# A place named inside a message ("与第 9 行的段落相同") differs between .txt, .docx
+# and .pdf by design; everything else about a finding must not.
+_LOCATOR_RE = None
+
+
+def finding_key(result) -> list[tuple[str, str, str]]:
+    """Rule, flagged text and message of each finding, with places in messages blanked."""
+    import re
+
+    global _LOCATOR_RE
+    if _LOCATOR_RE is None:
+        _LOCATOR_RE = re.compile(r"(?:第 \d+ 页)?(?:表 \d+ )?第 \d+ (?:行第 \d+ 列|行|段后?)")
+    text = result.source.text
+    return [
+        (f.code, text[f.span.start:f.span.end].replace("\n", ""), _LOCATOR_RE.sub("〈位置〉", f.zh))
+        for f in result.findings
+    ]

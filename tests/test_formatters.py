@@ -136,7 +136,8 @@ def test_github_annotations_escaped():
 def test_github_from_cli(report_docx, capsys):
     assert main(["check", "--format", "github", str(report_docx)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("::error file=")
+    assert all(line.startswith(("::error file=", "::warning file=", "::notice file=")) for line in out.splitlines())
+    assert "\n::error file=" in "\n" + out
     assert "[第 " in out or "[表 " in out  # the native place leads the message for .docx
 
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from docfixtures import REPORT, make_docx, make_pdf
+from docfixtures import REPORT, finding_key, make_docx, make_pdf
 from linter.engine import check_bytes
 from linter.readers.pdf import read_pdf
 
@@ -44,10 +44,9 @@ def test_same_findings_txt_docx_pdf(report_pdf):
     txt = check_bytes(REPORT.encode("utf-8"), "r.txt")
     doc = check_bytes(make_docx(REPORT), "r.docx")
     pdf = check_bytes(report_pdf, "r.pdf")
-    key = lambda r: [(f.code, f.zh, r.source.text[f.span.start:f.span.end]) for f in r.findings]  # noqa: E731
     assert len(txt.findings) >= 4
-    assert key(doc) == key(txt)
-    assert key(pdf) == key(txt)
+    assert finding_key(doc) == finding_key(txt)
+    assert finding_key(pdf) == finding_key(txt)
     assert all(pdf.source.locator(f.span.start).startswith("第 1 页") for f in pdf.findings)
 
 
@@ -110,8 +109,7 @@ def test_sentences_joined_across_pages():
     text = head + "一、单位基本情况\n\n" + filler + body
     txt = check_bytes(text.encode("utf-8"), "r.txt")
     pdf = check_bytes(make_pdf(text), "r.pdf")
-    key = lambda r: [(f.code, r.source.text[f.span.start:f.span.end].replace("\n", "")) for f in r.findings]  # noqa: E731
-    assert key(pdf) == key(txt)
+    assert finding_key(pdf) == finding_key(txt)
     assert any(seg.label.startswith("第 3 页") for seg in pdf.source.segments)
     assert all(not pdf.source.locator(f.span.start).startswith("第 1 页") for f in pdf.findings)
 
