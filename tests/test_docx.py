@@ -218,3 +218,10 @@ def test_read_error_is_raised_by_the_reader():
     with pytest.raises(ReadError) as err:
         read_docx("x.docx", b"")
     assert err.value.code == "JX001"
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [], ids=lambda p: p.name[:3])
+def test_every_corpus_report_as_docx_gives_the_same_findings(path):
+    text = path.read_text(encoding="utf-8")
+    assert finding_key(check_bytes(make_docx(text), "r.docx")) == finding_key(check_bytes(text.encode("utf-8"), "r.txt"))
