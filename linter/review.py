@@ -75,14 +75,15 @@ def write_review(results: Sequence[FileResult], outdir: str, lang: str = "zh") -
         written.append(target)
 
     for r in results:
-        stem = os.path.splitext(os.path.basename(r.path))[0] or "stdin"
+        stem = "stdin" if r.path == "-" else os.path.splitext(os.path.basename(r.path))[0] or "report"
         put(f"{stem}.review.html", render([r], lang))
         if r.source is not None and r.source.kind == "docx" and r.path != "-":
             with open(r.path, "rb") as fh:
                 data = fh.read()
             put(f"{stem}.annotated.docx", annotate(data, r, lang))
     if len(results) == 1:
-        book = f"{os.path.splitext(os.path.basename(results[0].path))[0] or 'stdin'}.findings.xlsx"
+        only = results[0].path
+        book = f"{'stdin' if only == '-' else os.path.splitext(os.path.basename(only))[0] or 'report'}.findings.xlsx"
     else:
         book = "findings.xlsx"
     put(book, XlsxFormatter(lang=lang).format(results))
