@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
+from ..scores import total_scores
 from ..years import RELATIVE_YEARS, RELATIVE_RE, ordinary_other_year, places
 
 _STOP = "，,。；;:：、"
@@ -24,7 +25,9 @@ class WrongYear(Rule):
         报告在说自己或自己的数字时写成了别的年份：
 
         1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告”，N ≠ Y
-           （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）；
+           （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）。N < Y 时只在
+           这句话只有这一个年份、并写出了总得分时报告（“本单位 2022 年度整体支出自评得分为 96 分”），
+           往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
            并在同一句写出金额，N ≠ Y，且这句话不是比较（没有“较、比、同比、上年、增长、减少”等）；
         3. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
@@ -85,7 +88,8 @@ class WrongYear(Rule):
                 continue
             text = p.para.text
             m = _SELF.match(text, p.j)
-            if m and not re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]) and not _COMPARISON.search(text[p.s:p.e]):
+            if (m and not re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()])
+                    and not _COMPARISON.search(text[p.s:p.e]) and self._own(doc, p, year)):
                 what = m.group(0)[-2:]
                 yield self.report(
                     p.ref.span, "self", what=self._WHAT_ZH[what], what_en=self._WHAT_EN[what], year=year, stated=p.ref.year,
@@ -106,6 +110,21 @@ class WrongYear(Rule):
                     )
                     continue
         yield from self._relative(doc, year)
+
+    @staticmethod
+    def _own(doc, p, year) -> bool:
+        """A later year is never the report's past; an earlier one is the report's own
+        statement only when it is the sentence's one year and the sentence states a total
+        score (本单位 2022 年度整体支出自评得分为 96 分 in a 2023 report), not a history of
+        past results (2021 年度自评结果为优，2022 年度为良)."""
+        if p.ref.year > year:
+            return True
+        same = [y for y in doc.facts[p.ref.para].years
+                if p.s <= p.para.index_of(y.span.start) < p.e]
+        if len(same) != 1:
+            return False
+        return any(q.para == p.ref.para and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
+                   for q in total_scores(doc))
 
     def _relative(self, doc, year):
         """上年（2021 年） / 2021 年（上年）: the written year against the relative one."""
