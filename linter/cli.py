@@ -256,6 +256,11 @@ def _check(args, parser) -> int:
         output = formatters[args.format](lang=lang).format(results)
     if args.show_suppressed and not args.statistics:
         output = _with_suppressed(output, results, args.format, lang)
+    elif known is not None and args.format == "text" and not args.quiet and not args.statistics:
+        n = sum(len(r.suppressed) for r in results)
+        if n:
+            output += (f"基线已忽略 {n} 个已知问题（--show-suppressed 列出）。\n" if lang == "zh"
+                       else f"{n} known finding(s) suppressed by the baseline (--show-suppressed lists them).\n")
     if args.output:
         write_atomically(args.output, output)
     elif isinstance(output, bytes):

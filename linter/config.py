@@ -22,7 +22,7 @@ class Config:
     lang: str = "zh"
     year: int | None = None  # the evaluated year when it cannot be detected
     grade_bands: tuple[tuple[str, Decimal], ...] = DEFAULT_GRADE_BANDS
-    rounding: str = "half-up"
+    rounding: str = "half-up"  # "any": truncated figures are accepted (rounded-down is off)
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     encoding: str | None = None
 

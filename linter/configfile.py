@@ -17,7 +17,7 @@ Keys (``-`` or ``_`` alike)::
     extend-select = ["JX5"]
     lang = "zh"                          # zh | en
     year = 2023                          # the evaluated year when it cannot be detected
-    rounding = "half-up"                 # half-up | half-even | any
+    rounding = "half-up"                 # half-up: truncated figures are reported (JX106); any: accepted
     encoding = "gb18030"                 # text input whose encoding cannot be detected
 
     [severity]                           # selector = error | warning | info
@@ -55,7 +55,7 @@ from .rule import CATEGORIES, SEVERITIES
 CONFIG_NAMES = ("jixiao-lint.toml", "pyproject.toml")
 TOOL_KEY = "jixiao-lint"
 LANGS = ("zh", "en")
-ROUNDINGS = ("half-up", "half-even", "any")
+ROUNDINGS = ("half-up", "any")
 GRADES = ("优", "良", "中", "差")
 
 # file key -> Config field

@@ -79,9 +79,9 @@ def check_source(source: Source, config: Config | None = None) -> FileResult:
 
 
 def _file_ignores(path: str, config: Config) -> tuple[str, ...]:
-    from .selection import per_file_ignored
+    from .selection import per_file_ignored, policy_ignored
 
-    return per_file_ignored(path, config.per_file_ignores)
+    return per_file_ignored(path, config.per_file_ignores) + policy_ignored(config)
 
 
 def _ignored(rule, selectors: tuple[str, ...]) -> bool:

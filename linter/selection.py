@@ -39,3 +39,16 @@ def per_file_ignored(path: str, per_file_ignores) -> tuple[str, ...]:
         if fnmatch.fnmatchcase(full, os.path.abspath(pattern)) or ("/" not in pattern and fnmatch.fnmatchcase(base, pattern)):
             out.extend(selectors)
     return tuple(out)
+
+
+# Rules a setting turns off: ``rounding = "any"`` accepts truncated figures, so
+# the rule that reports rounding down (by name, so a renumbering keeps it) is off.
+POLICY_IGNORES = {("rounding", "any"): ("rounded-down",)}
+
+
+def policy_ignored(config) -> tuple[str, ...]:
+    out: list[str] = []
+    for (field, value), selectors in POLICY_IGNORES.items():
+        if getattr(config, field, None) == value:
+            out.extend(selectors)
+    return tuple(out)

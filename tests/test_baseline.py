@@ -13,6 +13,8 @@ NEW_DEFECT = "\n我局实有人员 30 人，其中在编人员 25 人，编外�
 @pytest.fixture
 def repo(tmp_path):
     (tmp_path / "reports").mkdir()
+    # the rules these tests know (others, added later, must not change what they see)
+    (tmp_path / "jixiao-lint.toml").write_text('select = ["JX101", "JX201", "JX401"]\n', "utf-8")
     (tmp_path / "reports" / "a.txt").write_text(PLANTED, "utf-8")
     p = run("check", "--write-baseline", "baseline.json", "reports", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
@@ -40,6 +42,7 @@ def test_known_findings_are_suppressed(repo):
     assert p.returncode == 0, p.stdout
     assert "JX101" not in p.stdout
     assert "发现 0 个问题" in p.stdout
+    assert "基线已忽略" in p.stdout and "--show-suppressed" in p.stdout
 
 
 def test_fingerprints_survive_edits_elsewhere(repo):
@@ -108,7 +111,7 @@ def test_api_results_carry_suppressed_and_pickle(repo):
 
     from linter import baseline, check_file
 
-    result = check_file(str(repo / "reports" / "a.txt"))
+    result = check_file(str(repo / "reports" / "a.txt"), discover=True)
     (applied,) = baseline.load(str(repo / "baseline.json")).apply([result])
     assert applied.findings == () and len(applied.suppressed) == len(result.findings)
     assert pickle.loads(pickle.dumps(applied)) == applied

