@@ -55,6 +55,19 @@ def test_workers_give_the_same_output_in_the_same_order(batch):
     assert two.stderr == ""  # stderr is not a terminal: no progress bar
 
 
+def test_workers_use_each_files_config(batch):
+    (batch / "reports" / "unit1" / "jixiao-lint.toml").write_text('ignore = ["JX101"]\n[severity]\nJX201 = "info"\n', "utf-8")
+    one = run("check", "--format", "json", "reports", cwd=batch)
+    two = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", "-j", "2", "reports"],
+                         cwd=batch, capture_output=True, text=True)
+    assert one.stdout == two.stdout
+    got = json.loads(two.stdout)["findings"]
+    unit1 = [f for f in got if f["path"].startswith("reports/unit1/")]
+    assert unit1 and not any(f["rule"] == "JX101" for f in unit1)
+    assert {f["severity"] for f in unit1 if f["rule"] == "JX201"} == {"info"}
+    assert any(f["rule"] == "JX101" for f in got if f["path"].startswith("reports/unit0/"))
+
+
 def test_progress_bar_only_on_a_terminal(tmp_path):
     import pty
 
