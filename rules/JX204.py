@@ -54,8 +54,8 @@ class WeightsSum(Rule):
     summary_en = "the weights of one level of indicators do not add up to their parent's weight (or 100)"
     messages = {
         "prose": (
-            "各项分值之和与上级分值不符：{total} 分，而各项合计 {expr} = {sum} 分，差 {diff} 分",
-            "the weights do not add up: {total} for the whole, but {expr} = {sum}, off by {diff}",
+            "各分项分值之和与总分值不符：总分值 {total} 分，各分项合计 {expr} = {sum} 分，差 {diff} 分",
+            "the parts' points do not add up to the whole: {total} for the whole, but {expr} = {sum}, off by {diff}",
         ),
         "section": (
             "下级指标分值之和与本节分值不符：“{title}”分值 {total} 分，{count} 个下级指标合计 {expr} = {sum} 分，差 {diff} 分",
