@@ -50,6 +50,8 @@ class Chronology(Rule):
     做什么
         检查报告自己写的时间先后：
 
+        0. “填报日期”与评价年度：填报日期在被评价年度结束之前（不可能评价一个还没过完的年度）报错误；
+           晚了两年以上（通常在次年填报）报提醒。
         1. 报告说已经做了的事（完成、报送、上报、提交、成立、公开、印发、召开、发布…），
            日期晚于报告开头的“填报日期”。只看“日期 + 动作”的陈述句：日期所在分句里
            有“须、应、要求、计划、拟、将于、截止、截至”等词的（要求、计划、期限、截至某日的
@@ -96,11 +98,36 @@ class Chronology(Rule):
             "done (“{verb_en}”) on {date_en}, after the deadline {deadline_en} stated in the text, {days} day(s) late",
         ),
         "deadline": ("期限 {deadline}", "deadline {deadline_en}"),
+        "fill-early": (
+            "填报日期 {fill} 在被评价年度 {year} 年结束之前：一年的支出要到年度结束后才能评价",
+            "the filling date {fill_en} is before the evaluated year {year} ended: a year's spending is evaluated after it ends",
+        ),
+        "fill-late": (
+            "填报日期 {fill} 比被评价年度 {year} 年晚了两年以上：自评通常在次年（{next} 年）进行，疑为年份写错",
+            "the filling date {fill_en} is two or more years after the evaluated year {year}; the evaluation is normally done in {next}",
+        ),
+        "evaluated": ("评价年度 {year}", "evaluated year {year}"),
     }
 
     def check(self, doc):
+        yield from self._fill_vs_year(doc)
         yield from self._after_fill(doc)
         yield from self._missed(doc)
+
+    # 0. the 填报日期 against the evaluated year --------------------------------
+    def _fill_vs_year(self, doc):
+        prof = doc.profile
+        if prof.fill_date is None or prof.year is None or prof.year_span is None:
+            return
+        fill = datetime.date(*prof.fill_date)
+        fill_zh = f"{fill.year} 年 {fill.month} 月 {fill.day} 日"
+        related = [self.related(prof.year_span, "evaluated", year=prof.year)]
+        if fill <= datetime.date(prof.year, 12, 31):
+            yield self.report(prof.fill_date_span, "fill-early", fill=fill_zh, fill_en=fill.isoformat(),
+                              year=prof.year, related=related)
+        elif fill.year >= prof.year + 2:
+            yield self.report(prof.fill_date_span, "fill-late", fill=fill_zh, fill_en=fill.isoformat(),
+                              year=prof.year, next=prof.year + 1, related=related, severity="warning")
 
     # 1. done after the 填报日期 -------------------------------------------------
     def _after_fill(self, doc):
