@@ -18,6 +18,19 @@ from . import Formatter, place, summary
 
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
+# Report text is untrusted: a control character (ESC starts a terminal escape
+# sequence, CR rewrites the line, a bidi override reorders it) is shown as a
+# visible sign of the same width, never sent to the terminal.
+_VISIBLE = {c: 0x2400 + c for c in range(0x20)}
+_VISIBLE[0x7F] = 0x2421
+_VISIBLE.update({c: 0x2426 for c in range(0x80, 0xA0)})
+_VISIBLE.update({c: 0x2426 for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character replaced by a visible sign."""
+    return text.translate(_VISIBLE)
+
 
 class TextFormatter(Formatter):
     name = "text"
@@ -64,7 +77,7 @@ class TextFormatter(Formatter):
                         f"{r.path}: numeric claims checked {cov.get('checked', 0)}, consistent {cov.get('consistent', 0)}, "
                         f"inconsistent {cov.get('inconsistent', 0)}, not checkable {cov.get('uncheckable', 0)}."
                     )
-        return "\n".join(out) + "\n"
+        return "\n".join(visible(line) for line in out) + "\n"
 
     def _excerpt(self, r: FileResult, pl) -> list[str]:
         src = r.source
