@@ -70,7 +70,7 @@ def test_profile_is_detected():
 def test_select_and_ignore():
     out = json.loads(run("check", "--format", "json", "--select", "JX2", "examples/planted.txt").stdout)
     assert {f["rule"] for f in out["findings"]} == {"JX201"}
-    out = json.loads(run("check", "--format", "json", "--ignore", "arithmetic,placeholder", "examples/planted.txt").stdout)
+    out = json.loads(run("check", "--format", "json", "--ignore", "arithmetic,placeholder,structure", "examples/planted.txt").stdout)
     assert {f["rule"] for f in out["findings"]} == {"JX201"}
 
 
