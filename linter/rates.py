@@ -245,7 +245,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
         for q in qs:
             if q.kind != "percent" or q.unit != "%":
                 continue
-            claim = _share_claim(pf, q, vocab) or _named_claim(pf, q, data, vocab)
+            claim = (_share_claim(pf, q, vocab) or _part_share_claim(doc, pf, q, vocab)
+                     or _named_claim(pf, q, data, vocab))
             if claim is not None:
                 out.append(claim)
     result = tuple(out)
@@ -275,6 +276,8 @@ def _clause_before(pf, q: Quantity) -> tuple[int, str]:
 
 def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     start, clause = _clause_before(pf, q)
+    if _clean(clause, vocab) in _PART_SHARE:
+        return None  # 占比: the share of the breakdown the figure before is a part of
     m = _SHARE_RE.match(clause.strip())
     if not m:
         return None
@@ -296,7 +299,28 @@ def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
         den = _by_name(pf, name, num, q, vocab)
     if den is None:
         return claim
-    return attrs.evolve(claim, numerator=num, denominator=den)
+    return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
+
+
+_PART_SHARE = ("占比", "所占比例", "所占比重", "占总额比例", "占总额的比例", "占总额", "占总数")
+
+
+def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
+    """``总额 X，其中：A a，占比 p%，B b，占比 q%``: a part's share of its breakdown's total."""
+    label = _clean(q.raw_label, vocab)
+    if label not in _PART_SHARE:
+        return None
+    claim = RateClaim(q, label, None, how="share")
+    before = [x for x in pf.quantities if x.item < q.item and x.sentence == q.sentence and x.kind != "percent"]
+    if not before:
+        return claim
+    num = before[-1]
+    if num.depth != q.depth or num.clause not in (q.clause, q.clause - 1):
+        return claim
+    totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+    if len(totals) != 1:
+        return claim
+    return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + label, numerator=num, denominator=totals.pop())
 
 
 def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
