@@ -137,9 +137,19 @@ class _Builder:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
+    """``(offset, line)`` for every line; a lone CR ends a line as LF does (see Source)."""
     out, pos = [], 0
     for line in text.split("\n"):
-        out.append((pos, line))
+        body = line[:-1] if line.endswith("\r") else line
+        if "\r" in body:
+            p = pos
+            for part in body.split("\r"):
+                out.append((p, part))
+                p += len(part) + 1
+            if len(body) < len(line):
+                out[-1] = (out[-1][0], out[-1][1] + "\r")
+        else:
+            out.append((pos, line))
         pos += len(line) + 1
     return out
 

@@ -6,9 +6,13 @@ into ``Source.text``. Line and column (1-based) are computed only for output.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Callable
 
 import attrs
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @attrs.frozen
@@ -69,6 +73,11 @@ class Source:
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
+        if "\r" in self.text:
+            # a lone CR (old Mac line ends) ends a line too, as in SARIF and in editors
+            lone = [m.end() for m in _LONE_CR.finditer(self.text)]
+            if lone:
+                starts = sorted(starts + lone)
         object.__setattr__(self, "_line_starts", starts)
 
     @property
@@ -76,7 +85,8 @@ class Source:
         return len(self._line_starts)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (code points) of ``offset``; lines split on ``\\n`` only."""
+        """1-based line and column (code points) of ``offset``; lines end at ``\\n``
+        (a CR before it is part of the line) or at a lone ``\\r``, nothing else."""
         offset = max(0, min(offset, len(self.text)))
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
