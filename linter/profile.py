@@ -22,6 +22,9 @@ _NOTICE = re.compile(r"关于开展\s*(\d{4})\s*年")
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年度?[^。，]{0,40}(?:绩效自评报告|绩效评价报告|自我评价报告)")
 # 填报日期：2023 年 4 月 28 日 — the date the unit filled in the report.
 _FILL_DATE = re.compile(r"(?:填报|填表|报告|报送)日期\s*[:：]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DECLARED_UNIT = re.compile(
+    r"([\u4e00-\u9fff]{4,30}?(?:办公室|委员会|局|委|部|中心|院|站|所|厅|办))\s*\(以下简称"
+)
 PLACEHOLDER_UNIT = re.compile(r"^[(（]?\s*(?:单位名称|部门名称|[X×xＸ*＊]{2,}.*)\s*[)）]?$")
 
 
@@ -65,6 +68,13 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             if unit is None and cand and not PLACEHOLDER_UNIT.match(cand):
                 unit, unit_span = cand, p.span(s, e)
             break
+    if unit is None:
+        # a body introduced with its short form: 某某县党政办公室（以下简称“县党政办”）
+        for p in head:
+            m = _DECLARED_UNIT.search(p.text)
+            if m:
+                unit, unit_span = m.group(1), p.span(m.start(1), m.end(1))
+                break
     if year is None:
         for p in head[:5]:
             m = _TITLE_YEAR.search(p.text)
