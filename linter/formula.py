@@ -26,7 +26,8 @@ from .arith import UNIT_FACTORS, Interval, parse_number, precision_of, stated
 
 # What a formula may be written with (after normalisation).
 _UNITS = "万亿千元分个人次件篇项份场"
-_ALLOWED = set("0123456789.,+-*/×÷()% \t=") | set(_UNITS)
+_EQUALS = "=≈"  # a result may be written as approximate
+_ALLOWED = set("0123456789.,+-*/×÷()% \t") | set(_EQUALS) | set(_UNITS)
 _OPERATORS = set("+-*/×÷")
 _NUMBER = re.compile(r"\d")
 _RESULT = re.compile(r"^\s*(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|千元|元|%|分|个|人次|人|次|件|篇|项|份|场)?")
@@ -192,7 +193,7 @@ def find_formulas(para) -> tuple[Formula, ...]:
     n = len(text)
     i = 0
     while i < n:
-        if text[i] != "=":
+        if text[i] not in _EQUALS:
             i += 1
             continue
         # the run of formula characters around this "="
@@ -205,7 +206,7 @@ def find_formulas(para) -> tuple[Formula, ...]:
         # a closing parenthesis right after the result belongs to the prose ("19.58%(取…)")
         pieces = []
         k = lo
-        for m in re.finditer("=", text[lo:hi]):
+        for m in re.finditer("[=≈]", text[lo:hi]):
             pieces.append((k, lo + m.start()))
             k = lo + m.end()
         pieces.append((k, hi))
@@ -228,7 +229,7 @@ def find_formulas(para) -> tuple[Formula, ...]:
         first = text[parts[0][0]:parts[0][1]]
         if not (_OPERATORS & set(first.lstrip("-"))) or len(_NUMBER.findall(first)) < 2:
             continue
-        label = text[:parts[0][0]].rstrip("= \t")
+        label = text[:parts[0][0]].rstrip("=≈ \t")
         label = re.split(r"[，,。；;:：、]", label)[-1][-12:]
         absolute = "绝对值" in text[parts[-1][1]:parts[-1][1] + 20] or any(w in label for w in ("差异", "偏差", "偏离"))
         out.append(Formula(para.index, tuple(_parse_part(text, a, b) for a, b in parts), label, absolute))

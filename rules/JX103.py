@@ -57,6 +57,25 @@ def compare(formula, part):
     return "wrong", iv, p
 
 
+def _crossed(doc, f, part, iv):
+    """A threshold of the paragraph the stated result meets and the correct one does not (or the reverse)."""
+    from ..rates import thresholds
+
+    para = doc.paragraphs[f.para]
+    span = para.span(part.start, part.end)
+    q = next((x for x in doc.facts[f.para].quantities if x.kind == "percent" and x.span.end == span.end), None)
+    if q is None:
+        return None
+    stated_value = part.point * 100
+    lo, hi = iv.lo * 100, iv.hi * 100
+    if f.absolute and hi < 0:
+        lo, hi = -hi, -lo
+    for t in thresholds(doc, f.para, q):
+        if t.holds(lo) == t.holds(hi) and t.holds(lo) != t.holds(stated_value):
+            return t
+    return None
+
+
 class FormulaResult(Rule):
     """
     做什么
@@ -90,9 +109,14 @@ class FormulaResult(Rule):
     summary_en = "a written formula has the wrong result"
     messages = {
         "wrong": (
-            "算式 {expr} 的结果应为 {computed}，报告写作 {stated}",
-            "the formula {expr} gives {computed}, but the report states {stated}",
+            "算式 {expr} 的结果应为 {computed}，报告写作 {stated}{extra}",
+            "the formula {expr} gives {computed}, but the report states {stated}{extra}",
         ),
+        "threshold": (
+            "，且越过了报告所述 {t} 的门槛",
+            "; the correct result is on the other side of the {t} threshold the report names",
+        ),
+        "named": ("报告所述门槛：{text}", "threshold named by the report: {text}"),
         "expression": ("算式：{text}", "formula: {text}"),
     }
 
@@ -125,9 +149,18 @@ class FormulaResult(Rule):
                     computed = fmt(p, 4)
                     stated = f"{stated}（= {fmt(part.point, 4)}）"
                     suggestion = None
+                related = [self.related(para.span(expr.start, expr.end), "expression",
+                                        text=doc.text_at(para.span(expr.start, expr.end)))]
+                extra = ("", "")
+                t = _crossed(doc, f, part, iv) if part.plain and part.unit == "%" else None
+                if t is not None:
+                    t_text = doc.text_at(t.quantity.span)
+                    zh, en = self.messages["threshold"]
+                    extra = (zh.format(t=t_text), en.format(t=t_text))
+                    related.append(self.related(t.quantity.span, "named", text=t_text))
                 yield self.report(
-                    span, "wrong",
-                    related=[self.related(para.span(expr.start, expr.end), "expression", text=doc.text_at(para.span(expr.start, expr.end)))],
+                    span, "wrong", extra=extra,
+                    related=related,
                     suggestion=suggestion,
                     expr=doc.text_at(para.span(expr.start, expr.end)), computed=computed, stated=stated,
                 )

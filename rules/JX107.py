@@ -38,7 +38,8 @@ class BudgetIdentity(Rule):
     做什么
         检查部门收支报告所依据的恒等式（定义见 linter/data/identities.toml）：
         收入决算数 = 财政拨款收入 + 其他收入 + 年初结转和结余；
-        支出决算数 = 基本支出 + 项目支出；
+        支出决算数 = 基本支出 + 项目支出（报告把年末结转和结余与基本支出、项目支出并列写出时，
+        为 基本支出 + 项目支出 + 年末结转和结余）；
         年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余。
 
         只在报告把某一恒等式的每一项都写出来时才核对：各项按标签（经词表规范化，
@@ -138,12 +139,15 @@ class BudgetIdentity(Rule):
 
 
 def _framed_otherwise(doc, spec, mentions) -> bool:
-    """A figure labelled with one of ``unless_beside`` stands in a sentence with a term."""
-    words = spec.get("unless_beside", [])
-    if not words:
-        return False
-    places = {(m.para, m.sentence) for ms in mentions for m in ms}
-    return any(q.label in words and (q.para, q.sentence) in places for q in doc.quantities)
+    """The report frames the total otherwise: a figure labelled with one of ``unless_beside``
+    stands in a sentence with a part, or none labelled with ``only_beside`` does."""
+    places = {(m.para, m.sentence) for ms in mentions[1:] for m in ms if m.label not in spec.get("only_beside", [])}
+    beside = lambda words: any(q.label in words and (q.para, q.sentence) in places for q in doc.quantities)  # noqa: E731
+    if spec.get("unless_beside") and beside(spec["unless_beside"]):
+        return True
+    if spec.get("only_beside") and not beside(spec["only_beside"]):
+        return True
+    return False
 
 
 def _fits(term: dict, label: str, cleaned: str) -> bool:
