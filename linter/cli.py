@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="count", default=0, help="-q: one line per finding, nothing else; -qq: nothing")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from stdin (-)")
+    check.add_argument("--show-config", action="store_true", help="print the config file and settings each file would be checked with")
     check.set_defaults(func=_check)
 
     rules = sub.add_parser("rules", help="列出规则 / list the rules")
@@ -227,6 +228,8 @@ def _check(args, parser) -> int:
         parser.error(f"unknown format {args.format!r}; choose from {', '.join(formatters)}")
     if args.stdin_filename and "-" not in args.paths:
         parser.error("--stdin-filename needs - among the paths")
+    if args.show_config:
+        return _show_config(args)
     from . import baseline as bl
 
     try:
@@ -273,6 +276,27 @@ def _check(args, parser) -> int:
     if args.exit_zero:
         return 0
     return 1 if any(r.findings for r in results) else 0
+
+
+def _show_config(args) -> int:
+    """``--show-config``: for each file, the config file found and the settings that result."""
+    import json
+
+    res = resolver(args)
+    stdin_name = args.stdin_filename or "-"
+    for p in expand(args.paths):
+        name = stdin_name if p == "-" else p
+        cfg = res.for_path(name)
+        settings = {
+            "select": list(cfg.select), "extend-select": list(cfg.extend_select), "ignore": list(cfg.ignore),
+            "severity": dict(cfg.severity), "per-file-ignores": {g: list(s) for g, s in cfg.per_file_ignores},
+            "grade-bands": {g: str(b) for g, b in cfg.grade_bands}, "year": cfg.year, "lang": cfg.lang,
+            "rounding": cfg.rounding, "synonyms": {k: list(v) for k, v in cfg.synonyms}, "encoding": cfg.encoding,
+        }
+        found = res.config_file(name)
+        print(f"{name}: {found or '（未找到配置文件 / no config file）'}")
+        print(json.dumps(settings, ensure_ascii=False, indent=2))
+    return 0
 
 
 def concise(results, lang: str, suppressed: bool = False) -> str:

@@ -190,3 +190,14 @@ def test_python_api_honours_config_files_when_asked(tree):
     (tree / "jixiao-lint.toml").write_text('ignore = ["nope"]\n', "utf-8")
     with pytest.raises(ConfigError, match="unknown rule 'nope'"):
         linter.check_file(path, discover=True)
+
+
+def test_show_config(tree):
+    (tree / "jixiao-lint.toml").write_text('ignore = ["JX401"]\nyear = 2022\n[severity]\nJX101 = "warning"\n', "utf-8")
+    p = run("check", "--show-config", "--lang", "en", "reports/a.txt", cwd=tree)
+    assert p.returncode == 0
+    head, _, body = p.stdout.partition("\n")
+    assert head == f"reports/a.txt: {tree / 'jixiao-lint.toml'}"
+    settings = json.loads(body)
+    assert settings["ignore"] == ["JX401"] and settings["year"] == 2022 and settings["lang"] == "en"
+    assert settings["severity"] == {"JX101": "warning"}
