@@ -225,3 +225,53 @@ def test_read_error_is_raised_by_the_reader():
 def test_every_corpus_report_as_docx_gives_the_same_findings(path):
     text = path.read_text(encoding="utf-8")
     assert finding_key(check_bytes(make_docx(text), "r.docx")) == finding_key(check_bytes(text.encode("utf-8"), "r.txt"))
+
+
+def _numbered_document(items: list[tuple[int, str]]):
+    """A document whose paragraphs carry Word's automatic numbering: level 0 ``一、``,
+    level 1 ``（一）``, level 2 ``1.`` (as Chinese report templates set up headings)."""
+    from docx.oxml import parse_xml
+
+    d = _empty_document()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>'
+        '</w:abstractNum>'
+    ))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        p = d.add_paragraph(text)
+        pPr = p._p.get_or_add_pPr()
+        pPr.append(parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    return d
+
+
+def test_automatic_numbering_is_part_of_the_text():
+    d = _numbered_document([(0, "单位基本情况"), (1, "机构设置"), (2, "人员"), (2, "职能"), (1, "支出情况"),
+                            (0, "自评情况"), (1, "自评结果")] + [(1, "第十一项")] * 10)
+    d.add_paragraph("正文段落。")
+    src = read_docx("n.docx", _save(d))
+    lines = src.text.split("\n")
+    assert lines[:7] == ["一、单位基本情况", "（一）机构设置", "1.人员", "2.职能", "（二）支出情况", "二、自评情况", "（一）自评结果"]
+    assert lines[16] == "（十一）第十一项"
+    assert lines[17] == "正文段落。"
+
+
+def test_annotated_copy_of_a_numbered_document(tmp_path):
+    from linter.formatters.docx import annotate
+    from linter.engine import check_file
+
+    d = _numbered_document([(0, "部门整体支出情况"), (1, "收入情况")])
+    d.add_paragraph("2023 年收入决算数为 1632.46 万元，其中：一般公共预算财政拨款 1452.46 万元，年初结转和结余 80.00 万元。")
+    path = tmp_path / "n.docx"
+    path.write_bytes(_save(d))
+    r = check_file(str(path))
+    assert r.source.text.startswith("一、部门整体支出情况\n（一）收入情况\n")
+    assert any(f.code == "JX101" for f in r.findings)
+    copy = docx.Document(io.BytesIO(annotate(path.read_bytes(), r)))
+    assert len(list(copy.comments)) == len(r.findings)
+    assert read_docx("x.docx", _save(copy)).text == r.source.text

@@ -4,7 +4,9 @@ The view has the shape text extracted from Word already has (corpus report
 002), so the normaliser and the table code treat .txt and .docx alike:
 
 - a paragraph is one line, its runs' text joined exactly (a tab or a line
-  break inside a paragraph becomes a space, one character for one);
+  break inside a paragraph becomes a space, one character for one), after
+  the number Word shows for an automatically numbered paragraph (``一、``,
+  ``（二）``, ``1.``: see :class:`_Numbering`);
 - a table row is its cells, each on its own line starting with a tab; a
   cell's later paragraphs follow on lines without a tab; an empty cell is a
   line holding only a tab; a blank line ends the row. Merged cells are taken
@@ -177,6 +179,190 @@ def _run_text(r) -> str:
     return r.text or ""
 
 
+# --------------------------------------------------------------------------- list numbering
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _chinese(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    return "".join(_CN_DIGITS[int(d)] for d in str(n))
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word: a … z, aa … zz, aaa …
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One list number in Word's ``w:numFmt``."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "ideographLegalTraditional", "japaneseCounting"):
+        return _chinese(n)
+    if fmt == "ideographTraditional":
+        return _TIANGAN[(n - 1) % 10]
+    if fmt == "ideographZodiac":
+        return _DIZHI[(n - 1) % 12]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
+        return chr(0x2474 + n - 1)
+    if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
+        return chr(0x2488 + n - 1)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic list numbers (``w:numPr``), counted in document order.
+
+    Numbers are not in the runs' text, but a reader sees them (``一、``,
+    ``（二）``, ``1.``): they are put at the head of the paragraph's line.
+    Counters are kept per abstract list, deeper levels restart when a level
+    is used, a ``w:startOverride`` restarts its list. Bullets give nothing.
+    """
+
+    def __init__(self, document) -> None:
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
+        self.levels: dict[tuple[str, int], dict] = {}  # (abstractNumId, ilvl) -> level
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}
+        self.style_based: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # noqa: BLE001 - no numbering part
+            root = None
+        if root is not None:
+            for an in root.findall(f"{_W}abstractNum"):
+                aid = an.get(f"{_W}abstractNumId")
+                for lvl in an.findall(f"{_W}lvl"):
+                    ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                    self.levels[(aid, ilvl)] = {
+                        "start": int(_val(lvl, "start") or 1),
+                        "fmt": _val(lvl, "numFmt") or "decimal",
+                        "text": _val(lvl, "lvlText"),
+                        "suff": _val(lvl, "suff") or "tab",
+                        "legal": lvl.find(f"{_W}isLgl") is not None,
+                    }
+            for num in root.findall(f"{_W}num"):
+                overrides = {}
+                for ov in num.findall(f"{_W}lvlOverride"):
+                    start = _val(ov, "startOverride")
+                    if start is not None:
+                        overrides[int(ov.get(f"{_W}ilvl", "0"))] = int(start)
+                self.nums[num.get(f"{_W}numId")] = (_val(num, "abstractNumId") or "", overrides)
+        try:
+            styles = document.styles.element
+        except Exception:  # noqa: BLE001
+            styles = None
+        if styles is not None:
+            for st in styles.findall(f"{_W}style"):
+                sid = st.get(f"{_W}styleId")
+                based = _val(st, "basedOn")
+                if based:
+                    self.style_based[sid] = based
+                numpr = st.find(f"{_W}pPr/{_W}numPr")
+                if numpr is not None:
+                    self.style_num[sid] = (_val(numpr, "numId"), _int(_val(numpr, "ilvl")))
+
+    def _numpr(self, p) -> tuple[str | None, int]:
+        numpr = p.find(f"{_W}pPr/{_W}numPr")
+        num_id, ilvl = (None, None)
+        if numpr is not None:
+            num_id, ilvl = _val(numpr, "numId"), _int(_val(numpr, "ilvl"))
+        style = _val(p.find(f"{_W}pPr"), "pStyle") if p.find(f"{_W}pPr") is not None else None
+        hops = 0
+        while (num_id is None or ilvl is None) and style and hops < 20:
+            s_num, s_lvl = self.style_num.get(style, (None, None))
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_lvl
+            style = self.style_based.get(style)
+            hops += 1
+        return num_id, ilvl or 0
+
+    def label(self, p) -> str:
+        """The number Word shows before paragraph ``p`` (advancing the counters), or ``""``."""
+        if not self.nums:
+            return ""
+        num_id, ilvl = self._numpr(p)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        aid, overrides = self.nums[num_id]
+        level = self.levels.get((aid, ilvl))
+        if level is None or level["text"] is None:
+            return ""
+        counters = self.counters.setdefault(aid, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lv, start in overrides.items():
+                counters[lv] = start - 1
+                for deeper in [k for k in counters if k > lv]:
+                    del counters[deeper]
+        counters[ilvl] = counters.get(ilvl, level["start"] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level["fmt"] == "bullet":
+            return ""
+
+        def repl(m: "re.Match[str]") -> str:
+            k = int(m.group(1)) - 1
+            lv = self.levels.get((aid, k), {"start": 1, "fmt": "decimal"})
+            n = counters.get(k, lv["start"])
+            return format_number(n, "decimal" if level["legal"] and k != ilvl else lv["fmt"])
+
+        import re
+
+        text = re.sub(r"%([1-9])", repl, level["text"])
+        if not text.strip():
+            return ""
+        return text + {"tab": " ", "space": " "}.get(level["suff"], "")
+
+
+def _val(el, tag: str) -> str | None:
+    if el is None:
+        return None
+    child = el.find(f"{_W}{tag}")
+    return child.get(f"{_W}val") if child is not None else None
+
+
+def _int(v: str | None) -> int | None:
+    try:
+        return int(v) if v is not None else None
+    except ValueError:
+        return None
+
+
 class _Writer:
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -186,10 +372,10 @@ class _Writer:
         self.para_no = 0
         self.table_no = 0
 
-    def line(self, prefix: str, p, label: tuple[str, str]) -> None:
-        """Write one line: ``prefix`` then paragraph ``p`` (or nothing when ``p`` is None)."""
+    def line(self, prefix: str, p, label: tuple[str, str], number: str = "") -> None:
+        """Write one line: ``prefix``, the list ``number``, then paragraph ``p`` (nothing when None)."""
         start = self.pos
-        self._put(prefix)
+        self._put(prefix + number)
         if p is not None:
             runs, text = [], []
             offset = 0
@@ -239,13 +425,15 @@ def walk(document) -> Walk:
     """The text view, its segments and the paragraph map of a python-docx Document."""
     w = _Writer()
     body = document.element.body
+    numbering = _Numbering(document)
 
     def cell_lines(tc, label, first: list[bool]) -> None:
         for block in _blocks(tc):
             if block.tag == f"{_W}p":
+                number = numbering.label(block)
                 if not _para_text(block).strip():
                     continue  # an empty paragraph: an empty cell is written by the caller
-                w.line("\t" if first[0] else "", block, label)
+                w.line("\t" if first[0] else "", block, label, number)
                 first[0] = False
             else:
                 nested(block, first)
@@ -260,9 +448,10 @@ def walk(document) -> Walk:
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             text = _para_text(block)
+            number = numbering.label(block)
             if text.strip():
                 w.para_no += 1
-                w.line("", block, (f"第 {w.para_no} 段", f"paragraph {w.para_no}"))
+                w.line("", block, (f"第 {w.para_no} 段", f"paragraph {w.para_no}"), number)
             else:
                 w.line("", block, (f"第 {w.para_no} 段后", f"after paragraph {w.para_no}"))
             continue
