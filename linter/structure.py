@@ -40,6 +40,14 @@ import attrs
 
 from .facts import Marker
 
+# marker styles that number one list together: 1. and 1、 are the same level written two ways
+_FAMILIES = {"ar-dun": "ar-dot"}
+
+
+def family(style: str) -> str:
+    return _FAMILIES.get(style, style)
+
+
 _SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分)")
 _SENTENCE_END = re.compile(r"[。!?！？]")  # a title ends at its sentence (a ； goes on with it)
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -66,7 +74,8 @@ class Item:
 
     @property
     def style(self) -> str:
-        return self.marker.style
+        """The marker's style family: 1. and 1、 are one (reports mix them at one level)."""
+        return family(self.marker.style)
 
     @property
     def ordinal(self) -> int:
@@ -188,8 +197,9 @@ def _build(doc) -> Outline:
         stack = stacks.setdefault(sc, [])
         shut = closed.setdefault(sc, {})
         lv = levels.setdefault(sc, [])
-        if m.style not in lv:
-            lv.append(m.style)
+        style = family(m.style)
+        if style not in lv:
+            lv.append(style)
         idx = len(raw)
         start = para.index_of(m.span.start)
         end = para.index_of(m.span.end)
@@ -204,7 +214,7 @@ def _build(doc) -> Outline:
                 o = stack.pop()
                 shut[(o.parent, o.style)] = o
 
-        cands = [k for k in range(len(stack) - 1, -1, -1) if stack[k].style == m.style]
+        cands = [k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style]
         match = next((k for k in cands if stack[k].last + 1 == m.ordinal), None)
         if match is not None:
             close_above(match)
@@ -222,18 +232,18 @@ def _build(doc) -> Outline:
             o.last, o.item = (o.last + 1 if problem == "duplicate" else m.ordinal), idx
         else:
             parent = stack[-1].item if stack else None
-            old = shut.get((parent, m.style))
+            old = shut.get((parent, style))
             if not cands and old is not None and old.last + 1 == m.ordinal:
                 rec.update(parent=parent, prev=old.item, depth=len(stack))
                 old.last, old.item = m.ordinal, idx
                 stack.append(old)
-                del shut[(parent, m.style)]
+                del shut[(parent, style)]
             else:
                 if cands:
                     rec.update(problem="restart", expected=stack[cands[0]].last + 1,
                                outer=stack[cands[0]].item)
                 rec.update(parent=parent, depth=len(stack))
-                stack.append(_Open(m.style, m.ordinal, idx, idx, parent))
+                stack.append(_Open(style, m.ordinal, idx, idx, parent))
         raw.append(rec)
 
     # children and content
