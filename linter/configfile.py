@@ -261,10 +261,7 @@ def load_file(path: str) -> dict[str, Any]:
 
 
 def _has_table(pyproject: str) -> bool:
-    try:
-        data = _read_toml(pyproject)
-    except ConfigError:
-        raise
+    data = _read_toml(pyproject)  # a broken pyproject.toml on the way up is an error, not skipped
     tool = data.get("tool")
     return isinstance(tool, Mapping) and TOOL_KEY in tool
 
