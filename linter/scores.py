@@ -168,7 +168,7 @@ def bands_of(iv: Interval, bands) -> set[str]:
     return {band(iv.lo, bands), band(iv.hi, bands)}
 
 
-def describe_bands(bands) -> str:
+def describe_bands(bands, sep: str = "，") -> str:
     ordered = sorted(bands, key=lambda b: b[1], reverse=True)
     parts = []
     upper = None
@@ -180,7 +180,7 @@ def describe_bands(bands) -> str:
         else:
             parts.append(f"{grade} < {upper:f}")
         upper = lower
-    return "，".join(parts)
+    return sep.join(parts)
 
 
 # --- section summaries -----------------------------------------------------

@@ -55,6 +55,6 @@ class GradeBand(Rule):
                 continue
             score = fmt(q.value, q.precision)
             yield self.report(
-                g.span, "band", score=score, bands=describe_bands(bands), expected=expected, stated=g.written,
+                g.span, "band", score=score, bands=(describe_bands(bands), describe_bands(bands, ", ")), expected=expected, stated=g.written,
                 related=[self.related(q.span, "score", score=score)], suggestion=expected,
             )

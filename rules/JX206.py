@@ -89,7 +89,7 @@ class DecisionError(Rule):
                 yield self.report(
                     g.span if g else q.span, "grade", recomputed=value,
                     expr=" + ".join(_show(p) for p in parts), expected=expected,
-                    stated=fmt(q.value, q.precision), grade=stated_grade, bands=describe_bands(bands),
+                    stated=fmt(q.value, q.precision), grade=stated_grade, bands=(describe_bands(bands), describe_bands(bands, ", ")),
                     related=[self.related(q.span, "score", stated=fmt(q.value, q.precision))]
                     + [self.related(t.got.span, "part", title=t.title or "一级指标", value=_show(p)) for t, p in zip(tops, parts)],
                     suggestion=expected,
