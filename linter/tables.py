@@ -57,7 +57,7 @@ COLUMN_KINDS = (
     ("amount", ("金额", "资金", "收入", "结余", "结转", "经费")),
     ("count", ("人数", "数量", "次数", "个数", "件数")),
 )
-NUMERIC_KINDS = {"score-rate", "rate", "score-max", "score", "spent", "budget", "total", "amount", "count"}
+NUMERIC_KINDS = {"score-rate", "rate", "score-max", "score", "spent", "budget", "total", "amount", "count", "number"}
 
 
 def _squash(text: str) -> str:
@@ -312,7 +312,29 @@ def _build(group: list[dict]) -> Table | None:
         name = names.get(i, "")
         kind = column_kind(name)
         columns.append(Column(i, _squash(name), kind, header_unit(name, kind)))
-    return Table(tuple(columns), tuple(header), tuple(_align(r, tuple(columns)) for r in rows), "tab")
+    columns = _retype(tuple(columns), [_align(r, tuple(columns)) for r in rows])
+    return Table(columns, tuple(header), tuple(_align(r, columns) for r in rows), "tab")
+
+
+def _retype(columns: tuple[Column, ...], rows: list[Row]) -> tuple[Column, ...]:
+    """A column whose header says nothing of its kind (``财政拨款``, ``其他资金``) but whose
+    cells are all plain numbers (two or more, none a percentage) holds amounts when its
+    header or a neighbour's names a money unit, numbers otherwise."""
+    money = {c.unit for c in columns if c.unit in ("万元", "亿元", "千元", "元")}
+    out = []
+    for col in columns:
+        if col.kind == "text" and col.header:
+            # rows whose cells' columns are certain: placed, or as wide as the header
+            cells = [r.cell(col.index) for r in rows if r.aligned or _width(list(r.cells)) == len(columns)]
+            cells = [c for c in cells if c is not None and not c.is_blank]
+            if len(cells) >= 2 and all(c.is_number and c.quantities[0].kind == "number" for c in cells):
+                m = _UNIT_IN_HEADER.search(col.header)
+                unit = m.group(1) if m and m.group(1) in ("万元", "亿元", "千元", "元") else (
+                    next(iter(money)) if len(money) == 1 else "")
+                out.append(attrs.evolve(col, kind="amount" if unit else "number", unit=unit))
+                continue
+        out.append(col)
+    return tuple(out)
 
 
 def _fits(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
@@ -414,6 +436,7 @@ def _markdown_table(doc, block) -> Table | None:
                header_unit(names.get(i, ""), column_kind(names.get(i, ""))))
         for i in range(width)
     )
+    columns = _retype(columns, [Row(tuple(r), aligned=_fits(r, columns)) for r in rows])
     return Table(columns, tuple(header), tuple(Row(tuple(r), aligned=_fits(r, columns)) for r in rows), "markdown")
 
 

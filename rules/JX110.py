@@ -6,7 +6,8 @@ from ..arith import UNIT_FACTORS, fmt, total
 from ..rule import Rule
 from ..tables import column_values, interval_of, shown, total_ranges
 
-SUM_KINDS = ("budget", "spent", "amount", "total", "count")
+SUM_KINDS = ("budget", "spent", "amount", "total", "count", "number")
+_COLUMN_TOTAL = ("合计", "小计", "总计")
 
 
 class TableTotal(Rule):
@@ -52,8 +53,13 @@ class TableTotal(Rule):
             "表格“{column}”列的{word} {total} 与各行之和 {sum} 不符（{expr} = {sum}），差 {diff}",
             "the {word} {total} in column “{column}” does not equal the sum of the rows {sum} ({expr} = {sum}), off by {diff}",
         ),
+        "across": (
+            "“{row}”一行的{column} {total} 与同行各列之和 {sum} 不符（{expr} = {sum}），差 {diff}",
+            "the {column} {total} of row “{row}” does not equal the sum of the other columns {sum} ({expr} = {sum}), off by {diff}",
+        ),
         "part": ("分项：{text}", "part: {text}"),
         "suggest": ("若{word}为 {sum}，则与各行之和一致", "a {word} of {sum} would match the rows"),
+        "suggest_across": ("若{column}为 {sum}，则与同行各列之和一致", "a {column} of {sum} would match the other columns"),
     }
 
     def check(self, doc):
@@ -80,7 +86,36 @@ class TableTotal(Rule):
                     if not ok:
                         yield self._finding(doc, table, trow, col, tq, values)
 
-    def _finding(self, doc, table, trow, col, tq, values):
+        for table in doc.tables:
+            for tcol in table.columns:
+                if tcol.kind != "total" or not any(w in tcol.header for w in _COLUMN_TOTAL):
+                    continue
+                parts = _column_block(table, tcol)
+                if len(parts) < 2:
+                    continue
+                for row in table.rows:
+                    tq = table.value(row, tcol)
+                    if tq is None:
+                        continue
+                    values = []
+                    for c in parts:
+                        cell = row.cell(c.index)
+                        if cell is None or cell.is_blank:
+                            continue
+                        v = table.value(row, c)
+                        if v is None:
+                            values = None
+                            break
+                        values.append(v)
+                    if not values or len(values) < 2 or any(v.kind != tq.kind for v in values):
+                        doc.note_claim(None)
+                        continue
+                    ok = interval_of(tq).meets(total(interval_of(v) for v in values))
+                    doc.note_claim(ok)
+                    if not ok:
+                        yield self._finding(doc, table, row, tcol, tq, values, across=True)
+
+    def _finding(self, doc, table, trow, col, tq, values, across=False):
         word = next((c.text.strip() for c in trow.cells if c.text.strip() in ("合计", "总计", "小计")), "合计")
         unit = f" {tq.unit}" if tq.unit else ""
         factor = UNIT_FACTORS.get(tq.unit, Decimal(1)) if tq.kind == "amount" else Decimal(1)
@@ -97,4 +132,27 @@ class TableTotal(Rule):
         )
         related = [self.related(v.span, "part", text=doc.text_at(v.span)) for v in values]
         suggestion = self.related(tq.span, "suggest", word=args["word"], sum=args["sum"]).zh
+        if across:
+            args["row"] = table.label(trow) or "本行"
+            suggestion = self.related(tq.span, "suggest_across", column=args["column"], sum=args["sum"]).zh
+            return self.report(tq.span, "across", related=related, suggestion=suggestion, **args)
         return self.report(tq.span, "mismatch", related=related, suggestion=suggestion, **args)
+
+
+def _column_block(table, tcol):
+    """The columns a 合计 column adds up: the numeric columns next to it, up to the first
+    word column on either side; none when they mix budget with spending, or hold rates or scores."""
+    cols = table.columns
+    block = []
+    for step in (-1, 1):
+        i = tcol.index + step
+        while 0 <= i < len(cols) and cols[i].kind in SUM_KINDS and cols[i].kind != "total":
+            block.append(cols[i])
+            i += step
+    kinds = {c.kind for c in block}
+    if {"budget", "spent"} <= kinds:
+        return []
+    units = {c.unit for c in block} | {tcol.unit}
+    if len(units - {""}) > 1:
+        return []
+    return sorted(block, key=lambda c: c.index)

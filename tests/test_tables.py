@@ -122,3 +122,23 @@ def test_corpus_report_002_tables():
     total = project_list.rows[-1]
     assert total.is_total and total.aligned
     assert project_list.value(total, project_list.columns[-1]).value == Decimal("5337394.90")
+
+
+def test_the_docx_reader_gives_the_same_tables():
+    import pytest
+
+    pytest.importorskip("docx")
+    from docfixtures import make_docx
+
+    from linter.engine import check_source
+    from linter.config import Config
+    from linter.readers import read_bytes
+    from conftest import ROOT
+
+    text = (ROOT / "examples" / "planted-tables.txt").read_text("utf-8")
+    codes = ("JX105", "JX110", "JX111", "JX112", "JX501")
+    config = Config(select=codes)
+    from_text = check_source(read_bytes("a.txt", text.encode("utf-8")), config)
+    from_docx = check_source(read_bytes("a.docx", make_docx(text)), config)
+    assert sorted(f.code for f in from_docx.findings) == sorted(f.code for f in from_text.findings)
+    assert set(codes) == {f.code for f in from_text.findings}
