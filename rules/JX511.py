@@ -47,11 +47,11 @@ class UnitNameVariant(Rule):
     做什么
         报告单位（报告头“评价单位：”或开头“现将……年度××整体绩效……”中写出的单位，
         见 profile.unit；末尾的“本级”“机关”不算名称）的名称在正文中被写成了别的样子：
-        与单位名称开头两个字相同、结尾两个字相同，而中间差 1 到 2 个字
-        （多了或少了一个字、换了一个字），例如“某某县发展改革局”（少了“和”）、
+        与单位名称开头两个字相同、结尾两个字相同，而中间多了或少了 1 到 2 个字，例如“某某县发展改革局”（少了“和”）、
         “某某县人民政府办公室”写成“某某人民政府办公室”（少了一级“县”）。
 
-        不报告：只是省掉开头（“霞山区委办公室”）或结尾（“某某县发展和改革局”简称“县发改局”、
+        不报告：换了字的名称（“某某区委办公室”与“某某另一区委办公室”多半是另一个机关）；
+        只是省掉开头（“霞山区委办公室”）或结尾（“某某县发展和改革局”简称“县发改局”、
         “我办”）的简称；“委员会/委”“人民政府/政府”“中国共产党/中共”“办公室/办”
         这类全称与通用简称的互换（见 linter/data/text.toml）；在“以下简称”处声明的简称；
         没有识别出单位名称的报告。每一处不一致的写法都报告。
@@ -102,7 +102,11 @@ class UnitNameVariant(Rule):
                         if len(cand) < k or not cand.endswith(tail):
                             continue
                         d = edit_distance(cand, unit)
-                        if 1 <= d <= 2 and (best is None or d < best[0]):
+                        # only words added or dropped: a changed character names another
+                        # body as often as not (霞山区委 / 赤坎区委)
+                        if not (1 <= d <= 2 and abs(len(cand) - len(unit)) == d):
+                            continue
+                        if best is None or d < best[0]:
                             best = (d, cand)
                     if best is not None:
                         d, cand = best
