@@ -14,6 +14,8 @@ _SELF = re.compile(
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
 _BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预算|决算|资金|经费|金额|拨款")
+# What only a closed year has: spending, execution, final accounts.
+_EXECUTION = re.compile(r"支出|执行|完成率|决算|结余|结转|使用")
 # A sentence that compares years states other years on purpose.
 _COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
 
@@ -29,7 +31,10 @@ class WrongYear(Rule):
            这句话只有这一个年份、并写出了总得分时报告（“本单位 2022 年度整体支出自评得分为 96 分”），
            往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
-           并在同一句写出金额，N ≠ Y，且这句话不是比较（没有“较、比、同比、上年、增长、减少”等）；
+           并在同一句写出金额和执行情况（支出、执行、完成率、决算、结余），N > Y，且这句话不是比较
+           （没有“较、比、同比、上年、增长、减少”等）。N > Y 的年度在报告写成时还没有结束，
+           不可能有它的支出和完成率；只提下一年度的预算（“我局 2024 年预算 300 万元已下达”）不报告，
+           往年的数字（N < Y，如“2022 年结转资金”）也不报告；
         3. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
 
         不报告：《》里的文件名、法规名和版本（“（2018年修正）”）、文号里的年份、事件的日期
@@ -96,7 +101,8 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
-            if _SUBJECT.search(text[p.s:p.i]) and not _COMPARISON.search(text[p.s:p.e]):
+            if (p.ref.year > year and _SUBJECT.search(text[p.s:p.i]) and not _COMPARISON.search(text[p.s:p.e])
+                    and _EXECUTION.search(text, p.j, p.e)):
                 wm = _BUDGET_WORD.search(text, p.j, p.e)
                 if wm and any(
                     q.kind == "amount" and q.para == p.ref.para and q.span.start > p.ref.span.end
