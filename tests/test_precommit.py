@@ -1,7 +1,7 @@
 """The pre-commit hook, run end to end by the real ``pre-commit try-repo``.
 
 try-repo installs the hook from a git revision of this checkout. Without
-``--ref`` it takes HEAD plus tracked changes (``git add -u``) but never
+``--ref`` it takes HEAD plus staged and tracked changes (``git add -u``) but never
 untracked files, so a half-written tree gives a half-installed hook; the test
 pins ``--ref`` to the committed HEAD. The hook's environment is installed
 by try-repo into a fresh store on every call (about 25 s); pip takes the build requirements
