@@ -1,0 +1,61 @@
+"""The outline of headings and lists (linter/structure.py)."""
+from linter.document import Document
+from linter.source import Source
+from linter.structure import cn_numeral, outline, renumber
+
+
+def items(text):
+    doc = Document(Source("t.txt", text))
+    o = outline(doc)
+    return doc, o, [(doc.text_at(i.marker.span).strip(), i.depth, i.problem) for i in o.items]
+
+
+def test_levels_follow_the_order_styles_appear():
+    _, o, got = items("一、基本情况\n（一）机构。内设科室。\n1. 办公室。负责事务。\n（二）人员。20 人。\n二、自评情况\n无。")
+    assert got == [("一、", 0, None), ("（一）", 1, None), ("1.", 2, None), ("（二）", 1, None), ("二、", 0, None)]
+    assert o.levels[0] == ("cn-dun", "paren-cn", "ar-dot")
+
+
+def test_markers_after_a_comma_are_not_items():
+    _, _, got = items("重点工作包括一是宣传，二是党政事务，三是信息化。")
+    assert got == []
+
+
+def test_inline_items_after_a_full_stop_are_items():
+    _, _, got = items("（1）制度健全。制度完备。（2）支出率。100%。（4）合规性。规范。")
+    assert [g[2] for g in got] == [None, None, "gap"]
+
+
+def test_a_same_style_restart_nests_and_the_outer_list_resumes():
+    _, o, got = items("（一）职能情况。\n（一）负责统计。\n（二）负责调查。\n（二）年度工作。完成调查。")
+    assert [g[2] for g in got] == [None, "restart", None, None]
+    outer, inner1, _, outer2 = o.items
+    assert inner1.parent == outer.index and outer2.prev == outer.index
+
+
+def test_a_list_interrupted_by_another_style_is_resumed():
+    _, o, got = items("（1）经济性。节约。\n（一）党建。学习。\n（二）业务。完成。\n（2）效率性。及时。")
+    assert [g[2] for g in got] == [None, None, None, None]
+    assert o.items[3].prev == 0
+
+
+def test_cells_and_appendices_are_scopes_of_their_own():
+    doc, o, got = items("一、评分\n\t1.计分。\n\t3.扣分。\n\n二、说明\n附件1：分析\n一、履职效能\n指标 50 分。")
+    assert [g[2] for g in got] == [None, None, None, None, None]
+    kinds = [o.scope_kinds[i.scope] for i in o.items]
+    assert kinds == ["body", "cell", "cell", "body", "body"]
+    assert o.items[0].scope != o.items[4].scope
+
+
+def test_an_items_content_runs_to_the_next_item():
+    _, o, _ = items("（一）结果。得分 95 分。\n说明文字。\n（二）问题。\n（三）措施。加强管理。")
+    first, second, third = o.items
+    assert "说明文字" in first.content and o.has_content(first)
+    assert not o.has_content(second) and o.has_content(third)
+
+
+def test_numbers_are_rewritten_in_their_own_style():
+    assert [cn_numeral(n) for n in (1, 10, 14, 20, 21)] == ["一", "十", "十四", "二十", "二十一"]
+    assert renumber("paren-cn", "（十三）", 14) == "（十四）"
+    assert renumber("paren-ar", "(7)", 8) == "(8)"
+    assert renumber("circled", "③", 4) == "④"
