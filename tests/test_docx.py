@@ -275,3 +275,21 @@ def test_annotated_copy_of_a_numbered_document(tmp_path):
     copy = docx.Document(io.BytesIO(annotate(path.read_bytes(), r)))
     assert len(list(copy.comments)) == len(r.findings)
     assert read_docx("x.docx", _save(copy)).text == r.source.text
+
+
+def test_damaged_files_never_crash_the_reader():
+    """Bytes flipped and files cut short: a ReadError every time, never another exception."""
+    import random
+
+    rnd = random.Random(20240)
+    data = make_docx(REPORT)
+    for _ in range(150):
+        b = bytearray(data)
+        for _ in range(rnd.randint(1, 20)):
+            b[rnd.randrange(len(b))] = rnd.randrange(256)
+        if rnd.random() < 0.3:
+            b = b[: rnd.randrange(len(b))]
+        try:
+            read_docx("x.docx", bytes(b))
+        except ReadError:
+            pass

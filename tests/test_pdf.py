@@ -126,3 +126,22 @@ def test_decompression_bomb_refused(monkeypatch):
         + bomb + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
     )
     assert "压缩炸弹" in _unreadable(data)
+
+
+def test_damaged_pdfs_never_crash_the_reader(report_pdf, capsys):
+    import random
+
+    from linter.readers import ReadError
+
+    rnd = random.Random(20241)
+    for _ in range(60):
+        b = bytearray(report_pdf)
+        for _ in range(rnd.randint(1, 20)):
+            b[rnd.randrange(len(b))] = rnd.randrange(256)
+        if rnd.random() < 0.3:
+            b = b[: rnd.randrange(len(b))]
+        try:
+            read_pdf("x.pdf", bytes(b))
+        except ReadError:
+            pass
+    assert "Not adding object" not in capsys.readouterr().err  # pdfminer's warnings are not the user's business

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Iterator
 
 import attrs
@@ -60,7 +61,7 @@ def check_container(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError) as exc:
         raise _err(f"不是有效的 .docx 文件（ZIP 结构损坏或文件不完整）：{exc}", f"not a valid .docx (broken or truncated ZIP): {exc}")
     if len(infos) > MAX_MEMBERS:
         raise _err(f".docx 内含部件过多（{len(infos)} 个），拒绝读取", f".docx has too many parts ({len(infos)}); refused")
@@ -85,7 +86,7 @@ def check_container(data: bytes) -> None:
             try:
                 with zf.open(info) as fh:
                     part = fh.read(MAX_MEMBER_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
                 raise _err(f".docx 部件 {info.filename} 无法解压（文件损坏或不完整）：{exc}", f"cannot decompress .docx part {info.filename} (corrupt or truncated): {exc}")
             if len(part) > MAX_MEMBER_BYTES:
                 raise _err(f".docx 部件 {info.filename} 解压后过大，拒绝读取", f".docx part {info.filename} decompresses too large; refused")

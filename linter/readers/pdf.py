@@ -16,7 +16,9 @@ inflates them) is a :class:`ReadError` (JX001) with a message saying which.
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 import zlib
 
@@ -108,7 +110,24 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+@contextlib.contextmanager
+def _quiet():
+    """pdfminer logs every oddity of a damaged file as a warning; the finding says enough."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(path: str, data: bytes, encoding: str | None = None) -> Source:
+    with _quiet():
+        return _read_pdf(path, data)
+
+
+def _read_pdf(path: str, data: bytes) -> Source:
     pdf = _open(data)
     parts: list[str] = []
     segments: list[Segment] = []
