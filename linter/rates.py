@@ -369,7 +369,36 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
         return attrs.evolve(claim, numerator=num, denominator=den)
     if den is not None and d.kind == "count":
         return attrs.evolve(claim, denominator=den)
+    if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
+        return _by_years(pf, claim, pool, vocab)
     return claim
+
+
+def _year_of(pf, x: Quantity) -> int | None:
+    """The year written just before ``x`` (2023年公用经费 29.59 万元), with no figure between."""
+    from .facts import TextItem, YearRef
+
+    for it in reversed(pf.items[: x.item]):
+        if isinstance(it, YearRef):
+            return it.year
+        if isinstance(it, Quantity):
+            return None
+        if isinstance(it, TextItem) and it.kind == "PUNCT" and it.text in "。；;!?！？":
+            return None
+    return None
+
+
+def _by_years(pf, claim: RateClaim, pool, vocab) -> RateClaim:
+    """``2023年公用经费 a，2022年公用经费 b，下降 r%``: the same label in two years."""
+    dated = [(_year_of(pf, x), x) for x in pool]
+    if len(dated) != 2 or any(y is None for y, _ in dated):
+        return claim
+    (y1, a), (y2, b) = dated
+    la, lb = _clean(a.raw_label, vocab), _clean(b.raw_label, vocab)
+    if y1 == y2 or not la or la != lb:
+        return claim
+    later, earlier = (a, b) if y1 > y2 else (b, a)
+    return attrs.evolve(claim, numerator=later, denominator=earlier)
 
 
 def _unique(qs: list[Quantity]) -> Quantity | None:
