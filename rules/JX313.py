@@ -27,6 +27,16 @@ def _in_plan_section(doc, para: int) -> bool:
     return bool(heads) and bool(_PLAN_HEADING.search(heads[-1].title))
 
 
+def _fill(prof) -> datetime.date | None:
+    """The 填报日期 as a date; None when absent or impossible (JX311 reports that)."""
+    if prof.fill_date is None:
+        return None
+    try:
+        return datetime.date(*prof.fill_date)
+    except ValueError:
+        return None
+
+
 def _clause_before(text: str, i: int, s: int) -> str:
     """The text from the start of the clause holding index ``i`` up to ``i``."""
     k = max([s] + [text.rfind(c, s, i) + 1 for c in _CLAUSE_STOPS])
@@ -117,9 +127,9 @@ class Chronology(Rule):
     # 0. the 填报日期 against the evaluated year --------------------------------
     def _fill_vs_year(self, doc):
         prof = doc.profile
-        if prof.fill_date is None or prof.year is None or prof.year_span is None:
+        fill = _fill(prof)
+        if fill is None or prof.year is None or prof.year_span is None:
             return
-        fill = datetime.date(*prof.fill_date)
         fill_zh = f"{fill.year} 年 {fill.month} 月 {fill.day} 日"
         related = [self.related(prof.year_span, "evaluated", year=prof.year)]
         if fill <= datetime.date(prof.year, 12, 31):
@@ -132,9 +142,9 @@ class Chronology(Rule):
     # 1. done after the 填报日期 -------------------------------------------------
     def _after_fill(self, doc):
         prof = doc.profile
-        if prof.fill_date is None:
+        fill = _fill(prof)
+        if fill is None:
             return
-        fill = datetime.date(*prof.fill_date)
         for d in doc.dates:
             if prof.fill_date_span and d.span.start < prof.fill_date_span.end and d.span.end > prof.fill_date_span.start:
                 continue
