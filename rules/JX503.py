@@ -26,7 +26,9 @@ class DocnoTitleConflict(Rule):
         标题仍不相同时，在后出现的那一处报告，相关位置指向第一次引用；同一种不同写法
         只报告一次。
 
-        不报告：没有标题的引用；只差发文机关名、空格或引号的标题；
+        不报告：没有标题的引用；只差发文机关名、空格或引号的标题；一个标题包含在另一个
+        之中（印发通知的文号也常用来引用它所印发的办法：《关于印发〈某办法〉的通知》与
+        《某办法》）；
         不同字号的文件使用相同标题（可能是同名的不同年份文件）。
 
     为什么是问题
@@ -65,14 +67,16 @@ class DocnoTitleConflict(Rule):
             f = first.setdefault(key, d)
             if f is d:
                 continue
-            tk = title_key(d.title)
-            if tk == title_key(f.title) or (key, tk) in seen:
-                continue
+            tk, fk = title_key(d.title), title_key(f.title)
+            if tk in fk or fk in tk or (key, tk) in seen:
+                continue  # the same title, or one inside the other (关于印发〈办法〉的通知 / 办法)
             seen.add((key, tk))
             title, first_title = d.title.strip(), f.title.strip()
             a, b = _difference(title_key(f.title), tk)
-            diff = f"：此处“{b}”，前文“{a}”" if a or b else ""
-            diff_en = f": “{b}” here, “{a}” before" if a or b else ""
+            # the differing words, when they are a small part of the titles
+            small = (a or b) and max(len(a), len(b)) <= min(len(tk), len(title_key(f.title))) // 3
+            diff = f"：此处“{b}”，前文“{a}”" if small else ""
+            diff_en = f": “{b}” here, “{a}” before" if small else ""
             yield self.report(
                 d.title_span, "conflict", docno=f"{d.issuer}〔{d.year}〕{d.number}号", title=title, first=first_title,
                 diff=diff, diff_en=diff_en,
