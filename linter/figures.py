@@ -167,6 +167,12 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             raw = vocab.strip_fillers(q.raw_label)
             if len(raw) >= 5 and not vocab.is_attribute(raw):
                 label = "~" + raw
+        if not label and q.kind == "count" and q.unit not in ("年", "个月", "天", "日", "小时"):
+            # a count of things has no vocabulary term: the words before it, as written, when
+            # they are specific enough (至少六个字：全年共处理各类文件, 反馈问题)
+            raw = re.sub(r"^(?:全年|年内|当年|本年度|本年|累计|共计|共|合计)+", "", vocab.strip_fillers(q.raw_label))
+            if len(raw) >= 6:
+                label = "#" + raw
         if not label or q.depth > 0:
             continue
         if q.kind == "score" and (starts_with_marker or _PER_INDICATOR.search(prefix)):

@@ -13,7 +13,7 @@ def _text(m) -> str:
 
 
 def _what(m) -> str:
-    label = m.label.lstrip("~")
+    label = m.label.lstrip("~#")
     if label.startswith("col:"):
         label = {"col:budget": "预算数", "col:spent": "支出数", "col:rate": "比率", "col:score": "得分",
                  "col:score-max": "分值", "col:amount": "金额"}.get(label, "数")
