@@ -17,10 +17,11 @@ from .facts import YearRef
 from .normalise import Paragraph
 
 # Relative years and their offset from the evaluated year, as a report on year Y writes them.
+# 今年/明年/去年 are left out: the report is written in Y+1, so they may count from either year.
 RELATIVE_YEARS = {
-    "上年度": -1, "上一年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
+    "上年度": -1, "上一年度": -1, "上一年": -1, "上年": -1,
     "本年度": 0, "本年": 0, "当年度": 0, "当年": 0,
-    "次年": 1, "下一年度": 1, "下一年": 1, "下年度": 1, "下年": 1, "明年": 1, "来年": 1,
+    "次年": 1, "下一年度": 1, "下一年": 1, "下年度": 1, "下年": 1,
 }
 RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True)))
 
