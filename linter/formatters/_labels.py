@@ -28,3 +28,16 @@ def category_name(category: str, lang: str = "zh") -> str:
 
 def severity_name(severity: str, lang: str = "zh") -> str:
     return SEVERITY_ZH.get(severity, severity) if lang != "en" else SEVERITY_EN.get(severity, severity)
+
+PROFILE_ZH = {
+    "self-evaluation": "整体支出绩效自评报告",
+    "project-self-evaluation": "项目支出绩效自评报告",
+    "external-evaluation": "绩效评价报告",
+}
+
+
+def profile_name(kind: str | None, lang: str = "zh") -> str:
+    """The kind of report in words, or "" when it is not known."""
+    if not kind or kind == "unknown":
+        return ""
+    return PROFILE_ZH.get(kind, kind) if lang != "en" else kind

@@ -19,9 +19,10 @@ from typing import Sequence
 from .. import __version__
 from ..engine import FileResult
 from . import Formatter, place, snippet, summary
-from ._labels import category_name, severity_name
+from ._labels import category_name, profile_name, severity_name
 
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
+_KIND_NAME = {"text": "文本", "markdown": "Markdown", "docx": "Word", "pdf": "PDF"}
 CONTEXT_LINES = 3  # lines kept around findings by the "near findings only" view
 
 
@@ -144,8 +145,9 @@ def file_view(index: int, r: FileResult, lang: str) -> dict:
         "path": r.path,
         "name": os.path.basename(r.path),
         "kind": src.kind if src is not None else "",
+        "kind_name": _KIND_NAME.get(src.kind, src.kind) if src is not None else "",
         "unreadable": r.unreadable,
-        "profile": {"kind": p.kind, "year": p.year, "unit": p.unit} if p else None,
+        "profile": {"kind": profile_name(p.kind, lang), "year": p.year, "unit": p.unit} if p else None,
         "coverage": dict(r.coverage),
         "findings": findings,
         "lines": lines,
