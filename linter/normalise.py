@@ -182,6 +182,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     row_id = -1
     prev_full = False  # the last line added reached the page width
     prev_last = ""
+    prev_prose = False  # the last line added has sentence punctuation (not a title)
 
     def flush() -> None:
         nonlocal builder
@@ -198,8 +199,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             if kind == "cell":
                 flush()
                 kind, row, cell = "text", None, None
-            elif width is None and not prev_full:
-                flush()  # (a long line broken mid-sentence continues after the blank line)
+            elif width is None and not (prev_full and prev_prose):
+                flush()  # (a long prose line broken mid-sentence continues after the blank line)
             continue
         if width is not None and PAGE_NUMBER_RE.match(body) and not body.startswith("\t"):
             continue
@@ -239,6 +240,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             builder.add(content, start + lead, True)
         w = display_width(stripped)
         prev_last = stripped[-1]
+        prev_prose = bool(_SENTENCE_PUNCT.search(stripped))
         if width is not None:
             prev_full = w >= width - 6 and not (stripped[-1] in "。！？!?" and w < width - 1)
         else:

@@ -95,3 +95,9 @@ def test_list_item_broken_mid_word_by_a_stray_line_break_continues():
 def test_short_heading_with_marker_is_not_joined_to_the_next_line():
     text = "一、单位基本情况\n（一）单位机构设置、部门职能情况\n单位机构设置：本单位是县政府工作部门。\n"
     assert [p.text for p in paras(text)][:2] == ["一、单位基本情况", "(一)单位机构设置、部门职能情况"]
+
+
+def test_a_long_title_is_not_joined_across_a_blank_line():
+    title = "某某经济技术开发区党政办公室二〇二四年度部门整体支出绩效评价报告"
+    ps = paras(title + "\n\n评价年度：2024 年度\n")
+    assert [p.text for p in ps] == [title, "评价年度:2024 年度"]
