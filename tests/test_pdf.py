@@ -145,3 +145,10 @@ def test_damaged_pdfs_never_crash_the_reader(report_pdf, capsys):
         except ReadError:
             pass
     assert "Not adding object" not in capsys.readouterr().err  # pdfminer's warnings are not the user's business
+
+
+def test_unmapped_fonts_are_reported_not_checked():
+    from linter.readers.pdf import garbled
+
+    assert garbled("(cid:1234)(cid:88)" * 20 + "\n第 1 页")
+    assert not garbled("收入决算数 (cid:12) 万元" + "正常文字" * 100)

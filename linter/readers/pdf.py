@@ -199,4 +199,21 @@ def _read_pdf(path: str, data: bytes) -> Source:
                 "the PDF has no text layer (probably a scan: its pages are images); provide a PDF with text or the Word file",
             )
         raise _err("PDF 中没有文字，无法检查", "the PDF contains no text")
-    return Source(path=path, text="".join(parts), kind="pdf", encoding="pdf", segments=tuple(segments))
+    text = "".join(parts)
+    if garbled(text):
+        raise _err(
+            "PDF 的文字层无法还原为文字（字体缺少 Unicode 映射，提取出的是 (cid:nn) 乱码），无法检查；请提供原始 Word 文件",
+            "the PDF's text layer cannot be turned back into text (fonts without a Unicode map give (cid:nn)); provide the Word file",
+        )
+    return Source(path=path, text=text, kind="pdf", encoding="pdf", segments=tuple(segments))
+
+
+_CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def garbled(text: str) -> bool:
+    """Most of the text is pdfminer's ``(cid:nn)`` for glyphs it cannot map to characters."""
+    cids = _CID_RE.findall(text)
+    if len(cids) < 20:
+        return False
+    return sum(map(len, cids)) > 0.3 * len(text.replace("\n", ""))
