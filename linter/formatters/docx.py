@@ -160,6 +160,9 @@ class DocxFormatter(Formatter):
                 f" / --format docx needs exactly one readable .docx input (got {len(docx_results)}); use `review` for several"
             )
         r = docx_results[0]
-        with open(r.path, "rb") as fh:
-            data = fh.read()
+        try:
+            with open(r.path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise AnnotateError(f"无法再次读取 {r.path}，不能生成批注副本 / cannot read {r.path} again to annotate it: {exc}") from exc
         return annotate(data, r, self.lang)
