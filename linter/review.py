@@ -10,11 +10,12 @@ an input file is never written.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from typing import Sequence
 
 from .engine import FileResult
-from .formatters.docx import annotate
+from .formatters.docx import AnnotateError, annotate
 from .formatters.html import render
 from .formatters.xlsx import XlsxFormatter
 
@@ -78,9 +79,14 @@ def write_review(results: Sequence[FileResult], outdir: str, lang: str = "zh") -
         stem = "stdin" if r.path == "-" else os.path.splitext(os.path.basename(r.path))[0] or "report"
         put(f"{stem}.review.html", render([r], lang))
         if r.source is not None and r.source.kind == "docx" and r.path != "-":
-            with open(r.path, "rb") as fh:
-                data = fh.read()
-            put(f"{stem}.annotated.docx", annotate(data, r, lang))
+            try:
+                with open(r.path, "rb") as fh:
+                    data = fh.read()
+                copy = annotate(data, r, lang)
+            except (OSError, AnnotateError) as exc:  # read from stdin, or changed since it was checked
+                print(f"jixiao-lint: 未生成批注副本 / no annotated copy of {r.path}: {exc}", file=sys.stderr)
+            else:
+                put(f"{stem}.annotated.docx", copy)
     if len(results) == 1:
         only = results[0].path
         book = f"{'stdin' if only == '-' else os.path.splitext(os.path.basename(only))[0] or 'report'}.findings.xlsx"
