@@ -353,7 +353,11 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     if d is None:
         return RateClaim(q, name, None)
     claim = RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition")
-    pool = [x for x in pf.quantities if x.kind == d.kind and x.item < q.item and x.sentence == q.sentence]
+    # the figures of the rate's sentence since the rate before it: 基本支出预算 a，实际支出 b，
+    # 执行率 r，项目支出预算 c，实际支出 d，执行率 s — s is d ÷ c
+    since = max((x.item for x in pf.quantities
+                 if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
+    pool = [x for x in pf.quantities if x.kind == d.kind and since < x.item < q.item and x.sentence == q.sentence]
     roles: dict[str, list[Quantity]] = {"num": [], "den": []}
     for x in pool:
         r = d.role(_clean(x.raw_label, vocab))
