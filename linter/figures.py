@@ -41,6 +41,7 @@ QUALIFIERS = ("调整后", "调整", "年初", "全年", "实际", "在用", "�
 # what a generic figure (年初预算数, 实际支出数) is the figure of, when the sentence names it first
 SUBJECTS = ("公用经费", "三公", "人员经费", "固定资产", "政府采购", "工资福利", "商品和服务", "对个人和家庭",
             "转移支付", "资本性支出")
+_OVERALL = re.compile(r"总|综合|整体|最终|自评得分|本项目|本单位|本部门|我局|我单位")
 _EXPLAINING = re.compile(r"说明|依据|分析")
 _PER_INDICATOR = re.compile(r"指标|分值|本项(?!目)|该项|此项")
 
@@ -175,8 +176,11 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 label = "#" + raw
         if not label or q.depth > 0:
             continue
-        if q.kind == "score" and (starts_with_marker or _PER_INDICATOR.search(prefix)):
-            continue  # the score of one indicator, named by its heading: JX112 and the tables judge those
+        if q.kind == "score" and (starts_with_marker or _PER_INDICATOR.search(text[_clause_start(text, qi): qi]) or not (
+                _OVERALL.search(q.raw_label) or "等级" in text[qi: qi + 30])):
+            # the score of one indicator, named by its heading (JX112 and the tables judge those);
+            # only the report's overall score is compared in prose
+            continue
         qual = qualifiers(q.raw_label, vocab) if not label.startswith("~") and q.label == label else ""
         if qual:
             label = f"{qual}:{label}"
@@ -256,6 +260,8 @@ def _table_mentions(doc, default_year):
     for table in doc.tables:
         period = _table_year(doc, table) or default_year
         for row in table.rows:
+            if row.aligned and row.is_total:
+                out.extend(_overall_score(table, row, period))
             if not row.aligned or row.is_total:
                 continue
             if not item_name(table.label(row)):
@@ -320,3 +326,14 @@ def _unique_item(table, row, index: int) -> tuple[str, str]:
         if same == 1:
             return item, _squash(name)
     return "", ""
+
+
+def _overall_score(table, row, period):
+    """The 合计 of a whole score table (its maxima add up to 100) is the report's overall score."""
+    from decimal import Decimal
+
+    maxima = [table.value(row, c) for c in table.columns_of("score-max")]
+    scores = [table.value(row, c) for c in table.columns_of("score")]
+    if len(scores) != 1 or scores[0] is None or not maxima or any(m is None or m.value != Decimal(100) for m in maxima):
+        return []
+    return [Mention(scores[0], "自评得分", period, "", "", "table")]
