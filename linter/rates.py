@@ -42,6 +42,17 @@ class RateDef:
     sign: str = ""  # "" | abs | increase | decrease
     match: str = "suffix"  # suffix | contains
     grim: bool = False
+    numerator_labels: tuple[str, ...] = ()  # vocabulary labels (data/vocabulary.toml)
+    denominator_labels: tuple[str, ...] = ()
+
+    def role_of(self, label: str, canonical: str) -> str | None:
+        """The role of a figure: by the words of its label, else by its vocabulary label."""
+        r = self.role(label)
+        if r is None and canonical:
+            num, den = canonical in self.numerator_labels, canonical in self.denominator_labels
+            if num != den:
+                r = "num" if num else "den"
+        return r
 
     def role(self, label: str) -> str | None:
         """``"num"``, ``"den"`` or None for a figure labelled ``label``."""
@@ -95,6 +106,8 @@ def rate_data() -> RateData:
             names=tuple(r["names"]), formula=r.get("formula", "ratio"), kind=r.get("kind", "amount"),
             numerator=tuple(r["numerator"]), denominator=tuple(r["denominator"]), sign=r.get("sign", ""),
             match=r.get("match", "suffix"), grim=bool(r.get("grim", False)),
+            numerator_labels=tuple(r.get("numerator_labels", ())),
+            denominator_labels=tuple(r.get("denominator_labels", ())),
         )
         for r in data["rate"]
     )
@@ -360,7 +373,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     pool = [x for x in pf.quantities if x.kind == d.kind and since < x.item < q.item and x.sentence == q.sentence]
     roles: dict[str, list[Quantity]] = {"num": [], "den": []}
     for x in pool:
-        r = d.role(_clean(x.raw_label, vocab))
+        r = d.role_of(_clean(x.raw_label, vocab), x.label)
         if r:
             roles[r].append(x)
     num = _unique(roles["num"])
