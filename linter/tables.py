@@ -534,3 +534,33 @@ def shown(q: Quantity) -> str:
     from .arith import fmt
 
     return fmt(q.value, q.precision)
+
+
+_DEPTHS = (
+    (re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
+    (re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]"), 2),
+    (re.compile(r"^\d{1,2}\s*(?:[、]|[.．](?!\d))"), 3),
+    (re.compile(r"^[(（]\s*\d{1,2}\s*[)）]"), 4),
+    (re.compile(r"^[①-⑳⑴-⒇]"), 5),
+    (re.compile(r"^其中\s*[:：，,]?"), 6),
+)
+
+
+def label_depth(text: str) -> int:
+    """How deep a row's name sits in an outline: 0 for a bare name, 1 for 一、, 2 for （一）,
+    3 for 1., 4 for （1）, 5 for ①, 6 for 其中."""
+    t = text.strip()
+    for rx, depth in _DEPTHS:
+        if rx.match(t):
+            return depth
+    return 0
+
+
+def top_rows(table: Table, rows):
+    """The rows at the top of an outline (一、 above （一） above 1. above 其中), or None when
+    the rows' names are all at one depth — a flat list."""
+    depths = [label_depth(table.label(r) or "") for r in rows]
+    if len(set(depths)) <= 1:
+        return None
+    top = min(depths)
+    return [r for r, d in zip(rows, depths) if d == top]

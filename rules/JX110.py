@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, shown, total_ranges
+from ..tables import column_values, interval_of, shown, top_rows, total_ranges
 
 SUM_KINDS = ("budget", "spent", "amount", "total", "count", "number")
 _COLUMN_TOTAL = ("合计", "小计", "总计")
@@ -22,6 +22,8 @@ class TableTotal(Rule):
 
         表头为“合计/小计/总计”的列，与它两旁相邻的金额列（直到遇到文字列为止）逐行相加比较；
         这些列里同时有预算列和支出列、或单位不同时，不认为是分项，不比较。
+
+        各行名称带有层级编号时（“一、”“（一）”“1.”“其中：”），合计只加最上一级的行。
 
         “-”、“—”、空单元格按没有数处理。某一行的单元格无法确定对应哪一列
         （合并单元格造成的错位无法可靠还原），或该列中有文字而非数字，该列的合计记为
@@ -84,6 +86,13 @@ class TableTotal(Rule):
                     if any(v.kind != tq.kind for v in values):
                         doc.note_claim(None)
                         continue
+                    top = top_rows(table, parts)
+                    if top is not None:
+                        # an outline (一、 … 其中 …): the total adds the rows at its top
+                        values = column_values(table, top, col)
+                        if not values or len(values) < 2 or any(v.kind != tq.kind for v in values):
+                            doc.note_claim(None)
+                            continue
                     ok = interval_of(tq).meets(total(interval_of(v) for v in values))
                     doc.note_claim(ok)
                     if not ok:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, level_columns, row_level, shown, total_ranges
+from ..tables import column_values, interval_of, level_columns, row_level, shown, top_rows, total_ranges
 
 
 class ScoreTable(Rule):
@@ -123,6 +123,13 @@ class ScoreTable(Rule):
                             yield from self._sum(doc, table.value(r, col), kids, "parent", col,
                                                  label=table.label(r))
                 else:
+                    top = top_rows(table, parts)
+                    if top is not None:
+                        # an outline (一、 … （一） …): the total adds the rows at its top
+                        values = column_values(table, top, col)
+                        if values is None:
+                            doc.note_claim(None)
+                            continue
                     if len(values) < 2:
                         continue
                     yield from self._sum(doc, tq, values, "total", col, word=self._word(trow))
