@@ -187,6 +187,19 @@ def _trim(text: str, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def _is_expression(seg: str) -> bool:
+    """At least two numbers and an operator between them."""
+    return bool(_OPERATORS & set(seg.lstrip("-"))) and len(_NUMBER.findall(seg)) >= 2 and not _RESULT.fullmatch(seg)
+
+
+def _parses(seg: str) -> bool:
+    try:
+        formula_parser().parse(seg)
+    except UnexpectedInput:
+        return False
+    return True
+
+
 def find_formulas(para) -> tuple[Formula, ...]:
     text = para.text
     out: list[Formula] = []
@@ -215,21 +228,26 @@ def find_formulas(para) -> tuple[Formula, ...]:
             a, b = _trim(text, a, b)
             if a < b:
                 parts.append((a, b))
-        # the result: only its number and unit; what follows is prose
+        i = hi
+        # the last stretch: an expression when it parses as one (100万元=60万元+40万元),
+        # else only its number and unit, what follows being prose ("19.58%(取…)")
         if len(parts) >= 2:
             a, b = parts[-1]
-            m = _RESULT.match(text[a:b])
-            if m:
-                parts[-1] = (a, a + m.end())
-            else:
-                parts = parts[:-1]
-        i = hi
+            if not (_is_expression(text[a:b]) and _parses(text[a:b])):
+                m = _RESULT.match(text[a:b])
+                if m:
+                    parts[-1] = (a, a + m.end())
+                else:
+                    parts = parts[:-1]
         if len(parts) < 2:
             continue
-        first = text[parts[0][0]:parts[0][1]]
-        if not (_OPERATORS & set(first.lstrip("-"))) or len(_NUMBER.findall(first)) < 2:
+        # the expression is the first stretch with an operator; a result may stand before it
+        which = next((j for j, (a, b) in enumerate(parts) if _is_expression(text[a:b])), None)
+        if which is None or which > 1 or (which == 1 and not _RESULT.fullmatch(text[parts[0][0]:parts[0][1]])):
             continue
-        label = text[:parts[0][0]].rstrip("=≈ \t")
+        if which == 1:
+            parts = [parts[1], parts[0], *parts[2:]]
+        label = text[:min(a for a, _ in parts)].rstrip("=≈ \t")
         label = re.split(r"[，,。；;:：、]", label)[-1][-12:]
         absolute = "绝对值" in text[parts[-1][1]:parts[-1][1] + 20] or any(w in label for w in ("差异", "偏差", "偏离"))
         out.append(Formula(para.index, tuple(_parse_part(text, a, b) for a, b in parts), label, absolute))
