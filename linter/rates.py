@@ -217,8 +217,8 @@ def truncated_to(r: Interval, q: Quantity) -> bool:
 
 def grim_possible(rate: Quantity, n: int) -> bool:
     """Is there a whole number k with k/n rounding (half-up) to the stated rate?"""
-    if n <= 0:
-        return True
+    if n <= 0 or HUNDRED / n <= Decimal(1).scaleb(-rate.precision):
+        return True  # steps of 100/n no wider than the stated unit reach every value
     iv = stated(rate.value, rate.precision)
     lo = (iv.lo * n / HUNDRED).to_integral_value(ROUND_FLOOR)
     hi = (iv.hi * n / HUNDRED).to_integral_value(ROUND_CEILING)
