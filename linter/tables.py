@@ -74,7 +74,22 @@ def column_kind(header: str) -> str:
     return "text"
 
 
-def header_unit(header: str, kind: str) -> str:
+_CAPTION_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|亿元|千元|元)")
+
+
+def caption_unit(paragraphs) -> str:
+    """The money unit a caption gives the whole table (``单位：万元``), or ""."""
+    for p in reversed(list(paragraphs)):
+        m = _CAPTION_UNIT.search(p.text)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def header_unit(header: str, kind: str, default: str = "") -> str:
+    """The unit of a column: from its header, else the caption's money unit for an amount column."""
+    if default and kind in ("budget", "spent", "total", "amount") and not _UNIT_IN_HEADER.search(_squash(header)):
+        return default
     m = _UNIT_IN_HEADER.search(_squash(header).replace("得分率", "").replace("分值", "分"))
     if kind in ("score-rate", "rate"):
         return "%"
@@ -307,11 +322,12 @@ def _build(group: list[dict]) -> Table | None:
             continue
         rows.append(list(cells))
     width = max(names) + 1
+    default = caption_unit(group[0]["gap"][-3:])
     columns = []
     for i in range(width):
         name = names.get(i, "")
         kind = column_kind(name)
-        columns.append(Column(i, _squash(name), kind, header_unit(name, kind)))
+        columns.append(Column(i, _squash(name), kind, header_unit(name, kind, default)))
     columns = _retype(tuple(columns), [_align(r, tuple(columns)) for r in rows])
     return Table(columns, tuple(header), tuple(_align(r, columns) for r in rows), "tab")
 
@@ -424,6 +440,8 @@ def _pipe_cells(doc, p) -> list[Cell]:
 def _markdown_table(doc, block) -> Table | None:
     if not _PIPE_SEP.match(block[1].text):
         return None
+    first = block[0].index
+    default = caption_unit(doc.paragraphs[max(0, first - 2): first])
     header = _pipe_cells(doc, block[0])
     rows = [_pipe_cells(doc, p) for p in block[2:]]
     rows = [r for r in rows if r]
@@ -433,7 +451,7 @@ def _markdown_table(doc, block) -> Table | None:
     names = {c.column: c.text for c in header}
     columns = tuple(
         Column(i, _squash(names.get(i, "")), column_kind(names.get(i, "")),
-               header_unit(names.get(i, ""), column_kind(names.get(i, ""))))
+               header_unit(names.get(i, ""), column_kind(names.get(i, "")), default))
         for i in range(width)
     )
     columns = _retype(columns, [Row(tuple(r), aligned=_fits(r, columns)) for r in rows])

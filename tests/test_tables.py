@@ -142,3 +142,14 @@ def test_the_docx_reader_gives_the_same_tables():
     from_docx = check_source(read_bytes("a.docx", make_docx(text)), config)
     assert sorted(f.code for f in from_docx.findings) == sorted(f.code for f in from_text.findings)
     assert set(codes) == {f.code for f in from_text.findings}
+
+
+def test_a_caption_gives_the_money_unit():
+    text = "表2 支出情况\n单位：万元\n\t项目\n\t预算数\n\t支出数\n\n\t培训\n\t10.00\n\t8.00\n"
+    (t,) = doc_of(text).tables
+    assert [c.unit for c in t.columns] == ["", "万元", "万元"]
+    q = t.value(t.rows[0], t.columns[1])
+    assert (q.kind, q.unit) == ("amount", "万元")
+    md = "单位：元\n\n| 项目 | 财政拨款 | 其他资金 | 合计 |\n| --- | --- | --- | --- |\n| 培训 | 10 | 5 | 15 |\n| 会议 | 20 | 5 | 25 |\n"
+    (t,) = doc_of(md, "markdown").tables
+    assert [c.unit for c in t.columns] == ["", "元", "元", "元"]
