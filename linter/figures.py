@@ -164,6 +164,18 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             label, item, item_text = respectively[i]
         elif "分别" in prefix:
             continue
+        else:
+            names = _QUOTED.findall(prefix)
+            if len(names) > 1:
+                continue
+            if names:
+                item, item_text = item_name(names[0]), names[0]
+        if item and q.kind == "amount" and i not in respectively:
+            # a named project's budget or spending: the role a table column gives it
+            role = _amount_role(q.raw_label)
+            if role:
+                qual = qualifiers(q.raw_label, vocab)
+                label = f"{qual}:{role}" if qual else role
         if not label and raw_labels and q.kind == "amount":
             raw = vocab.strip_fillers(q.raw_label)
             if len(raw) >= 5 and not vocab.is_attribute(raw):
@@ -181,7 +193,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             # the score of one indicator, named by its heading (JX112 and the tables judge those);
             # only the report's overall score is compared in prose
             continue
-        qual = qualifiers(q.raw_label, vocab) if not label.startswith("~") and q.label == label else ""
+        qual = qualifiers(q.raw_label, vocab) if not label.startswith(("~", "col:")) and q.label == label else ""
         if qual:
             label = f"{qual}:{label}"
         if q.span in part_of:
@@ -203,16 +215,20 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             found = [(before.rfind(sc), sc) for sc in tuple(scopes) + SUBJECTS if sc in before]
             if found:
                 scope = max(found)[1]
-        if not item:
-            names = _QUOTED.findall(prefix)
-            if len(names) == 1:
-                item, item_text = item_name(names[0]), names[0]
-            elif len(names) > 1:
-                continue
         if item and scope:
             scope = ""  # a named item is narrower than the scope word before it
         out.append(Mention(q, label, period, scope, item, "prose", item_text))
     return out
+
+
+def _amount_role(raw_label: str) -> str:
+    """``col:budget`` or ``col:spent`` for the words before a named item's amount."""
+    raw = raw_label.strip()
+    if "预算" in raw and "执行" not in raw:
+        return "col:budget"
+    if re.search(r"决算|实际支出|支出数|支出金额|已支出|支出了|实际使用|使用资金|支出", raw):
+        return "col:spent"
+    return ""
 
 
 def _start(pf, it) -> int:
@@ -282,7 +298,8 @@ def _table_mentions(doc, default_year):
                 q = table.value(row, col)
                 if q is None or col.kind not in ("budget", "spent", "rate", "score", "score-max", "amount"):
                     continue
-                label = vocab.canonical(col.header) or "col:" + col.kind
+                label = "col:" + col.kind if col.kind in ("budget", "spent") else (
+                    vocab.canonical(col.header) or "col:" + col.kind)
                 out.append(Mention(q, label, period, "", item, "table", item_text))
     return out
 
