@@ -146,17 +146,20 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             )
             quantities.append(fact)
         elif kind == "year":
-            value = _int(toks[0])
-            if len(toks[0].value) == 4 and 1900 <= value <= 2100:
+            num = toks[0].value
+            value = parse_number(num)
+            if len(num) == 4 and num.isdigit() and 1900 <= value <= 2100:
                 suffix = toks[1].value.strip()
-                fact = YearRef(value, span, para.index, index, suffix)
+                fact = YearRef(int(value), span, para.index, index, suffix)
                 years.append(fact)
-            else:  # "3 年" is a duration: a count
+            else:  # "3 年", "1.5 年" are durations: counts
                 fact = Quantity(
-                    "count", Decimal(value), "年", 0, span, para.span(toks[0].start_pos, toks[0].end_pos),
+                    "count", value, "年", precision_of(num), span, para.span(toks[0].start_pos, toks[0].end_pos),
                     para.index, index, sentence, clause, depth,
                 )
                 quantities.append(fact)
+        elif kind in ("date", "month") and any("." in t.value for t in toks if t.type == "NUMBER"):
+            pass  # "1.5 月" is no month: kept as text
         elif kind in ("date", "month"):
             nums = [_int(t) for t in toks if t.type == "NUMBER"]
             has_year = any(t.type == "YEAR_D" for t in toks)
