@@ -142,7 +142,7 @@ def test_print_layout(page, tmp_path, report):
 
 def screenshot_002(page, tmp_path: Path, target: Path) -> None:
     text = next(CORPUS.glob("002_*.txt")).read_text(encoding="utf-8")
-    result = check_bytes(make_docx(text), "002_单位整体支出绩效评价报告.docx")
+    result = check_bytes(make_docx(text), "002_绩效评价报告.docx")
     assert result.findings
     _open(page, tmp_path, result, "002.html")
     in_table = [i for i, f in enumerate(result.findings, start=1) if result.source.locator(f.span.start).startswith("表 ")]
