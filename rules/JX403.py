@@ -10,7 +10,8 @@ class HeadingHierarchy(Rule):
         找出报告正文中一级标题重新从头编号的地方：在同一正文里，第一级的标题
         （报告中最先出现的编号样式，通常是“一、”）已经排到“三、”，又出现了位于
         段首的“一、”——常见于把另一份材料（工作总结等）整段粘贴进报告某一节。
-        每处重新编号报告一次，相关位置是它所在的一级标题。
+        每处重新编号报告一次，相关位置是它所在的一级标题；粘贴的一组结束后原来的一级标题
+        接着编号时，两组都用到的编号（如两个“四、”）也列为相关位置。
 
         不报告：附件（“附件1”“第二部分”开头的段落之后重新编号是正常的）；
         表格单元格里的编号；较低层级在新的小标题下从 1 重新开始（如每个“（一）”
@@ -49,6 +50,7 @@ class HeadingHierarchy(Rule):
             "(the sequence expects “{want}” here, or a lower-level heading)",
         ),
         "outer": ("所在的一级标题：{text}", "the top-level heading it falls under: {text}"),
+        "twin": ("同一编号出现两次：{text}", "the same number twice: {text}"),
     }
 
     def check(self, doc):
@@ -67,7 +69,27 @@ class HeadingHierarchy(Rule):
                 continue
             text = doc.text_at(it.marker.span).strip()
             outer_text = doc.text_at(outer.marker.span).strip() + outer.title[:20]
+            related = [self.related(outer.marker.span, "outer", text=outer_text)]
+            # the outer list goes on after the pasted one: a number both lists use is written twice
+            nested = _chain(o, it)
+            resumed = next((x for x in o.items if x.prev == outer.index and x.index > it.index), None)
+            if resumed is not None:
+                twin = next((x for x in nested if x.ordinal == resumed.ordinal), None)
+                if twin is not None:
+                    t = doc.text_at(twin.marker.span).strip()
+                    related.append(self.related(twin.marker.span, "twin", text=t + twin.title[:20]))
+                    related.append(self.related(resumed.marker.span, "twin", text=doc.text_at(resumed.marker.span).strip()
+                                                + resumed.title[:20]))
             yield self.report(
                 it.marker.span, "restart", text=text, outer=outer_text, want=renumber(it.style, text, it.expected),
-                related=[self.related(outer.marker.span, "outer", text=outer_text)],
+                related=related,
             )
+
+
+def _chain(o, first):
+    """The items of the list that starts at ``first``."""
+    out = [first]
+    nxt = {x.prev: x for x in o.items if x.prev is not None}
+    while out[-1].index in nxt:
+        out.append(nxt[out[-1].index])
+    return out
