@@ -358,3 +358,14 @@ def test_sarif_baseline_suppressions(report_txt, tmp_path):
     jsonschema.Draft4Validator(_sarif_schema()).validate(doc)
     results = doc["runs"][0]["results"]
     assert results and all(r["suppressions"][0]["kind"] == "external" for r in results)
+
+
+def test_html_several_files_and_a_hostile_file_name(report_txt):
+    a = check_file(str(report_txt))
+    b = check_text(REPORT, path='<img src=x onerror="alert(1)">.txt')
+    page = HtmlFormatter().format([a, b])
+    assert "<img src=x" not in page
+    ids = re.findall(r'<li class="[a-z]+" data-fid="([0-9-]+)"', page)
+    assert len(ids) == len(set(ids)) == len(a.findings) + len(b.findings)
+    assert {i.split("-")[0] for i in ids} == {"1", "2"}
+    assert page.count('<section class="file"') == 2
