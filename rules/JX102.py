@@ -8,10 +8,15 @@ from ..rule import Rule
 def rate_expr(claim, doc) -> tuple[str, str]:
     """The arithmetic of a rate, as a reviewer would redo it (zh, en)."""
     n, d = claim.numerator, claim.denominator
-    ns = f"{fmt(n.value, n.precision)}{_unit(n)}"
-    ds = f"{fmt(d.value, d.precision)}{_unit(d)}"
+    vocab = doc.config.vocabulary
+
+    def show(q) -> str:
+        label = vocab.strip_fillers(q.raw_label).rstrip("的之")
+        return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
+
+    ns, ds = show(n), show(d)
     if claim.formula == "change":
-        expr = f"({ns} − {ds}) ÷ {ds}"
+        expr = f"({ns} − {ds}) ÷ {fmt(d.value, d.precision)}{_unit(d)}"
     else:
         expr = f"{ns} ÷ {ds}"
     if claim.sign == "abs":
@@ -77,8 +82,8 @@ class RateMismatch(Rule):
     summary_en = "a stated rate differs from the figures it is a rate of"
     messages = {
         "mismatch": (
-            "{name}写作 {stated}，但按{basis}计算应为 {computed}（{expr} = {computed}）{extra}",
-            "{name} is stated as {stated}, but {basis} give {computed} ({expr} = {computed}){extra}",
+            "{name}写作 {stated}，但按其依据的数计算应为 {computed}（{expr} = {computed}）{extra}",
+            "{name} is stated as {stated}, but the figures it is a rate of give {computed} ({expr} = {computed}){extra}",
         ),
         "threshold": (
             "，且越过了报告所述 {t} 的门槛（写出的值{s_side}，重算的值{c_side}）",
@@ -110,8 +115,13 @@ class RateMismatch(Rule):
         value = point(claim)
         prec = max(q.precision, 2)
         computed = f"{fmt(value, prec)}%"
+        hint = ("", "")
+        if claim.sign in ("increase", "decrease") and value < 0:
+            # a growth that is a fall, or a fall that is a growth
+            word = ("下降", "a fall") if claim.sign == "increase" else ("增长", "a growth")
+            hint = (f"，即{word[0]} {fmt(-value, prec)}%", f", i.e. {word[1]} of {fmt(-value, prec)}%")
         expr, _ = rate_expr(claim, doc)
-        extra = ("", "")
+        extra = hint
         related = [
             self.related(claim.numerator.span, "numerator", text=doc.text_at(claim.numerator.span)),
             self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
@@ -123,14 +133,13 @@ class RateMismatch(Rule):
             s_ok = t.holds(q.value)
             zh, en = self.messages["threshold"]
             extra = (
-                zh.format(t=t_text, s_side=side[0] if s_ok else side[1], c_side=side[1] if s_ok else side[0]),
-                en.format(t=t_text),
+                hint[0] + zh.format(t=t_text, s_side=side[0] if s_ok else side[1], c_side=side[1] if s_ok else side[0]),
+                hint[1] + en.format(t=t_text),
             )
             related.append(self.related(t.quantity.span, "named", text=t_text))
-        basis = ("所依据的数", "the figures it is a rate of")
         stated_text = doc.text_at(q.span)
         return self.report(
             q.span, "mismatch", related=related,
             suggestion=f"{fmt(quantize(value, q.precision), q.precision)}%",
-            name=claim.name, stated=stated_text, basis=basis, computed=computed, expr=expr, extra=extra,
+            name=claim.name, stated=stated_text, computed=computed, expr=expr, extra=extra,
         )
