@@ -31,16 +31,20 @@ def _squash(text: str) -> str:
 # words that make a figure a comparison, a target or a rule rather than the quantity itself
 _NOT_THE_FIGURE = re.compile(
     r"上年|去年|上一年|前年|同比|较上|比上|较去|增长|增加|减少|下降|上升|提高|目标|计划|指标值|不低于|不高于|"
-    r"不超过|不少于|以上|以下|以内|标准|要求|上限|下限|≥|≤|≧|≦|>|<|应当|应|若|如果|假设|预计|约|左右|超过|不足|低于|高于"
+    r"不超过|不少于|以上|以下|以内|标准|要求|上限|下限|≥|≤|≧|≦|>|<|应当|应|若|如果|假设|预计|约|左右|超过|不足|低于|高于|"
+    r"拟|预估|测算"
 )
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,40})[”\"]")
 _ITEM_SUFFIX = re.compile(r"(?:工作经费|专项经费|项目经费|经费|专项资金|资金|项目|工作)$")
 # words in front of a label that make it a different quantity (调整后收入预算数 is not 收入预算数)
 QUALIFIERS = ("调整后", "调整", "年初", "全年", "实际", "在用", "闲置", "期末", "期初", "年末", "追加", "新增",
-              "累计", "净", "账面", "清查", "当年", "剩余", "平均", "人均", "未", "已", "应", "结余", "结转")
+              "累计", "净", "账面", "清查", "当年", "剩余", "平均", "人均", "未", "已", "应", "结余", "结转",
+              "本级", "下属", "所属", "全局", "全系统", "汇总", "合并", "机关", "申报", "申请", "批复")
+# a part of the year (上半年, 截至 6 月底) is not the year's figure
+_PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[1-9１-９]\s*[-—~至到]\s*1?\d\s*月|前\S{0,2}个?月|(?:截至|截止|至)(?!\S{0,6}12\s*月\s*31)\S{0,8}\d\s*月")
 # what a generic figure (年初预算数, 实际支出数) is the figure of, when the sentence names it first
 SUBJECTS = ("公用经费", "三公", "人员经费", "固定资产", "政府采购", "工资福利", "商品和服务", "对个人和家庭",
-            "转移支付", "资本性支出")
+            "转移支付", "资本性支出", "本级", "下属", "所属", "全系统", "汇总", "合并")
 _OVERALL = re.compile(r"总|综合|整体|最终|自评得分|本项目|本单位|本部门|我局|我单位")
 _EXPLAINING = re.compile(r"说明|依据|分析")
 _PER_INDICATOR = re.compile(r"指标|分值|本项(?!目)|该项|此项")
@@ -199,7 +203,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         if q.span in part_of:
             label = f"{part_of[q.span]}>{label}"
         clause = text[_clause_start(text, qi): qi]
-        if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause):
+        if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause) or _PART_OF_YEAR.search(prefix):
             continue
         years = {y.year for y in years_by_sentence.get(s, [])}
         if len(years) > 1:
