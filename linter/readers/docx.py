@@ -43,7 +43,7 @@ MAX_MEMBERS = 5000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Inline containers whose runs are part of the paragraph's visible text.
-_RUN_CONTAINERS = {f"{_W}{t}" for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "moveTo")}
+_RUN_CONTAINERS = {f"{_W}{t}" for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "moveTo", "dir", "bdo")}
 _BLOCK_CONTAINERS = {f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml")}
 
 
