@@ -43,8 +43,8 @@ class EmptyItem(Rule):
     summary_en = "a list item or section has a title but no content"
     messages = {
         "empty": (
-            "条目“{text}”只有标题，没有内容（同组其他 {n} 项都写了内容）",
-            "item “{text}” has a title but no content (the other {n} items of its list have content)",
+            "条目“{text}”只有标题，没有内容（同组其他 {total} 项中有 {n} 项在标题后写了内容）",
+            "item “{text}” has a title but no content ({n} of the other {total} items of its list have content after their titles)",
         ),
         "next": ("紧接着的下一项：{text}", "the next item right after it: {text}"),
     }
@@ -87,4 +87,4 @@ class EmptyItem(Rule):
             nxt = following.get(it.index)
             if nxt is not None:
                 related.append(self.related(nxt.marker.span, "next", text=doc.text_at(nxt.marker.span).strip() + nxt.title[:20]))
-            yield self.report(span, "empty", text=doc.text_at(span).strip(), n=full, related=related)
+            yield self.report(span, "empty", text=doc.text_at(span).strip(), n=full, total=len(others), related=related)

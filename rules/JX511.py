@@ -76,8 +76,8 @@ class UnitNameVariant(Rule):
     summary_en = "the unit's own name is written differently in the text"
     messages = {
         "variant": (
-            "单位名称写成了“{text}”，与报告单位“{unit}”不一致（相差 {n} 个字）",
-            "the unit's name is written “{text}”, not “{unit}” as the report's unit ({n} characters differ)",
+            "单位名称写成了“{text}”，与报告单位“{unit}”不一致（多了或少了 {n} 个字）",
+            "the unit's name is written “{text}”, not “{unit}” as the report's unit ({n} character(s) added or dropped)",
         ),
         "unit": ("报告单位：{unit}", "the report's unit: {unit}"),
     }
