@@ -26,6 +26,9 @@ class DocnoTitleConflict(Rule):
         标题仍不相同时，在后出现的那一处报告，相关位置指向第一次引用；同一种不同写法
         只报告一次。
 
+        反过来，同一机关、同一年份、同一标题的文件被引用成两个不同的序号，也报告
+        （在后出现的文号处）。
+
         不报告：没有标题的引用；只差发文机关名、空格或引号的标题；一个标题包含在另一个
         之中（印发通知的文号也常用来引用它所印发的办法：《关于印发〈某办法〉的通知》与
         《某办法》）；
@@ -54,10 +57,36 @@ class DocnoTitleConflict(Rule):
             "文号“{docno}”在此处的标题《{title}》与前文《{first}》不一致{diff}",
             "document number “{docno}” is cited here as 《{title}》 but earlier as 《{first}》{diff_en}",
         ),
+        "number": (
+            "《{title}》在此处的文号“{docno}”与前文的“{first}”不一致（同一机关、同一年份、同一标题）",
+            "《{title}》 is cited here as “{docno}” but earlier as “{first}” (same issuer, year and title)",
+        ),
         "first": ("首次引用：《{title}》", "first cited as 《{title}》"),
+        "first_no": ("首次引用的文号：{docno}", "first cited with number {docno}"),
     }
 
     def check(self, doc):
+        yield from self._titles(doc)
+        yield from self._numbers(doc)
+
+    def _numbers(self, doc):
+        """The reverse: one title (same issuer and year) cited with two numbers."""
+        first: dict[tuple, object] = {}
+        seen: set = set()
+        for d in doc.docrefs:
+            if d.number is None or not d.issuer or not d.title or d.title_span is None:
+                continue
+            key = (d.issuer, d.year, title_key(d.title))
+            f = first.setdefault(key, d)
+            if f is d or f.number == d.number or (key, d.number) in seen:
+                continue
+            seen.add((key, d.number))
+            this = f"{d.issuer}〔{d.year}〕{d.number}号"
+            before = f"{f.issuer}〔{f.year}〕{f.number}号"
+            yield self.report(d.span, "number", title=d.title.strip(), docno=this, first=before,
+                              related=[self.related(f.span, "first_no", docno=before)])
+
+    def _titles(self, doc):
         first: dict[tuple, object] = {}
         seen: set = set()
         for d in doc.docrefs:
