@@ -44,6 +44,7 @@ class RateDef:
     grim: bool = False
     numerator_labels: tuple[str, ...] = ()  # vocabulary labels (data/vocabulary.toml)
     denominator_labels: tuple[str, ...] = ()
+    neither: tuple[str, ...] = ()  # label endings that fit no role (未整改, 不合格)
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words of its label, else by its vocabulary label."""
@@ -56,7 +57,7 @@ class RateDef:
 
     def role(self, label: str) -> str | None:
         """``"num"``, ``"den"`` or None for a figure labelled ``label``."""
-        if not label:
+        if not label or any(label.endswith(w) for w in self.neither):
             return None
         if self.match == "contains":
             num = any(w in label for w in self.numerator)
@@ -108,6 +109,7 @@ def rate_data() -> RateData:
             match=r.get("match", "suffix"), grim=bool(r.get("grim", False)),
             numerator_labels=tuple(r.get("numerator_labels", ())),
             denominator_labels=tuple(r.get("denominator_labels", ())),
+            neither=tuple(r.get("neither", ())),
         )
         for r in data["rate"]
     )
