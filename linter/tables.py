@@ -47,7 +47,8 @@ COLUMN_KINDS = (
     ("seq", ("序号", "编号")),
     ("text", ("评分标准", "评分说明", "评分依据", "指标解释", "说明", "备注", "名称", "内容", "情况")),
     ("score-rate", ("得分率",)),
-    ("rate", ("支出率", "执行率", "完成率", "支付率", "使用率", "占比", "比例", "比率")),
+    ("rate", ("支出率", "执行率", "支付率", "使用率", "预算完成率", "资金完成率", "支出完成率")),
+    ("share", ("占比", "比例", "比重", "比率", "完成率", "增长率", "增幅", "降幅")),
     ("score-max", ("分值", "标准分", "满分", "权重分", "指标分值")),
     ("score", ("得分", "评分", "评价分")),
     ("spent", ("支出金额", "支出数", "实际支出", "决算数", "决算金额", "决算", "执行数", "支出", "使用金额", "完成数",
@@ -57,7 +58,14 @@ COLUMN_KINDS = (
     ("amount", ("金额", "资金", "收入", "结余", "结转", "经费")),
     ("count", ("人数", "数量", "次数", "个数", "件数")),
 )
-NUMERIC_KINDS = {"score-rate", "rate", "score-max", "score", "spent", "budget", "total", "amount", "count", "number"}
+NUMERIC_KINDS = {"score-rate", "rate", "share", "score-max", "score", "spent", "budget", "total", "amount", "count",
+                 "number"}
+
+
+def is_total_word(text: str) -> bool:
+    """合计, 总计, 小计 — alone or closing a short name (收入合计, 支出小计)."""
+    t = _squash(text)
+    return t in TOTAL_WORDS or (len(t) <= 8 and t.endswith(("合计", "总计", "小计")))
 
 
 def _squash(text: str) -> str:
@@ -91,7 +99,7 @@ def header_unit(header: str, kind: str, default: str = "") -> str:
     if default and kind in ("budget", "spent", "total", "amount") and not _UNIT_IN_HEADER.search(_squash(header)):
         return default
     m = _UNIT_IN_HEADER.search(_squash(header).replace("得分率", "").replace("分值", "分"))
-    if kind in ("score-rate", "rate"):
+    if kind in ("score-rate", "rate", "share"):
         return "%"
     if kind in ("score", "score-max"):
         return "分"
@@ -149,7 +157,7 @@ class Row:
 
     @property
     def is_total(self) -> bool:
-        return any(_squash(c.text) in TOTAL_WORDS for c in self.cells if not c.is_number)
+        return any(is_total_word(c.text) for c in self.cells if not c.is_number)
 
     def words(self) -> list[Cell]:
         return [c for c in self.cells if not c.is_number and not c.is_blank]
@@ -218,7 +226,7 @@ def _header_like(cells: list[Cell]) -> bool:
     return bool(words) and all(
         not c.is_number and not c.quantities and len(_squash(c.text)) <= 16 and not _SENTENCE.search(c.text)
         for c in words
-    ) and not any(_squash(c.text) in TOTAL_WORDS for c in words)
+    ) and not any(is_total_word(c.text) for c in words)
 
 
 def tables(doc) -> tuple[Table, ...]:
@@ -364,7 +372,7 @@ def _fits(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
             if col.kind == "text" and c.is_number:
                 return False
             if col.numeric and not c.is_number:
-                if _squash(c.text) in TOTAL_WORDS:
+                if is_total_word(c.text):
                     return False
                 # a rate stated in words in a rate column is not a number; the row may still fit
                 return False
@@ -500,14 +508,15 @@ def total_ranges(table: Table):
     """
     rows = list(table.rows)
     totals = [i for i, r in enumerate(rows) if r.is_total]
+    on_top = bool(totals) and totals[0] == 0  # each total above its section
     out = []
     for k, i in enumerate(totals):
-        word = next((_squash(c.text) for c in rows[i].cells if _squash(c.text) in TOTAL_WORDS), "")
-        if word != "小计" and len(totals) > 1 and any(
-            _squash(c.text) == "小计" for j in totals for c in rows[j].cells
+        word = next((_squash(c.text) for c in rows[i].cells if is_total_word(c.text)), "")
+        if not word.endswith("小计") and len(totals) > 1 and any(
+            _squash(c.text).endswith("小计") for j in totals for c in rows[j].cells
         ):
             parts = [r for r in rows if not r.is_total]
-        elif i == 0 or (k == 0 and i == 0):
+        elif on_top:
             end = totals[k + 1] if k + 1 < len(totals) else len(rows)
             parts = rows[i + 1:end]
         else:

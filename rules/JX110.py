@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, shown, top_rows, total_ranges
+from ..tables import column_values, interval_of, is_total_word, shown, top_rows, total_ranges
 
 SUM_KINDS = ("budget", "spent", "amount", "total", "count", "number")
 _COLUMN_TOTAL = ("合计", "小计", "总计")
@@ -128,7 +128,7 @@ class TableTotal(Rule):
                         yield self._finding(doc, table, row, tcol, tq, values, across=True)
 
     def _finding(self, doc, table, trow, col, tq, values, across=False):
-        word = next((c.text.strip() for c in trow.cells if c.text.strip() in ("合计", "总计", "小计")), "合计")
+        word = next((c.text.strip() for c in trow.cells if not c.is_number and is_total_word(c.text)), "合计")
         unit = f" {tq.unit}" if tq.unit else ""
         factor = UNIT_FACTORS.get(tq.unit, Decimal(1)) if tq.kind == "amount" else Decimal(1)
         s = sum((v.value * (UNIT_FACTORS.get(v.unit, Decimal(1)) if v.kind == "amount" else 1) / factor

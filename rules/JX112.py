@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, level_columns, row_level, shown, top_rows, total_ranges
+from ..tables import column_values, interval_of, is_total_word, level_columns, row_level, shown, top_rows, total_ranges
 
 
 class ScoreTable(Rule):
@@ -151,7 +151,7 @@ class ScoreTable(Rule):
 
     @staticmethod
     def _word(row):
-        return next((c.text.strip() for c in row.cells if c.text.strip() in ("合计", "总计", "小计", "总分")), "合计")
+        return next((c.text.strip() for c in row.cells if not c.is_number and is_total_word(c.text)), "合计")
 
     def _sum(self, doc, tq, values, key, col, **extra):
         ok = interval_of(tq).meets(total(interval_of(v) for v in values))
