@@ -13,14 +13,14 @@ import argparse
 import glob
 import os
 import sys
-import tempfile
 
 from . import __version__
 from .config import Config
 from .configfile import ConfigError, Resolver, parse_settings
 from .engine import FileResult, check_bytes, check_file, expand_paths
-from .registry import RegistryError, all_formatters
-from .formatters.docx import AnnotateError
+from .fileio import write_atomically
+from .formatters import FormatError
+from .registry import RegistryError, formatter_names, get_formatter
 
 # A batch at least this large shows a progress bar (when stderr is a terminal).
 PROGRESS_MIN_FILES = 8
@@ -85,26 +85,7 @@ def add_config_options(p: argparse.ArgumentParser) -> None:
 
 
 def _formatter_names() -> list[str]:
-    try:
-        return list(all_formatters())
-    except RegistryError:
-        return ["text", "json"]
-
-
-def write_atomically(path: str, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".jixiao-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    return formatter_names() or ["text", "json"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"jixiao-lint: 配置错误 / config error: {exc}", file=sys.stderr)
         return 2
-    except AnnotateError as exc:
+    except FormatError as exc:
         print(f"jixiao-lint: {exc}", file=sys.stderr)
         return 2
 
@@ -223,9 +204,10 @@ class _Progress:
 
 
 def _check(args, parser) -> int:
-    formatters = all_formatters()
-    if args.format not in formatters:
-        parser.error(f"unknown format {args.format!r}; choose from {', '.join(formatters)}")
+    names = formatter_names()
+    if args.format not in names:
+        parser.error(f"unknown format {args.format!r}; choose from {', '.join(names)}")
+    formatter_cls = get_formatter(args.format)
     if args.stdin_filename and "-" not in args.paths:
         parser.error("--stdin-filename needs - among the paths")
     if args.show_config:
@@ -237,7 +219,7 @@ def _check(args, parser) -> int:
     except bl.BaselineError as exc:
         print(f"jixiao-lint: {exc}", file=sys.stderr)
         return 2
-    if getattr(formatters[args.format], "binary", False) and not args.output and sys.stdout.isatty():
+    if getattr(formatter_cls, "binary", False) and not args.output and sys.stdout.isatty():
         parser.error(f"--format {args.format} writes a binary file: give --output FILE")
     results, lang = collect(args, parser)
     if args.write_baseline:
@@ -256,7 +238,7 @@ def _check(args, parser) -> int:
     elif args.quiet and args.format == "text":
         output = concise(results, lang)
     else:
-        output = formatters[args.format](lang=lang).format(results)
+        output = formatter_cls(lang=lang).format(results)
     if args.show_suppressed and not args.statistics:
         output = _with_suppressed(output, results, args.format, lang)
     elif known is not None and args.format == "text" and not args.quiet and not args.statistics:

@@ -86,6 +86,19 @@ def all_formatters() -> dict[str, type]:
     return dict(sorted(out.items()))
 
 
+def formatter_names() -> list[str]:
+    """The registered formats, without importing them (python-docx, openpyxl … load only when used)."""
+    return sorted({ep.name for ep in entry_points(group=FORMATTERS_GROUP)})
+
+
+def get_formatter(name: str) -> type:
+    """The formatter class registered as ``name``; KeyError when there is none."""
+    for ep in entry_points(group=FORMATTERS_GROUP):
+        if ep.name == name:
+            return _load(ep)
+    raise KeyError(name)
+
+
 def select_rules(config) -> list[type[Rule]]:
     """The rules a configuration turns on."""
     from .selection import selected

@@ -11,34 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from typing import Sequence
 
 from .engine import FileResult
+from .fileio import write_atomically
 from .formatters.docx import AnnotateError, annotate
 from .formatters.html import render
 from .formatters.xlsx import XlsxFormatter
-
-
-def write_atomically(path: str, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".jixiao-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -40,6 +40,10 @@ def snippet(result: FileResult, span: Span) -> str:
     return result.source.text[span.start:span.end]
 
 
+class FormatError(ValueError):
+    """A formatter cannot produce its output for these inputs (a usage error, exit 2)."""
+
+
 class Formatter:
     name: ClassVar[str]
     binary: ClassVar[bool] = False

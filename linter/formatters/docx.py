@@ -18,14 +18,14 @@ from typing import Sequence
 
 from ..engine import FileResult
 from ..readers.docx import ParaPiece, _run_text, _runs, open_document, walk
-from . import Formatter, place
+from . import FormatError, Formatter, place
 from ._labels import severity_name
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-class AnnotateError(ValueError):
+class AnnotateError(FormatError):
     """The inputs cannot give an annotated copy (not one .docx, or it changed)."""
 
 
