@@ -137,7 +137,10 @@ class ScoreTable(Rule):
     # 一级/二级/三级 分值 columns side by side: each parent cell = sum of the next level's column in its group
     def _column_levels(self, doc, table, columns):
         rows = [r for r in table.rows if not r.is_total]
+        levels = {c.index for c in level_columns(table)}
         for upper, lower in zip(columns, columns[1:]):
+            if not any(upper.index < i < lower.index for i in levels):
+                continue  # two score columns side by side (自评得分, 评价得分) are not levels
             starts = [i for i, r in enumerate(rows) if (c := r.cell(upper.index)) is not None and not c.is_blank]
             for k, i in enumerate(starts):
                 end = starts[k + 1] if k + 1 < len(starts) else len(rows)
