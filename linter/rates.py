@@ -258,7 +258,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
     for pf in doc.facts:
         qs = pf.quantities
         for q in qs:
-            if q.kind != "percent" or q.unit != "%":
+            if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
             claim = (_share_claim(pf, q, vocab) or _part_share_claim(doc, pf, q, vocab)
                      or _named_claim(pf, q, data, vocab))
@@ -270,6 +270,17 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
     except AttributeError:  # pragma: no cover
         pass
     return result
+
+
+def _is_target(pf, q: Quantity, data: RateData) -> bool:
+    """``支出率达到 90% 以上``, ``差异率小于 10%``: a bound the report sets, not a value it states."""
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    j = pf.para.index_of(q.span.end)
+    before = text[max(0, i - 4):i].rstrip()
+    after = text[j:j + 3].lstrip()
+    words = [w for w in data.upper_before + data.lower_before if w not in ("达到", "达")]
+    return any(before.endswith(w) for w in words) or any(after.startswith(w) for w in data.upper_after + data.lower_after)
 
 
 def _clause_before(pf, q: Quantity) -> tuple[int, str]:
