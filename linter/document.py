@@ -6,6 +6,7 @@ breakdowns.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from functools import cached_property
 from typing import Iterable
@@ -99,11 +100,12 @@ class Document:
     def profile(self) -> Profile:
         return detect(self.paragraphs, self.config.year)
 
-    def paragraph_of(self, offset: int) -> Paragraph | None:
-        import bisect
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
         return self.paragraphs[i] if i >= 0 else None
 
     def iter_text(self) -> Iterable[tuple[Paragraph, str]]:

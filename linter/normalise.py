@@ -14,6 +14,7 @@ back to the file exactly.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -58,8 +59,12 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+_WIDE = re.compile("[^\x00-\u2e7f]")
+
+
 def display_width(text: str) -> int:
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+    """Columns on a terminal: a character above U+2E7F (CJK and beyond) counts two."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 @attrs.frozen
@@ -95,8 +100,6 @@ class Paragraph:
 
     def index_of(self, offset: int) -> int:
         """The index in ``text`` of the character at original ``offset`` (or the next one)."""
-        import bisect
-
         return bisect.bisect_left(self.offsets, offset, 0, len(self.text))
 
 
@@ -107,15 +110,17 @@ class _Builder:
         self.end = 0
 
     def add(self, text: str, start: int, drop_markup: bool) -> None:
-        i, n = 0, len(text)
-        while i < n:
-            if drop_markup and text.startswith("**", i):
-                i += 2
-                continue
-            self.chars.append(text[i])
-            self.offsets.append(start + i)
-            i += 1
-        self.end = start + n
+        if drop_markup and "**" in text:
+            # Markdown bold marks are dropped; split() pairs them left to right
+            pos = start
+            for piece in text.split("**"):
+                self.chars.extend(piece)
+                self.offsets.extend(range(pos, pos + len(piece)))
+                pos += len(piece) + 2
+        else:
+            self.chars.extend(text)
+            self.offsets.extend(range(start, start + len(text)))
+        self.end = start + len(text)
 
     def add_joint(self, offset: int) -> None:
         """A space where a wrapped line of Latin text was broken."""
