@@ -159,9 +159,6 @@ class Row:
     def is_total(self) -> bool:
         return any(is_total_word(c.text) for c in self.cells if not c.is_number)
 
-    def words(self) -> list[Cell]:
-        return [c for c in self.cells if not c.is_number and not c.is_blank]
-
 
 @attrs.frozen
 class Table:
@@ -466,15 +463,6 @@ def _markdown_table(doc, block) -> Table | None:
     return Table(columns, tuple(header), tuple(Row(tuple(r), aligned=_fits(r, columns)) for r in rows), "markdown")
 
 
-def stated_rate(cell: Cell) -> Quantity | None:
-    """A percentage stated in words in a cell (``资金支出率77.89%，主要用于……``)."""
-    for q in cell.quantities:
-        if q.kind == "percent":
-            return q
-    return None
-
-
-ZERO = Decimal(0)
 
 
 # --- helpers for the table rules -------------------------------------------

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from ..figures import mentions
 from ..rule import Rule
@@ -110,10 +111,7 @@ def _conversion_slip(a, b) -> bool:
     """Two amounts in different units that agree to within 1%: JX105 judges them."""
     if a.kind != "amount" or b.kind != "amount" or a.unit == b.unit:
         return False
-    from ..tables import interval_of as iv
-
-    x, y = iv(a).mid, iv(b).mid
+    x, y = interval_of(a).mid, interval_of(b).mid
     if x == 0 or y == 0:
         return False
-    ratio = x / y
-    return abs(ratio - 1) <= 0.01 or ratio in (10000, 1 / 10000) or a.value == b.value
+    return abs(x / y - 1) <= Decimal("0.01") or a.value == b.value
