@@ -17,6 +17,7 @@ unless the items and the figures pair up one to one (``“A”“B”支出率�
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 
@@ -277,6 +278,7 @@ def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:
 def _table_mentions(doc, default_year):
     vocab = doc.config.vocabulary
     out = []
+    memo: dict = {}
     for table in doc.tables:
         period = _table_year(doc, table) or default_year
         for row in table.rows:
@@ -287,7 +289,7 @@ def _table_mentions(doc, default_year):
             if not item_name(table.label(row)):
                 continue
             for col in table.columns:
-                item, item_text = _unique_item(table, row, col.index)
+                item, item_text = _unique_item(table, row, col.index, memo)
                 if not item:
                     continue
                 if col.kind == "text":
@@ -336,15 +338,25 @@ def _name_left_of(table, row, index: int) -> str:
     return best or table.label(row)
 
 
-def _unique_item(table, row, index: int) -> tuple[str, str]:
-    """The row's item for column ``index``, if no other row of the table has the same name."""
+def _unique_item(table, row, index: int, memo: dict | None = None) -> tuple[str, str]:
+    """The row's item for column ``index``, if no other row of the table has the same name.
+
+    ``memo`` (one dict per document) keeps, per table and column, how many rows carry
+    each name, so a table is read once per column rather than once per cell."""
+    key = (id(table), index)
+    rows_with = memo.get(key) if memo is not None else None
+    if rows_with is None:
+        rows_with = Counter()
+        for r in table.rows:
+            if r.aligned and not r.is_total:
+                rows_with.update({item_name(_name_left_of(table, r, index)), item_name(table.label(r))})
+        if memo is not None:
+            memo[key] = rows_with
     for name in (_name_left_of(table, row, index), table.label(row)):
         item = item_name(name)
         if not item:
             continue
-        same = sum(1 for r in table.rows if r.aligned and not r.is_total
-                   and item in (item_name(_name_left_of(table, r, index)), item_name(table.label(r))))
-        if same == 1:
+        if rows_with[item] == 1:
             return item, _squash(name)
     return "", ""
 
