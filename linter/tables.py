@@ -579,3 +579,38 @@ def top_rows(table: Table, rows):
         return None
     top = min(depths)
     return [r for r, d in zip(rows, depths) if d == top]
+
+
+def nested_parents(table: Table, rows, column: Column):
+    """Rows that are the sum of the rows right below them (a parent whose children lost their
+    indentation): ``(rows without the children, [(parent, children)…])``, or None when no row is.
+
+    Used only when a flat sum fails: a 合计 over 基本支出 / 人员经费 / 公用经费 / 项目支出
+    adds 基本支出 and 项目支出, not the two rows that break 基本支出 down.
+    """
+    from .arith import total as add
+
+    vals = [(r, table.value(r, column)) for r in rows]
+    keep, found = [], []
+    i = 0
+    while i < len(vals):
+        r, v = vals[i]
+        kids = None
+        if v is not None:
+            acc = []
+            for r2, v2 in vals[i + 1:]:
+                if v2 is None:
+                    break
+                acc.append(v2)
+                if len(acc) >= 2 and interval_of(v).meets(add(interval_of(x) for x in acc)):
+                    kids = vals[i + 1: i + 1 + len(acc)]
+                    break
+                if add(interval_of(x) for x in acc).lo > interval_of(v).hi:
+                    break
+        keep.append(r)
+        if kids:
+            found.append((r, [k for k, _ in kids]))
+            i += 1 + len(kids)
+        else:
+            i += 1
+    return (keep, found) if found else None

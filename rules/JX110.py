@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, is_total_word, shown, top_rows, total_ranges
+from ..tables import column_values, interval_of, is_total_word, nested_parents, shown, top_rows, total_ranges
 
 SUM_KINDS = ("budget", "spent", "amount", "total", "count", "number")
 _COLUMN_TOTAL = ("合计", "小计", "总计")
@@ -23,7 +23,9 @@ class TableTotal(Rule):
         表头为“合计/小计/总计”的列，与它两旁相邻的金额列（直到遇到文字列为止）逐行相加比较；
         这些列里同时有预算列和支出列、或单位不同时，不认为是分项，不比较。
 
-        各行名称带有层级编号时（“一、”“（一）”“1.”“其中：”），合计只加最上一级的行。
+        各行名称带有层级编号时（“一、”“（一）”“1.”“其中：”），合计只加最上一级的行；
+        没有编号、但某一行恰好等于紧接其下几行之和时（缩进丢失的“基本支出 / 人员经费 /
+        公用经费”），这几行视为该行的细分，合计不重复计算它们。
 
         “-”、“—”、空单元格按没有数处理。某一行的单元格无法确定对应哪一列
         （合并单元格造成的错位无法可靠还原），或该列中有文字而非数字，该列的合计记为
@@ -94,6 +96,12 @@ class TableTotal(Rule):
                             doc.note_claim(None)
                             continue
                     ok = interval_of(tq).meets(total(interval_of(v) for v in values))
+                    if not ok and top is None:
+                        nested = nested_parents(table, parts, col)
+                        if nested is not None:
+                            # some rows break the row above them down: the total adds the others
+                            values = column_values(table, nested[0], col) or values
+                            ok = interval_of(tq).meets(total(interval_of(v) for v in values))
                     doc.note_claim(ok)
                     if not ok:
                         yield self._finding(doc, table, trow, col, tq, values)

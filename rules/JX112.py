@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from ..arith import fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, is_total_word, level_columns, row_level, shown, top_rows, total_ranges
+from ..tables import (column_values, interval_of, is_total_word, level_columns, nested_parents, row_level, shown,
+                      top_rows, total_ranges)
 
 
 class ScoreTable(Rule):
@@ -132,6 +133,11 @@ class ScoreTable(Rule):
                             continue
                     if len(values) < 2:
                         continue
+                    if top is None and not interval_of(tq).meets(total(interval_of(v) for v in values)):
+                        nested = nested_parents(table, parts, col)
+                        if nested is not None:
+                            # parent rows holding their sub-indicators' sum: the total adds the parents
+                            values = column_values(table, nested[0], col) or values
                     yield from self._sum(doc, tq, values, "total", col, word=self._word(trow))
 
     # 一级/二级/三级 分值 columns side by side: each parent cell = sum of the next level's column in its group
