@@ -130,6 +130,7 @@ class RateClaim:
     formula: str = "ratio"
     sign: str = ""
     how: str = ""  # definition | share
+    bound: str = ""  # upper | lower: a bound the rate is said to keep (差异率小于 10%), not its value
 
     @property
     def checkable(self) -> bool:
@@ -272,14 +273,56 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
     return result
 
 
-def _is_target(pf, q: Quantity, data: RateData) -> bool:
+def bound_claims(doc) -> tuple[RateClaim, ...]:
+    """Rates said to keep a bound, with the figures in the sentence: ``预算批复资金 a，
+    部门决算收入 b，差异率小于 10%`` — the rate b/a must stay below 10%."""
+    cached = getattr(doc, "_bound_claims", None)
+    if cached is not None:
+        return cached
+    data = rate_data()
+    vocab = doc.config.vocabulary
+    words = sorted(data.upper_before + data.lower_before + ("未达到", "未达"), key=len, reverse=True)
+    out = []
+    for pf in doc.facts:
+        for q in pf.quantities:
+            if q.kind != "percent" or q.unit != "%" or not _is_target(pf, q, data):
+                continue
+            label = _clean(q.raw_label, vocab)
+            for w in words:
+                if label.endswith(w):
+                    label = vocab.strip_fillers(label[: -len(w)])
+                    break
+            claim = _named_claim(pf, q, data, vocab, label=label)
+            if claim is None or claim.definition is None or not claim.checkable:
+                continue
+            th = _bound_of(pf, q, data)
+            if th:
+                out.append(attrs.evolve(claim, bound=th))
+    doc._bound_claims = tuple(out)
+    return doc._bound_claims
+
+
+def _bound_of(pf, q: Quantity, data: RateData) -> str:
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    j = pf.para.index_of(q.span.end)
+    before = text[max(0, i - 4):i].rstrip()
+    after = text[j:j + 3].lstrip()
+    if any(before.endswith(w) for w in data.upper_before) or any(after.startswith(w) for w in data.upper_after):
+        return "upper"
+    if any(before.endswith(w) for w in data.lower_before) or any(after.startswith(w) for w in data.lower_after):
+        return "lower"
+    return ""
+
+
+def _is_target(pf, q: Quantity, data: RateData, strict: bool = True) -> bool:
     """``支出率达到 90% 以上``, ``差异率小于 10%``: a bound the report sets, not a value it states."""
     text = pf.para.text
     i = pf.para.index_of(q.span.start)
     j = pf.para.index_of(q.span.end)
     before = text[max(0, i - 4):i].rstrip()
     after = text[j:j + 3].lstrip()
-    words = [w for w in data.upper_before + data.lower_before if w not in ("达到", "达")]
+    words = [w for w in data.upper_before + data.lower_before if not strict or w not in ("达到", "达")]
     return any(before.endswith(w) for w in words) or any(after.startswith(w) for w in data.upper_after + data.lower_after)
 
 
@@ -370,8 +413,9 @@ def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | Non
     return found[0] if len(values) == 1 else None
 
 
-def _named_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
-    label = _clean(q.raw_label, vocab)
+def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = None) -> RateClaim | None:
+    if label is None:
+        label = _clean(q.raw_label, vocab)
     hit = data.lookup(label)
     if hit is None:
         return None

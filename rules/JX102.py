@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..arith import fmt, quantize
-from ..rates import crossed, point, rate_claims, recompute, stated_rate, thresholds, truncated_to
+from ..rates import bound_claims, crossed, point, rate_claims, recompute, stated_rate, thresholds, truncated_to
 from ..rule import Rule
 
 
@@ -59,6 +59,8 @@ class RateMismatch(Rule):
         由 JX106 以提示级别报告，本规则不报告。
         若同一段落写有门槛（“差异率小于 10%”“达到 80% 的目标”“≥90%”），
         而重算的值与写出的值落在门槛两侧，消息会特别指出。
+        报告只写了比率所守的界限、且同句写有分子分母时（“预算批复资金 a，部门决算收入 b，
+        差异率小于 10%”），也重算比率，整个区间都越过界限时报告。
 
         不报告的情形：找不到分子或分母、或某个角色有两个以上不同的数（计为“无法核对”）；
         差异率按报告习惯以绝对值比较；分母可能为零时不核对。
@@ -89,6 +91,10 @@ class RateMismatch(Rule):
             "，且越过了报告所述 {t} 的门槛（写出的值{s_side}，重算的值{c_side}）",
             "; the recomputed value is on the other side of the {t} threshold the report names",
         ),
+        "bound": (
+            "报告称{name}{word} {stated}，但按其依据的数计算为 {computed}（{expr} = {computed}），{neg} {stated}",
+            "the report says {name} is {word_en} {stated}, but the figures it is a rate of give {computed} ({expr} = {computed})",
+        ),
         "numerator": ("分子：{text}", "numerator: {text}"),
         "denominator": ("分母：{text}", "denominator: {text}"),
         "named": ("报告所述门槛：{text}", "threshold named by the report: {text}"),
@@ -109,6 +115,30 @@ class RateMismatch(Rule):
             if ok or truncated_to(r, claim.rate):
                 continue  # a rounding down is JX106's (info)
             yield self._finding(doc, claim, r)
+        for claim in bound_claims(doc):
+            r = recompute(claim)
+            if r is None:
+                continue
+            t = claim.rate.value
+            broken = r.lo > t if claim.bound == "upper" else r.hi < t
+            doc.note_claim(not broken)
+            if broken:
+                yield self._bound_finding(doc, claim)
+
+    def _bound_finding(self, doc, claim):
+        q = claim.rate
+        value = point(claim)
+        expr, _ = rate_expr(claim, doc)
+        word = ("低于", "below", "并不低于") if claim.bound == "upper" else ("达到", "at least", "未达到")
+        return self.report(
+            q.span, "bound",
+            related=[
+                self.related(claim.numerator.span, "numerator", text=doc.text_at(claim.numerator.span)),
+                self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
+            ],
+            name=claim.name, word=word[0], word_en=word[1], neg=word[2], stated=doc.text_at(q.span),
+            computed=f"{fmt(value, max(q.precision, 2))}%", expr=expr,
+        )
 
     def _finding(self, doc, claim, r):
         q = claim.rate
