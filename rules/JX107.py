@@ -48,6 +48,8 @@ class BudgetIdentity(Rule):
         不核对。各项按写出的精度取区间（XBRL Calculations 1.1），区间不能相交才报告，
         并把每一项都列为相关位置。总数若在某处写成“总数，其中……”的分解，
         由 JX101 核对，本规则不重复报告；表格中的数不在本规则范围内。
+        报告同一年度还写有恒等式未列出的收支（事业收入、经营收入、经营支出等）时，
+        说明该单位的收支项目更多，不核对。
 
     为什么是问题
         这些恒等式是部门决算报表的勾稽关系；报告中的收支数据不满足它们，
@@ -104,7 +106,7 @@ class BudgetIdentity(Rule):
                     continue
                 if any(m.span in breakdown_totals for ms in mentions for m in ms):
                     continue  # a 其中 breakdown: JX101's
-                if _framed_otherwise(doc, spec, mentions):
+                if _framed_otherwise(doc, spec, mentions) or _more_terms(doc, spec, year, default_year):
                     continue
                 picked = [max(ms, key=lambda m: m.precision) for ms in mentions]
                 if len({m.span for m in picked}) != len(picked):
@@ -136,6 +138,20 @@ class BudgetIdentity(Rule):
             name=spec["name"], total_label=vocab.strip_fillers(tq.raw_label) or tq.label, total=f"{fmt(tq.value, tq.precision)} {unit}",
             expr=expr, sum=f"{fmt(value, prec)} {unit}", diff=f"{fmt(abs(tq.value - value), prec)} {unit}",
         )
+
+
+def _more_terms(doc, spec, year, default_year) -> bool:
+    """The report states, for the year, a figure of a kind the identity does not list."""
+    words = spec.get("unless_stated", [])
+    if not words:
+        return False
+    vocab = doc.config.vocabulary
+    for pf in doc.facts:
+        for q in pf.quantities:
+            if q.kind == "amount" and (sentence_year(pf, q) or default_year) == year:
+                if any(vocab.strip_fillers(q.raw_label).endswith(w) for w in words):
+                    return True
+    return False
 
 
 def _framed_otherwise(doc, spec, mentions) -> bool:
