@@ -188,8 +188,14 @@ def _trim(text: str, i: int, j: int) -> tuple[int, int]:
 
 
 def _is_expression(seg: str) -> bool:
-    """At least two numbers and an operator between them."""
+    """At least two numbers and an operator between them — not references to numbered
+    rows or columns (（1）+（2）)."""
+    if _REFERENCES.fullmatch(seg):
+        return False
     return bool(_OPERATORS & set(seg.lstrip("-"))) and len(_NUMBER.findall(seg)) >= 2 and not _RESULT.fullmatch(seg)
+
+
+_REFERENCES = re.compile(r"[\s+\-*/×÷]*(?:\(\s*\d{1,2}\s*\)[\s+\-*/×÷]*)+")
 
 
 def _parses(seg: str) -> bool:
