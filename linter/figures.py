@@ -175,6 +175,12 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 continue
             if names:
                 item, item_text = item_name(names[0]), names[0]
+        if q.kind == "score" and not item and starts_with_marker and i not in respectively:
+            # 1.预算编制。指标分值 20 分，评价得分 18 分: the heading names the indicator
+            role = _score_role(q.raw_label)
+            title = next((m.title for m in pf.markers if m.at_start), "")
+            if role and 2 <= len(title) <= 24 and not re.search(r"[\d，,:：“”\"]", title):
+                label, item, item_text = role, item_name(title), title
         if item and q.kind == "amount" and i not in respectively:
             # a named project's budget or spending: the role a table column gives it
             role = _amount_role(q.raw_label)
@@ -193,7 +199,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 label = "#" + raw
         if not label or q.depth > 0:
             continue
-        if q.kind == "score" and (starts_with_marker or _PER_INDICATOR.search(text[_clause_start(text, qi): qi]) or not (
+        if q.kind == "score" and not label.startswith("col:") and (starts_with_marker or _PER_INDICATOR.search(text[_clause_start(text, qi): qi]) or not (
                 _OVERALL.search(q.raw_label) or "等级" in text[qi: qi + 30])):
             # the score of one indicator, named by its heading (JX112 and the tables judge those);
             # only the report's overall score is compared in prose
@@ -224,6 +230,16 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             scope = ""  # a named item is narrower than the scope word before it
         out.append(Mention(q, label, period, scope, item, "prose", item_text))
     return out
+
+
+def _score_role(raw_label: str) -> str:
+    """``col:score-max`` or ``col:score`` for the words before a named indicator's score."""
+    raw = raw_label.strip()
+    if re.search(r"分值|满分|标准分", raw):
+        return "col:score-max"
+    if re.search(r"得分$|评分$|得分为$", raw) and "扣" not in raw:
+        return "col:score"
+    return ""
 
 
 def _amount_role(raw_label: str) -> str:
@@ -304,7 +320,9 @@ def _table_mentions(doc, default_year):
                 q = table.value(row, col)
                 if q is None or col.kind not in ("budget", "spent", "rate", "score", "score-max", "amount"):
                     continue
-                label = "col:" + col.kind if col.kind in ("budget", "spent") else (
+                if col.kind in ("score", "score-max") and _continued(table, row, col):
+                    continue  # the indicator runs on over rows without its name: its score is theirs too
+                label = "col:" + col.kind if col.kind in ("budget", "spent", "score", "score-max") else (
                     vocab.canonical(col.header) or "col:" + col.kind)
                 out.append(Mention(q, label, period, "", item, "table", item_text))
     return out
@@ -335,7 +353,26 @@ def _name_left_of(table, row, index: int) -> str:
         if len(c.text.strip()) <= 24 and re.search(r"指标|名称|项目|任务|事项", col.header) \
                 and not re.search(r"解释|标准|说明|依据|情况|内容|目标值|指标值", col.header):
             best = c.text.strip()
-    return best or table.label(row)
+    if best:
+        return best
+    if any(c.kind == "text" and c.index < index and re.search(r"指标|名称|项目|任务|事项", c.header)
+           and not re.search(r"解释|标准|说明|依据|情况|内容|目标值|指标值", c.header) for c in table.columns):
+        return ""  # the table names its rows, but not this one (a merged name cell)
+    return table.label(row)
+
+
+def _continued(table, row, col) -> bool:
+    """The next row has a value in ``col`` but no name of its own: one indicator over two rows."""
+    rows = list(table.rows)
+    i = rows.index(row)
+    if i + 1 >= len(rows):
+        return False
+    nxt = rows[i + 1]
+    if nxt.is_total:
+        return False
+    cell = nxt.cell(col.index)
+    has_value = cell is not None and not cell.is_blank
+    return has_value and not _name_left_of(table, nxt, col.index)
 
 
 def _unique_item(table, row, index: int, memo: dict | None = None) -> tuple[str, str]:
