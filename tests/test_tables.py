@@ -153,3 +153,12 @@ def test_a_caption_gives_the_money_unit():
     md = "单位：元\n\n| 项目 | 财政拨款 | 其他资金 | 合计 |\n| --- | --- | --- | --- |\n| 培训 | 10 | 5 | 15 |\n| 会议 | 20 | 5 | 25 |\n"
     (t,) = doc_of(md, "markdown").tables
     assert [c.unit for c in t.columns] == ["", "元", "元", "元"]
+
+
+def test_total_words_and_outline_depths():
+    from linter.tables import is_total_word, label_depth
+
+    assert is_total_word("合计") and is_total_word("收入合计") and is_total_word("支出 小计")
+    assert not is_total_word("合计数说明：以下各项按决算报表填列")
+    assert [label_depth(t) for t in ("一、基本支出", "（一）人员经费", "1.工资", "（1）津贴", "①奖金", "其中：公用经费", "项目支出")] \
+        == [1, 2, 3, 4, 5, 6, 0]
