@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
@@ -67,19 +68,107 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+class Offsets(Sequence):
+    """The offset map of a paragraph, ``offsets[i]`` for every ``i``, stored as runs.
+
+    Behaves as the tuple of offsets it stands for (indexing, slicing, iteration,
+    ``len``, equality with that tuple), but keeps only where each run of
+    consecutive offsets starts — one run per line of the file, not one integer
+    object per character (which took 40 bytes a character).
+    """
+
+    __slots__ = ("_idx", "_off", "_len")
+
+    def __init__(self, runs: list[tuple[int, int, int]]):
+        """``runs``: ``(index, offset, length)`` in order, indices contiguous from 0."""
+        idx: list[int] = []
+        off: list[int] = []
+        n = 0
+        for i, o, length in runs:
+            if not length:
+                continue
+            if idx and off[-1] + (i - idx[-1]) == o:
+                pass  # continues the previous run
+            else:
+                idx.append(i)
+                off.append(o)
+            n = i + length
+        self._idx = tuple(idx)
+        self._off = tuple(off)
+        self._len = n
+
+    def __reduce__(self):
+        return (_offsets_from_state, (self._idx, self._off, self._len))
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(self._len)))
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset index out of range")
+        idx = self._idx
+        if len(idx) == 1:
+            return self._off[0] + i
+        k = bisect.bisect_right(idx, i) - 1
+        return self._off[k] + (i - idx[k])
+
+    def __iter__(self):
+        idx, off, n = self._idx, self._off, len(self._idx)
+        for k in range(n):
+            end = idx[k + 1] if k + 1 < n else self._len
+            yield from range(off[k], off[k] + end - idx[k])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Offsets):
+            return (self._idx, self._off, self._len) == (other._idx, other._off, other._len)
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._idx, self._off, self._len))
+
+    def __repr__(self) -> str:
+        return f"Offsets({tuple(self)!r})"
+
+    def first_at_or_after(self, offset: int, hi: int) -> int:
+        """``bisect_left(self, offset, 0, hi)``: the first index whose offset is ``>= offset``."""
+        idx, off = self._idx, self._off
+        k = bisect.bisect_right(off, offset) - 1
+        if k < 0:
+            return 0
+        end = idx[k + 1] if k + 1 < len(idx) else self._len
+        if offset < off[k] + (end - idx[k]):
+            i = idx[k] + (offset - off[k])
+        else:
+            i = end
+        return min(i, hi)
+
+
+def _offsets_from_state(idx, off, n) -> Offsets:
+    o = Offsets.__new__(Offsets)
+    o._idx, o._off, o._len = idx, off, n
+    return o
+
+
 @attrs.frozen
 class Paragraph:
     """A logical paragraph (or a table cell) of the report.
 
     ``text`` is folded for matching; ``offsets[i]`` is the original offset of
-    ``text[i]``, and ``offsets[len(text)]`` one past the last character.
+    ``text[i]``, and ``offsets[len(text)]`` one past the last character (an
+    :class:`Offsets`, which behaves as the tuple of those offsets).
     ``row``/``cell`` identify tab-flattened table cells: cells of one row share
     ``row``; ``cell`` counts from 0 within the row.
     """
 
     index: int
     text: str
-    offsets: tuple[int, ...] = attrs.field(repr=False)
+    offsets: Offsets = attrs.field(repr=False)
     kind: str = "text"  # text | cell
     row: int | None = None
     cell: int | None = None
@@ -94,51 +183,66 @@ class Paragraph:
 
     def span(self, i: int, j: int) -> Span:
         """The original span of ``text[i:j]``."""
+        offsets = self.offsets
         if j <= i:
-            return Span(self.offsets[i], self.offsets[i])
-        return Span(self.offsets[i], self.offsets[j - 1] + 1)
+            return Span(offsets[i], offsets[i])
+        return Span(offsets[i], offsets[j - 1] + 1)
 
     def index_of(self, offset: int) -> int:
         """The index in ``text`` of the character at original ``offset`` (or the next one)."""
-        return bisect.bisect_left(self.offsets, offset, 0, len(self.text))
+        offsets = self.offsets
+        if isinstance(offsets, Offsets):
+            return offsets.first_at_or_after(offset, len(self.text))
+        return bisect.bisect_left(offsets, offset, 0, len(self.text))
 
 
 class _Builder:
+    """Collects the pieces of one paragraph and where each came from."""
+
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.pieces: list[str] = []
+        self.runs: list[tuple[int, int, int]] = []  # (index in the paragraph, original offset, length)
+        self.n = 0
         self.end = 0
+
+    def _piece(self, piece: str, offset: int) -> None:
+        if piece:
+            self.pieces.append(piece)
+            self.runs.append((self.n, offset, len(piece)))
+            self.n += len(piece)
 
     def add(self, text: str, start: int, drop_markup: bool) -> None:
         if drop_markup and "**" in text:
             # Markdown bold marks are dropped; split() pairs them left to right
             pos = start
             for piece in text.split("**"):
-                self.chars.extend(piece)
-                self.offsets.extend(range(pos, pos + len(piece)))
+                self._piece(piece, pos)
                 pos += len(piece) + 2
         else:
-            self.chars.extend(text)
-            self.offsets.extend(range(start, start + len(text)))
+            self._piece(text, start)
         self.end = start + len(text)
 
     def add_joint(self, offset: int) -> None:
         """A space where a wrapped line of Latin text was broken."""
-        self.chars.append(" ")
-        self.offsets.append(offset)
+        self._piece(" ", offset)
 
     def build(self, index: int, kind: str, row: int | None, cell: int | None) -> Paragraph | None:
-        # trim spaces at both ends
-        lo, hi = 0, len(self.chars)
-        while lo < hi and self.chars[lo].isspace():
-            lo += 1
-        while hi > lo and self.chars[hi - 1].isspace():
-            hi -= 1
-        if lo == hi:
+        joined = "".join(self.pieces)
+        # trim spaces at both ends (str.strip() strips exactly the isspace() characters)
+        lo = len(joined) - len(joined.lstrip())
+        hi = len(joined.rstrip())
+        if lo >= hi:
             return None
-        text = fold("".join(self.chars[lo:hi]))
-        offsets = tuple(self.offsets[lo:hi]) + (self.offsets[hi - 1] + 1,)
-        return Paragraph(index, text, offsets, kind, row, cell)
+        text = fold(joined[lo:hi])
+        runs = []
+        for i, o, length in self.runs:
+            a, b = max(i, lo), min(i + length, hi)
+            if a < b:
+                runs.append((a - lo, o + (a - i), b - a))
+        # one past the last character: it continues the last run
+        i, o, length = runs[-1]
+        runs[-1] = (i, o, length + 1)
+        return Paragraph(index, text, Offsets(runs), kind, row, cell)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
