@@ -324,7 +324,11 @@ def _table_mentions(doc, default_year):
                     continue  # the indicator runs on over rows without its name: its score is theirs too
                 label = "col:" + col.kind if col.kind in ("budget", "spent", "score", "score-max") else (
                     vocab.canonical(col.header) or "col:" + col.kind)
-                out.append(Mention(q, label, period, "", item, "table", item_text))
+                if label.startswith("col:") and len({c.header for c in table.columns_of(col.kind)}) > 1:
+                    # two columns of one kind (年初预算, 调整预算; 2022年, 2023年): the header tells them apart
+                    label = f"{label}:{col.header}"
+                years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", col.header)}
+                out.append(Mention(q, label, years.pop() if len(years) == 1 else period, "", item, "table", item_text))
     return out
 
 
