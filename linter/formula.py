@@ -35,9 +35,9 @@ _RESULT = re.compile(r"^\s*(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万
 
 @functools.cache
 def formula_parser() -> Lark:
-    return Lark.open_from_package(
-        "linter.grammar", "formula.lark", parser="lalr", lexer="contextual", maybe_placeholders=False,
-    )
+    from .parsing import build_parser  # without the run-time collision check (see there)
+
+    return build_parser("formula.lark", maybe_placeholders=False)
 
 
 @attrs.frozen
