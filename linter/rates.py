@@ -511,3 +511,49 @@ def crossed(claim: RateClaim, computed: Interval, ths) -> Threshold | None:
         if t.holds(computed.lo) == t.holds(computed.hi) and t.holds(computed.lo) != s_ok:
             return t
     return None
+
+
+# --- changes in percentage points -------------------------------------------
+
+_UP = ("提高", "上升", "增加", "增长", "提升")
+_DOWN = ("下降", "降低", "减少", "回落")
+_FROM_RE = re.compile(r"(?:由|从)[^，,。；;0-9%]{0,8}$")
+_TO_RE = re.compile(r"^\s*(?:" + "|".join(_UP + _DOWN) + r")?\s*(?:到|至|为)\s*$")
+
+
+@attrs.frozen
+class PointChange:
+    """``由 A% 提高到 B%，提高 N 个百分点``: B − A must be ±N."""
+
+    start: Quantity
+    end: Quantity
+    change: Quantity
+    sign: int
+
+
+def point_changes(doc) -> tuple[PointChange, ...]:
+    out = []
+    for pf in doc.facts:
+        text = pf.para.text
+        qs = pf.quantities
+        for k, q in enumerate(qs):
+            if q.kind != "count" or q.unit not in ("个百分点", "百分点"):
+                continue
+            pcts = [x for x in qs[:k] if x.kind == "percent" and x.unit == "%" and x.sentence == q.sentence]
+            if len(pcts) < 2:
+                continue
+            a, b = pcts[-2], pcts[-1]
+            ia, ja = pf.para.index_of(a.span.start), pf.para.index_of(a.span.end)
+            ib, jb = pf.para.index_of(b.span.start), pf.para.index_of(b.span.end)
+            iq = pf.para.index_of(q.span.start)
+            if not _FROM_RE.search(text[max(0, ia - 10):ia]) or not _TO_RE.match(text[ja:ib]):
+                continue
+            between = text[jb:iq]
+            if len(between) > 8 or any(ch in between for ch in "。；;"):
+                continue
+            up = any(w in between for w in _UP)
+            down = any(w in between for w in _DOWN)
+            if up == down:
+                continue
+            out.append(PointChange(a, b, q, 1 if up else -1))
+    return tuple(out)

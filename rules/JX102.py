@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..arith import fmt, quantize
-from ..rates import bound_claims, crossed, point, rate_claims, recompute, stated_rate, thresholds, truncated_to
+from ..rates import point_changes, bound_claims, crossed, point, rate_claims, recompute, stated_rate, thresholds, truncated_to
 from ..rule import Rule
 
 
@@ -59,6 +59,7 @@ class RateMismatch(Rule):
         由 JX106 以提示级别报告，本规则不报告。
         若同一段落写有门槛（“差异率小于 10%”“达到 80% 的目标”“≥90%”），
         而重算的值与写出的值落在门槛两侧，消息会特别指出。
+        “由 A% 提高到 B%，提高 N 个百分点”中，B − A 须为 N（按区间比较）。
         报告只写了比率所守的界限、且同句写有分子分母时（“预算批复资金 a，部门决算收入 b，
         差异率小于 10%”），也重算比率，整个区间都越过界限时报告。
 
@@ -95,6 +96,12 @@ class RateMismatch(Rule):
             "报告称{name}{word} {stated}，但按其依据的数计算为 {computed}（{expr} = {computed}），{neg} {stated}",
             "the report says {name} is {word_en} {stated}, but the figures it is a rate of give {computed} ({expr} = {computed})",
         ),
+        "points": (
+            "由 {a} 到 {b} 是{verb2} {diff} 个百分点，报告写作{verb} {stated}",
+            "from {a} to {b} is a change of {diff} percentage points, but the report states {stated}",
+        ),
+        "from": ("起点：{text}", "from: {text}"),
+        "to": ("终点：{text}", "to: {text}"),
         "numerator": ("分子：{text}", "numerator: {text}"),
         "denominator": ("分母：{text}", "denominator: {text}"),
         "named": ("报告所述门槛：{text}", "threshold named by the report: {text}"),
@@ -124,6 +131,27 @@ class RateMismatch(Rule):
             doc.note_claim(not broken)
             if broken:
                 yield self._bound_finding(doc, claim)
+
+        for pc in point_changes(doc):
+            a, b, n = pc.start, pc.end, pc.change
+            diff = stated_rate(b) - stated_rate(a)
+            said = stated_rate(n).scale(pc.sign)  # a whole number of points is rounded too
+            ok = diff.meets(said)
+            doc.note_claim(ok)
+            if ok:
+                continue
+            value = b.value - a.value
+            prec = max(a.precision, b.precision)
+            verb = "提高" if pc.sign > 0 else "下降"
+            verb2 = "提高" if value >= 0 else "下降"
+            yield self.report(
+                n.span, "points",
+                related=[self.related(a.span, "from", text=doc.text_at(a.span)),
+                         self.related(b.span, "to", text=doc.text_at(b.span))],
+                suggestion=f"{fmt(abs(value), prec)} 个百分点",
+                a=doc.text_at(a.span), b=doc.text_at(b.span), verb=verb, verb2=verb2,
+                diff=fmt(abs(value), prec), stated=doc.text_at(n.span),
+            )
 
     def _bound_finding(self, doc, claim):
         q = claim.rate
