@@ -5,16 +5,19 @@
 without doubt, the numerator and denominator it is computed from:
 
 - by definition (``data/rates.toml``): a rate name, and the labels of its
-  numerator and denominator, looked up in the rate's sentence before it;
-  exactly one value must fit each role;
+  numerator and denominator, looked up in the rate's sentence since the rate
+  before it (by the words of a label, else by its vocabulary label); exactly one
+  value must fit each role; growth and decline also from one label in two years;
 - by the share pattern ``A …，占 B（b）的 r%`` / ``A …，占 B 的 r%``: the
   numerator is the figure of the clause before, the denominator the figure in
-  parentheses or, by name, the one figure of the paragraph labelled ``B``.
+  parentheses or, by name, the one figure of the paragraph labelled ``B``;
+- ``总额 X，其中：A a，占比 p%``: the total of the breakdown ``a`` is a part of.
 
 Each claim carries the interval of the value the figures give
 (:func:`recompute`), so the rules only compare intervals. Thresholds the
 paragraph names (差异率小于 10%, 达到 80% 的目标) are found by
-:func:`thresholds`.
+:func:`thresholds`; bounds a rate is said to keep, with its figures, by
+:func:`bound_claims`; changes in percentage points by :func:`point_changes`.
 """
 from __future__ import annotations
 
