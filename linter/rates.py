@@ -436,6 +436,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         r = d.role_of(_clean(x.raw_label, vocab), x.label)
         if r:
             roles[r].append(x)
+    if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
+        return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
     den = _unique(roles["den"])
     if roles["num"] and num is None or roles["den"] and den is None:
@@ -476,6 +478,15 @@ def _by_years(pf, claim: RateClaim, pool, vocab) -> RateClaim:
         return claim
     later, earlier = (a, b) if y1 > y2 else (b, a)
     return attrs.evolve(claim, numerator=later, denominator=earlier)
+
+
+_APPROX = ("约", "逾", "近", "超过", "大约", "将近", "不足", "不到", "上")
+
+
+def _approximate(pf, x: Quantity) -> bool:
+    """A figure written as approximate (约 200 份, 逾 300 篇)."""
+    i = pf.para.index_of(x.span.start)
+    return pf.para.text[max(0, i - 2):i].rstrip().endswith(_APPROX)
 
 
 def _unique(qs: list[Quantity]) -> Quantity | None:
