@@ -17,12 +17,15 @@ def _unit_factor(part) -> Decimal:
 
 def readings(formula, part):
     """The ways the stated result ``part`` may read the expression's value:
-    as written, and — for a percentage after an expression without % (…×100=8.38%) —
-    as the number itself; and its absolute value when the report says so."""
+    as written; for a percentage after an expression without % (…×100=8.38%), or a bare
+    number after one with % (…×100%=8.38), as the number itself; and its absolute value
+    when the report says so."""
     expr = formula.expression
     out = [(expr.value, expr.point)]
     if part.plain and part.unit == "%" and not expr.has_percent:
         out.append((expr.value.scale(Decimal("0.01")), expr.point / 100))
+    if part.plain and part.unit == "" and expr.has_percent:
+        out.append((expr.value.scale(Decimal(100)), expr.point * 100))  # …×100%=71.30
     if formula.absolute:
         out += [(-v, -p) for v, p in out if v.hi < 0]
     return out
