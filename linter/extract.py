@@ -96,7 +96,6 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
 
     for index, it in enumerate(raw):
         kind = it.kind
-        span = para.span(it.start, it.end)
         if kind in ("TEXT", "SP", "PUNCT"):
             tok = it.tokens[0]
             items.append(TextItem(kind, tok.value, it.start, it.end))
@@ -118,6 +117,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 seen_content = True
             continue
 
+        span = para.span(it.start, it.end)
         toks = it.tokens
         fact = None
         if kind in QUANTITY_KINDS:
