@@ -144,6 +144,7 @@ class RateClaim:
 class Threshold:
     quantity: Quantity
     bound: str  # upper | lower
+    rate: str = ""  # the rate it names (差异率小于 10%), "" when it names none (达到 80% 的目标)
 
     def holds(self, value: Decimal) -> bool:
         t = self.quantity.value
@@ -514,13 +515,21 @@ def thresholds(doc, pf_index: int, exclude: Quantity) -> tuple[Threshold, ...]:
         elif any(before.endswith(w) for w in data.lower_before) or any(after.startswith(w) for w in data.lower_after):
             bound = "lower"
         if bound:
-            out.append(Threshold(q, bound))
+            label = _clean(q.raw_label, doc.config.vocabulary)
+            for w in sorted(data.upper_before + data.lower_before + ("未达到", "未达"), key=len, reverse=True):
+                if label.endswith(w):
+                    label = label[: -len(w)]
+                    break
+            hit = data.lookup(doc.config.vocabulary.strip_fillers(label))
+            out.append(Threshold(q, bound, hit[0] if hit else ""))
     return tuple(out)
 
 
 def crossed(claim: RateClaim, computed: Interval, ths) -> Threshold | None:
     """A threshold the stated rate meets and the recomputed one does not (or the reverse)."""
     for t in ths:
+        if t.rate and not (claim.name.endswith(t.rate) or t.rate.endswith(claim.name)):
+            continue  # the bound of another rate of the paragraph
         s_ok = t.holds(claim.rate.value)
         if t.holds(computed.lo) == t.holds(computed.hi) and t.holds(computed.lo) != s_ok:
             return t

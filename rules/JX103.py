@@ -74,6 +74,8 @@ def _crossed(doc, f, part, iv):
     if f.absolute and hi < 0:
         lo, hi = -hi, -lo
     for t in thresholds(doc, f.para, q):
+        if t.rate and t.rate not in f.label and not f.label.endswith(t.rate):
+            continue  # the bound of another rate of the paragraph
         if t.holds(lo) == t.holds(hi) and t.holds(lo) != t.holds(stated_value):
             return t
     return None
