@@ -347,8 +347,48 @@ def _clause_before(pf, q: Quantity) -> tuple[int, str]:
     return i, text[i:end]
 
 
+def _open_paren(clause: str) -> int | None:
+    """The index of the last parenthesis of ``clause`` left open."""
+    depth = 0
+    for i in range(len(clause) - 1, -1, -1):
+        if clause[i] in ")）":
+            depth += 1
+        elif clause[i] in "(（":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _paren_share_claim(pf, q: Quantity, vocab, start: int, clause: str) -> RateClaim | None:
+    """``A a（占 B 的 r%）``: the share written in parentheses right after its numerator."""
+    k = _open_paren(clause)
+    if k is None:
+        return None
+    m = _SHARE_RE.match(clause[k + 1:].strip())
+    if not m or m.group("inner") is not None:
+        return None
+    name = m.group("name").strip()
+    claim = RateClaim(q, f"占{name}的比例", None, how="share")
+    paren = start + k
+    before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= paren and x.sentence == q.sentence]
+    if not before or not name:
+        return claim
+    num = before[-1]
+    gap = pf.para.text[pf.para.index_of(num.span.end):paren]
+    if gap.strip() or num.kind not in ("amount", "count") or num.depth != q.depth - 1:
+        return claim
+    den = _by_name(pf, name, num, q, vocab)
+    if den is None:
+        return claim
+    return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
+
+
 def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     start, clause = _clause_before(pf, q)
+    paren = _paren_share_claim(pf, q, vocab, start, clause)
+    if paren is not None:
+        return paren
     if _clean(clause, vocab) in _PART_SHARE:
         return None  # 占比: the share of the breakdown the figure before is a part of
     m = _SHARE_RE.match(clause.strip())
