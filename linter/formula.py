@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import attrs
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .arith import UNIT_FACTORS, Interval, parse_number, precision_of, stated
 
