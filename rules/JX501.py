@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ..figures import mentions
 from ..rule import Rule
+from ..scores import total_scores
 from ..tables import interval_of, shown
 
 
@@ -45,6 +46,7 @@ class ConflictingFigures(Rule):
         括号里的数、一句中有两个不同年份的数、“分别为”后无法一一对应的数、
         名称不在术语表中的金额和比率。计数（个、件、次 …）没有术语，按数字前面的原文
         名称配对，名称至少六个字（“反馈问题整改事项”），“全年”“累计”之类的词不计。
+        正文中两处写出的报告总得分互相矛盾时不在这里报告：那是 JX202 score-conflict。
 
     为什么是问题
         同一个数前后不一致，读者无法知道哪个是真的；常见于正文改了、表格或附件没改，
@@ -71,6 +73,7 @@ class ConflictingFigures(Rule):
     }
 
     def check(self, doc):
+        totals = {q.span for q in total_scores(doc)}
         groups = defaultdict(list)
         for m in mentions(doc):
             groups[m.key].append(m)
@@ -95,6 +98,9 @@ class ConflictingFigures(Rule):
             if worst is None:
                 continue
             others = [m for m in ms if m is not worst]
+            clashing = [m for m in others if not interval_of(m.q).meets(interval_of(worst.q))]
+            if worst.q.span in totals and all(m.q.span in totals for m in clashing):
+                continue  # the report's total score stated twice: JX202 score-conflict reports it
             shown_others = []
             for m in others:
                 if not interval_of(m.q).meets(interval_of(worst.q)):
