@@ -104,6 +104,21 @@ class Document:
     def _starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
+    def in_paragraph(self, attr: str, para: int) -> tuple:
+        """The facts ``attr`` (``"dates"``, ``"docrefs"`` …) of paragraph ``para``, from an
+        index built once, so a rule looking up each fact's neighbours stays linear."""
+        index = self._by_para.get(attr)
+        if index is None:
+            index = {}
+            for x in getattr(self, attr):
+                index.setdefault(x.para, []).append(x)
+            index = self._by_para[attr] = {k: tuple(v) for k, v in index.items()}
+        return index.get(para, ())
+
+    @cached_property
+    def _by_para(self) -> dict:
+        return {}
+
     def paragraph_of(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.paragraphs[i] if i >= 0 else None

@@ -129,10 +129,10 @@ def mentions(doc, raw_labels: bool = False) -> list[Mention]:
                 if row.aligned and col is not None and _EXPLAINING.search(col.header):
                     continue  # a cell of running text (评分说明): read as prose
                 in_tables.add(c.para)
+    table_cells = {c.para for t in doc.tables for r in t.rows for c in r.cells}
     for pf in doc.facts:
         p = pf.para
-        if p.index in in_tables or (p.kind == "cell" and not any(
-                c.para == p.index for t in doc.tables for r in t.rows for c in r.cells)):
+        if p.index in in_tables or (p.kind == "cell" and p.index not in table_cells):
             continue
         out.extend(_prose(doc, pf, vocab, scopes, default_year, raw_labels))
     out.extend(_table_mentions(doc, default_year))

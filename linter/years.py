@@ -79,14 +79,14 @@ def in_title(p: YearPlace) -> bool:
 
 
 def in_docno(doc, p: YearPlace) -> bool:
-    return any(d.para == p.ref.para and d.span.start <= p.ref.span.start < d.span.end for d in doc.docrefs)
+    return any(d.span.start <= p.ref.span.start < d.span.end for d in doc.in_paragraph("docrefs", p.ref.para))
 
 
 def is_event_date(doc, p: YearPlace) -> bool:
     """Part of a date (2016 年 6 月, 2024 年 6 月 7 日): when something happened."""
     if re.match(r"\s*\d{1,2}\s*月", p.para.text[p.j:]):
         return True
-    return any(d.para == p.ref.para and d.span.start <= p.ref.span.start < d.span.end for d in doc.dates)
+    return any(d.span.start <= p.ref.span.start < d.span.end for d in doc.in_paragraph("dates", p.ref.para))
 
 
 def is_law_version(p: YearPlace) -> bool:
