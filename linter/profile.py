@@ -44,6 +44,11 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
     head = paragraphs[:40]
     joined = "\n".join(p.text for p in head)
     kind = _kind(joined)
+    if kind == "unknown":
+        # an evaluation's body with no title page: its team speaks of itself
+        body = "\n".join(p.text for p in paragraphs[:200] if p.kind == "text")
+        if _EXTERNAL.search(body):
+            kind = "external-evaluation"
     year = year_span = None
     unit = unit_span = None
 
@@ -89,6 +94,8 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 break
     if year is None and default_year:
         year = default_year
+    if year is None:
+        year, year_span = _dominant_year(paragraphs)
     fill_date = fill_span = None
     for p in head:
         m = _FILL_DATE.search(p.text)
@@ -97,6 +104,31 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             fill_span = p.span(m.start(1), m.end(0))
             break
     return Profile(kind, year, year_span, unit, unit_span, fill_date, fill_span)
+
+
+_YEAR_OF_WORK = re.compile(r"(\d{4})\s*年度")
+
+
+def _dominant_year(paragraphs) -> tuple[int | None, Span | None]:
+    """A report with no header (an evaluation's body text) names its year by
+    speaking of "2024年度" throughout: take the year when it is at least three
+    mentions and two thirds of all "NNNN年度" mentions."""
+    counts: Counter = Counter()
+    first: dict[int, Span] = {}
+    for p in paragraphs:
+        for m in _YEAR_OF_WORK.finditer(p.text):
+            y = int(m.group(1))
+            counts[y] += 1
+            first.setdefault(y, p.span(m.start(1), m.end(1)))
+    if not counts:
+        return None, None
+    year, n = counts.most_common(1)[0]
+    if n >= 3 and n * 3 >= 2 * sum(counts.values()):
+        return year, first[year]
+    return None, None
+
+
+_EXTERNAL = re.compile(r"绩效评价报告|评价报告|评价小组|评价组|本次评价|评价机构")
 
 
 def _kind(text: str) -> str:
@@ -108,7 +140,7 @@ def _kind(text: str) -> str:
         return "project-self-evaluation"
     if re.search(r"自评|自我评价", text):
         return "self-evaluation"
-    if re.search(r"绩效评价报告|评价报告", text):
+    if _EXTERNAL.search(text):
         return "external-evaluation"
     return "unknown"
 
