@@ -82,19 +82,24 @@ class ConflictingFigures(Rule):
                 continue
             ms.sort(key=lambda m: m.span.start)
             # same place twice (a figure in a table cell and the prose that repeats the cell): one mention
-            uniq = []
+            uniq, seen = [], set()
             for m in ms:
-                if not any(u.span == m.span for u in uniq):
+                if m.span not in seen:
+                    seen.add(m.span)
                     uniq.append(m)
             ms = uniq
             worst = None
-            for j in range(1, len(ms)):
-                later = ms[j]
-                clash = [m for m in ms[:j] if not interval_of(m.q).meets(interval_of(later.q))
-                         and not _conversion_slip(m.q, later.q)]
-                doc.note_claim(not clash)
-                if clash:
-                    worst = later
+            # earlier figures by what they state (kind, value, precision, unit decide the
+            # comparison), so a figure repeated n times costs n comparisons, not n²
+            earlier: dict = {}
+            for j, later in enumerate(ms):
+                if j:
+                    clash = any(not interval_of(q).meets(interval_of(later.q)) and not _conversion_slip(q, later.q)
+                                for q in earlier.values())
+                    doc.note_claim(not clash)
+                    if clash:
+                        worst = later
+                earlier.setdefault((later.q.kind, later.q.value, later.q.precision, later.q.unit), later.q)
             if worst is None:
                 continue
             others = [m for m in ms if m is not worst]
