@@ -76,11 +76,14 @@ class UnitConversionMismatch(Rule):
         for ms in groups.values():
             ms.sort(key=lambda m: m.span.start)
             done = set()
+            # for each unit, the mentions in the other units, in order: a figure stated n
+            # times in one unit is not compared n² times with itself
+            in_other_units = {u: [b for b in ms if b.q.unit != u] for u in {m.q.unit for m in ms}}
             for i, a in enumerate(ms):
                 if a.span in done:
                     continue
                 partners = []
-                for b in ms:
+                for b in in_other_units[a.q.unit]:
                     if b is a or a.q.unit == b.q.unit or b.span in done or b.span == a.span:
                         continue
                     verdict = self._judge(a, b)
