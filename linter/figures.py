@@ -151,7 +151,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         starts.setdefault(sents[i], _start(pf, it))
     respectively = _respectively(pf, sents, vocab)
     part_of = {}
-    for b in doc.breakdowns:
+    for b in doc.in_paragraph("breakdowns", pf.para.index):
         if b.para == pf.para.index:
             for part in b.parts:
                 part_of[part.span] = b.total.label or vocab.strip_fillers(b.total.raw_label)
