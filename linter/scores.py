@@ -290,16 +290,31 @@ def top_level(items: list[Summary]) -> list[Summary]:
 def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     """The total score a stated grade goes with: the last total before it in its
     paragraph, or else the first one after it in the same sentence."""
-    before = [q for q in totals if q.para == g.para and q.span.end <= g.span.start]
+    in_para = _totals_in(doc, totals, g.para)
+    before = [q for q in in_para if q.span.end <= g.span.start]
     if before:
         return before[-1]
     para = doc.paragraphs[g.para]
     text = para.text
     ends = [k for k in (text.find(c, g.index) for c in "。；;") if k >= 0]
     stop = min(ends) if ends else len(text)
-    after = [q for q in totals if q.para == g.para and q.span.start >= g.span.end
+    after = [q for q in in_para if q.span.start >= g.span.end
              and para.index_of(q.span.start) < stop]
     return after[0] if after else None
+
+
+def _totals_in(doc, totals: list[Quantity], para: int) -> list[Quantity]:
+    """The totals in paragraph ``para``, in their order, from an index built once per
+    ``totals`` list (kept with it, so its id is not reused): one grade after another
+    stays linear in the number of grades."""
+    cache = doc.__dict__.setdefault("_totals_by_para", {})
+    hit = cache.get(id(totals))
+    if hit is None or hit[0] is not totals:
+        index: dict[int, list[Quantity]] = {}
+        for q in totals:
+            index.setdefault(q.para, []).append(q)
+        hit = cache[id(totals)] = (totals, index)
+    return hit[1].get(para, [])
 
 
 def complete(parent: Summary, kids: list[Summary]) -> bool:
