@@ -22,8 +22,8 @@ rate                      one digit of a % that its paragraph/row figures  ratio
 score                     a total-like score (≥ 60 分) → 101–109 分         score
 grade                     the grade after a score → a grade of another    grade
                           band (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60)
-year                      the evaluated year in a sentence about the      year
-                          report itself (…年度…绩效自评) → ±1
+year                      the evaluated year in a clause about the        year
+                          evaluation itself (…年度…绩效自评) → ±1
 date-impossible           a full date → 2月30日, 4月31日 …                  date
 date-late                 a date of something done → after 填报日期         date
 placeholder               the unit's name → （单位名称） / XX单位 / ×××     placeholder
@@ -325,7 +325,10 @@ def sites_grade(rep: Report) -> Iterator[Mutation]:
                                        f"{scores[-1].value} 分, {word} → {other}")
 
 
-SELF_WORDS = re.compile(r"自评|自我评价|绩效评价|评价报告|绩效自评|整体支出绩效|项目支出绩效")
+SELF_WORDS = re.compile(r"自评|自我评价|绩效评价|评价报告")
+# a year of something else in the same clause: a scoring system's edition, a target table,
+# a notice, a review's follow-up
+OTHER_WORDS = re.compile(r"指标|体系|目标|通知|复核|整改|办法|方案")
 
 
 def sites_year(rep: Report) -> Iterator[Mutation]:
@@ -338,8 +341,8 @@ def sites_year(rep: Report) -> Iterator[Mutation]:
             continue
         p = doc.paragraphs[y.para]
         i = p.index_of(y.span.end)
-        sentence = re.match(r"[^。；;!?！？]*", p.text[i:]).group(0)[:40]
-        if not SELF_WORDS.search(sentence):
+        clause = re.match(r"[^，,。；;!?！？]*", p.text[i:]).group(0)[:40]
+        if not SELF_WORDS.search(clause) or OTHER_WORDS.search(clause):
             continue
         before = p.text[: p.index_of(y.span.start)]
         if before.count("《") > before.count("》"):
