@@ -13,10 +13,15 @@ Measures, in one run (every figure the median of ``--repeat`` runs):
    per core. The grammar is built before timing starts (its cost is shown apart).
 2. **Floor**: one pass of a regular expression for figures with units over the
    same text, in the same run; the pipeline's cost is given as a multiple of it.
-3. **Scaling**: one synthetic report 1×, 10×, 100× (1000× with ``--scales``)
-   the corpus' size — the reports concatenated, every decimal figure varied per
-   copy — each checked in a fresh process; CPU time per character relative to 1×
-   (1.00 is linear) and the peak memory over the input's size in bytes.
+3. **Scaling**: one synthetic report 1×, 10×, 100× (1000× with ``--scales
+   1,10,100,1000``: about 80 million characters, several GB of memory and a long
+   run) the corpus' size — the reports concatenated, every decimal figure varied
+   per copy — each checked in a fresh process; CPU time per character relative to
+   1× (1.00 is linear) and the peak memory over the input's size in bytes
+   (tracemalloc's peak up to 10×, the growth of the resident size beyond). The
+   same figures recur in every copy, so rules that compare every statement of a
+   figure with the others see groups that grow with the scale: a stress test of
+   their complexity, harsher than any real report.
 4. **-j 2 against -j 1**: the CLI on twenty copies of the corpus' reports.
 5. **Start-up**: wall time of ``jixiao-lint --version`` and of checking one
    report (the largest) from the command line.
