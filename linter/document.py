@@ -7,6 +7,7 @@ breakdowns.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from functools import cached_property
 from typing import Iterable
@@ -17,6 +18,9 @@ from .facts import Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, Qu
 from .normalise import Paragraph, normalise
 from .profile import Profile, detect
 from .source import Source, Span
+
+
+_BREAK = re.compile(r"[ \t\u3000]*\r?\n[\s\u3000]*")
 
 
 class Document:
@@ -43,6 +47,11 @@ class Document:
     def text_at(self, span: Span) -> str:
         """The original text of ``span``."""
         return self.source.text[span.start:span.end]
+
+    def quote(self, span: Span) -> str:
+        """The text of ``span`` as a message quotes it: as written, but without the
+        line breaks (and the page-break spaces around them) of a hard-wrapped report."""
+        return _BREAK.sub("", self.source.text[span.start:span.end])
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

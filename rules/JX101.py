@@ -116,13 +116,13 @@ class BreakdownSum(Rule):
         )
         if key == "exceeds":
             args["label"] = (" " + label) if label else ""
-        related = [self.related(p.span, "part", text=doc.text_at(p.span)) for p in b.parts]
+        related = [self.related(p.span, "part", text=doc.quote(p.span)) for p in b.parts]
         suggestion = None
         fix = self._fix(b)
         if fix is not None:
             part, value_text = fix
             suggestion = self.related(
-                part.span, "suggest", part=part.raw_label or doc.text_at(part.span), value=value_text,
+                part.span, "suggest", part=part.raw_label or doc.quote(part.span), value=value_text,
                 total=args["total"],
             ).zh
         return self.report(b.total.span, key, related=related, suggestion=suggestion, **args)

@@ -32,8 +32,8 @@ def _unit(q) -> str:
 
 def describe(claim, doc, label_of) -> tuple[str, str]:
     n, d = claim.numerator, claim.denominator
-    return (f"{label_of(n)} {doc.text_at(n.span)}，{label_of(d)} {doc.text_at(d.span)}",
-            f"{label_of(n)} {doc.text_at(n.span)}, {label_of(d)} {doc.text_at(d.span)}")
+    return (f"{label_of(n)} {doc.quote(n.span)}，{label_of(d)} {doc.quote(d.span)}",
+            f"{label_of(n)} {doc.quote(n.span)}, {label_of(d)} {doc.quote(d.span)}")
 
 
 def label_of(q) -> str:
@@ -150,11 +150,11 @@ class RateMismatch(Rule):
             verb2 = "提高" if value >= 0 else "下降"
             yield self.report(
                 n.span, "points",
-                related=[self.related(a.span, "from", text=doc.text_at(a.span)),
-                         self.related(b.span, "to", text=doc.text_at(b.span))],
+                related=[self.related(a.span, "from", text=doc.quote(a.span)),
+                         self.related(b.span, "to", text=doc.quote(b.span))],
                 suggestion=f"{fmt(abs(value), prec)} 个百分点",
-                a=doc.text_at(a.span), b=doc.text_at(b.span), verb=verb, verb2=verb2,
-                diff=fmt(abs(value), prec), stated=doc.text_at(n.span),
+                a=doc.quote(a.span), b=doc.quote(b.span), verb=verb, verb2=verb2,
+                diff=fmt(abs(value), prec), stated=doc.quote(n.span),
             )
 
     def _bound_finding(self, doc, claim):
@@ -165,10 +165,10 @@ class RateMismatch(Rule):
         return self.report(
             q.span, "bound",
             related=[
-                self.related(claim.numerator.span, "numerator", text=doc.text_at(claim.numerator.span)),
-                self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
+                self.related(claim.numerator.span, "numerator", text=doc.quote(claim.numerator.span)),
+                self.related(claim.denominator.span, "denominator", text=doc.quote(claim.denominator.span)),
             ],
-            name=claim.name, word=word[0], word_en=word[1], neg=word[2], stated=doc.text_at(q.span),
+            name=claim.name, word=word[0], word_en=word[1], neg=word[2], stated=doc.quote(q.span),
             computed=f"{fmt(value, max(q.precision, 2))}%", expr=expr,
         )
 
@@ -185,12 +185,12 @@ class RateMismatch(Rule):
         expr, _ = rate_expr(claim, doc)
         extra = hint
         related = [
-            self.related(claim.numerator.span, "numerator", text=doc.text_at(claim.numerator.span)),
-            self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
+            self.related(claim.numerator.span, "numerator", text=doc.quote(claim.numerator.span)),
+            self.related(claim.denominator.span, "denominator", text=doc.quote(claim.denominator.span)),
         ]
         t = crossed(claim, r, thresholds(doc, q.para, q))
         if t is not None:
-            t_text = doc.text_at(t.quantity.span)
+            t_text = doc.quote(t.quantity.span)
             side = ("在门槛内", "在门槛外")
             s_ok = t.holds(q.value)
             zh, en = self.messages["threshold"]
@@ -199,7 +199,7 @@ class RateMismatch(Rule):
                 hint[1] + en.format(t=t_text),
             )
             related.append(self.related(t.quantity.span, "named", text=t_text))
-        stated_text = doc.text_at(q.span)
+        stated_text = doc.quote(q.span)
         return self.report(
             q.span, "mismatch", related=related,
             suggestion=f"{fmt(quantize(value, q.precision), q.precision)}%",

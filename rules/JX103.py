@@ -145,7 +145,7 @@ class FormulaResult(Rule):
                 if f.absolute and p < 0:
                     p = -p
                 span = para.span(part.start, part.end)
-                stated = doc.text_at(span)
+                stated = doc.quote(span)
                 if part.plain:
                     fac = _unit_factor(part)
                     shown = p / fac
@@ -156,11 +156,11 @@ class FormulaResult(Rule):
                     stated = f"{stated}（= {fmt(part.point, 4)}）"
                     suggestion = None
                 related = [self.related(para.span(expr.start, expr.end), "expression",
-                                        text=doc.text_at(para.span(expr.start, expr.end)))]
+                                        text=doc.quote(para.span(expr.start, expr.end)))]
                 extra = ("", "")
                 t = _crossed(doc, f, part, iv) if part.plain and part.unit == "%" else None
                 if t is not None:
-                    t_text = doc.text_at(t.quantity.span)
+                    t_text = doc.quote(t.quantity.span)
                     zh, en = self.messages["threshold"]
                     extra = (zh.format(t=t_text), en.format(t=t_text))
                     related.append(self.related(t.quantity.span, "named", text=t_text))
@@ -168,6 +168,6 @@ class FormulaResult(Rule):
                     span, "wrong", extra=extra,
                     related=related,
                     suggestion=suggestion,
-                    expr=doc.text_at(para.span(expr.start, expr.end)), computed=computed, stated=stated,
+                    expr=doc.quote(para.span(expr.start, expr.end)), computed=computed, stated=stated,
                 )
                 break

@@ -50,5 +50,5 @@ class FormulaMalformed(Rule):
                     continue
                 doc.note_claim(None)
                 i = part.error
-                yield self.report(para.span(i, i + 1), "malformed", expr=doc.text_at(para.span(part.start, part.end)), why=_WHY[part.error_text])
+                yield self.report(para.span(i, i + 1), "malformed", expr=doc.quote(para.span(part.start, part.end)), why=_WHY[part.error_text])
                 break

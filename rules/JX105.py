@@ -101,7 +101,7 @@ class UnitConversionMismatch(Rule):
                     done.update({a.span, b.span})
                     yield self.report(
                         later.span, "unit", what=_what(later), here=_show(later.q), there=_show(earlier.q),
-                        related=[self.related(earlier.span, "other", text=doc.text_at(earlier.span))],
+                        related=[self.related(earlier.span, "other", text=doc.quote(earlier.span))],
                     )
                     continue
                 fines = [b for b, _ in bad if _grain(b.q) < _grain(a.q)]
@@ -114,7 +114,7 @@ class UnitConversionMismatch(Rule):
                 args = dict(what=_what(a), coarse=_show(a.q), fine=_show(fine.q), converted=converted)
                 yield self.report(
                     a.span, "mismatch",
-                    related=[self.related(b.span, "other", text=doc.text_at(b.span)) for b in fines],
+                    related=[self.related(b.span, "other", text=doc.quote(b.span)) for b in fines],
                     suggestion=self.related(a.span, "suggest", fine=args["fine"], converted=converted).zh, **args,
                 )
 

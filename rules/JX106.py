@@ -63,11 +63,11 @@ class RoundedDown(Rule):
             yield self.report(
                 q.span, "truncated",
                 related=[
-                    self.related(claim.numerator.span, "numerator", text=doc.text_at(claim.numerator.span)),
-                    self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span)),
+                    self.related(claim.numerator.span, "numerator", text=doc.quote(claim.numerator.span)),
+                    self.related(claim.denominator.span, "denominator", text=doc.quote(claim.denominator.span)),
                 ],
                 suggestion=rounded,
-                name=claim.name, stated=doc.text_at(q.span), exact=f"{fmt(value, q.precision + 2).rstrip('0')}%",
+                name=claim.name, stated=doc.quote(q.span), exact=f"{fmt(value, q.precision + 2).rstrip('0')}%",
                 rounded=rounded, expr=expr,
             )
 
@@ -89,7 +89,7 @@ class RoundedDown(Rule):
                 rounded = f"{fmt(quantize(shown, part.precision, ROUND_HALF_UP), part.precision)}{part.unit}"
                 yield self.report(
                     para.span(part.start, part.end), "formula", suggestion=rounded,
-                    expr=doc.text_at(para.span(expr.start, expr.end)), stated=doc.text_at(para.span(part.start, part.end)),
+                    expr=doc.quote(para.span(expr.start, expr.end)), stated=doc.quote(para.span(part.start, part.end)),
                     exact=f"{fmt(shown, part.precision + 2).rstrip('0')}{part.unit}", rounded=rounded,
                 )
                 break

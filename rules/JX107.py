@@ -131,7 +131,7 @@ class BudgetIdentity(Rule):
             num = fmt(p.value, p.precision) + ("" if p.unit == unit else p.unit)
             expr += (num if k == 0 else f" {'+' if s > 0 else '−'} {num}") if s > 0 or k else f"−{num}"
         vocab = doc.config.vocabulary
-        related = [self.related(p.span, "term", label=vocab.strip_fillers(p.raw_label) or p.label, text=doc.text_at(p.span))
+        related = [self.related(p.span, "term", label=vocab.strip_fillers(p.raw_label) or p.label, text=doc.quote(p.span))
                    for p in parts]
         return self.report(
             tq.span, "mismatch", related=related,

@@ -74,4 +74,4 @@ class UnknownMeasureWord(Rule):
                     continue
                 word = table[ch]
                 span = pf.para.span(nxt.start, nxt.start + 1)
-                yield self.report(span, "typo", suggestion=word, number=doc.text_at(it.number_span), char=ch, word=word)
+                yield self.report(span, "typo", suggestion=word, number=doc.quote(it.number_span), char=ch, word=word)

@@ -67,6 +67,6 @@ class CountRateGranularity(Rule):
             above = f"{k + 1}/{n} = {fmt(quantize(Decimal(k + 1) * 100 / n, q.precision), q.precision)}%"
             yield self.report(
                 q.span, "impossible",
-                related=[self.related(claim.denominator.span, "denominator", text=doc.text_at(claim.denominator.span))],
-                name=claim.name, stated=doc.text_at(q.span), n=n, below=below, above=above,
+                related=[self.related(claim.denominator.span, "denominator", text=doc.quote(claim.denominator.span))],
+                name=claim.name, stated=doc.quote(q.span), n=n, below=below, above=above,
             )

@@ -150,7 +150,7 @@ class TableTotal(Rule):
             total=f"{shown(tq)}{unit}", sum=f"{fmt(s, prec)}{unit}", expr=expr,
             diff=f"{fmt(abs(tq.value - s), prec)}{unit}",
         )
-        related = [self.related(v.span, "part", text=doc.text_at(v.span)) for v in values]
+        related = [self.related(v.span, "part", text=doc.quote(v.span)) for v in values]
         suggestion = self.related(tq.span, "suggest", word=args["word"], sum=args["sum"]).zh
         if across:
             args["row"] = table.label(trow) or "本行"

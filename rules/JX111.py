@@ -121,8 +121,8 @@ class TableRowRate(Rule):
             computed=computed, exact=f"{fmt(exact, q.precision + 3)}%",
         )
         related = [
-            self.related(n.span, "numerator", text=doc.text_at(n.span)),
-            self.related(d.span, "denominator", text=doc.text_at(d.span)),
+            self.related(n.span, "numerator", text=doc.quote(n.span)),
+            self.related(d.span, "denominator", text=doc.quote(d.span)),
         ]
         suggestion = self.related(q.span, "suggest", computed=computed).zh
         if rounds_down_to(exact, q.value, q.precision):

@@ -93,7 +93,7 @@ class ScoreTable(Rule):
                 if not ok:
                     yield self.report(
                         s.span, "above", score=f"{shown(s)} 分", max=f"{shown(m)} 分",
-                        related=[self.related(m.span, "max", text=doc.text_at(m.span))],
+                        related=[self.related(m.span, "max", text=doc.quote(m.span))],
                     )
 
     # 合计 rows and parent rows
@@ -177,6 +177,6 @@ class ScoreTable(Rule):
         )
         if "word" in args:
             args["word"] = (args["word"], "total")
-        related = [self.related(v.span, "part", text=doc.text_at(v.span)) for v in values]
+        related = [self.related(v.span, "part", text=doc.quote(v.span)) for v in values]
         suggestion = self.related(tq.span, "suggest", sum=args["sum"]).zh
         yield self.report(tq.span, key, related=related, suggestion=suggestion, **args)

@@ -65,6 +65,6 @@ class ImpossibleDate(Rule):
     def _bare_month_is_date(doc, d) -> bool:
         para = doc.paragraphs[d.para]
         i, j = local(para, d)
-        if doc.text_at(d.span).endswith("份"):
+        if doc.quote(d.span).endswith("份"):
             return True
         return bool(_BARE_BEFORE.search(para.text[max(0, i - 4):i]) or _BARE_AFTER.match(para.text, j))

@@ -65,7 +65,7 @@ class UnfilledPlaceholder(Rule):
                 if _is_prose_x(text, m):
                     continue
                 slots.append((m.start(), m.end()))
-                yield self.report(p.span(m.start(), m.end()), "slot", text=doc.text_at(p.span(m.start(), m.end())))
+                yield self.report(p.span(m.start(), m.end()), "slot", text=doc.quote(p.span(m.start(), m.end())))
             if p.kind == "cell":
                 # a scoring table quotes the indicator's official explanation,
                 # instructions included; only placeholders count there
@@ -79,7 +79,7 @@ class UnfilledPlaceholder(Rule):
                 yield self._instruction(doc, p.span(m.start(), m.end()))
 
     def _instruction(self, doc, span):
-        shown = doc.text_at(span).replace("\n", "")
+        shown = doc.quote(span).replace("\n", "")
         if len(shown) > 40:
             shown = shown[:38] + "……"
         return self.report(span, "instruction", text=shown)

@@ -58,8 +58,8 @@ class NumberingSequence(Rule):
             if it.problem not in ("duplicate", "gap", "backwards") or it.prev is None:
                 continue
             prev = o.items[it.prev]
-            text = doc.text_at(it.marker.span).strip()
-            prev_text = doc.text_at(prev.marker.span).strip()
+            text = doc.quote(it.marker.span).strip()
+            prev_text = doc.quote(prev.marker.span).strip()
             want = renumber(it.style, text, it.expected)
             if it.problem == "gap" and it.ordinal > it.expected + 1:
                 want = want + "…" + renumber(it.style, text, it.ordinal - 1)

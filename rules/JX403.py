@@ -67,8 +67,8 @@ class HeadingHierarchy(Rule):
             outer = o.items[it.outer]
             if outer.scope != it.scope:
                 continue
-            text = doc.text_at(it.marker.span).strip()
-            outer_text = doc.text_at(outer.marker.span).strip() + outer.title[:20]
+            text = doc.quote(it.marker.span).strip()
+            outer_text = doc.quote(outer.marker.span).strip() + outer.title[:20]
             related = [self.related(outer.marker.span, "outer", text=outer_text)]
             # the outer list goes on after the pasted one: a number both lists use is written twice
             nested = _chain(o, it)
@@ -76,9 +76,9 @@ class HeadingHierarchy(Rule):
             if resumed is not None:
                 twin = next((x for x in nested if x.ordinal == resumed.ordinal), None)
                 if twin is not None:
-                    t = doc.text_at(twin.marker.span).strip()
+                    t = doc.quote(twin.marker.span).strip()
                     related.append(self.related(twin.marker.span, "twin", text=t + twin.title[:20]))
-                    related.append(self.related(resumed.marker.span, "twin", text=doc.text_at(resumed.marker.span).strip()
+                    related.append(self.related(resumed.marker.span, "twin", text=doc.quote(resumed.marker.span).strip()
                                                 + resumed.title[:20]))
             yield self.report(
                 it.marker.span, "restart", text=text, outer=outer_text, want=renumber(it.style, text, it.expected),

@@ -86,5 +86,5 @@ class EmptyItem(Rule):
             related = []
             nxt = following.get(it.index)
             if nxt is not None:
-                related.append(self.related(nxt.marker.span, "next", text=doc.text_at(nxt.marker.span).strip() + nxt.title[:20]))
-            yield self.report(span, "empty", text=doc.text_at(span).strip(), n=full, total=len(others), related=related)
+                related.append(self.related(nxt.marker.span, "next", text=doc.quote(nxt.marker.span).strip() + nxt.title[:20]))
+            yield self.report(span, "empty", text=doc.quote(span).strip(), n=full, total=len(others), related=related)

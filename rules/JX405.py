@@ -142,4 +142,4 @@ def _heading(doc, item):
 
 
 def _text(doc, item) -> str:
-    return " ".join(doc.text_at(_heading(doc, item)).split())
+    return " ".join(doc.quote(_heading(doc, item)).split())

@@ -50,7 +50,7 @@ class MalformedDocno(Rule):
     def check(self, doc):
         refs = doc.docrefs
         for d in refs:
-            text = doc.text_at(d.span).strip()
+            text = doc.quote(d.span).strip()
             if d.number is None:
                 if not d.issuer:
                     continue
@@ -58,7 +58,7 @@ class MalformedDocno(Rule):
                              and d.title and r.title == d.title), None)
                 related, suggestion = [], None
                 if twin is not None:
-                    full = doc.text_at(twin.span).strip()
+                    full = doc.quote(twin.span).strip()
                     related.append(self.related(twin.span, "same", text=full))
                     suggestion = f"{d.issuer}〔{d.year}〕{twin.number}号"
                 yield self.report(d.span, "no_number", text=text, year=d.year, related=related, suggestion=suggestion)

@@ -57,7 +57,7 @@ class DocnoYear(Rule):
             if not years or any(abs(y - d.year) <= 1 for y in years):
                 continue
             gap = min(abs(y - d.year) for y in years)
-            docno = doc.text_at(d.span).strip()
+            docno = doc.quote(d.span).strip()
             yield self.report(
                 d.span, "mismatch", docno=docno, year=d.year, gap=gap,
                 title_years="、".join(str(y) for y in sorted(set(years))),

@@ -43,7 +43,7 @@ class DoubledPunctuation(Rule):
         for p in doc.paragraphs:
             for m in _DOUBLED.finditer(p.text):
                 span = p.span(m.start(), m.end())
-                text = doc.text_at(span)
+                text = doc.quote(span)
                 a, b = m.group(0)[0], m.group(0)[-1]
                 if a == b or {a, b} <= {"，", ","} or {a, b} <= {":", "："}:
                     yield self.report(span, "doubled", text=text, suggestion=text[0])
