@@ -4,12 +4,12 @@ import re
 
 from ..rule import Rule
 from ..scores import total_scores
-from ..years import RELATIVE_YEARS, RELATIVE_RE, ordinary_other_year, places
+from ..years import RELATIVE_YEARS, RELATIVE_RE, in_title, ordinary_other_year, places
 
 _STOP = "，,。；;:：、"
 # The report itself: …N 年（度）…自评得分 / 评价结果 / 自评等级 / 自评报告.
 _SELF = re.compile(
-    rf"[^{_STOP}]{{0,30}}?(?:自评|自我评价|绩效评价|评价)[^{_STOP}]{{0,6}}?(?:得分|分数|结果|等级|报告)"
+    rf"[^{_STOP}]{{0,30}}?(?:自评|自我评价|绩效评价|评价)[^{_STOP}]{{0,6}}?(?:得分|分数|结果|等级|报告|信息)"
 )
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
@@ -18,6 +18,23 @@ _BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预�
 _EXECUTION = re.compile(r"支出|执行|完成率|决算|结余|结转|使用")
 # A sentence that compares years states other years on purpose.
 _COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
+# The evaluation of the year's spending: N 年（度）[我办 / 部门 / 财政资金] 整体支出 / 部门整体 …
+# 绩效自评 / 自我（绩效）评价 / 绩效评价. The year is the one whose spending is evaluated, not the
+# round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
+# 省级 / 市级 … editions and scoring systems are left out).
+_OWN_EVAL = re.compile(
+    rf"(?P<pre>[^{_STOP}级评]{{0,14}}?)(?:整体|支出)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
+)
+_YEAR_IN = re.compile(r"\d{4}\s*年")
+# …of another system or a plan, not this evaluation
+_NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用")
+_PLAN = re.compile(r"(?<!现)将|拟|计划|下一步|今后|以后|明年|继续|力争|争取|确保|做好")
+# Doing this evaluation: the clause has the report's own work on it.
+_DOING = re.compile(r"现将|进行|开展|完成|负责|领导|指导|组织|形成|公开|实施")
+# Looking back at an earlier evaluation: its results, its problems, a comparison.
+_YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
+                   r"增长|减少|下降|增加|持平|分别|连续")
+_LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发现|问题|意见|反馈|整改|以前|此前|" + _YEARS_COMPARED)
 
 
 class WrongYear(Rule):
@@ -28,19 +45,36 @@ class WrongYear(Rule):
 
         1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告”，N ≠ Y
            （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）。N < Y 时只在
-           这句话只有这一个年份、并写出了总得分时报告（“本单位 2022 年度整体支出自评得分为 96 分”），
+           这句话只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”），
+           或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
            往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
            并在同一句写出金额和执行情况（支出、执行、完成率、决算、结余），N > Y，且这句话不是比较
            （没有“较、比、同比、上年、增长、减少”等）。N > Y 的年度在报告写成时还没有结束，
            不可能有它的支出和完成率；只提下一年度的预算（“我局 2024 年预算 300 万元已下达”）不报告，
            往年的数字（N < Y，如“2022 年结转资金”）也不报告；
-        3. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
+        3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体……绩效自评 /
+           自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度），以及“N 年度部门绩效自评信息”，
+           N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年（评价年度的次年才做
+           自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划（将、拟、计划、下一步、
+           今后……），或 N < Y 且分句写有“进行、开展、完成、负责、领导、指导、组织、形成、公开”或以
+           “本单位 / 我局”为主语，而整句没有回顾或比较（根据、按照、参考、发现、问题、整改、上年、
+           往年、较上年、分别……）、没有第二个年份。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
+           年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
+        4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
+           的地方（上面 1、3 两类，每句算一票，带日期的不算）和所答复的通知（“关于开展 N 年……”算 N−1）
+           对比，另一年度的票数多于评价年度（评价年度自己算一票）、至少两票且至少有一处是报告自己的
+           说法时，报告表头或开头的年份，其余各处按多数的年度检查；票数相同则以表头为准；
+        5. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
            “今年”“明年”不比较：报告写于被评价年度的次年，“今年”可能指 Y，也可能指写报告的 Y+1。
 
         不报告：《》里的文件名、法规名和版本（“（2018年修正）”）、文号里的年份、事件的日期
         （“2016 年 6 月……划归”）、年份区间（2019—2023 年）、“自 N 年以来”之类；通知年份
-        （“关于开展 2024 年……自评工作的通知”，由 JX303 看）；“N 年绩效自评工作”（自评工作本来就在次年做）；
+        （“关于开展 2024 年……自评工作的通知”，由 JX303 看）；“N 年绩效自评工作”“N 年区级财政资金绩效自评
+        工作”（说的是哪一年做的自评，不是评价哪一年的支出；自评工作本来就在次年做）；评价的年份与另一个年份
+        之间隔着别的年份（“2023 年度决算说明公开了 2024 年度自评信息”里的 2023）；其他体系、版本和计划
+        （“2024 年省级……自评指标评分体系”“N 年区级……绩效评价工作”“将在 N 年度……自评中”、……指标、体系、
+        办法、方案、目标、复核、整改）；
         与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；报告没有可识别的评价年度时整条规则不报告。
 
     为什么是问题
@@ -75,30 +109,55 @@ class WrongYear(Rule):
             "a relative year and its stated year disagree: the evaluated year is {year}, so “{word}” is {expected}, not {stated}",
         ),
         "evaluated": ("评价年度 {year}", "evaluated year {year}"),
+        "odd": (
+            "评价年度与报告其余各处不符：这里写作 {stated} 年，而报告其他说本次评价的地方写作 {year} 年（{n} 处）",
+            "the evaluated year disagrees with the rest of the report: it says {stated} here, but {n} other places that speak of this evaluation say {year}",
+        ),
+        "mention": ("本次评价写作 {year} 年", "this evaluation given as {year}"),
     }
 
-    _WHAT_ZH = {"得分": "得分", "分数": "得分", "结果": "评价结果", "等级": "等级", "报告": "报告名称"}
-    _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "等级": "grade", "报告": "report title"}
+    _WHAT_ZH = {"得分": "得分", "分数": "得分", "结果": "评价结果", "等级": "等级", "报告": "报告名称", "信息": "自评信息"}
+    _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "等级": "grade", "报告": "report title",
+                "信息": "self-evaluation information"}
 
     def check(self, doc):
         year = doc.profile.year
         if year is None:
             return
+        span = doc.profile.year_span
         related = []
-        if doc.profile.year_span is not None:
-            related = [self.related(doc.profile.year_span, "evaluated", year=year)]
+        odd = self._odd_profile_year(doc, year)
+        if odd is not None:
+            # the header / opening is the one mention of the evaluation that differs: it is the
+            # wrong one, and the others are checked against the year they agree on
+            year, others = odd
+            yield self.report(
+                span, "odd", stated=doc.profile.year, year=year, n=len(others),
+                related=[self.related(o.ref.span, "mention", year=year) for o in others[:3]],
+                suggestion=str(year),
+            )
+            related = [self.related(others[0].ref.span, "mention", year=year)]
+        elif span is not None:
+            related = [self.related(span, "evaluated", year=year)]
         for p in places(doc):
             if p.ref.year == year or ordinary_other_year(doc, p):
                 continue
-            if doc.profile.year_span is not None and p.ref.span == doc.profile.year_span:
+            if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
                 continue
             text = p.para.text
-            m = _SELF.match(text, p.j)
-            if (m and not re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()])
-                    and not _COMPARISON.search(text[p.s:p.e]) and self._own(doc, p, year)):
+            m = self._self_words(p)
+            if (m and not _COMPARISON.search(text[p.s:p.e])
+                    and (self._own(doc, p, year) or self._doing(doc, p, year, m.end()))):
                 what = m.group(0)[-2:]
                 yield self.report(
                     p.ref.span, "self", what=self._WHAT_ZH[what], what_en=self._WHAT_EN[what], year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
+            m = self._eval_words(p)
+            if m and self._doing(doc, p, year, m.end()):
+                yield self.report(
+                    p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
@@ -132,6 +191,88 @@ class WrongYear(Rule):
             return False
         return any(q.para == p.ref.para and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                    for q in total_scores(doc))
+
+    @staticmethod
+    def _self_words(p):
+        """N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告 / 自评信息, not a notice's."""
+        text = p.para.text
+        m = _SELF.match(text, p.j)
+        if m is None or _YEAR_IN.search(text, p.j, m.end()):
+            return None  # the words are another year's: 2023 年度决算说明公开了 2024 年度自评信息
+        if re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]):
+            return None
+        return m
+
+    def _eval_words(self, p):
+        """N 年（度）[我办 / 部门] 整体支出……绩效自评 / 自我评价 / 绩效评价, not another system's."""
+        text = p.para.text
+        m = _OWN_EVAL.match(text, p.j)
+        if m is None or _YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, self._clause_end(text, p)):
+            return None
+        return m
+
+    def _odd_profile_year(self, doc, year):
+        """The evaluated year (header field or opening sentence) against the other places
+        that speak of this evaluation, and the notice the report answers (关于开展 N 年……
+        通知 evaluates N−1): when another year has a strict majority over the evaluated year
+        (counting its own header or opening), at least two votes and at least one place of
+        the report's own, the header or opening is the odd one out. A sentence is one vote;
+        work with its date (于 2024 年 5 月……完成了 2023 年度……自评) is no vote: it may be an
+        earlier year's evaluation told as history."""
+        span = doc.profile.year_span
+        if span is None:
+            return None
+        votes: dict[int, set] = {year: {None}}
+        own: dict[int, list] = {}
+        for p in places(doc):
+            if p.ref.span.start <= span.start < p.ref.span.end:
+                continue
+            if in_title(p) and re.search(r"关于开展\s*$", p.before):
+                votes.setdefault(p.ref.year - 1, set()).add((p.ref.para, p.s))
+                continue
+            if ordinary_other_year(doc, p):
+                continue
+            if re.search(_YEARS_COMPARED, p.para.text[p.s:p.e]) or _PLAN.search(p.clause_before()):
+                continue
+            if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
+                   for d in doc.in_paragraph("dates", p.ref.para)):
+                continue  # work dated: this evaluation or an earlier one, not a vote
+            if self._self_words(p) or self._eval_words(p):
+                votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
+                own.setdefault(p.ref.year, []).append(p)
+        votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
+        other = max(votes, key=lambda y: (votes[y], y == year))
+        if other == year or votes[other] < 2 or votes[other] <= votes[year] or other not in own:
+            return None
+        return other, own[other]
+
+    @staticmethod
+    def _clause_end(text, p) -> int:
+        ends = [k for k in (text.find(c, p.j, p.e) for c in "，,：:") if k >= 0]
+        return min(ends) if ends else p.e
+
+    def _doing(self, doc, p, year, end) -> bool:
+        """The clause speaks of doing this evaluation (对区委办 N 年度整体支出情况进行绩效自评,
+        负责领导 N 年度……自我绩效评价工作, 现将 N 年度……报告如下), not of an earlier one or a plan.
+
+        A date in the clause says when the work was done: the evaluation of year Y is done in
+        Y+1, so work dated in Y or before is an earlier year's evaluation (history), and only
+        work dated Y+1 is this one's."""
+        text = p.para.text
+        clause = p.clause_before() + text[p.j:end]
+        if p.clause_before().rstrip().endswith("现将"):
+            return True  # 现将 N 年度……报告如下: the report's own opening
+        dated = [d.year for d in doc.in_paragraph("dates", p.ref.para)
+                 if d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i]
+        if dated:
+            return dated[-1] == year + 1 and not _PLAN.search(clause)
+        if p.ref.year > year:
+            return not _PLAN.search(clause)
+        if _LOOK_BACK.search(text, p.s, p.e) or _PLAN.search(clause):
+            return False
+        if sum(p.s <= p.para.index_of(y.span.start) < p.e for y in doc.facts[p.ref.para].years) > 1:
+            return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
+        return bool(_DOING.search(clause) or _SUBJECT.search(p.clause_before()))
 
     def _relative(self, doc, year):
         """上年（2021 年） / 2021 年（上年）: the written year against the relative one."""
