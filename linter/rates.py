@@ -437,13 +437,14 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
 
 
 def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
-    """The one figure of the paragraph named ``name`` (by its label, or an earlier ``占name(x)``)."""
+    """The one figure of the paragraph named ``name`` (by its label — also ``[实际]name总额`` —
+    or an earlier ``占name(x)``)."""
     found = []
     for x in pf.quantities:
         if x is num or x is q or _family(x) != _family(num):
             continue
         label = _clean(x.raw_label, vocab)
-        if label == name:
+        if label == name or _names_total(label, name):
             found.append(x)
             continue
         if x.depth > 0 and not x.raw_label:
@@ -455,6 +456,19 @@ def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | Non
                 found.append(x)
     values = {(x.value * _factor(x)) for x in found}
     return found[0] if len(values) == 1 else None
+
+
+_TOTAL_QUALIFIERS = ("实际", "全年", "年度", "本年", "当年", "本年度")
+
+
+def _names_total(label: str, name: str) -> bool:
+    """``实际政府采购支出总额`` names the total ``政府采购支出`` (占政府采购支出总额的 r%): the
+    same words with 总额/总数 after them and at most a qualifier of time or fact before them."""
+    for tail in ("总额", "总数"):
+        if label.endswith(name + tail):
+            head = label[: -len(name + tail)]
+            return head == "" or head in _TOTAL_QUALIFIERS
+    return False
 
 
 def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = None) -> RateClaim | None:
@@ -472,11 +486,16 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     since = max((x.item for x in pf.quantities
                  if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
     pool = [x for x in pf.quantities if x.kind == d.kind and since < x.item < q.item and x.sentence == q.sentence]
-    roles: dict[str, list[Quantity]] = {"num": [], "den": []}
-    for x in pool:
-        r = d.role_of(_clean(x.raw_label, vocab), x.label)
-        if r:
-            roles[r].append(x)
+    roles = _roles(pool, d, vocab)
+    if not pool and since < 0:
+        # 预算数 a 万元，实际支出 b 万元。支出完成率 r%。: a rate whose sentence has no figure of its
+        # kind takes them from the sentence right before, when that one states no rate of its own
+        prev = [x for x in pf.quantities if x.sentence == q.sentence - 1]
+        if prev and not any(x.kind == "percent" for x in prev):
+            pool = [x for x in prev if x.kind == d.kind]
+            roles = _roles(pool, d, vocab)
+            if not (roles["num"] and roles["den"]):
+                return claim  # only both figures together name the rate without doubt
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
@@ -492,6 +511,15 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
         return _by_years(pf, claim, pool, vocab)
     return claim
+
+
+def _roles(pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
+    roles: dict[str, list[Quantity]] = {"num": [], "den": []}
+    for x in pool:
+        r = d.role_of(_clean(x.raw_label, vocab), x.label)
+        if r:
+            roles[r].append(x)
+    return roles
 
 
 def _year_of(pf, x: Quantity) -> int | None:
