@@ -13,14 +13,17 @@ import argparse
 import glob
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .config import Config
-from .configfile import ConfigError, Resolver, parse_settings
-from .engine import FileResult, check_bytes, check_file, expand_paths
-from .fileio import write_atomically
-from .formatters import FormatError
-from .registry import RegistryError, formatter_names, get_formatter
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .configfile import Resolver
+    from .engine import FileResult
+
+# The engine, the grammar, the rules and the config machinery are imported by the
+# functions that use them, so ``--version`` and ``--help`` start at once.
 
 # A batch at least this large shows a progress bar (when stderr is a terminal).
 PROGRESS_MIN_FILES = 8
@@ -85,15 +88,26 @@ def add_config_options(p: argparse.ArgumentParser) -> None:
 
 
 def _formatter_names() -> list[str]:
+    from .registry import formatter_names
+
     return formatter_names() or ["text", "json"]
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # what argparse's version action prints, without building the parser (which
+        # lists the formatters through the entry points)
+        sys.stdout.write(f"jixiao-lint {__version__}\n")
+        sys.exit(0)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
+    from .configfile import ConfigError
+    from .formatters import FormatError
+    from .registry import RegistryError
+
     try:
         return args.func(args, parser)
     except RegistryError as exc:
@@ -112,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def resolver(args) -> Resolver:
     """The per-file configuration: config files, --config, then the command line."""
+    from .configfile import Resolver, parse_settings
+
     given = {
         "select": args.select,
         "extend-select": args.extend_select,
@@ -130,6 +146,8 @@ def _has_magic(p: str) -> bool:
 
 def expand(paths: list[str]) -> list[str]:
     """Files, directories (walked) and globs, in a stable order; ``-`` is kept."""
+    from .engine import expand_paths
+
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -144,12 +162,17 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def _work(task: tuple[str, Config]) -> FileResult:
+    from .engine import check_file
+
     path, config = task
     return check_file(path, config)
 
 
 def collect(args, parser=None) -> tuple[list[FileResult], str]:
     """Check what ``args`` names; the results (in input order) and the output language."""
+    from .configfile import ConfigError
+    from .engine import check_bytes, check_file
+
     res = resolver(args)
     paths = expand(args.paths)
     if paths.count("-") > 1:
@@ -204,6 +227,9 @@ class _Progress:
 
 
 def _check(args, parser) -> int:
+    from .fileio import write_atomically
+    from .registry import formatter_names, get_formatter
+
     names = formatter_names()
     if args.format not in names:
         parser.error(f"unknown format {args.format!r}; choose from {', '.join(names)}")

@@ -128,6 +128,12 @@ class Document:
     def _by_para(self) -> dict:
         return {}
 
+    @cached_property
+    def memo(self) -> dict:
+        """A per-document cache for what several rules (or several calls of one rule)
+        derive from the facts, keyed by the helper that computes it (e.g. ``figures.mentions``)."""
+        return {}
+
     def paragraph_of(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.paragraphs[i] if i >= 0 else None

@@ -1,7 +1,10 @@
 """Run the pipeline: read → normalise → parse → extract → rules → findings."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+import threading
 import traceback
 from typing import Iterable, Sequence
 
@@ -42,8 +45,43 @@ def _input_finding(code: str, zh: str, en: str, span: Span = Span(0, 0)) -> Find
     return Finding(rule.code, rule.name, rule.category, rule.severity, span, zh, en)
 
 
+# Checking a report allocates many small objects that live as long as the report
+# (tokens, facts, spans) and hardly any reference cycles. With the default
+# thresholds the cyclic garbage collector walks them over and over, and walks more
+# of them the larger the report: about 20 % of the time at 30× the corpus. While a
+# report is checked, the youngest generation is collected every GC_THRESHOLD
+# allocations instead of every 700 (the previous setting is restored after).
+GC_THRESHOLD = 100_000
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_saved: tuple[int, ...] = ()
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    global _gc_depth, _gc_saved
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_saved = gc.get_threshold()
+            if _gc_saved[0]:  # 0: collection is off, leave it so
+                gc.set_threshold(max(_gc_saved[0], GC_THRESHOLD), *_gc_saved[1:])
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0:
+                gc.set_threshold(*_gc_saved)
+
+
 def check_source(source: Source, config: Config | None = None) -> FileResult:
     """Check one already-read source."""
+    with _fewer_collections():
+        return _check_source(source, config)
+
+
+def _check_source(source: Source, config: Config | None) -> FileResult:
     config = config or Config()
     doc = Document(source, config)
     findings: list[Finding] = []

@@ -115,10 +115,20 @@ def mentions(doc, raw_labels: bool = False) -> list[Mention]:
     by the words before them as written (at least five characters) — used by the
     元/万元 rule, which compares only figures that agree to within a rounding slip.
     """
+    both = doc.memo.get("figures.mentions")
+    if both is None:
+        # computed once per document for both JX105 and JX501: with the raw labels, each
+        # mention tagged with whether only the raw label made it one
+        both = doc.memo["figures.mentions"] = _mentions(doc)
+    return [m for m, raw in both if raw_labels or not raw]
+
+
+def _mentions(doc) -> list[tuple[Mention, bool]]:
+    raw_labels = True
     vocab = doc.config.vocabulary
     scopes = vocab.scopes
     default_year = doc.profile.year
-    out: list[Mention] = []
+    out: list[tuple[Mention, bool]] = []
     in_tables: set[int] = set()
     for table in doc.tables:
         for cell in table.header:
@@ -135,11 +145,16 @@ def mentions(doc, raw_labels: bool = False) -> list[Mention]:
         if p.index in in_tables or (p.kind == "cell" and p.index not in table_cells):
             continue
         out.extend(_prose(doc, pf, vocab, scopes, default_year, raw_labels))
-    out.extend(_table_mentions(doc, default_year))
+    out.extend((m, False) for m in _table_mentions(doc, default_year))
     return out
 
 
+_FIGURE_KINDS = ("amount", "percent", "score", "count")
+
+
 def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
+    if not any(isinstance(it, Quantity) and it.kind in _FIGURE_KINDS for it in pf.items):
+        return []  # nothing below looks at a paragraph without a figure
     text = pf.para.text
     sents = _sentences(pf)
     years_by_sentence: dict[int, list[YearRef]] = {}
@@ -148,7 +163,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             years_by_sentence.setdefault(sents[i], []).append(it)
     starts: dict[int, int] = {}
     for i, it in enumerate(pf.items):
-        starts.setdefault(sents[i], _start(pf, it))
+        if sents[i] not in starts:
+            starts[sents[i]] = _start(pf, it)
     respectively = _respectively(pf, sents, vocab)
     part_of = {}
     for b in doc.in_paragraph("breakdowns", pf.para.index):
@@ -156,11 +172,13 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             for part in b.parts:
                 part_of[part.span] = b.total.label or vocab.strip_fillers(b.total.raw_label)
     starts_with_marker = any(m.at_start for m in pf.markers)
+    heading = next((m.title for m in pf.markers if m.at_start), "")  # the title of the first one
     out = []
     for i, it in enumerate(pf.items):
-        if not isinstance(it, Quantity) or it.kind not in ("amount", "percent", "score", "count"):
+        if not isinstance(it, Quantity) or it.kind not in _FIGURE_KINDS:
             continue
         q = it
+        raw_only = False
         s = sents[i]
         qi = pf.para.index_of(q.span.start)
         prefix = text[starts.get(s, 0): qi]
@@ -178,7 +196,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         if q.kind == "score" and not item and starts_with_marker and i not in respectively:
             # 1.预算编制。指标分值 20 分，评价得分 18 分: the heading names the indicator
             role = _score_role(q.raw_label)
-            title = next((m.title for m in pf.markers if m.at_start), "")
+            title = heading
             if role and 2 <= len(title) <= 24 and not re.search(r"[\d，,:：“”\"]", title):
                 label, item, item_text = role, item_name(title), title
         if item and q.kind == "amount" and i not in respectively:
@@ -191,6 +209,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             raw = vocab.strip_fillers(q.raw_label)
             if len(raw) >= 5 and not vocab.is_attribute(raw):
                 label = "~" + raw
+                raw_only = True
         if not label and q.kind == "count" and q.unit not in ("年", "个月", "天", "日", "小时"):
             # a count of things has no vocabulary term: the words before it, as written, when
             # they are specific enough (至少六个字：全年共处理各类文件, 反馈问题)
@@ -228,7 +247,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 scope = max(found)[1]
         if item and scope:
             scope = ""  # a named item is narrower than the scope word before it
-        out.append(Mention(q, label, period, scope, item, "prose", item_text))
+        out.append((Mention(q, label, period, scope, item, "prose", item_text), raw_only))
     return out
 
 
@@ -269,6 +288,8 @@ def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:
     """``“A”“B”“C”支出率分别为 x、y、z``: item index → (label, item)."""
     text = pf.para.text
     out: dict[int, tuple[str, str]] = {}
+    if "分别" not in text:
+        return out
     for m in re.finditer("分别(?:为|是|达到|达)?", text):
         sent_start = max(text.rfind(ch, 0, m.start()) for ch in "。；;") + 1
         head = text[sent_start: m.start()]
@@ -386,14 +407,28 @@ def _unique_item(table, row, index: int, memo: dict | None = None) -> tuple[str,
     each name, so a table is read once per column rather than once per cell."""
     key = (id(table), index)
     rows_with = memo.get(key) if memo is not None else None
+    names = memo.setdefault(("names", id(table), index), {}) if memo is not None else {}
+
+    def names_of(r):
+        # (name left of the column, row label) of row ``r``, each worked out once per column
+        got = names.get(id(r))
+        if got is None:
+            got = names[id(r)] = (_name_left_of(table, r, index), table.label(r))
+        return got
+
     if rows_with is None:
         rows_with = Counter()
-        for r in table.rows:
-            if r.aligned and not r.is_total:
-                rows_with.update({item_name(_name_left_of(table, r, index)), item_name(table.label(r))})
+        plain = memo.get(("plain", id(table))) if memo is not None else None
+        if plain is None:
+            # the table's rows that are neither unaligned nor totals, found once per table
+            plain = [r for r in table.rows if r.aligned and not r.is_total]
+            if memo is not None:
+                memo[("plain", id(table))] = plain
+        for r in plain:
+            rows_with.update({item_name(n) for n in names_of(r)})
         if memo is not None:
             memo[key] = rows_with
-    for name in (_name_left_of(table, row, index), table.label(row)):
+    for name in names_of(row):
         item = item_name(name)
         if not item:
             continue

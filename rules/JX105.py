@@ -69,6 +69,15 @@ class UnitConversionMismatch(Rule):
     }
 
     def check(self, doc):
+        ivs: dict = {}
+
+        def ivl(q):
+            # each stated figure's interval worked out once (the mentions keep ``q`` alive)
+            iv = ivs.get(id(q))
+            if iv is None:
+                iv = ivs[id(q)] = interval_of(q)
+            return iv
+
         groups = defaultdict(list)
         for m in mentions(doc, raw_labels=True):
             if m.q.kind == "amount" and m.q.unit in UNIT_FACTORS:
@@ -86,7 +95,7 @@ class UnitConversionMismatch(Rule):
                 for b in in_other_units[a.q.unit]:
                     if b is a or a.q.unit == b.q.unit or b.span in done or b.span == a.span:
                         continue
-                    verdict = self._judge(a, b)
+                    verdict = self._judge(a, b, ivl)
                     if verdict is not None:
                         partners.append((b, verdict))
                 for b, verdict in partners:
@@ -119,7 +128,7 @@ class UnitConversionMismatch(Rule):
                 )
 
     @staticmethod
-    def _judge(a, b) -> str | None:
+    def _judge(a, b, interval_of=interval_of) -> str | None:
         """ok: the two agree; slip: the same amount converted wrongly; unit: the same digits
         in two units; None: different figures (JX501's)."""
         ia, ib = interval_of(a.q), interval_of(b.q)

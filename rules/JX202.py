@@ -61,14 +61,16 @@ class ScoreConflict(Rule):
         for i, g in enumerate(groups):
             if i == ref:
                 continue
+            # the same for every score of the group: worked out once, so n scores cost n, not n²
+            others = [o for o in totals if o not in g]
+            shown = "、".join(sorted({fmt(o.value, o.precision) for o in others}, key=others_order(others)))
+            related = tuple(self.related(o.span, "other", value=fmt(o.value, o.precision)) for o in others)
+            suggestion = f"{fmt(groups[ref][0].value, groups[ref][0].precision)} 分" if len(groups[ref]) > 1 else None
             for q in g:
                 doc.note_claim(False)
-                others = [o for o in totals if o not in g]
-                shown = sorted({fmt(o.value, o.precision) for o in others}, key=others_order(others))
                 yield self.report(
-                    q.span, "conflict", here=fmt(q.value, q.precision), others="、".join(shown),
-                    related=[self.related(o.span, "other", value=fmt(o.value, o.precision)) for o in others],
-                    suggestion=f"{fmt(groups[ref][0].value, groups[ref][0].precision)} 分" if len(groups[ref]) > 1 else None,
+                    q.span, "conflict", here=fmt(q.value, q.precision), others=shown,
+                    related=related, suggestion=suggestion,
                 )
 
 

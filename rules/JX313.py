@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 
@@ -23,8 +24,14 @@ _PLAN_HEADING = re.compile(r"改进|措施|下一步|工作计划|工作打算|�
 
 def _in_plan_section(doc, para: int) -> bool:
     """Under a heading such as 改进措施, 下一步工作计划, 整改建议."""
-    heads = [mk for mk in doc.markers if mk.at_start and mk.para <= para and mk.style in ("cn-dun", "paren-cn")]
-    return bool(heads) and bool(_PLAN_HEADING.search(heads[-1].title))
+    heads = doc.memo.get("JX313.plan_heads")
+    if heads is None:
+        # the headings in order (markers come in paragraph order), found once per document
+        found = [mk for mk in doc.markers if mk.at_start and mk.style in ("cn-dun", "paren-cn")]
+        heads = doc.memo["JX313.plan_heads"] = ([mk.para for mk in found], found)
+    paras, found = heads
+    k = bisect.bisect_right(paras, para)  # the last heading at or before ``para``
+    return k > 0 and bool(_PLAN_HEADING.search(found[k - 1].title))
 
 
 def _fill(prof) -> datetime.date | None:
@@ -222,7 +229,9 @@ class Chronology(Rule):
             verbs = set(DONE_RE.findall(text[j:e])) | set(DONE_RE.findall(text[s:i]))
             deadlines.append((d, when, verbs))
         for dl, dl_when, verbs in deadlines:
-            for d in doc.dates:
+            # only the paragraphs within reach (doc.dates is in paragraph order, so is this)
+            near = (d for p in range(dl.para, dl.para + _DEADLINE_REACH + 1) for d in doc.in_paragraph("dates", p))
+            for d in near:
                 if d.para < dl.para or d.para > dl.para + _DEADLINE_REACH or d.span.start <= dl.span.end:
                     continue
                 para = doc.paragraphs[d.para]

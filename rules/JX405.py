@@ -91,7 +91,8 @@ class RequiredSections(Rule):
         if not template:
             return
         o = outline(doc)
-        body = [s for s, k in enumerate(o.scope_kinds) if k == "body" and any(i.scope == s for i in o.items)]
+        with_items = {i.scope for i in o.items}
+        body = [s for s, k in enumerate(o.scope_kinds) if k == "body" and s in with_items]
         if not body:
             return
         main = body[0]

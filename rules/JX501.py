@@ -6,7 +6,7 @@ from decimal import Decimal
 from ..figures import mentions
 from ..rule import Rule
 from ..scores import total_scores
-from ..tables import interval_of, shown
+from ..tables import interval_of as _interval_of, shown
 
 
 def _text(m) -> str:
@@ -73,6 +73,15 @@ class ConflictingFigures(Rule):
     }
 
     def check(self, doc):
+        ivs: dict = {}
+
+        def interval_of(q):
+            # each stated figure's interval worked out once (the mentions keep ``q`` alive)
+            iv = ivs.get(id(q))
+            if iv is None:
+                iv = ivs[id(q)] = _interval_of(q)
+            return iv
+
         totals = {q.span for q in total_scores(doc)}
         groups = defaultdict(list)
         for m in mentions(doc):
@@ -94,7 +103,8 @@ class ConflictingFigures(Rule):
             earlier: dict = {}
             for j, later in enumerate(ms):
                 if j:
-                    clash = any(not interval_of(q).meets(interval_of(later.q)) and not _conversion_slip(q, later.q)
+                    iv_later = interval_of(later.q)
+                    clash = any(not interval_of(q).meets(iv_later) and not _conversion_slip(q, later.q, interval_of)
                                 for q in earlier.values())
                     doc.note_claim(not clash)
                     if clash:
@@ -120,10 +130,11 @@ class ConflictingFigures(Rule):
                               others=("、".join(shown_others), ", ".join(shown_others)), related=related)
 
 
-def _conversion_slip(a, b) -> bool:
+def _conversion_slip(a, b, interval_of=None) -> bool:
     """Two amounts in different units that agree to within 1%: JX105 judges them."""
     if a.kind != "amount" or b.kind != "amount" or a.unit == b.unit:
         return False
+    interval_of = interval_of or _interval_of
     x, y = interval_of(a).mid, interval_of(b).mid
     if x == 0 or y == 0:
         return False
