@@ -134,6 +134,7 @@ class RateClaim:
     sign: str = ""
     how: str = ""  # definition | share
     bound: str = ""  # upper | lower: a bound the rate is said to keep (差异率小于 10%), not its value
+    capped: bool = False  # an indicator's completion rate: over-achievement may be written as 100%
 
     @property
     def checkable(self) -> bool:
@@ -180,6 +181,8 @@ def recompute(claim: RateClaim) -> Interval | None:
     if r is None:
         return None
     r = r.scale(HUNDRED)
+    if claim.capped and r.hi >= HUNDRED:
+        r = Interval(min(r.lo, HUNDRED), r.hi)  # 1320 of a target of 1250: 100% (capped) or 105.6%
     if claim.sign == "abs":
         if r.lo >= 0:
             return r
@@ -266,7 +269,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
             claim = (_share_claim(pf, q, vocab) or _part_share_claim(doc, pf, q, vocab)
-                     or _named_claim(pf, q, data, vocab))
+                     or _indicator_claim(pf, q, vocab) or _named_claim(pf, q, data, vocab))
             if claim is not None:
                 out.append(claim)
     result = tuple(out)
@@ -456,6 +459,43 @@ def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | Non
                 found.append(x)
     values = {(x.value * _factor(x)) for x in found}
     return found[0] if len(values) == 1 else None
+
+
+_TARGET_RE = re.compile(r"指标值\s*[“\"「]?\s*(?:≥|>=|≧|不低于|不少于)?\s*$")
+_APPROX_AFTER = ("多", "余", "以上", "左右", "上下", "次以上")
+
+
+def _indicator_claim(pf, q: Quantity, vocab) -> RateClaim | None:
+    """``指标值“100份”。……征订读物 100 份。指标完成率 100%``: an indicator's completion rate is
+    the one actual figure of the paragraph over its target (written after 指标值, at least /
+    no bound; a target written as an upper bound ≤ is not a completion to divide). More than
+    the target is complete: 100% or the ratio itself are both right."""
+    label = _clean(q.raw_label, vocab)
+    if not label.endswith("指标完成率"):
+        return None
+    claim = RateClaim(q, label, None, how="indicator", capped=True)
+    text = pf.para.text
+    targets = [x for x in pf.quantities if x.kind in ("amount", "count") and x.item < q.item
+               and _TARGET_RE.search(text[max(0, pf.para.index_of(x.span.start) - 12):pf.para.index_of(x.span.start)])]
+    if len(targets) != 1:
+        return claim
+    t = targets[0]
+    actual = [x for x in pf.quantities if t.item < x.item < q.item and _family(x) == _family(t)]
+    if not actual or any(_approximate(pf, x) or _approximate_after(pf, x) for x in actual):
+        return claim
+    num = _unique(actual)
+    if num is None:
+        return claim
+    return attrs.evolve(claim, numerator=num, denominator=t)
+
+
+def _approximate_after(pf, x: Quantity) -> bool:
+    """580 多篇, 600 余人: more than the figure, not the figure."""
+    j = pf.para.index_of(x.span.end - 1) + 1
+    text = pf.para.text
+    unit_end = j
+    return text[unit_end:unit_end + 3].lstrip().startswith(_APPROX_AFTER) or bool(
+        re.match(r"\d*\s*(?:多|余)", text[pf.para.index_of(x.number_span.end - 1) + 1:j]))
 
 
 _TOTAL_QUALIFIERS = ("实际", "全年", "年度", "本年", "当年", "本年度")

@@ -15,6 +15,8 @@ def rate_expr(claim, doc) -> tuple[str, str]:
         return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
 
     ns, ds = show(n), show(d)
+    if claim.how == "indicator" and not d.raw_label:
+        ds = f"指标值 {ds}"
     if claim.formula == "change":
         expr = f"({ns} − {ds}) ÷ {fmt(d.value, d.precision)}{_unit(d)}"
     else:
@@ -59,6 +61,9 @@ class RateMismatch(Rule):
         “A，占 B（b）的 r%”“A，占 B 的 r%”中，分子是前一分句的数，分母是括号里的数，
         或段落中唯一一个标签恰为 B 的数（“占 B 总额的”也认标签为“B 总额”“实际 B 总额”“全年 B 总额”
         的数，只多出“实际、全年、年度、本年、当年”这类修饰）；“A a（占 B 的 r%）”中，分子是括号前紧挨着的数；“总额 X，其中：A a，占比 p%”中，分母是 A 所属分解的总数。
+        “指标完成率”（绩效指标的完成率）：分母是段落中写在“指标值”后的唯一目标值（无界限或“≥”；
+        写成“≤”的目标是上限，不是可除的完成数），分子是目标之后、比率之前唯一一个同单位的数；
+        “约、逾、多、余”之类的近似数不除；超额完成时写 100% 或写实际比值都算对。
         表格单元格里只有比率、金额在别的单元格时，由表格规则核对，本规则不计。
 
         每个写出的数都代表一个区间（保留 k 位小数即 ±0.5×10⁻ᵏ，计数是精确的），
