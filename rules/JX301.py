@@ -25,6 +25,8 @@ _COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减
 _OWN_EVAL = re.compile(
     rf"(?P<pre>[^{_STOP}级评]{{0,14}}?)(?:整体|支出)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
 )
+# the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
+_PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
 _YEAR_IN = re.compile(r"\d{4}\s*年")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用")
@@ -65,7 +67,10 @@ class WrongYear(Rule):
            的地方（上面 1、3 两类，每句算一票，带日期的不算）和所答复的通知（“关于开展 N 年……”算 N−1）
            对比，另一年度的票数多于评价年度（评价年度自己算一票）、至少两票且至少有一处是报告自己的
            说法时，报告表头或开头的年份，其余各处按多数的年度检查；票数相同则以表头为准；
-        5. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
+        5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
+           （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
+           （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
+        6. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
            “今年”“明年”不比较：报告写于被评价年度的次年，“今年”可能指 Y，也可能指写报告的 Y+1。
 
         不报告：《》里的文件名、法规名和版本（“（2018年修正）”）、文号里的年份、事件的日期
@@ -113,6 +118,11 @@ class WrongYear(Rule):
             "评价年度与报告其余各处不符：这里写作 {stated} 年，而报告其他说本次评价的地方写作 {year} 年（{n} 处）",
             "the evaluated year disagrees with the rest of the report: it says {stated} here, but {n} other places that speak of this evaluation say {year}",
         ),
+        "part": (
+            "所引文件的组成部分写错了年度：文件标题是评价年度 {year} 年的，括号里它的这一部分却写作 {stated} 年",
+            "a part of a cited document has another year: the document's title is for the evaluated year {year}, but its part in parentheses says {stated}",
+        ),
+        "title": ("文件标题 {year} 年", "the document's title, {year}"),
         "mention": ("本次评价写作 {year} 年", "this evaluation given as {year}"),
     }
 
@@ -161,6 +171,13 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
+            title = self._part_of_title(doc, p, year)
+            if title is not None:
+                yield self.report(
+                    p.ref.span, "part", stated=p.ref.year, year=year,
+                    related=[self.related(title.ref.span, "title", year=year)], suggestion=f"{year} 年",
+                )
+                continue
             if (p.ref.year > year and _SUBJECT.search(text[p.s:p.i]) and not _COMPARISON.search(text[p.s:p.e])
                     and _EXECUTION.search(text, p.j, p.e)):
                 wm = _BUDGET_WORD.search(text, p.j, p.e)
@@ -191,6 +208,24 @@ class WrongYear(Rule):
             return False
         return any(q.para == p.ref.para and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                    for q in total_scores(doc))
+
+    @staticmethod
+    def _part_of_title(doc, p, year):
+        """《2024 年度……部门决算》（第三部分：……2023 年度部门决算情况说明）: a part of the cited
+        document, in parentheses right after its title, under another year than the title's,
+        where the title's year is the evaluated one. The title's year place, or None."""
+        text = p.para.text
+        k = max(text.rfind("（", p.s, p.i), text.rfind("(", p.s, p.i))
+        if k < 0 or any(c in text[k:p.i] for c in ")）") or not _PART.match(text, k):
+            return None
+        before = text[:k].rstrip()
+        o = before.rfind("《")
+        if not before.endswith("》") or o < 0:
+            return None
+        for t in places(doc):
+            if t.ref.para == p.ref.para and o < t.i < len(before) - 1:
+                return t if t.ref.year == year else None  # the title's first year
+        return None
 
     @staticmethod
     def _self_words(p):
