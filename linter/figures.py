@@ -16,6 +16,7 @@ unless the items and the figures pair up one to one (``“A”“B”支出率�
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -26,8 +27,12 @@ from .facts import Quantity, TextItem, YearRef
 from .source import Span
 
 
+_SPACES = re.compile(r"\s+")
+_NUMBERED = re.compile(r"^\d+[、.]")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 # words that make a figure a comparison, a target or a rule rather than the quantity itself
 _NOT_THE_FIGURE = re.compile(
@@ -62,10 +67,11 @@ def qualifiers(raw_label: str, vocab) -> str:
     return "".join(w for w in QUALIFIERS if w in head)
 
 
+@functools.lru_cache(maxsize=4096)
 def item_name(text: str) -> str:
     """A project or task name without the words that only say it is one (经费, 项目, 工作)."""
-    t = re.sub(r"\s+", "", text)
-    t = re.sub(r"^\d+[、.]", "", t)
+    t = _SPACES.sub("", text)
+    t = _NUMBERED.sub("", t)
     prev = None
     while prev != t:
         prev = t
