@@ -269,7 +269,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
             claim = (_share_claim(pf, q, vocab) or _part_share_claim(doc, pf, q, vocab)
-                     or _indicator_claim(pf, q, vocab) or _named_claim(pf, q, data, vocab))
+                     or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
+                     or _named_claim(pf, q, data, vocab))
             if claim is not None:
                 out.append(claim)
     result = tuple(out)
@@ -487,6 +488,49 @@ def _indicator_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     if num is None:
         return claim
     return attrs.evolve(claim, numerator=num, denominator=t)
+
+
+_YEAR_RATIO_RE = re.compile(r"^(?P<a>.+?)与(?P<b>.+?)的?(?:比率|比值|之比|比例)(?:为|是)?$")
+_THIS_YEAR = ("本年", "当年", "本期", "本年度", "今年")
+_LAST_YEAR = ("上年", "去年", "上期", "上年度", "上一年")
+
+
+def _year_ratio_claim(pf, q: Quantity, vocab) -> RateClaim | None:
+    """``实际支出的公用经费与上年公用经费总额的比率 45.22%。本年日常公用经费决算数为 a，上年日常
+    公用经费数为 b``: this year's figure over last year's, both named by the words the two sides of
+    the ratio share (公用经费), with 本年/当年 on one and 上年/去年 on the other. Looked up in the
+    rate's sentence before it, else in the sentence right after; each role must have one value."""
+    m = _YEAR_RATIO_RE.match(_clean(q.raw_label, vocab))
+    if not m or not any(w in m.group("b") for w in _LAST_YEAR) or any(w in m.group("a") for w in _LAST_YEAR):
+        return None
+    claim = RateClaim(q, m.group(0), None, how="year-ratio")
+    stem = _common(m.group("a"), m.group("b"))
+    if len(stem) < 2:
+        return claim
+    for pool in ([x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item],
+                 [x for x in pf.quantities if x.sentence == q.sentence + 1]):
+        pool = [x for x in pool if x.kind == "amount" and stem in x.raw_label]
+        if not pool:
+            continue
+        num = [x for x in pool if any(w in x.raw_label for w in _THIS_YEAR) and not any(w in x.raw_label for w in _LAST_YEAR)]
+        den = [x for x in pool if any(w in x.raw_label for w in _LAST_YEAR) and not any(w in x.raw_label for w in _THIS_YEAR)]
+        n, d = _unique(num), _unique(den)
+        if n is None or d is None:
+            return claim
+        return attrs.evolve(claim, numerator=n, denominator=d)
+    return claim
+
+
+def _common(a: str, b: str) -> str:
+    """The longest run of characters ``a`` and ``b`` share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
 
 
 def _approximate_after(pf, x: Quantity) -> bool:
