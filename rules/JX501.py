@@ -101,15 +101,34 @@ class ConflictingFigures(Rule):
             # earlier figures by what they state (kind, value, precision, unit decide the
             # comparison), so a figure repeated n times costs n comparisons, not n²
             earlier: dict = {}
+            # of the earlier figures, the one whose interval ends lowest and the one that
+            # starts highest: when both meet a later figure, every earlier one does; when
+            # either misses it (and is no 元/万元 slip), it clashes — only otherwise are all
+            # the earlier figures gone through, so distinct values cost n, not n², as a rule
+            lowest_hi = highest_lo = None
             for j, later in enumerate(ms):
                 if j:
                     iv_later = interval_of(later.q)
-                    clash = any(not interval_of(q).meets(iv_later) and not _conversion_slip(q, later.q, interval_of)
-                                for q in earlier.values())
+                    a, b = interval_of(lowest_hi), interval_of(highest_lo)
+                    if a.hi >= iv_later.lo and b.lo <= iv_later.hi:
+                        clash = False
+                    elif (a.hi < iv_later.lo and not _conversion_slip(lowest_hi, later.q, interval_of)) or (
+                            b.lo > iv_later.hi and not _conversion_slip(highest_lo, later.q, interval_of)):
+                        clash = True
+                    else:
+                        clash = any(not interval_of(q).meets(iv_later) and not _conversion_slip(q, later.q, interval_of)
+                                    for q in earlier.values())
                     doc.note_claim(not clash)
                     if clash:
                         worst = later
-                earlier.setdefault((later.q.kind, later.q.value, later.q.precision, later.q.unit), later.q)
+                k = (later.q.kind, later.q.value, later.q.precision, later.q.unit)
+                if k not in earlier:
+                    earlier[k] = later.q
+                    iv = interval_of(later.q)
+                    if lowest_hi is None or iv.hi < interval_of(lowest_hi).hi:
+                        lowest_hi = later.q
+                    if highest_lo is None or iv.lo > interval_of(highest_lo).lo:
+                        highest_lo = later.q
             if worst is None:
                 continue
             others = [m for m in ms if m is not worst]
