@@ -78,7 +78,8 @@ class WrongYear(Rule):
         （“关于开展 2024 年……自评工作的通知”，由 JX303 看）；“N 年绩效自评工作”“N 年区级财政资金绩效自评
         工作”（说的是哪一年做的自评，不是评价哪一年的支出；自评工作本来就在次年做）；评价的年份与另一个年份
         之间隔着别的年份（“2023 年度决算说明公开了 2024 年度自评信息”里的 2023）；其他体系、版本和计划
-        （“2024 年省级……自评指标评分体系”“N 年区级……绩效评价工作”“将在 N 年度……自评中”、……指标、体系、
+        （“2024 年省级……自评指标评分体系”“N 年区级……绩效评价工作”、
+        “开展 / 部署 / 布置 Y+1 年……整体支出绩效自评工作”（可能像通知那样指 Y+1 年做的这一轮自评）“将在 N 年度……自评中”、……指标、体系、
         办法、方案、目标、复核、整改）；
         与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；报告没有可识别的评价年度时整条规则不报告。
 
@@ -165,6 +166,9 @@ class WrongYear(Rule):
                 )
                 continue
             m = self._eval_words(p)
+            if (m and p.ref.year == year + 1 and re.search(r"(?:开展|部署|布置|启动|安排)\s*$", p.clause_before())
+                    and text.startswith("工作", m.end())):
+                m = None  # 开展 2024 年部门整体支出绩效自评工作: may name the round held in Y+1, as the notice does
             if m and self._doing(doc, p, year, m.end()):
                 yield self.report(
                     p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
