@@ -179,7 +179,7 @@ class WrongYear(Rule):
             if title is not None:
                 yield self.report(
                     p.ref.span, "part", stated=p.ref.year, year=year,
-                    related=[self.related(title.ref.span, "title", year=year)], suggestion=f"{year} 年",
+                    related=[self.related(title.span, "title", year=year)], suggestion=f"{year} 年",
                 )
                 continue
             if (p.ref.year > year and _SUBJECT.search(text[p.s:p.i]) and not _COMPARISON.search(text[p.s:p.e])
@@ -226,9 +226,9 @@ class WrongYear(Rule):
         o = before.rfind("《")
         if not before.endswith("》") or o < 0:
             return None
-        for t in places(doc):
-            if t.ref.para == p.ref.para and o < t.i < len(before) - 1:
-                return t if t.ref.year == year else None  # the title's first year
+        for y in doc.in_paragraph("years", p.ref.para):
+            if o < p.para.index_of(y.span.start) < len(before) - 1:
+                return y if y.year == year else None  # the title's first year
         return None
 
     @staticmethod
