@@ -48,7 +48,7 @@ def _input_finding(code: str, zh: str, en: str, span: Span = Span(0, 0)) -> Find
 # Checking a report allocates many small objects that live as long as the report
 # (tokens, facts, spans) and hardly any reference cycles. With the default
 # thresholds the cyclic garbage collector walks them over and over, and walks more
-# of them the larger the report: about 20 % of the time at 30× the corpus. While a
+# of them the larger the report: some 15 % of the time at 30× the corpus. While a
 # report is checked, the youngest generation is collected every GC_THRESHOLD
 # allocations instead of every 700 (the previous setting is restored after).
 GC_THRESHOLD = 100_000
