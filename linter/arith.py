@@ -96,3 +96,14 @@ def precision_of(text: str) -> int:
 
 def parse_number(text: str) -> Decimal:
     return Decimal(text.replace(",", "").replace(" ", ""))
+
+
+def interval_of(q) -> Interval:
+    """What a stated quantity stands for: amounts in 元; counts, and whole scores
+    (分值 and 得分 written as whole numbers are set, not rounded), exactly; anything
+    else ±½ unit of its last digit."""
+    exact = q.kind == "count" or (q.kind == "score" and q.precision == 0)
+    iv = stated(q.value, q.precision, exact=exact)
+    if q.kind == "amount":
+        iv = iv.scale(UNIT_FACTORS.get(q.unit, Decimal(1)))
+    return iv

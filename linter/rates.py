@@ -29,7 +29,7 @@ from importlib import resources
 
 import attrs
 
-from .arith import UNIT_FACTORS, Interval, half_unit, quantize, stated
+from .arith import UNIT_FACTORS, Interval, half_unit, interval_of, quantize, stated
 from .facts import Quantity
 
 HUNDRED = Decimal(100)
@@ -153,16 +153,6 @@ class Threshold:
 
 
 # --- intervals -------------------------------------------------------------
-
-def interval_of(q: Quantity) -> Interval:
-    """What ``q`` stands for: amounts in 元, counts and whole scores (指标分值 10 分)
-    exactly, others ±½ unit of their last digit."""
-    exact = q.kind == "count" or (q.kind == "score" and q.precision == 0)
-    iv = stated(q.value, q.precision, exact=exact)
-    if q.kind == "amount":
-        iv = iv.scale(UNIT_FACTORS.get(q.unit, Decimal(1)))
-    return iv
-
 
 def stated_rate(q: Quantity) -> Interval:
     return stated(q.value, q.precision)

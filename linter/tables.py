@@ -33,6 +33,8 @@ from decimal import Decimal
 
 import attrs
 
+from .arith import fmt, interval_of
+from .arith import total as add
 from .facts import Quantity
 from .source import Span
 
@@ -532,22 +534,8 @@ def column_values(table: Table, rows, column: Column):
     return out
 
 
-def interval_of(q: Quantity):
-    """The interval a stated quantity stands for — amounts in 元; counts and whole
-    scores (分值 and 得分 given as whole numbers are set, not rounded) exact."""
-    from .arith import UNIT_FACTORS, stated
-
-    exact = q.kind == "count" or (q.kind == "score" and q.precision == 0)
-    iv = stated(q.value, q.precision, exact=exact)
-    if q.kind == "amount":
-        iv = iv.scale(UNIT_FACTORS.get(q.unit, Decimal(1)))
-    return iv
-
-
 def shown(q: Quantity) -> str:
     """A quantity as written, without thousands separators: ``7486000.00``."""
-    from .arith import fmt
-
     return fmt(q.value, q.precision)
 
 
@@ -588,7 +576,6 @@ def nested_parents(table: Table, rows, column: Column):
     Used only when a flat sum fails: a 合计 over 基本支出 / 人员经费 / 公用经费 / 项目支出
     adds 基本支出 and 项目支出, not the two rows that break 基本支出 down.
     """
-    from .arith import total as add
 
     vals = [(r, table.value(r, column)) for r in rows]
     keep, found = [], []
