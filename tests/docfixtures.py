@@ -187,3 +187,14 @@ def finding_key(result) -> list[tuple[str, str, str]]:
         (f.code, text[f.span.start:f.span.end].replace("\n", ""), _LOCATOR_RE.sub("〈位置〉", f.zh))
         for f in result.findings
     ]
+
+
+def unreadable_message(data: bytes, name: str) -> str:
+    """The Chinese message of the one JX001 finding reading ``data`` as ``name`` must give."""
+    from linter.engine import check_bytes
+
+    result = check_bytes(data, name)
+    assert result.unreadable
+    (finding,) = result.findings
+    assert finding.code == "JX001"
+    return finding.zh

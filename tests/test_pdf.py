@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from docfixtures import REPORT, finding_key, make_docx, make_pdf
+from docfixtures import REPORT, finding_key, make_docx, make_pdf, unreadable_message
 from linter.engine import check_bytes
 from linter.readers.pdf import read_pdf
 
@@ -62,11 +62,7 @@ def _canvas_pdf(draw, **kw) -> bytes:
 
 
 def _unreadable(data: bytes) -> str:
-    r = check_bytes(data, "bad.pdf")
-    assert r.unreadable
-    (f,) = r.findings
-    assert f.code == "JX001"
-    return f.zh
+    return unreadable_message(data, "bad.pdf")
 
 
 def test_scanned_pdf_has_no_text_layer():
