@@ -22,7 +22,7 @@ import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
-from .arith import UNIT_FACTORS, Interval, parse_number, precision_of, stated
+from .arith import UNIT_FACTORS, Interval, half_unit, parse_number, precision_of, stated
 
 # What a formula may be written with (after normalisation).
 _UNITS = "万亿千元分个人次件篇项份场"
@@ -266,3 +266,56 @@ def formulas(doc) -> tuple[Formula, ...]:
         cached = tuple(f for p in doc.paragraphs for f in find_formulas(p))
         doc._formulas = cached
     return cached
+
+
+# --- comparing a stated result with the expression (JX103, JX106) ---
+
+
+def unit_factor(part) -> Decimal:
+    """What one unit of a formula part is worth in the expression's terms (% is 0.01, 万元 10000)."""
+    if part.unit == "%":
+        return Decimal("0.01")
+    return UNIT_FACTORS.get(part.unit, Decimal(1))
+
+
+def readings(formula, part):
+    """The ways the stated result ``part`` may read the expression's value:
+    as written; for a percentage after an expression without % (…×100=8.38%), or a bare
+    number after one with % (…×100%=8.38), as the number itself; and its absolute value
+    when the report says so."""
+    expr = formula.expression
+    out = [(expr.value, expr.point)]
+    if part.plain and part.unit == "%" and not expr.has_percent:
+        out.append((expr.value.scale(Decimal("0.01")), expr.point / 100))
+    if part.plain and part.unit == "" and expr.has_percent:
+        out.append((expr.value.scale(Decimal(100)), expr.point * 100))  # …×100%=71.30
+    if formula.absolute:
+        out += [(-v, -p) for v, p in out if v.hi < 0]
+    return out
+
+
+def truncated(iv: Interval, part) -> bool:
+    """Every value in ``iv`` (in the part's unit) truncates to the stated number, none rounds to it."""
+    f = unit_factor(part)
+    v = part.point / f
+    lo, hi = iv.lo / f, iv.hi / f
+    unit = Decimal(1).scaleb(-part.precision)
+    if v >= 0:
+        return lo >= v + half_unit(part.precision) and hi < v + unit
+    return hi <= v - half_unit(part.precision) and lo > v - unit
+
+
+def compare(formula, part):
+    """``("ok"|"truncated"|"wrong", value, point)`` for a stated part of a formula."""
+    best = None
+    for iv, p in readings(formula, part):
+        if iv.meets(part.value):
+            if part.plain and iv.lo == iv.hi and truncated(iv, part):
+                return "truncated", iv, p  # exactly half a unit, rounded down
+            return "ok", iv, p
+        if part.plain and truncated(iv, part):
+            best = best or ("truncated", iv, p)
+    if best:
+        return best
+    iv, p = readings(formula, part)[0]
+    return "wrong", iv, p

@@ -29,7 +29,7 @@ from importlib import resources
 
 import attrs
 
-from .arith import UNIT_FACTORS, Interval, half_unit, interval_of, quantize, stated
+from .arith import UNIT_FACTORS, Interval, fmt, half_unit, interval_of, quantize, stated
 from .facts import Quantity
 
 HUNDRED = Decimal(100)
@@ -722,3 +722,30 @@ def point_changes(doc) -> tuple[PointChange, ...]:
                 continue
             out.append(PointChange(a, b, q, 1 if up else -1))
     return tuple(out)
+
+
+def rate_expr(claim, doc) -> tuple[str, str]:
+    """The arithmetic of a rate, as a reviewer would redo it (zh, en)."""
+    n, d = claim.numerator, claim.denominator
+    vocab = doc.config.vocabulary
+
+    def show(q) -> str:
+        label = vocab.strip_fillers(q.raw_label).rstrip("的之")
+        return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
+
+    ns, ds = show(n), show(d)
+    if claim.how == "indicator" and not d.raw_label:
+        ds = f"指标值 {ds}"
+    if claim.formula == "change":
+        expr = f"({ns} − {ds}) ÷ {fmt(d.value, d.precision)}{_unit(d)}"
+    else:
+        expr = f"{ns} ÷ {ds}"
+    if claim.sign == "abs":
+        expr = f"|{expr}|"
+    elif claim.sign == "decrease":
+        expr = f"−{expr}"
+    return expr, expr
+
+
+def _unit(q) -> str:
+    return q.unit if q.kind in ("amount", "score", "count") else ""

@@ -1,35 +1,9 @@
 from __future__ import annotations
 
 from ..arith import fmt, quantize
-from ..rates import point_changes, bound_claims, crossed, point, rate_claims, recompute, stated_rate, thresholds, truncated_to
+from ..rates import (bound_claims, crossed, point, point_changes, rate_claims, rate_expr, recompute, stated_rate,
+                     thresholds, truncated_to)
 from ..rule import Rule
-
-
-def rate_expr(claim, doc) -> tuple[str, str]:
-    """The arithmetic of a rate, as a reviewer would redo it (zh, en)."""
-    n, d = claim.numerator, claim.denominator
-    vocab = doc.config.vocabulary
-
-    def show(q) -> str:
-        label = vocab.strip_fillers(q.raw_label).rstrip("的之")
-        return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
-
-    ns, ds = show(n), show(d)
-    if claim.how == "indicator" and not d.raw_label:
-        ds = f"指标值 {ds}"
-    if claim.formula == "change":
-        expr = f"({ns} − {ds}) ÷ {fmt(d.value, d.precision)}{_unit(d)}"
-    else:
-        expr = f"{ns} ÷ {ds}"
-    if claim.sign == "abs":
-        expr = f"|{expr}|"
-    elif claim.sign == "decrease":
-        expr = f"−{expr}"
-    return expr, expr
-
-
-def _unit(q) -> str:
-    return q.unit if q.kind in ("amount", "score", "count") else ""
 
 
 def describe(claim, doc, label_of) -> tuple[str, str]:

@@ -1,63 +1,9 @@
 from __future__ import annotations
 
-from decimal import Decimal
 
-from ..arith import Interval, fmt, quantize
-from ..formula import formulas
+from ..arith import fmt, quantize
+from ..formula import compare, formulas, unit_factor
 from ..rule import Rule
-
-
-def _unit_factor(part) -> Decimal:
-    from ..arith import UNIT_FACTORS
-
-    if part.unit == "%":
-        return Decimal("0.01")
-    return UNIT_FACTORS.get(part.unit, Decimal(1))
-
-
-def readings(formula, part):
-    """The ways the stated result ``part`` may read the expression's value:
-    as written; for a percentage after an expression without % (…×100=8.38%), or a bare
-    number after one with % (…×100%=8.38), as the number itself; and its absolute value
-    when the report says so."""
-    expr = formula.expression
-    out = [(expr.value, expr.point)]
-    if part.plain and part.unit == "%" and not expr.has_percent:
-        out.append((expr.value.scale(Decimal("0.01")), expr.point / 100))
-    if part.plain and part.unit == "" and expr.has_percent:
-        out.append((expr.value.scale(Decimal(100)), expr.point * 100))  # …×100%=71.30
-    if formula.absolute:
-        out += [(-v, -p) for v, p in out if v.hi < 0]
-    return out
-
-
-def truncated(iv: Interval, part) -> bool:
-    """Every value in ``iv`` (in the part's unit) truncates to the stated number, none rounds to it."""
-    from ..arith import half_unit
-
-    f = _unit_factor(part)
-    v = part.point / f
-    lo, hi = iv.lo / f, iv.hi / f
-    unit = Decimal(1).scaleb(-part.precision)
-    if v >= 0:
-        return lo >= v + half_unit(part.precision) and hi < v + unit
-    return hi <= v - half_unit(part.precision) and lo > v - unit
-
-
-def compare(formula, part):
-    """``("ok"|"truncated"|"wrong", value, point)`` for a stated part of a formula."""
-    best = None
-    for iv, p in readings(formula, part):
-        if iv.meets(part.value):
-            if part.plain and iv.lo == iv.hi and truncated(iv, part):
-                return "truncated", iv, p  # exactly half a unit, rounded down
-            return "ok", iv, p
-        if part.plain and truncated(iv, part):
-            best = best or ("truncated", iv, p)
-    if best:
-        return best
-    iv, p = readings(formula, part)[0]
-    return "wrong", iv, p
 
 
 def _crossed(doc, f, part, iv):
@@ -147,7 +93,7 @@ class FormulaResult(Rule):
                 span = para.span(part.start, part.end)
                 stated = doc.quote(span)
                 if part.plain:
-                    fac = _unit_factor(part)
+                    fac = unit_factor(part)
                     shown = p / fac
                     computed = f"{fmt(shown, max(part.precision, 2))}{part.unit}"
                     suggestion = f"{fmt(quantize(shown, part.precision), part.precision)}{part.unit}"

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 from ..arith import ROUND_HALF_UP, fmt, quantize
-from ..rates import point, rate_claims, recompute, stated_rate, truncated_to
-from ..formula import formulas
+from ..formula import compare, formulas, unit_factor
+from ..rates import point, rate_claims, rate_expr, recompute, stated_rate, truncated_to
 from ..rule import Rule
-from .JX102 import rate_expr
-from .JX103 import _unit_factor, compare
 
 
 class RoundedDown(Rule):
@@ -85,7 +83,7 @@ class RoundedDown(Rule):
                 verdict, iv, p = compare(f, part)
                 if verdict != "truncated":
                     continue
-                shown = p / _unit_factor(part)
+                shown = p / unit_factor(part)
                 rounded = f"{fmt(quantize(shown, part.precision, ROUND_HALF_UP), part.precision)}{part.unit}"
                 yield self.report(
                     para.span(part.start, part.end), "formula", suggestion=rounded,

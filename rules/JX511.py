@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache
-from importlib import resources
 
+from ..names import names_data as _names, own_unit
 from ..rule import Rule
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_DECL = re.compile(r"以下简称")
-
-
-@cache
-def _names() -> dict:
-    data = tomllib.loads(resources.files("linter").joinpath("data/text.toml").read_text("utf-8"))
-    return data.get("names", {})
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -25,14 +17,6 @@ def edit_distance(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
-
-
-def canonical_unit(unit: str) -> str:
-    """The unit's name without a budget designation (……组织部本级 → ……组织部)."""
-    for suffix in _names().get("budget_suffixes", ()):
-        if unit.endswith(suffix) and len(unit) - len(suffix) >= 4:
-            return unit[: -len(suffix)]
-    return unit
 
 
 def _equivalent(a: str, b: str) -> bool:
@@ -84,9 +68,9 @@ class UnitNameVariant(Rule):
 
     def check(self, doc):
         prof = doc.profile
-        if not prof.unit:
+        unit = own_unit(doc)
+        if unit is None:
             return
-        unit = canonical_unit(prof.unit.strip())
         if len(_HAN.findall(unit)) < 4:
             return
         head, tail = unit[:2], unit[-2:]

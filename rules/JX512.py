@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
-from .JX511 import canonical_unit
+from ..names import own_unit
 
 # 严格执行××市民政局制定的各项内控制度: a body named as the author of internal rules
 _AUTHORED = re.compile(
@@ -65,9 +65,9 @@ class ForeignAuthor(Rule):
 
     def check(self, doc):
         prof = doc.profile
-        if not prof.unit:
+        unit = own_unit(doc)
+        if unit is None:
             return
-        unit = canonical_unit(prof.unit.strip())
         for p in doc.paragraphs:
             for m in _AUTHORED.finditer(p.text):
                 body = m.group("body")
