@@ -82,7 +82,7 @@ class ParagraphFacts:
 
 
 def _int(tok) -> int:
-    return int(str(tok).replace(",", ""))
+    return int(tok.value.replace(",", ""))
 
 
 def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import functools
 
+from collections import namedtuple
+
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
+from lark.parsers.lalr_analysis import Shift
 
-
+#: A token of the inline grammar: Lark's own :class:`lark.Token` has the same four
+#: attributes, so code reading either gets ``type``, ``value``, ``start_pos``, ``end_pos``.
+Tok = namedtuple("Tok", "type value start_pos end_pos")
 
 
 class RawItem(tuple):
@@ -54,6 +59,9 @@ class _ToItems(Transformer):
     docno = _typed("docno")
     keyword = _typed("keyword")
 
+    KINDS = frozenset(("amount", "percent", "score", "count", "year", "month", "date", "number",
+                       "marker", "docno", "keyword"))
+
     def start(self, children):
         out = []
         for c in children:
@@ -73,6 +81,138 @@ def inline_parser() -> Lark:
     built and walked a second time, which halves the cost of this stage.
     """
     return build_parser("inline.lark", maybe_placeholders=False, transformer=_ToItems())
+
+
+class _Fallback(Exception):
+    """The fast driver met something it does not handle; Lark's own parser decides."""
+
+
+class _Driver:
+    """Lark's LALR tables and contextual-lexer scanners for ``inline.lark``, run by a loop
+    specialised to this grammar's flat shape.
+
+    The grammar is one repetition of one-token and few-token items, so Lark's general
+    machinery (a ``Token`` with line and column for every character run, an intermediate
+    tree for every step of ``_item*`` that the transformer then splices away) costs
+    three quarters of the parse. This loop reads the same parse table and the same
+    per-state regular expressions that Lark built and analysed from the grammar, and
+    produces the same list of :class:`RawItem` the transformer does, with a :data:`Tok`
+    per token. Whatever it does not expect (no terminal matching in a state, an
+    action missing from the table, a rule shape it does not know) raises
+    :class:`_Fallback`, and :func:`parse_text` hands the text to Lark's parser, which
+    then decides exactly as before — including the position of the error.
+    ``tests/test_grammar.py`` checks the two agree on generated and real text.
+    """
+
+    def __init__(self, lark: Lark, kinds: frozenset[str]):
+        frontend = lark.parser
+        table = frontend.parser.parser.parse_table
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+        self.scanners: dict[int, tuple] = {}
+        for state, lexer in frontend.lexer.lexers.items():
+            if lexer.ignore_types or getattr(lexer, "callback", None):
+                raise ValueError("the fast driver handles no ignored terminals and no lexer callbacks")
+            self.scanners[state] = tuple(lexer.scanner._mres)
+        # per state: terminal or rule name -> (new state, None) for a shift,
+        # (None, (size, origin, kind)) for a reduction
+        self.actions: dict[int, dict[str, tuple]] = {}
+        for state, acts in table.states.items():
+            out = {}
+            for sym, (action, arg) in acts.items():
+                sym = str(sym)  # Lark's names are Tokens, slower to hash and compare
+                if action is Shift:
+                    out[sym] = (arg, None)
+                    continue
+                origin = str(arg.origin.name)
+                if origin.startswith("_"):
+                    kind = None  # inlined: its children are spliced into its parent
+                elif origin == "start" or origin in kinds:
+                    kind = origin
+                else:
+                    raise ValueError(f"the fast driver does not know rule {origin!r}")
+                out[sym] = (None, (len(arg.expansion), origin, kind))
+            self.actions[state] = out
+
+    def parse(self, text: str) -> list[RawItem]:
+        scanners, actions, end_state = self.scanners, self.actions, self.end
+        states = [self.start]
+        values: list = []
+        pos, n = 0, len(text)
+        while True:
+            if pos < n:
+                for mre in scanners[states[-1]]:
+                    m = mre.match(text, pos)
+                    if m:
+                        break
+                else:
+                    raise _Fallback
+                typ = m.lastgroup
+                end = m.end()
+                tok = Tok(typ, m.group(), pos, end)
+                pos = end
+            else:
+                typ, tok = "$END", None
+            while True:
+                act = actions[states[-1]].get(typ)
+                if act is None:
+                    raise _Fallback
+                shift, reduce = act
+                if reduce is None:
+                    states.append(shift)
+                    values.append(tok)
+                    break
+                size, origin, kind = reduce
+                if size == 1:  # most reductions: one token or item, passed up or typed
+                    del states[-1]
+                    c = values.pop()
+                    if kind is None:
+                        value = RawItem((c.type, (c,))) if type(c) is Tok else c
+                    elif kind == "start":
+                        value = c if type(c) is list else [RawItem((c.type, (c,))) if type(c) is Tok else c]
+                    else:
+                        value = RawItem((kind, (c,)))
+                elif size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                    value = self._reduce(children, kind)
+                else:
+                    value = self._reduce([], kind)
+                goto = actions[states[-1]].get(origin)
+                if goto is None or goto[1] is not None:
+                    raise _Fallback
+                states.append(goto[0])
+                values.append(value)
+                if tok is None and states[-1] == end_state:
+                    return value
+
+
+    @staticmethod
+    def _reduce(children: list, kind: str | None):
+        if kind is not None and kind != "start":
+            return RawItem((kind, tuple(children)))
+        # inlined or the start: splice, reusing the list the repetition has built so far
+        if children and type(children[0]) is list:
+            value, rest = children[0], children[1:]
+        else:
+            value, rest = [], children
+        for c in rest:
+            if type(c) is list:
+                value.extend(c)
+            elif type(c) is Tok:
+                value.append(RawItem((c.type, (c,))))
+            else:
+                value.append(c)
+        return value
+
+
+@functools.cache
+def _driver() -> _Driver | None:
+    try:
+        return _Driver(inline_parser(), _ToItems.KINDS)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None  # another Lark inside: its own parser does all the work
 
 
 def build_parser(grammar: str, **options) -> Lark:
@@ -98,6 +238,12 @@ def parse_text(text: str) -> tuple[list[RawItem], list[tuple[int, str]]]:
     """Parse ``text`` into raw items. A stretch the grammar cannot take is
     reported as ``(index, character)`` and parsing goes on after it."""
     parser = inline_parser()
+    driver = _driver()
+    if driver is not None:
+        try:
+            return driver.parse(text), []
+        except _Fallback:
+            pass
     items: list[RawItem] = []
     problems: list[tuple[int, str]] = []
     pos = 0
@@ -126,5 +272,5 @@ def _shift(items: list[RawItem], offset: int) -> list[RawItem]:
     return [RawItem((it.kind, tuple(_moved(t, offset) for t in it.tokens))) for it in items]
 
 
-def _moved(tok: Token, offset: int) -> Token:
-    return Token(tok.type, tok.value, tok.start_pos + offset, end_pos=tok.end_pos + offset)
+def _moved(tok: Token | Tok, offset: int) -> Tok:
+    return Tok(tok.type, tok.value, tok.start_pos + offset, tok.end_pos + offset)

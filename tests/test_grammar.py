@@ -1,6 +1,14 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lark import Lark
 
-from linter.parsing import inline_parser, parse_text
+from conftest import corpus_files, needs_corpus
+from linter.parsing import _driver, inline_parser, parse_text
+
+# pieces of report text, written for these tests
+_PIECES = ["收入", "万元", "元", "%", "分", "年", "年度", "月", "日", "号", "个", "其中", "合计", "含",
+           "（一）", "(二)", "一、", "1.", "2、", "(3)", "①", "一是", "第一，", "〔2024〕", "[2023]5号",
+           "，", "。", "、", "：", " ", "\t", "=", "+", ".", ",", "1,041.61", "2023 年 4 月 28 日"]
 
 
 def test_grammar_has_no_terminal_collisions():
@@ -62,3 +70,56 @@ def test_bad_character_is_a_problem_not_an_exception():
 
 def test_parser_is_built_once():
     assert inline_parser() is inline_parser()
+
+
+# The fast driver (linter.parsing._Driver) runs Lark's own tables and scanners; it must
+# give exactly what Lark's parser gives, and leave to Lark whatever it does not handle.
+
+def _lark_items(text):
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        items = inline_parser().parse(text)
+    except UnexpectedInput:
+        return None
+    return [(i.kind, tuple((t.type, t.value, t.start_pos, t.end_pos) for t in i.tokens)) for i in items]
+
+
+def _driver_items(text):
+    from linter.parsing import _Fallback
+
+    try:
+        items = _driver().parse(text)
+    except _Fallback:
+        return None
+    return [(i.kind, tuple((t.type, t.value, t.start_pos, t.end_pos) for t in i.tokens)) for i in items]
+
+
+def test_the_fast_driver_is_used_for_this_grammar():
+    assert _driver() is not None
+
+
+@needs_corpus
+def test_the_fast_driver_agrees_with_lark_on_the_real_reports():
+    from linter.normalise import normalise
+    from linter.readers import read_path
+
+    for f in corpus_files():
+        for p in normalise(read_path(f)):
+            assert _driver_items(p.text) == _lark_items(p.text), p.text[:60]
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=300)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 3000).map(str), st.text(max_size=6)),
+                max_size=40).map("".join))
+def test_the_fast_driver_agrees_with_lark_or_hands_over(text):
+    mine = _driver_items(text)
+    if mine is not None:  # where it hands over, Lark's parser decides
+        assert mine == _lark_items(text)
+
+
+def test_an_error_gives_the_same_problems_as_before():
+    # the driver hands a text with a character no terminal takes to Lark's error path
+    assert _driver_items("收入\x00100万元") is None
+    items, problems = parse_text("2023年4\x01月收入\x00100万元")
+    assert [c for _, c in problems] == ["\x01", "\x00"]
