@@ -41,7 +41,26 @@ def _is_criterion(text: str, i: int) -> bool:
 
 
 def total_scores(doc) -> list[Quantity]:
-    """Every statement of the report's total score, in document order."""
+    """Every statement of the report's total score, in document order (worked out once
+    per document: several rules, and JX301 once per year it looks at, ask for them)."""
+    found = doc.memo.get("scores.total_scores")
+    if found is None:
+        found = doc.memo["scores.total_scores"] = tuple(_total_scores(doc))
+    return list(found)
+
+
+def total_scores_in(doc, para: int) -> tuple[Quantity, ...]:
+    """The statements of the total score in paragraph ``para``."""
+    index = doc.memo.get("scores.total_scores_in")
+    if index is None:
+        index = {}
+        for q in total_scores(doc):
+            index.setdefault(q.para, []).append(q)
+        index = doc.memo["scores.total_scores_in"] = {k: tuple(v) for k, v in index.items()}
+    return index.get(para, ())
+
+
+def _total_scores(doc) -> list[Quantity]:
     out = []
     for pf in doc.facts:
         text = pf.para.text

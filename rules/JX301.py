@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
-from ..scores import total_scores
+from ..scores import total_scores_in
 from ..years import RELATIVE_YEARS, RELATIVE_RE, in_title, ordinary_other_year, places
 
 _STOP = "，,。；;:：、"
@@ -210,8 +210,8 @@ class WrongYear(Rule):
                 if p.s <= p.para.index_of(y.span.start) < p.e]
         if len(same) != 1:
             return False
-        return any(q.para == p.ref.para and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
-                   for q in total_scores(doc))
+        return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
+                   for q in total_scores_in(doc, p.ref.para))
 
     @staticmethod
     def _part_of_title(doc, p, year):

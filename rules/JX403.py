@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import bisect
+
 from ..rule import Rule
 from ..structure import outline
 
@@ -57,6 +59,7 @@ class HeadingHierarchy(Rule):
         from ..structure import renumber
 
         o = outline(doc)
+        nxt = None  # item → the next item of its list, and parent item → its later siblings: built on first use
         for it in o.items:
             if it.problem != "restart" or it.outer is None or not it.marker.at_start:
                 continue
@@ -71,8 +74,12 @@ class HeadingHierarchy(Rule):
             outer_text = doc.quote(outer.marker.span).strip() + outer.title[:20]
             related = [self.related(outer.marker.span, "outer", text=outer_text)]
             # the outer list goes on after the pasted one: a number both lists use is written twice
-            nested = _chain(o, it)
-            resumed = next((x for x in o.items if x.prev == outer.index and x.index > it.index), None)
+            if nxt is None:
+                nxt, following = _links(o)
+            nested = _chain(nxt, it)
+            later = following.get(outer.index, ())
+            k = bisect.bisect_right(later, it.index)
+            resumed = o.items[later[k]] if k < len(later) else None
             if resumed is not None:
                 twin = next((x for x in nested if x.ordinal == resumed.ordinal), None)
                 if twin is not None:
@@ -86,10 +93,22 @@ class HeadingHierarchy(Rule):
             )
 
 
-def _chain(o, first):
+def _links(o):
+    """The next item of each item's list (the last one written, when two follow the same
+    item), and for each item the indices of the items that follow it in its list, in order:
+    built once, so each finding costs its own list and not a scan of the whole outline."""
+    nxt = {}
+    following: dict[int, list[int]] = {}
+    for x in o.items:
+        if x.prev is not None:
+            nxt[x.prev] = x
+            following.setdefault(x.prev, []).append(x.index)
+    return nxt, following
+
+
+def _chain(nxt, first):
     """The items of the list that starts at ``first``."""
     out = [first]
-    nxt = {x.prev: x for x in o.items if x.prev is not None}
     while out[-1].index in nxt:
         out.append(nxt[out[-1].index])
     return out
