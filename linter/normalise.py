@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
@@ -60,12 +61,15 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
-_WIDE = re.compile("[^\x00-\u2e7f]")
+_NARROW = re.compile("[\x00-\u2e7f]")
 
 
 def display_width(text: str) -> int:
     """Columns on a terminal: a character above U+2E7F (CJK and beyond) counts two."""
-    return len(text) + len(_WIDE.findall(text))
+    if text.isascii():
+        return len(text)
+    # the narrow characters are the few (and mostly cached one-character strings)
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 class Offsets(Sequence):
@@ -74,10 +78,16 @@ class Offsets(Sequence):
     Behaves as the tuple of offsets it stands for (indexing, slicing, iteration,
     ``len``, equality with that tuple), but keeps only where each run of
     consecutive offsets starts — one run per line of the file, not one integer
-    object per character (which took 40 bytes a character).
+    object per character (which took 40 bytes a character). A map of one run (a
+    paragraph from one line, the common case) is just its first offset; longer
+    maps keep the runs' starts in two arrays of machine integers.
     """
 
     __slots__ = ("_idx", "_off", "_len")
+
+    # One run: ``_idx`` is None and ``_off`` the first offset (an int).
+    # Several: ``_idx``/``_off`` are arrays of where each run starts in the
+    # paragraph and in the file.
 
     def __init__(self, runs: list[tuple[int, int, int]]):
         """``runs``: ``(index, offset, length)`` in order, indices contiguous from 0."""
@@ -93,12 +103,50 @@ class Offsets(Sequence):
                 idx.append(i)
                 off.append(o)
             n = i + length
-        self._idx = tuple(idx)
-        self._off = tuple(off)
+        self._set(idx, off, n)
+
+    def _set(self, idx, off, n: int) -> None:
+        if len(idx) == 1 and idx[0] == 0:
+            self._idx, self._off = None, off[0]
+        else:
+            self._idx, self._off = array("q", idx), array("q", off)
         self._len = n
 
+    @classmethod
+    def run(cls, offset: int, length: int) -> "Offsets":
+        """``offset, offset + 1, …`` for ``length`` items (``length >= 1``)."""
+        o = cls.__new__(cls)
+        o._idx, o._off, o._len = None, offset, length
+        return o
+
+    @classmethod
+    def of(cls, offsets) -> "Offsets":
+        """The map of any sequence of offsets (a tuple, a range, …)."""
+        if isinstance(offsets, Offsets):
+            return offsets
+        idx: list[int] = []
+        off: list[int] = []
+        prev = None
+        n = 0
+        for n, o in enumerate(offsets):
+            if prev is None or o != prev + 1:
+                idx.append(n)
+                off.append(o)
+            prev = o
+        else:
+            n = len(offsets)
+        o = cls.__new__(cls)
+        o._set(idx, off, n)
+        return o
+
+    def _state(self) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+        """The runs as tuples: what equality, hashing and pickling go by."""
+        if self._idx is None:
+            return (0,), (self._off,), self._len
+        return tuple(self._idx), tuple(self._off), self._len
+
     def __reduce__(self):
-        return (_offsets_from_state, (self._idx, self._off, self._len))
+        return (_offsets_from_state, self._state())
 
     def __len__(self) -> int:
         return self._len
@@ -111,33 +159,62 @@ class Offsets(Sequence):
         if not 0 <= i < self._len:
             raise IndexError("offset index out of range")
         idx = self._idx
-        if len(idx) == 1:
-            return self._off[0] + i
+        if idx is None:
+            return self._off + i
         k = bisect.bisect_right(idx, i) - 1
         return self._off[k] + (i - idx[k])
 
     def __iter__(self):
-        idx, off, n = self._idx, self._off, len(self._idx)
+        idx, off = self._idx, self._off
+        if idx is None:
+            yield from range(off, off + self._len)
+            return
+        n = len(idx)
         for k in range(n):
             end = idx[k + 1] if k + 1 < n else self._len
             yield from range(off[k], off[k] + end - idx[k])
 
     def __eq__(self, other) -> bool:
         if isinstance(other, Offsets):
-            return (self._idx, self._off, self._len) == (other._idx, other._off, other._len)
+            return self._state() == other._state()
         if isinstance(other, tuple):
             return tuple(self) == other
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self._idx, self._off, self._len))
+        return hash(self._state())
 
     def __repr__(self) -> str:
         return f"Offsets({tuple(self)!r})"
 
+    def span(self, i: int, j: int) -> Span:
+        """``Span(self[i], self[j - 1] + 1)``, or the empty ``Span(self[i], self[i])`` if ``j <= i``."""
+        n = self._len
+        if 0 <= i < n and j <= n:
+            idx = self._idx
+            if idx is None:
+                a = self._off + i
+                return Span(a, a + j - i if j > i else a)
+            off = self._off
+            k = bisect.bisect_right(idx, i) - 1
+            a = off[k] + (i - idx[k])
+            if j <= i:
+                return Span(a, a)
+            if k + 1 == len(idx) or j <= idx[k + 1]:
+                return Span(a, a + (j - i))  # the same run
+            return Span(a, self[j - 1] + 1)
+        if j <= i:
+            return Span(self[i], self[i])
+        return Span(self[i], self[j - 1] + 1)
+
     def first_at_or_after(self, offset: int, hi: int) -> int:
         """``bisect_left(self, offset, 0, hi)``: the first index whose offset is ``>= offset``."""
         idx, off = self._idx, self._off
+        if idx is None:
+            if offset < off:
+                return 0
+            i = offset - off
+            return min(i if i < self._len else self._len, hi)
         k = bisect.bisect_right(off, offset) - 1
         if k < 0:
             return 0
@@ -151,7 +228,7 @@ class Offsets(Sequence):
 
 def _offsets_from_state(idx, off, n) -> Offsets:
     o = Offsets.__new__(Offsets)
-    o._idx, o._off, o._len = idx, off, n
+    o._set(idx, off, n)
     return o
 
 
@@ -161,14 +238,15 @@ class Paragraph:
 
     ``text`` is folded for matching; ``offsets[i]`` is the original offset of
     ``text[i]``, and ``offsets[len(text)]`` one past the last character (an
-    :class:`Offsets`, which behaves as the tuple of those offsets).
+    :class:`Offsets`, which behaves as the tuple of those offsets; any sequence
+    given is turned into one).
     ``row``/``cell`` identify tab-flattened table cells: cells of one row share
     ``row``; ``cell`` counts from 0 within the row.
     """
 
     index: int
     text: str
-    offsets: Offsets = attrs.field(repr=False)
+    offsets: Offsets = attrs.field(repr=False, converter=Offsets.of)
     kind: str = "text"  # text | cell
     row: int | None = None
     cell: int | None = None
@@ -183,17 +261,11 @@ class Paragraph:
 
     def span(self, i: int, j: int) -> Span:
         """The original span of ``text[i:j]``."""
-        offsets = self.offsets
-        if j <= i:
-            return Span(offsets[i], offsets[i])
-        return Span(offsets[i], offsets[j - 1] + 1)
+        return self.offsets.span(i, j)
 
     def index_of(self, offset: int) -> int:
         """The index in ``text`` of the character at original ``offset`` (or the next one)."""
-        offsets = self.offsets
-        if isinstance(offsets, Offsets):
-            return offsets.first_at_or_after(offset, len(self.text))
-        return bisect.bisect_left(offsets, offset, 0, len(self.text))
+        return self.offsets.first_at_or_after(offset, len(self.text))
 
 
 class _Builder:
