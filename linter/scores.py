@@ -100,13 +100,39 @@ def score_groups(totals: list[Quantity]) -> tuple[list[list[Quantity]], int]:
     """The total-score statements grouped by value, and the index of the reference
     group: the most stated value, the first stated on a tie."""
     groups: list[list[Quantity]] = []
+    # Each statement joins the first group whose first statement is the same score
+    # (same_score). Instead of trying every group in turn (n statements of n different
+    # values would cost n²), the groups are found through what same_score compares:
+    # the same value; a coarser first statement equal to this one rounded; a finer
+    # first statement that rounds to this one.
+    by_value: dict[Decimal, list[int]] = {}
+    by_precision: dict[tuple[int, Decimal], list[int]] = {}  # (precision, value) of coarse firsts
+    rounded: dict[int, dict[Decimal, list[int]]] = {}  # p → finer firsts by their value rounded to p
+    precisions: set[int] = set()
     for q in totals:
-        for g in groups:
-            if same_score(g[0], q):
-                g.append(q)
-                break
-        else:
-            groups.append([q])
+        found = list(by_value.get(q.value, ()))
+        for p in precisions:
+            if p != 0 and p < q.precision:
+                found.extend(by_precision.get((p, quantize(q.value, p)), ()))
+        if q.precision != 0 and any(p > q.precision for p in precisions):
+            index = rounded.get(q.precision)
+            if index is None:
+                index = rounded[q.precision] = {}
+                for i, g in enumerate(groups):
+                    if g[0].precision > q.precision:
+                        index.setdefault(quantize(g[0].value, q.precision), []).append(i)
+            found.extend(index.get(q.value, ()))
+        if found:
+            groups[min(found)].append(q)
+            continue
+        i = len(groups)
+        groups.append([q])
+        by_value.setdefault(q.value, []).append(i)
+        by_precision.setdefault((q.precision, q.value), []).append(i)
+        precisions.add(q.precision)
+        for p, index in rounded.items():
+            if q.precision > p:
+                index.setdefault(quantize(q.value, p), []).append(i)
     ref = max(range(len(groups)), key=lambda i: (len(groups[i]), -i)) if groups else -1
     return groups, ref
 

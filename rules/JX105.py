@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from decimal import Decimal
 
@@ -37,7 +38,8 @@ class UnitConversionMismatch(Rule):
         按数字前面至少五个字的原文名称配对（如“固定资产期末余额”）。
 
         报告的位置是较粗的那个数（通常是正文里换算出来的 万元 数），并给出按 元
-        数换算的建议值。
+        数换算的建议值。同一笔金额写出很多次时，每一处只与前后各最近 8 处用其他单位写的
+        同一笔金额比较（真实报告里同一笔金额很少写到 4 次以上）。
 
     为什么是问题
         报告正文常用 万元，附件和报表用 元。换算时四舍五入错了一位、或者单位写错，
@@ -88,11 +90,15 @@ class UnitConversionMismatch(Rule):
             # for each unit, the mentions in the other units, in order: a figure stated n
             # times in one unit is not compared n² times with itself
             in_other_units = {u: [b for b in ms if b.q.unit != u] for u in {m.q.unit for m in ms}}
+            starts = {u: [b.span.start for b in bs] for u, bs in in_other_units.items()}
             for i, a in enumerate(ms):
                 if a.span in done:
                     continue
                 partners = []
-                for b in in_other_units[a.q.unit]:
+                # the nearest WINDOW statements in another unit on either side: a report states
+                # a figure a few times, and a figure stated n times costs n·WINDOW, not n²
+                k = bisect.bisect_left(starts[a.q.unit], a.span.start)
+                for b in in_other_units[a.q.unit][max(0, k - WINDOW):k + WINDOW]:
                     if b is a or a.q.unit == b.q.unit or b.span in done or b.span == a.span:
                         continue
                     verdict = self._judge(a, b, ivl)
@@ -140,6 +146,11 @@ class UnitConversionMismatch(Rule):
         if x <= 0 or y <= 0 or abs(x / y - 1) > Decimal("0.01"):
             return None
         return "slip"
+
+
+# How many statements of a figure in another unit, before and after it, one statement is
+# compared with. Real reports state a figure a handful of times (at most 4 in the corpus).
+WINDOW = 8
 
 
 def _show(q) -> str:

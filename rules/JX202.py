@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from ..arith import fmt
 from ..rule import Rule
 from ..scores import by_scorer, score_groups, total_scores
@@ -11,7 +13,7 @@ class ScoreConflict(Rule):
         收集报告里每一处总得分的表述（“自评得分为 96 分”“综合得分”“总体得分”“评价得分为”
         “自评分数是”“总分”），按写出的精度比较：98.00 分与 98 分是同一个数，96 分与 95.5 分不是。
         出现次数最多的值（并列时取最先出现的）作为基准，其余每一处与它不同的表述都报告，
-        并把所有其他表述列为相关位置。
+        并把其他表述列为相关位置（最多 10 处，消息里最多列 10 个不同的值，其余写作“……（共 N 个不同的值）”）。
 
         单位自评的总分与复核、评价组、第三方给出的总分（句中有“复核、评价组、第三方”等）是两个不同的数，
         各自在组内比较，不相互比较。
@@ -58,12 +60,34 @@ class ScoreConflict(Rule):
             for _ in totals:
                 doc.note_claim(True)
             return
+        group_of = {id(q): i for i, g in enumerate(groups) for q in g}
+        # the distinct values stated, in the order they first appear, with their group
+        # (the same value is always in the same group)
+        values: dict[str, int] = {}
+        for q in totals:
+            values.setdefault(fmt(q.value, q.precision), group_of[id(q)])
+        n_values = Counter(values.values())
         for i, g in enumerate(groups):
             if i == ref:
                 continue
-            # the same for every score of the group: worked out once, so n scores cost n, not n²
-            others = [o for o in totals if o not in g]
-            shown = "、".join(sorted({fmt(o.value, o.precision) for o in others}, key=others_order(others)))
+            # the same for every score of the group: worked out once, and at most MAX_SHOWN
+            # other places and values, so n scores of many values cost n, not n²
+            others = []
+            for o in totals:
+                if group_of[id(o)] != i:
+                    others.append(o)
+                    if len(others) == MAX_SHOWN:
+                        break
+            shown = []
+            for v, gi in values.items():
+                if gi != i:
+                    shown.append(v)
+                    if len(shown) == MAX_SHOWN:
+                        break
+            n = len(values) - n_values[i]
+            shown = "、".join(shown)
+            if n > MAX_SHOWN:
+                shown = (f"{shown}……（共 {n} 个不同的值）", f"{shown} … ({n} different values)")
             related = tuple(self.related(o.span, "other", value=fmt(o.value, o.precision)) for o in others)
             suggestion = f"{fmt(groups[ref][0].value, groups[ref][0].precision)} 分" if len(groups[ref]) > 1 else None
             for q in g:
@@ -74,8 +98,7 @@ class ScoreConflict(Rule):
                 )
 
 
-def others_order(others):
-    order = {}
-    for o in others:
-        order.setdefault(fmt(o.value, o.precision), len(order))
-    return lambda v: order[v]
+# A finding lists at most this many other statements (as related places) and other values
+# (in its message): a report states its total a handful of times, and a longer list only
+# makes the output grow with the square of the statements.
+MAX_SHOWN = 10
