@@ -20,6 +20,7 @@ from .parsing import RawItem, parse_text
 from .vocab import Vocabulary
 
 QUANTITY_KINDS = {"amount", "percent", "score", "count", "number"}
+_PLAIN = frozenset(("TEXT", "SP", "PUNCT"))
 SENTENCE_END = set("。；;!?！？")
 CLAUSE_END = SENTENCE_END | set("，,:：")
 LABEL_STOP = CLAUSE_END | set("、()（）《》“”\"")
@@ -57,8 +58,11 @@ def cn_number(text: str) -> int | None:
     return None
 
 
+_NOT_ORDINAL = re.compile(r"[\s()、.是第]")
+
+
 def marker_ordinal(style: str, text: str) -> int | None:
-    core = re.sub(r"[\s()、.是第]", "", text)
+    core = _NOT_ORDINAL.sub("", text)
     if style == "circled":
         if core in CIRCLED:
             return CIRCLED.index(core) + 1
@@ -95,12 +99,15 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
     last_sig = ""  # the last non-space punctuation or item kind, for marker positions
 
     for index, it in enumerate(raw):
-        kind = it.kind
-        if kind in ("TEXT", "SP", "PUNCT"):
-            tok = it.tokens[0]
-            items.append(TextItem(kind, tok.value, it.start, it.end))
-            if kind == "PUNCT":
-                ch = tok.value
+        kind = it[0]
+        if kind in _PLAIN:  # most items: read the one token's fields directly
+            tok = it[1][0]
+            ch = tok.value
+            items.append(TextItem(kind, ch, tok.start_pos, tok.end_pos))
+            if kind == "TEXT":
+                last_sig = "TEXT"
+                seen_content = True
+            elif kind == "PUNCT":
                 if ch in OPEN_PARENS:
                     depth += 1
                 elif ch in CLOSE_PARENS:
@@ -111,9 +118,6 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 elif ch in CLAUSE_END:
                     clause += 1
                 last_sig = ch
-            if kind != "SP":
-                if kind == "TEXT":
-                    last_sig = "TEXT"
                 seen_content = True
             continue
 

@@ -133,15 +133,70 @@ class _Driver:
                     raise ValueError(f"the fast driver does not know rule {origin!r}")
                 out[sym] = (None, (len(arg.expansion), origin, kind))
             self.actions[state] = out
+        self.appends = self._appends()
+
+    def _appends(self) -> dict[int, frozenset[str]]:
+        """State → the terminals that, read there, only add one item to the repetition.
+
+        Where the parser stands after some items (``start: _item*``), a TEXT, SP or PUNCT
+        is shifted, reduced to ``_item`` and added to the repetition, and the parser is
+        back in the same state with the same lexer: the table says so, and this checks
+        it says so, so the loop may append the item at once. A terminal qualifies when
+        (1) it shifts to a state whose every action reduces an inlined one-symbol rule,
+        (2) that rule's goto reaches a state whose every action reduces an inlined
+        two-symbol rule (the repetition growing), (3) every goto on that repetition
+        leads back to the state we started in, and no terminal shifts there, and (4)
+        the three states accept the same terminals, so the contextual lexer does not
+        change.
+        """
+        actions = self.actions
+
+        def only_reduction(state):
+            reds = {a[1] for a in actions[state].values()}
+            if len(reds) == 1 and None not in reds:
+                return reds.pop()
+            return None
+
+        def lexes(state):
+            return [m.pattern for m in self.scanners[state]]
+
+        out: dict[int, frozenset[str]] = {}
+        for state, acts in actions.items():
+            fast = set()
+            for sym, (shift, reduce) in acts.items():
+                if reduce is not None or not sym.isupper():
+                    continue
+                one = only_reduction(shift)
+                if one is None or one[0] != 1 or one[2] is not None:
+                    continue
+                goto = acts.get(one[1])
+                if goto is None or goto[1] is not None:
+                    continue
+                grow = only_reduction(goto[0])
+                if grow is None or grow[0] != 2 or grow[2] is not None:
+                    continue
+                back = [a[0] for acts2 in actions.values() for k, a in acts2.items() if k == grow[1]]
+                entered = [a[0] for acts2 in actions.values() for k, a in acts2.items()
+                           if a[1] is None and (k.isupper() or k == "$END")]
+                if not back or any(b != state for b in back) or state in entered:
+                    continue
+                if not (lexes(state) == lexes(shift) == lexes(goto[0])):
+                    continue
+                fast.add(sym)
+            if fast:
+                out[state] = frozenset(fast)
+        return out
 
     def parse(self, text: str) -> list[RawItem]:
-        scanners, actions, end_state = self.scanners, self.actions, self.end
+        scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
+        no_appends: frozenset = frozenset()
         states = [self.start]
         values: list = []
         pos, n = 0, len(text)
         while True:
             if pos < n:
-                for mre in scanners[states[-1]]:
+                state = states[-1]
+                for mre in scanners[state]:
                     m = mre.match(text, pos)
                     if m:
                         break
@@ -154,7 +209,17 @@ class _Driver:
             else:
                 typ, tok = "$END", None
             while True:
-                act = actions[states[-1]].get(typ)
+                state = states[-1]
+                if typ in appends.get(state, no_appends):
+                    # shift, reduce to _item, add to the repetition (see _appends); the
+                    # next token is read in this same state
+                    top = values[-1]
+                    if type(top) is list:
+                        top.append(RawItem((typ, (tok,))))
+                    else:
+                        values[-1] = [top, RawItem((typ, (tok,)))]
+                    break
+                act = actions[state].get(typ)
                 if act is None:
                     raise _Fallback
                 shift, reduce = act
@@ -172,6 +237,12 @@ class _Driver:
                         value = c if type(c) is list else [RawItem((c.type, (c,))) if type(c) is Tok else c]
                     else:
                         value = RawItem((kind, (c,)))
+                elif size == 2 and kind is None and type(values[-2]) is list and type(values[-1]) is not list:
+                    # the repetition growing by one item: append to the list it has built
+                    del states[-2:]
+                    c = values.pop()
+                    value = values.pop()
+                    value.append(RawItem((c.type, (c,))) if type(c) is Tok else c)
                 elif size:
                     children = values[-size:]
                     del states[-size:]

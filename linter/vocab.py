@@ -14,9 +14,19 @@ class Vocabulary:
     scopes: tuple[str, ...]
     fillers: tuple[str, ...]
     attributes: tuple[str, ...] = ()
+    # labels recur all through a report: each raw label is worked out once (not copied
+    # by ``attrs.evolve``, so a vocabulary with other synonyms starts its own)
+    _memo: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def canonical(self, raw: str) -> str:
         """The canonical label ``raw`` ends with, kept with its scope word; "" if none."""
+        key = ("canonical", raw)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, self._canonical(raw))
+        return found
+
+    def _canonical(self, raw: str) -> str:
         text = self.strip_fillers(raw)
         best = ""
         for n in range(min(len(text), 16), 1, -1):
@@ -39,6 +49,19 @@ class Vocabulary:
         return any(text.startswith(w) for w in self.attributes)
 
     def strip_fillers(self, raw: str) -> str:
+        key = ("strip", raw)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, self._strip_fillers(raw))
+        return found
+
+    def _remember(self, key: tuple, value: str) -> str:
+        if len(self._memo) >= 100_000:  # one vocabulary serves a whole batch: stay bounded
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+    def _strip_fillers(self, raw: str) -> str:
         text = raw.strip()
         changed = True
         while changed and text:
