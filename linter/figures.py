@@ -40,6 +40,8 @@ _NOT_THE_FIGURE = re.compile(
     r"不超过|不少于|以上|以下|以内|标准|要求|上限|下限|≥|≤|≧|≦|>|<|应当|应|若|如果|假设|预计|约|左右|超过|不足|低于|高于|"
     r"拟|预估|测算"
 )
+_WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年|本年度|本年|累计|共计|共|合计)+")
+_SPENT = re.compile(r"决算|实际支出|支出数|支出金额|已支出|支出了|实际使用|使用资金|支出")
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,40})[”\"]")
 _ITEM_SUFFIX = re.compile(r"(?:工作经费|专项经费|项目经费|经费|专项资金|资金|项目|工作)$")
 # words in front of a label that make it a different quantity (调整后收入预算数 is not 收入预算数)
@@ -159,18 +161,18 @@ _FIGURE_KINDS = ("amount", "percent", "score", "count")
 
 
 def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
-    if not any(isinstance(it, Quantity) and it.kind in _FIGURE_KINDS for it in pf.items):
+    figures = [q for q in pf.quantities if q.kind in _FIGURE_KINDS]
+    if not figures:
         return []  # nothing below looks at a paragraph without a figure
     text = pf.para.text
     sents = _sentences(pf)
     years_by_sentence: dict[int, list[YearRef]] = {}
-    for i, it in enumerate(pf.items):
-        if isinstance(it, YearRef):
-            years_by_sentence.setdefault(sents[i], []).append(it)
     starts: dict[int, int] = {}
     for i, it in enumerate(pf.items):
         if sents[i] not in starts:
             starts[sents[i]] = _start(pf, it)
+        if type(it) is YearRef:
+            years_by_sentence.setdefault(sents[i], []).append(it)
     respectively = _respectively(pf, sents, vocab)
     part_of = {}
     for b in doc.in_paragraph("breakdowns", pf.para.index):
@@ -180,10 +182,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     starts_with_marker = any(m.at_start for m in pf.markers)
     heading = next((m.title for m in pf.markers if m.at_start), "")  # the title of the first one
     out = []
-    for i, it in enumerate(pf.items):
-        if not isinstance(it, Quantity) or it.kind not in _FIGURE_KINDS:
-            continue
-        q = it
+    for q in figures:
+        i = q.item  # its index among the paragraph's items
         raw_only = False
         s = sents[i]
         qi = pf.para.index_of(q.span.start)
@@ -219,7 +219,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         if not label and q.kind == "count" and q.unit not in ("年", "个月", "天", "日", "小时"):
             # a count of things has no vocabulary term: the words before it, as written, when
             # they are specific enough (至少六个字：全年共处理各类文件, 反馈问题)
-            raw = re.sub(r"^(?:全年|年内|当年|本年度|本年|累计|共计|共|合计)+", "", vocab.strip_fillers(q.raw_label))
+            raw = _WHOLE_YEAR.sub("", vocab.strip_fillers(q.raw_label))
             if len(raw) >= 6:
                 label = "#" + raw
         if not label or q.depth > 0:
@@ -243,7 +243,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         period = years.pop() if years else default_year
         scope = ""
         own = q.label or label.lstrip("~")
-        if q.span not in part_of and not any(own.startswith(sc) for sc in scopes):
+        if q.span not in part_of and not own.startswith(scopes):
             # (a part of a breakdown takes its scope from its total, named in its label)
             before = prefix
             if q.label_span is not None:
@@ -272,7 +272,7 @@ def _amount_role(raw_label: str) -> str:
     raw = raw_label.strip()
     if "预算" in raw and "执行" not in raw:
         return "col:budget"
-    if re.search(r"决算|实际支出|支出数|支出金额|已支出|支出了|实际使用|使用资金|支出", raw):
+    if _SPENT.search(raw):
         return "col:spent"
     return ""
 
@@ -284,10 +284,7 @@ def _start(pf, it) -> int:
 
 
 def _clause_start(text: str, i: int) -> int:
-    j = i
-    while j > 0 and text[j - 1] not in "，,。；;:：":
-        j -= 1
-    return j
+    return max(text.rfind(ch, 0, i) for ch in "，,。；;:：") + 1
 
 
 def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:

@@ -46,7 +46,7 @@ class Vocabulary:
     def is_attribute(self, raw: str) -> bool:
         """A label such as 净值 that describes the figure before it."""
         text = raw.strip()
-        return any(text.startswith(w) for w in self.attributes)
+        return text.startswith(self.attributes)
 
     def strip_fillers(self, raw: str) -> str:
         key = ("strip", raw)
