@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from typing import Callable
 
 import attrs
@@ -64,10 +65,12 @@ class Source:
     segments: tuple[Segment, ...] = ()
     # Tables found by a reader that has real tables (tuple of Table facts), else ().
     tables: tuple = ()
-    _line_starts: list[int] = attrs.field(init=False, repr=False)
+    # where every line starts: machine integers, not an int object (32 bytes) a line
+    _line_starts: array = attrs.field(init=False, repr=False)
+    _segment_starts: array = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        starts = [0]
+        starts = array("q", [0])
         find = self.text.find
         i = find("\n")
         while i != -1:
@@ -77,8 +80,9 @@ class Source:
             # a lone CR (old Mac line ends) ends a line too, as in SARIF and in editors
             lone = [m.end() for m in _LONE_CR.finditer(self.text)]
             if lone:
-                starts = sorted(starts + lone)
+                starts = array("q", sorted([*starts, *lone]))
         object.__setattr__(self, "_line_starts", starts)
+        object.__setattr__(self, "_segment_starts", array("q", [s.start for s in self.segments]))
 
     @property
     def line_count(self) -> int:
@@ -103,8 +107,7 @@ class Source:
     def locator(self, offset: int, lang: str = "zh") -> str:
         """The place in the file's own terms: a line for text, a paragraph/cell/page otherwise."""
         if self.segments:
-            starts = [s.start for s in self.segments]
-            i = bisect.bisect_right(starts, offset) - 1
+            i = bisect.bisect_right(self._segment_starts, offset) - 1
             if i >= 0:
                 seg = self.segments[i]
                 return seg.label if lang == "zh" or not seg.label_en else seg.label_en

@@ -16,8 +16,8 @@ _BOMS = (
 def _looks_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: Chinese text in UTF-16 has NUL in many even or odd bytes
     of ASCII characters (digits, spaces, newlines)."""
-    if len(data) < 4 or len(data) % 2:
-        return None
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+        return None  # (no NUL at all: nothing to count, and no half-size copies of the file)
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
     half = len(data) // 2
