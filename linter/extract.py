@@ -97,13 +97,14 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
     sentence = clause = depth = 0
     seen_content = False  # anything but spaces before this item in the paragraph
     last_sig = ""  # the last non-space punctuation or item kind, for marker positions
+    new_text_item = tuple.__new__  # TextItem(...) without its Python-level __new__
 
     for index, it in enumerate(raw):
         kind = it[0]
         if kind in _PLAIN:  # most items: read the one token's fields directly
             tok = it[1][0]
             ch = tok.value
-            items.append(TextItem(kind, ch, tok.start_pos, tok.end_pos))
+            items.append(new_text_item(TextItem, (kind, ch, tok.start_pos, tok.end_pos)))
             if kind == "TEXT":
                 last_sig = "TEXT"
                 seen_content = True

@@ -7,6 +7,7 @@ with ``precision``, the number of decimals as written.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -108,9 +109,12 @@ class Breakdown:
     para: int
 
 
-@frozen
-class TextItem:
-    """Plain text, spaces or punctuation between the typed items."""
+class TextItem(NamedTuple):
+    """Plain text, spaces or punctuation between the typed items.
+
+    Most of a paragraph's items are these, so they are the lightest immutable value
+    Python has (a named tuple: made and read in C), not an attrs class like the facts.
+    """
 
     kind: str  # TEXT | SP | PUNCT
     text: str

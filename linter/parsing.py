@@ -190,6 +190,7 @@ class _Driver:
     def parse(self, text: str) -> list[RawItem]:
         scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
         no_appends: frozenset = frozenset()
+        new_tok = tuple.__new__
         states = [self.start]
         values: list = []
         pos, n = 0, len(text)
@@ -204,7 +205,7 @@ class _Driver:
                     raise _Fallback
                 typ = m.lastgroup
                 end = m.end()
-                tok = Tok(typ, m.group(), pos, end)
+                tok = new_tok(Tok, (typ, m.group(), pos, end))  # Tok(...) without its Python __new__
                 pos = end
             else:
                 typ, tok = "$END", None
