@@ -29,7 +29,7 @@ from importlib import resources
 
 import attrs
 
-from .arith import UNIT_FACTORS, Interval, fmt, half_unit, interval_of, quantize, stated
+from .arith import UNIT_FACTORS, Interval, fmt, half_unit, interval_of, quantize, stated, total
 from .facts import Quantity
 
 HUNDRED = Decimal(100)
@@ -135,6 +135,9 @@ class RateClaim:
     how: str = ""  # definition | share
     bound: str = ""  # upper | lower: a bound the rate is said to keep (差异率小于 10%), not its value
     capped: bool = False  # an indicator's completion rate: over-achievement may be written as 100%
+    # several figures fit a role: every (numerator, denominator) reading — a figure of each
+    # role, or all of a role's figures added up; numerator/denominator stay None
+    readings: tuple[tuple[tuple[Quantity, ...], tuple[Quantity, ...]], ...] = ()
 
     @property
     def checkable(self) -> bool:
@@ -162,7 +165,20 @@ def recompute(claim: RateClaim) -> Interval | None:
     """The rate, in percent, the numerator and denominator give (None: not computable)."""
     if not claim.checkable:
         return None
-    n, d = interval_of(claim.numerator), interval_of(claim.denominator)
+    return _rate_of(claim, interval_of(claim.numerator), interval_of(claim.denominator))
+
+
+def recompute_readings(claim: RateClaim) -> list[tuple[tuple, Interval]]:
+    """Each reading of a claim whose roles have several figures, with the rate it gives."""
+    out = []
+    for nums, dens in claim.readings:
+        r = _rate_of(claim, total(map(interval_of, nums)), total(map(interval_of, dens)))
+        if r is not None:
+            out.append(((nums, dens), r))
+    return out
+
+
+def _rate_of(claim: RateClaim, n: Interval, d: Interval) -> Interval | None:
     if claim.formula == "change":
         n = n - d
     if d.lo <= 0:
@@ -184,12 +200,17 @@ def recompute(claim: RateClaim) -> Interval | None:
     return r
 
 
-def point(claim: RateClaim) -> Decimal | None:
-    """The rate the stated figures give taken at face value (for messages)."""
-    if not claim.checkable:
+def point(claim: RateClaim, reading: tuple | None = None) -> Decimal | None:
+    """The rate the stated figures (or one reading of them) give taken at face value (for messages)."""
+    if reading is not None:
+        nums, dens = reading
+        n = sum((x.value * _factor(x) for x in nums), Decimal(0))
+        d = sum((x.value * _factor(x) for x in dens), Decimal(0))
+    elif not claim.checkable:
         return None
-    n = claim.numerator.value * _factor(claim.numerator)
-    d = claim.denominator.value * _factor(claim.denominator)
+    else:
+        n = claim.numerator.value * _factor(claim.numerator)
+        d = claim.denominator.value * _factor(claim.denominator)
     if claim.formula == "change":
         n = n - d
     if d <= 0:
@@ -561,10 +582,12 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
                  if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
     pool = [x for x in pf.quantities if x.kind == d.kind and since < x.item < q.item and x.sentence == q.sentence]
     roles = _roles(pool, d, vocab)
-    if not pool and since < 0:
+    if not any(x.kind == d.kind and x.sentence == q.sentence and x.item < q.item for x in pf.quantities):
         # 预算数 a 万元，实际支出 b 万元。支出完成率 r%。: a rate whose sentence has no figure of its
-        # kind takes them from the sentence right before, when that one states no rate of its own
-        prev = [x for x in pf.quantities if x.sentence == q.sentence - 1]
+        # kind before it (other rates at most: 甲支出率 r%，乙支出率 s%。) takes them from the
+        # sentence before — back to its 。, its clauses joined by ； counted as one — when that one
+        # states no rate of its own
+        prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
         if prev and not any(x.kind == "percent" for x in prev):
             pool = [x for x in prev if x.kind == d.kind]
             roles = _roles(pool, d, vocab)
@@ -575,7 +598,9 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     num = _unique(roles["num"])
     den = _unique(roles["den"])
     if roles["num"] and num is None or roles["den"] and den is None:
-        return claim  # more than one figure fits a role: not without doubt
+        # more than one figure fits a role: which one is meant is in doubt, but a rate that no
+        # reading gives is wrong whichever was meant
+        return attrs.evolve(claim, readings=_readings(roles["num"], roles["den"], d))
     if num is not None and den is not None:
         if d.kind == "count" and _family(num) != _family(den):
             return claim
@@ -585,6 +610,49 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
         return _by_years(pf, claim, pool, vocab)
     return claim
+
+
+_MAX_CANDIDATES = 3
+
+
+def _readings(nums: list[Quantity], dens: list[Quantity], d: RateDef) -> tuple:
+    """Every reading of a rate whose roles have several figures: one figure of each role, or all
+    of a role's figures added up (基本支出预算 a，项目支出预算 b，实际支出 c，执行率 r: r may be
+    c ÷ (a + b)). None when a role is empty, has more than three distinct values, or a count rate
+    mixes kinds of count."""
+    if not nums or not dens:
+        return ()
+    options = []
+    for qs in (nums, dens):
+        distinct = list({x.value * _factor(x): x for x in qs}.values())
+        if len(distinct) > _MAX_CANDIDATES:
+            return ()
+        opts = [(x,) for x in distinct]
+        if len(qs) > 1:
+            opts.append(tuple(qs))
+        options.append(opts)
+    if d.kind == "count" and len({_family(x) for x in nums + dens}) > 1:
+        return ()
+    return tuple((n, dn) for n in options[0] for dn in options[1])
+
+
+def _previous_sentence(pf, sentence: int) -> set[int]:
+    """The sentences (split at 。；!?) of the one full sentence before ``sentence``: back from
+    ``sentence - 1`` while the sentence before ends at ； rather than 。."""
+    ends: dict[int, str] = {}
+    k = 0
+    for it in pf.items:
+        if getattr(it, "kind", None) == "PUNCT" and it.text in "。；;!?！？":
+            ends[k] = it.text
+            k += 1
+    out = set()
+    s = sentence - 1
+    while s >= 0:
+        out.add(s)
+        if ends.get(s - 1) not in ("；", ";"):
+            break
+        s -= 1
+    return out
 
 
 def _roles(pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ..arith import fmt, quantize
-from ..rates import (bound_claims, crossed, point, point_changes, rate_claims, rate_expr, recompute, stated_rate,
-                     thresholds, truncated_to)
+from ..rates import (bound_claims, crossed, point, point_changes, rate_claims, rate_expr, recompute,
+                     recompute_readings, stated_rate, thresholds, truncated_to)
 from ..rule import Rule
 
 
@@ -24,11 +24,18 @@ class RateMismatch(Rule):
 
         分子、分母的认法（规则写在 linter/data/rates.toml 里，是数据而非代码）：
         比率名称决定它由哪些标签的数算出（如 支出完成率 = 实际支出 ÷ 下达预算数，
+        支出率的分母也可以是收入决算数、到位资金，即可支配的资金；
         得分率 = 得分 ÷ 分值，整改率 = 已整改 ÷ 问题数，合格率 = 合格 ÷ 抽检数）；
-        只在比率所在的句子里、上一个比率之后找，每个角色必须恰好只有一个数值；
-        比率所在的句子在它前面没有同类的数时（“实际支出 a，预算数 b。支出率 r%。”），
-        才看同一段落里紧挨着的上一句，且上一句自己没有写比率、分子分母两个角色都恰好各有一个数值；
-        再往前的句子、比率之后的数都不用；
+        只在比率所在的句子里、上一个比率之后找；
+        比率所在的句子在它前面没有同类的数时（“实际支出 a，预算数 b。支出率 r%。”，
+        或只有别的比率：“……。甲支出率 r%，乙支出率 s%。”），
+        才看同一段落里紧挨着的上一句（以“；”相连的几个分句算作一句，到上一个“。”为止），
+        且上一句自己没有写比率、分子分母两个角色都找得到数；
+        再往前的句子、比率之后的数都不用。
+        每个角色恰好只有一个数值时，按它们重算；某个角色有两三个不同的数值时，
+        无法确定用的是哪一个，就逐一试每种取法（每个角色取其中一个数，或把该角色的几个数相加，
+        如“基本支出预算 a，项目支出预算 b”之和），只有没有任何一种取法得出写出的比率时才报告，
+        消息列出每种取法的结果；
         标签的字面不合时，再看它在词表中的规范名（决算总支出 即 支出决算数）；
         “未整改”“不合格”之类不算分子。增长率/减幅的分子分母是标有“本年/上年”的同类数，
         或同一标签、写明两个不同年度的两个数。
@@ -53,7 +60,8 @@ class RateMismatch(Rule):
         报告只写了比率所守的界限、且同句写有分子分母时（“预算批复资金 a，部门决算收入 b，
         差异率小于 10%”），也重算比率，整个区间都越过界限时报告。
 
-        不报告的情形：找不到分子或分母、或某个角色有两个以上不同的数（计为“无法核对”）；
+        不报告的情形：找不到分子或分母、或某个角色有四个以上不同的数（计为“无法核对”）；
+        有几种取法时，其中一种截断（而非四舍五入）后等于写出的值；
         差异率按报告习惯以绝对值比较；分母可能为零时不核对。
 
     为什么是问题
@@ -78,6 +86,11 @@ class RateMismatch(Rule):
             "{name}写作 {stated}，但按其依据的数计算应为 {computed}（{expr} = {computed}）{extra}",
             "{name} is stated as {stated}, but the figures it is a rate of give {computed} ({expr} = {computed}){extra}",
         ),
+        "readings": (
+            "{name}写作 {stated}，但它可能依据的数（{n} 个可作分子、{d} 个可作分母）无论怎样取都得不出这个值：{readings}",
+            "{name} is stated as {stated}, but no choice among the figures it may be a rate of"
+            " ({n} possible numerators, {d} possible denominators) gives it: {readings_en}",
+        ),
         "threshold": (
             "，且越过了报告所述 {t} 的门槛（写出的值{s_side}，重算的值{c_side}）",
             "; the recomputed value is on the other side of the {t} threshold the report names",
@@ -94,11 +107,16 @@ class RateMismatch(Rule):
         "to": ("终点：{text}", "to: {text}"),
         "numerator": ("分子：{text}", "numerator: {text}"),
         "denominator": ("分母：{text}", "denominator: {text}"),
+        "may_numerator": ("可作分子：{text}", "possible numerator: {text}"),
+        "may_denominator": ("可作分母：{text}", "possible denominator: {text}"),
         "named": ("报告所述门槛：{text}", "threshold named by the report: {text}"),
     }
 
     def check(self, doc):
         for claim in rate_claims(doc):
+            if claim.readings:
+                yield from self._check_readings(doc, claim)
+                continue
             if claim.definition is not None and claim.definition.grim and claim.numerator is None \
                     and claim.denominator is not None:
                 continue  # JX109 checks its granularity
@@ -142,6 +160,50 @@ class RateMismatch(Rule):
                 a=doc.quote(a.span), b=doc.quote(b.span), verb=verb, verb2=verb2,
                 diff=fmt(abs(value), prec), stated=doc.quote(n.span),
             )
+
+    def _check_readings(self, doc, claim):
+        """Several figures fit a role: wrong only when no reading gives the stated rate."""
+        readings = recompute_readings(claim)
+        if not readings:
+            return
+        s = stated_rate(claim.rate)
+        ok = any(s.meets(r) for _, r in readings)
+        doc.note_claim(ok)
+        if ok or any(truncated_to(r, claim.rate) for _, r in readings):
+            return  # a rounding down of one reading is no proof of a wrong rate
+        q = claim.rate
+        prec = max(q.precision, 2)
+        vocab = doc.config.vocabulary
+
+        def show(qs) -> str:
+            parts = [f"{vocab.strip_fillers(x.raw_label).rstrip('的之')} {doc.quote(x.span)}".strip() for x in qs]
+            return parts[0] if len(parts) == 1 else "（" + " + ".join(parts) + "）"
+
+        shown, summed = [], False
+        for reading, _ in readings:
+            nums, dens = reading
+            if len(nums) > 1 or len(dens) > 1:
+                summed = True  # said in one phrase, not spelled out
+                continue
+            value = point(claim, reading)
+            expr = f"{show(nums)} ÷ {show(dens)}"
+            if claim.formula == "change":
+                expr = f"({show(nums)} − {show(dens)}) ÷ {show(dens)}"
+            if claim.sign == "abs":
+                expr = f"|{expr}|"
+            elif claim.sign == "decrease":
+                expr = f"−{expr}"
+            shown.append(f"{expr} = {fmt(value, prec)}%")
+        nums = {x.span: x for (n, _), _ in readings for x in n}
+        dens = {x.span: x for (_, d), _ in readings for x in d}
+        related = [self.related(x.span, "may_numerator", text=doc.quote(x.span)) for x in nums.values()]
+        related += [self.related(x.span, "may_denominator", text=doc.quote(x.span)) for x in dens.values()]
+        yield self.report(
+            q.span, "readings", related=related,
+            name=claim.name, stated=doc.quote(q.span), n=len(nums), d=len(dens),
+            readings="；".join(shown) + ("；同一角色的几个数相加也不行" if summed else ""),
+            readings_en="; ".join(shown) + ("; nor do the figures of a role added up" if summed else ""),
+        )
 
     def _bound_finding(self, doc, claim):
         q = claim.rate
