@@ -18,7 +18,7 @@ kind                      what is changed                                 catego
 sum                       one digit of one part of a 其中/合计 breakdown    arithmetic
 unit                      万元 → 元 on a figure of a breakdown             unit, arithmetic
 rate                      one digit of a % that its paragraph/row figures  ratio
-                          give (a/b×100)
+                          give (a/b×100), not a bound (不足 r%, r% 以上)
 score                     a total-like score (≥ 60 分) → 101–109 分         score
 grade                     the grade after a score → a grade of another    grade
                           band (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60)
@@ -30,6 +30,19 @@ placeholder               the unit's name → （单位名称） / XX单位 / ×
 list-dup                  a list marker k → k−1 (a number twice)          structure
 list-skip                 the last marker of a list k → k+1 (a gap)       structure
 ========================  ==============================================  =====================
+
+A **rate** site is a percentage labelled as a rate (…率, …比…, 占…) that two
+figures of the same kind in its paragraph (or table row) give, each figure
+standing for what the linter takes it to stand for (:func:`linter.arith.interval_of`:
+amounts and decimals ±½ unit of their last digit, counts and whole scores
+exactly — a score of 2 分 is two points, not anything from 1.5 to 2.5). Not
+sites: a percentage written as a bound (完成率不足 100%, 90% 以上, ≥ 80%), which
+is no value of the rate, and any percentage that no pair of figures gives —
+with whole scores read as ±½, "1 分 ÷ 2 分" gave every rate from 20 % to 100 %,
+so weights (分别占 40%) and rates the report says it cannot confirm were
+counted as rates its figures give. Which pair it is and what the rate is
+called is left to the linter: a site is not dropped because its figures' names
+are ambiguous.
 
 A mutation is **detected** when a finding of a fitting category lies on, or has
 a related place on, the mutated paragraph (for a table cell: its row). A finding
@@ -56,7 +69,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from linter.arith import UNIT_FACTORS, Interval, stated, total  # noqa: E402
+from linter.arith import UNIT_FACTORS, Interval, interval_of, stated, total  # noqa: E402
 from linter.config import Config  # noqa: E402
 from linter.document import Document  # noqa: E402
 from linter.engine import check_source  # noqa: E402
@@ -236,6 +249,9 @@ def sites_unit(rep: Report) -> Iterator[Mutation]:
 
 
 RATE_LABEL = re.compile(r"率|比|占")
+# a percentage written as a bound, not as the value of a rate: 完成率不足 100%, 达 90% 以上
+BOUND_BEFORE = re.compile(r"(?:不足|不到|未达到?|低于|小于|少于|高于|大于|超过|不低于|不少于|不超过|不高于|[<>＜＞≤≥≦≧])\s*$")
+BOUND_AFTER = re.compile(r"^\s*(?:以上|以下|以内|左右)")
 
 
 def sites_rate(rep: Report) -> Iterator[Mutation]:
@@ -248,12 +264,16 @@ def sites_rate(rep: Report) -> Iterator[Mutation]:
         for q in qs:
             if q.kind != "percent" or not RATE_LABEL.search(q.raw_label or "") or q.value <= 0:
                 continue
+            p = doc.paragraphs[q.para]
+            i, j = p.index_of(q.span.start), p.index_of(q.span.end)
+            if BOUND_BEFORE.search(p.text[max(0, i - 4):i]) or BOUND_AFTER.match(p.text[j:j + 3]):
+                continue
             ratios = []
             for a in bases:
                 for b in bases:
                     if a is b or a.kind != b.kind or (a.kind == "count" and a.unit != b.unit):
                         continue
-                    r = _interval(a).divide(_interval(b))
+                    r = interval_of(a).divide(interval_of(b))
                     if r is not None:
                         ratios.append(r.scale(Decimal(100)))
             iv = stated(q.value, q.precision)
