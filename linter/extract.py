@@ -101,10 +101,14 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
 
     for index, it in enumerate(raw):
         kind = it[0]
-        if kind in _PLAIN:  # most items: read the one token's fields directly
-            tok = it[1][0]
-            ch = tok.value
-            items.append(new_text_item(TextItem, (kind, ch, tok.start_pos, tok.end_pos)))
+        if kind in _PLAIN:  # most items: the parser's TextItem, or one made of the token
+            if type(it) is TextItem:
+                ch = it[1]
+                items.append(it)
+            else:
+                tok = it[1][0]
+                ch = tok.value
+                items.append(new_text_item(TextItem, (kind, ch, tok.start_pos, tok.end_pos)))
             if kind == "TEXT":
                 last_sig = "TEXT"
                 seen_content = True

@@ -114,12 +114,35 @@ class TextItem(NamedTuple):
 
     Most of a paragraph's items are these, so they are the lightest immutable value
     Python has (a named tuple: made and read in C), not an attrs class like the facts.
+    The parser makes most of them itself (:mod:`linter.parsing`): one is then also the
+    raw item of its one token, and that token (``tokens``, ``type``, ``value``,
+    ``start_pos``, ``end_pos``).
     """
 
     kind: str  # TEXT | SP | PUNCT
     text: str
     start: int  # index into the paragraph text
     end: int
+
+    @property
+    def tokens(self) -> tuple["TextItem"]:
+        return (self,)
+
+    @property
+    def type(self) -> str:
+        return self.kind
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @property
+    def start_pos(self) -> int:
+        return self.start
+
+    @property
+    def end_pos(self) -> int:
+        return self.end
 
 
 @frozen

@@ -9,6 +9,8 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 from lark.parsers.lalr_analysis import Shift
 
+from .facts import TextItem
+
 #: A token of the inline grammar: Lark's own :class:`lark.Token` has the same four
 #: attributes, so code reading either gets ``type``, ``value``, ``start_pos``, ``end_pos``.
 Tok = namedtuple("Tok", "type value start_pos end_pos")
@@ -191,10 +193,10 @@ class _Driver:
                 out[state] = frozenset(fast)
         return out
 
-    def parse(self, text: str) -> list[RawItem]:
+    def parse(self, text: str) -> list[RawItem | TextItem]:
         scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
         no_appends: frozenset = frozenset()
-        new_tok = tuple.__new__
+        new_tuple = tuple.__new__  # Tok(...), TextItem(...) without their Python-level __new__
         if len(self.seen) > 50_000:
             self.seen.clear()
         values_seen = self.seen.setdefault
@@ -202,7 +204,8 @@ class _Driver:
         values: list = []
         pos, n = 0, len(text)
         while True:
-            if pos < n:
+            at_end = pos >= n
+            if not at_end:
                 state = states[-1]
                 for mre in scanners[state]:
                     m = mre.match(text, pos)
@@ -212,22 +215,34 @@ class _Driver:
                     raise _Fallback
                 typ = m.lastgroup
                 end = m.end()
-                value = m.group()
-                value = values_seen(value, value)
-                tok = new_tok(Tok, (typ, value, pos, end))  # Tok(...) without its Python __new__
+                word = m.group()
+                word = values_seen(word, word)
+                if typ in appends.get(state, no_appends):
+                    # shift, reduce to _item, add to the repetition (see _appends): the
+                    # next token is read in this same state. The item is the TextItem
+                    # that extraction keeps as it is.
+                    item = new_tuple(TextItem, (typ, word, pos, end))
+                    top = values[-1]
+                    if type(top) is list:
+                        top.append(item)
+                    else:
+                        values[-1] = [top, item]
+                    pos = end
+                    continue
+                tok = new_tuple(Tok, (typ, word, pos, end))
                 pos = end
             else:
                 typ, tok = "$END", None
             while True:
                 state = states[-1]
-                if typ in appends.get(state, no_appends):
-                    # shift, reduce to _item, add to the repetition (see _appends); the
-                    # next token is read in this same state
+                if tok is not None and typ in appends.get(state, no_appends):
+                    # the same, once reductions have brought the parser back there
+                    item = new_tuple(TextItem, tok)
                     top = values[-1]
                     if type(top) is list:
-                        top.append(RawItem((typ, (tok,))))
+                        top.append(item)
                     else:
-                        values[-1] = [top, RawItem((typ, (tok,)))]
+                        values[-1] = [top, item]
                     break
                 act = actions[state].get(typ)
                 if act is None:
@@ -265,9 +280,8 @@ class _Driver:
                     raise _Fallback
                 states.append(goto[0])
                 values.append(value)
-                if tok is None and states[-1] == end_state:
+                if at_end and states[-1] == end_state:
                     return value
-
 
     @staticmethod
     def _reduce(children: list, kind: str | None):
