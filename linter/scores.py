@@ -285,7 +285,14 @@ def summaries(doc) -> list[Summary]:
 
     A summary's level is its own paragraph's heading marker (1.xxx。指标分值…) or,
     for a paragraph without one, the last heading before it (一、 … then a paragraph
-    “履职效能主要考核…，指标分值50分…”)."""
+    “履职效能主要考核…，指标分值50分…”). Worked out once per document (JX204–JX206)."""
+    found = doc.memo.get("scores.summaries")
+    if found is None:
+        found = doc.memo["scores.summaries"] = tuple(_summaries(doc))
+    return list(found)
+
+
+def _summaries(doc) -> list[Summary]:
     heading: dict[int, tuple[int, str]] = {}
     for mk in doc.markers:
         if mk.at_start and mk.style in RANKS and mk.para not in heading:
@@ -314,7 +321,8 @@ def children(items: list[Summary], k: int) -> list[Summary]:
     if parent.rank == 0:
         return []
     below = []
-    for s in items[k + 1:]:
+    for i in range(k + 1, len(items)):  # not items[k + 1:]: no copy of the rest per call
+        s = items[i]
         if s.rank <= parent.rank:
             break
         below.append(s)
@@ -367,14 +375,17 @@ def complete(parent: Summary, kids: list[Summary]) -> bool:
     return bool(kids) and sum(k.max.value for k in kids) == parent.max.value
 
 
-def deep_sum(items: list[Summary], k: int) -> Interval:
-    """The score of ``items[k]`` recomputed from its deepest complete sub-indicators."""
+def deep_sum(items: list[Summary], k: int, where: dict[Summary, int] | None = None) -> Interval:
+    """The score of ``items[k]`` recomputed from its deepest complete sub-indicators
+    (``where``: :func:`positions` of ``items``, when the caller has it)."""
     kids = children(items, k)
     if not complete(items[k], kids):
         return items[k].got.interval()
+    if where is None:
+        where = positions(items)
     lo = hi = Decimal(0)
     for kid in kids:
-        iv = deep_sum(items, items.index(kid))
+        iv = deep_sum(items, where[kid], where)
         lo += iv.lo
         hi += iv.hi
     return Interval(lo, hi)
@@ -382,3 +393,11 @@ def deep_sum(items: list[Summary], k: int) -> Interval:
 
 def full_marks(items: list[Summary]) -> Decimal:
     return sum((s.max.value for s in top_level(items)), Decimal(0))
+
+
+def positions(items: list[Summary]) -> dict[Summary, int]:
+    """Each summary's index in ``items`` (the first equal one, as ``list.index``)."""
+    table: dict[Summary, int] = {}
+    for i, s in enumerate(items):
+        table.setdefault(s, i)
+    return table

@@ -58,7 +58,16 @@ class YearPlace:
         return text[self.j:min(ends) if ends else self.e]
 
 
-def places(doc) -> list[YearPlace]:
+def places(doc) -> tuple[YearPlace, ...]:
+    """Every year of the report with its place (worked out once per document: JX301
+    goes through them three times, JX302 and JX303 once each)."""
+    found = doc.memo.get("years.places")
+    if found is None:
+        found = doc.memo["years.places"] = tuple(_places(doc))
+    return found
+
+
+def _places(doc) -> list[YearPlace]:
     out = []
     for y in doc.years:
         para = doc.paragraphs[y.para]

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ..arith import Interval, fmt, total
 from ..rule import Rule
-from ..scores import (band, bands_of, deep_sum, describe_bands, grades, interval, reference_totals, score_of_grade,
-                      summaries, top_level, total_scores)
+from ..scores import (band, bands_of, deep_sum, describe_bands, grades, interval, positions, reference_totals,
+                      score_of_grade, summaries, top_level, total_scores)
 
 
 class DecisionError(Rule):
@@ -66,7 +66,8 @@ class DecisionError(Rule):
         if not tops or sum(t.max.value for t in tops) != 100:
             return
         shallow = total(t.got.interval() for t in tops)
-        deep_parts = [deep_sum(items, items.index(t)) for t in tops]
+        where = positions(items)
+        deep_parts = [deep_sum(items, where[t], where) for t in tops]
         deep = total(deep_parts)
         bands = doc.config.grade_bands
         totals = total_scores(doc)

@@ -49,13 +49,17 @@ class MalformedDocno(Rule):
 
     def check(self, doc):
         refs = doc.docrefs
+        # the first numbered reference of each (issuer, year, title): found once, not per reference
+        numbered: dict = {}
+        for r in refs:
+            if r.number is not None:
+                numbered.setdefault((r.issuer, r.year, r.title), r)
         for d in refs:
             text = doc.quote(d.span).strip()
             if d.number is None:
                 if not d.issuer:
                     continue
-                twin = next((r for r in refs if r.number is not None and r.issuer == d.issuer and r.year == d.year
-                             and d.title and r.title == d.title), None)
+                twin = numbered.get((d.issuer, d.year, d.title)) if d.title else None
                 related, suggestion = [], None
                 if twin is not None:
                     full = doc.quote(twin.span).strip()
