@@ -80,7 +80,8 @@ def inline_parser() -> Lark:
 
     The transformer is applied while parsing (Lark's tree-less LALR mode), so
     ``parse`` returns the list of :class:`RawItem` directly: no parse tree is
-    built and walked a second time, which halves the cost of this stage.
+    built and walked a second time. :func:`parse_text` runs this parser's tables
+    with :class:`_Driver` and uses the parser itself only where the driver hands over.
     """
     return build_parser("inline.lark", maybe_placeholders=False, transformer=_ToItems())
 
@@ -329,9 +330,12 @@ def build_parser(grammar: str, **options) -> Lark:
         lark.lexer.has_interegular = saved
 
 
-def parse_text(text: str) -> tuple[list[RawItem], list[tuple[int, str]]]:
-    """Parse ``text`` into raw items. A stretch the grammar cannot take is
-    reported as ``(index, character)`` and parsing goes on after it."""
+def parse_text(text: str) -> tuple[list[RawItem | TextItem], list[tuple[int, str]]]:
+    """Parse ``text`` into raw items: a :class:`RawItem` per typed item, and for plain
+    text, spaces and punctuation a :class:`RawItem` or the :class:`TextItem` the fast
+    driver makes (both have ``kind``, ``start``, ``end`` and ``tokens``). A stretch the
+    grammar cannot take is reported as ``(index, character)`` and parsing goes on after
+    it, with Lark's own parser."""
     parser = inline_parser()
     driver = _driver()
     if driver is not None:
