@@ -16,22 +16,52 @@ import attrs
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
-@attrs.frozen
-class Span:
-    """A half-open range ``[start, end)`` of code-point offsets into ``Source.text``."""
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
 
-    start: int
-    end: int
 
-    def __attrs_post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+class Span(int):
+    """A half-open range ``[start, end)`` of code-point offsets into ``Source.text``.
+
+    Immutable, compared and hashed by ``(start, end)`` (and ordered so). Stored
+    as one integer, ``start << 32 | end``: the facts of a report hold thousands
+    of spans, and a span is one 48-byte object instead of an object with two
+    integer objects of its own (112 bytes). It is an ``int`` only in storage:
+    ``str``/``repr``/``format`` show ``Span(start=…, end=…)``, truth is
+    ``len(span) > 0``, and arithmetic on spans means nothing.
+    """
+
+    __slots__ = ()
+    __match_args__ = ("start", "end")
+
+    def __new__(cls, start: int, end: int) -> "Span":
+        if not 0 <= start <= end <= _LOW:
+            raise ValueError(f"bad span {start}..{end}")
+        return int.__new__(cls, start << _SHIFT | end)
+
+    # (bound methods of int constants: read without a Python call)
+    start = property(_SHIFT.__rrshift__, doc="The first offset.")
+    end = property(_LOW.__rand__, doc="One past the last offset.")
 
     def cover(self, other: "Span") -> "Span":
         return Span(min(self.start, other.start), max(self.end, other.end))
 
     def __len__(self) -> int:
-        return self.end - self.start
+        return (self & _LOW) - (self >> _SHIFT)
+
+    def __bool__(self) -> bool:
+        return (self & _LOW) > (self >> _SHIFT)
+
+    def __repr__(self) -> str:
+        return f"Span(start={self >> _SHIFT}, end={self & _LOW})"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return format(repr(self), spec)
+
+    def __reduce__(self):
+        return (Span, (self >> _SHIFT, self & _LOW))
 
 
 @attrs.frozen
