@@ -22,6 +22,7 @@ paragraph names (差异率小于 10%, 达到 80% 的目标) are found by
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from decimal import Decimal, ROUND_CEILING, ROUND_FLOOR
@@ -48,6 +49,7 @@ class RateDef:
     numerator_labels: tuple[str, ...] = ()  # vocabulary labels (data/vocabulary.toml)
     denominator_labels: tuple[str, ...] = ()
     neither: tuple[str, ...] = ()  # label endings that fit no role (未整改, 不合格)
+    readings: bool = True  # several figures of a role may be tried as readings (not for a weighted 满意度)
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words of its label, else by its vocabulary label."""
@@ -112,7 +114,7 @@ def rate_data() -> RateData:
             match=r.get("match", "suffix"), grim=bool(r.get("grim", False)),
             numerator_labels=tuple(r.get("numerator_labels", ())),
             denominator_labels=tuple(r.get("denominator_labels", ())),
-            neither=tuple(r.get("neither", ())),
+            neither=tuple(r.get("neither", ())), readings=bool(r.get("readings", True)),
         )
         for r in data["rate"]
     )
@@ -616,23 +618,24 @@ _MAX_CANDIDATES = 3
 
 
 def _readings(nums: list[Quantity], dens: list[Quantity], d: RateDef) -> tuple:
-    """Every reading of a rate whose roles have several figures: one figure of each role, or all
-    of a role's figures added up (基本支出预算 a，项目支出预算 b，实际支出 c，执行率 r: r may be
-    c ÷ (a + b)). None when a role is empty, has more than three distinct values, or a count rate
-    mixes kinds of count."""
-    if not nums or not dens:
+    """Every reading of a rate whose roles have several figures: for each role one of its figures
+    or some of them added up (基本支出预算 a，项目支出预算 b，实际支出 c，执行率 r: r may be
+    c ÷ (a + b)). None when a role is empty or has more than three figures, a count rate mixes
+    kinds of count, or the rate may be weighted (非常满意 a，满意 b: 满意度 a×100% + b×80% …)."""
+    if not nums or not dens or not d.readings:
+        return ()
+    if d.kind == "count" and len({_family(x) for x in nums + dens}) > 1:
         return ()
     options = []
     for qs in (nums, dens):
-        distinct = list({x.value * _factor(x): x for x in qs}.values())
-        if len(distinct) > _MAX_CANDIDATES:
+        figures = list({x.span: x for x in qs}.values())
+        if len(figures) > _MAX_CANDIDATES:
             return ()
-        opts = [(x,) for x in distinct]
-        if len(qs) > 1:
-            opts.append(tuple(qs))
-        options.append(opts)
-    if d.kind == "count" and len({_family(x) for x in nums + dens}) > 1:
-        return ()
+        by_value: dict[Decimal, tuple[Quantity, ...]] = {}
+        for k in range(1, len(figures) + 1):
+            for combo in itertools.combinations(figures, k):
+                by_value.setdefault(sum((x.value * _factor(x) for x in combo), Decimal(0)), combo)
+        options.append(list(by_value.values()))
     return tuple((n, dn) for n in options[0] for dn in options[1])
 
 
