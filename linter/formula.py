@@ -27,6 +27,7 @@ from .arith import UNIT_FACTORS, Interval, half_unit, parse_number, precision_of
 # What a formula may be written with (after normalisation).
 _UNITS = "万亿千元分个人次件篇项份场"
 _EQUALS = "=≈"  # a result may be written as approximate
+_EQUALS_RE = re.compile(f"[{_EQUALS}]")
 _ALLOWED = set("0123456789.,+-*/×÷()% \t") | set(_EQUALS) | set(_UNITS)
 _OPERATORS = set("+-*/×÷")
 _NUMBER = re.compile(r"\d")
@@ -213,8 +214,10 @@ def find_formulas(para) -> tuple[Formula, ...]:
     i = 0
     while i < n:
         if text[i] not in _EQUALS:
-            i += 1
-            continue
+            m = _EQUALS_RE.search(text, i)  # the next "=" in one scan, not a character at a time
+            if m is None:
+                break
+            i = m.start()
         # the run of formula characters around this "="
         lo = i
         while lo > 0 and text[lo - 1] in _ALLOWED:

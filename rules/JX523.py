@@ -9,8 +9,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
 
 
+_NOT_CORE = re.compile(r"[\s。!?！？]")
+
+
 def _core(s: str) -> str:
-    return re.sub(r"[\s。!?！？]", "", s)
+    return _NOT_CORE.sub("", s)
 
 
 class RepeatedSentence(Rule):
@@ -53,12 +56,13 @@ class RepeatedSentence(Rule):
                 prev = None
                 continue
             for m in _SENTENCE.finditer(p.text):
-                if not _core(m.group(0)):
+                core = _core(m.group(0))  # worked out once a sentence, kept for the next one
+                if not core:
                     continue
                 start = m.start()
                 while p.text[start].isspace():
                     start += 1
-                cur = (p, start, m.end())
+                cur = (p, start, m.end(), core)
                 if prev is not None:
                     finding = self._compare(doc, prev, cur)
                     if finding is not None:
@@ -66,9 +70,8 @@ class RepeatedSentence(Rule):
                 prev = cur
 
     def _compare(self, doc, prev, cur):
-        pa, a0, a1 = prev
-        pb, b0, b1 = cur
-        a, b = _core(pa.text[a0:a1]), _core(pb.text[b0:b1])
+        pa, a0, a1, a = prev
+        pb, b0, b1, b = cur
         if a == b:
             how = ("", "")
             shared = b

@@ -7,7 +7,7 @@ from ..rule import Rule
 from ..structure import paragraph_scopes
 
 _NOISE = re.compile(r"[\s\W_]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 MIN_CHARS = 40  # Chinese characters a paragraph must have to be compared
 
 
@@ -60,7 +60,9 @@ class RepeatedParagraph(Rule):
             while start < len(p.text) and p.text[start].isspace():
                 start += 1
             key = _NOISE.sub("", p.text[start:])
-            n = len(_HAN.findall(key))
+            if len(key) < MIN_CHARS:
+                continue  # fewer characters than the Han characters needed
+            n = len(key) - len(_NOT_HAN.findall(key))  # the few others counted, not every Han character
             if n < MIN_CHARS:
                 continue
             if key not in seen:
