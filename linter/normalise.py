@@ -22,7 +22,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from .source import Source, Span
+from .source import _SHIFT, Source, Span
+
+_span = int.__new__  # a Span from its packed value, for offsets known to be valid
 
 # Full-width forms folded to ASCII. 。、，and the CJK brackets stay: they are
 # distinct in meaning and the grammar matches them as they are.
@@ -271,7 +273,12 @@ class Paragraph:
 
     def span(self, i: int, j: int) -> Span:
         """The original span of ``text[i:j]``."""
-        return self.offsets.span(i, j)
+        o = self.offsets
+        if o._idx is None and 0 <= i < o._len and j <= o._len:
+            # (inline for a one-run map, the common case: called for every fact)
+            a = o._off + i
+            return _span(Span, (a << _SHIFT) | (a + j - i if j > i else a))
+        return o.span(i, j)
 
     def index_of(self, offset: int) -> int:
         """The index in ``text`` of the character at original ``offset`` (or the next one)."""
@@ -336,26 +343,31 @@ class _Builder:
         return Paragraph(index, text, Offsets(trimmed), kind, row, cell)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """``(offset, line)`` for every line, without its line end; a lone CR ends a
-    line as LF does (see Source)."""
-    out, pos = [], 0
+def _lines(text: str) -> tuple[list[int], list[str]]:
+    """Where every line starts, and the lines without their line ends; a lone CR
+    ends a line as LF does (see Source)."""
+    starts: list[int] = []
+    bodies: list[str] = []
+    pos = 0
     if "\r" not in text:
-        for line in text.split("\n"):
-            out.append((pos, line))
+        bodies = text.split("\n")
+        for line in bodies:
+            starts.append(pos)
             pos += len(line) + 1
-        return out
+        return starts, bodies
     for line in text.split("\n"):
         body = line[:-1] if line.endswith("\r") else line
         if "\r" in body:
             p = pos
             for part in body.split("\r"):
-                out.append((p, part))
+                starts.append(p)
+                bodies.append(part)
                 p += len(part) + 1
         else:
-            out.append((pos, body))
+            starts.append(pos)
+            bodies.append(body)
         pos += len(line) + 1
-    return out
+    return starts, bodies
 
 
 def _page_width(widths: list[int]) -> int | None:
@@ -385,18 +397,10 @@ def _markdown_prefix(line: str) -> int:
 def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Split ``source`` into logical paragraphs with their offset maps."""
     folded = fold(source.text)  # once: the paragraphs' text is sliced from it
-    # (offset, line, stripped line, display width or 0 for a blank or tab-led line)
-    lines = []
-    widths = []
-    for start, body in _lines(source.text):
-        stripped = body.strip()
-        w = 0
-        if stripped and body[:1] != "\t":
-            w = display_width(stripped)
-            widths.append(w)
-        lines.append((start, body, stripped, w))
-    width = _page_width(widths)
-    del widths
+    starts, bodies = _lines(source.text)
+    # the display width of every line (0 for a blank or tab-led line), once
+    line_widths = [display_width(s) if (s := body.strip()) and body[:1] != "\t" else 0 for body in bodies]
+    width = _page_width([w for w in line_widths if w])
     paragraphs: list[Paragraph] = []
     builder: _Builder | None = None
     kind, row, cell = "text", None, None
@@ -413,7 +417,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 paragraphs.append(p)
         builder = None
 
-    for start, body, stripped, w in lines:
+    for start, body, w in zip(starts, bodies, line_widths):
+        stripped = body.strip()
         tab = body[:1] == "\t"
         if not stripped and not tab:
             if kind == "cell":
