@@ -258,31 +258,54 @@ class Paragraph:
 
     index: int
     text: str
-    offsets: Offsets = attrs.field(repr=False, converter=Offsets.of)
+    # the map; for one run of len(text) + 1 offsets (most paragraphs) just its
+    # first offset, and ``offsets`` makes the Offsets when asked
+    _offsets: "Offsets | int" = attrs.field(repr=False, converter=Offsets.of, alias="offsets")
     kind: str = "text"  # text | cell
     row: int | None = None
     cell: int | None = None
 
+    def __attrs_post_init__(self) -> None:
+        o = self._offsets
+        if o._idx is None and o._len == len(self.text) + 1:
+            object.__setattr__(self, "_offsets", o._off)
+
+    @property
+    def offsets(self) -> Offsets:
+        o = self._offsets
+        return Offsets.run(o, len(self.text) + 1) if type(o) is int else o
+
     @property
     def start(self) -> int:
-        return self.offsets[0]
+        o = self._offsets
+        return o if type(o) is int else o[0]
 
     @property
     def end(self) -> int:
-        return self.offsets[-1]
+        o = self._offsets
+        return o + len(self.text) if type(o) is int else o[-1]
 
     def span(self, i: int, j: int) -> Span:
         """The original span of ``text[i:j]``."""
-        o = self.offsets
-        if o._idx is None and 0 <= i < o._len and j <= o._len:
-            # (inline for a one-run map, the common case: called for every fact)
-            a = o._off + i
-            return _span(Span, (a << _SHIFT) | (a + j - i if j > i else a))
+        o = self._offsets
+        if type(o) is int:
+            n = len(self.text) + 1
+            if 0 <= i < n and j <= n:
+                # (inline for a one-run map, the common case: called for every fact)
+                a = o + i
+                return _span(Span, (a << _SHIFT) | (a + j - i if j > i else a))
+            return Offsets.run(o, n).span(i, j)
         return o.span(i, j)
 
     def index_of(self, offset: int) -> int:
         """The index in ``text`` of the character at original ``offset`` (or the next one)."""
-        return self.offsets.first_at_or_after(offset, len(self.text))
+        o = self._offsets
+        if type(o) is int:
+            # bisect_left on o, o + 1, …, o + len(text)
+            if offset < o:
+                return 0
+            return min(offset - o, len(self.text))
+        return o.first_at_or_after(offset, len(self.text))
 
 
 class _Builder:

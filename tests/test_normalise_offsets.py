@@ -76,6 +76,7 @@ def test_paragraph_span_and_index_of_match_the_tuple(start, runs):
     p = Paragraph(0, text, Offsets(runs))
     q = Paragraph(0, text, t)  # a tuple is turned into an Offsets
     assert isinstance(q.offsets, Offsets) and p == q and hash(p) == hash(q)
+    assert p.offsets == t and p.start == t[0] and p.end == t[-1]
     for off in range(start - 3, t[-1] + 4):
         want = bisect.bisect_left(t, off, 0, len(text))
         assert p.index_of(off) == want and q.index_of(off) == want
@@ -97,3 +98,14 @@ def test_empty_map():
     assert len(o) == 0 and tuple(o) == () and o == ()
     with pytest.raises(IndexError):
         o[0]
+
+
+def test_paragraph_of_one_run_keeps_just_its_first_offset():
+    p = Paragraph(3, "abc", (10, 11, 12, 13))
+    assert p._offsets == 10 and p.offsets == (10, 11, 12, 13) and isinstance(p.offsets, Offsets)
+    assert (p.start, p.end, p.span(0, 3), p.span(1, 1), p.index_of(12), p.index_of(99)) == (10, 13, Span(10, 13), Span(11, 11), 2, 3)
+    assert p == Paragraph(3, "abc", Offsets.run(10, 4)) and "offsets" not in repr(p)
+    # a map that is not one run of len(text) + 1 is kept as it is
+    q = Paragraph(3, "abc", (10, 11, 12, 14))
+    assert isinstance(q._offsets, Offsets) and q.span(0, 3) == Span(10, 13) and q.end == 14
+    assert pickle.loads(pickle.dumps(p)) == p and pickle.loads(pickle.dumps(q)) == q
