@@ -194,6 +194,8 @@ class Grade:
 def grades(doc) -> list[Grade]:
     out = []
     for p in doc.paragraphs:
+        if "等" not in p.text and "结果" not in p.text:
+            continue  # every match has 等级, 等次 or 结果: most paragraphs are passed without the pattern
         for m in _GRADE_RE.finditer(p.text):
             out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(m.start(1), m.end(1)), p.index, m.start(1)))
     return out
@@ -303,6 +305,8 @@ def _summaries(doc) -> list[Summary]:
         own = heading.get(p.index)
         if own:
             current = own
+        if "分值" not in p.text:
+            continue  # every summary has 分值
         for m in _SUMMARY_RE.finditer(p.text):
             rank, title = current
             cm = _COUNT_RE.search(p.text, 0, m.start())

@@ -127,7 +127,8 @@ class WeightsSum(Rule):
             yield self._finding("section", s.max, [kid.max for kid in kids], total_text=fmt(s.max.value, s.max.precision),
                                 title=s.title or "本节", count=len(kids))
         tops = top_level(items)
-        stated = [int(m.group(1)) for p in doc.paragraphs for m in re.finditer(r"(\d+)\s*个\s*一级指标", p.text)]
+        stated = [int(m.group(1)) for p in doc.paragraphs if "一级指标" in p.text
+                  for m in re.finditer(r"(\d+)\s*个\s*一级指标", p.text)]
         if tops and stated and stated[0] == len(tops):
             total = sum((t.max.value for t in tops), Decimal(0))
             doc.note_claim(total == 100)
