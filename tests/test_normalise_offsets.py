@@ -1,4 +1,5 @@
-"""The compact offset map (:class:`linter.normalise.Offsets`) against the tuple it stands for.
+"""The compact offset map (:class:`linter.normalise.Offsets`) against the tuple it stands for,
+and fold() against its table.
 
 A map is stored as runs of consecutive offsets (one run: just its first offset;
 several: two arrays). Every operation must answer exactly as the plain tuple of
@@ -109,3 +110,15 @@ def test_paragraph_of_one_run_keeps_just_its_first_offset():
     q = Paragraph(3, "abc", (10, 11, 12, 14))
     assert isinstance(q._offsets, Offsets) and q.span(0, 3) == Span(10, 13) and q.end == 14
     assert pickle.loads(pickle.dumps(p)) == p and pickle.loads(pickle.dumps(q)) == q
+
+
+def test_fold_is_the_table_for_every_character():
+    """fold() replaces only the foldable characters present; it must equal the
+    one-for-one table on every character, alone and in a run of text."""
+    from linter.normalise import FOLD_TABLE, fold
+
+    every = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    assert fold(every) == every.translate(FOLD_TABLE)
+    for ch in FOLD_TABLE.values():
+        assert fold(ch) == ch  # nothing folds twice
+    assert fold("ascii only") == "ascii only"
