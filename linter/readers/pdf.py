@@ -143,46 +143,51 @@ def _read_pdf(path: str, data: bytes) -> Source:
     try:
         with pdf:
             for pno, page in enumerate(pdf.pages, start=1):
-                chars_total += len(page.chars)
-                images += len(page.images)
-                if not page.chars:
-                    continue
-                tables = page.find_tables()
-                boxes = [t.bbox for t in tables]
-                text_page = page.filter(lambda o: not (o.get("object_type") == "char" and _inside(o, boxes))) if boxes else page
-                items: list[tuple[float, int, object]] = []
-                for line in text_page.extract_text_lines(return_chars=False):
-                    if line["text"].strip():
-                        items.append((line["top"], 0, line["text"]))
-                for t in tables:
-                    items.append((t.bbox[1], 1, t))
-                items.sort(key=lambda it: (it[0], it[1]))
-                line_no = 0
-                table_no = 0
-                for _, kind, item in items:
-                    if kind == 0:
-                        line_no += 1
-                        start = pos
-                        put(item.replace("\t", " "))
-                        segments.append(Segment(start, pos, f"第 {pno} 页第 {line_no} 行", f"page {pno} line {line_no}"))
-                        put("\n")
+                try:
+                    chars_total += len(page.chars)
+                    images += len(page.images)
+                    if not page.chars:
                         continue
-                    table_no += 1
-                    for r, row in enumerate(item.extract(), start=1):
-                        wrote = False
-                        for c, cell in enumerate(row, start=1):
-                            if cell is None:
-                                continue  # a merged cell, taken once where it starts
-                            label = (f"第 {pno} 页表 {table_no} 第 {r} 行第 {c} 列", f"page {pno} table {table_no} row {r} column {c}")
-                            lines = [s.replace("\t", " ") for s in cell.split("\n") if s.strip()] or [""]
-                            for k, s in enumerate(lines):
-                                start = pos
-                                put(("\t" if k == 0 else "") + s)
-                                segments.append(Segment(start, pos, *label))
-                                put("\n")
-                            wrote = True
-                        if wrote:
+                    tables = page.find_tables()
+                    boxes = [t.bbox for t in tables]
+                    text_page = page.filter(lambda o: not (o.get("object_type") == "char" and _inside(o, boxes))) if boxes else page
+                    items: list[tuple[float, int, object]] = []
+                    for line in text_page.extract_text_lines(return_chars=False):
+                        if line["text"].strip():
+                            items.append((line["top"], 0, line["text"]))
+                    for t in tables:
+                        items.append((t.bbox[1], 1, t))
+                    items.sort(key=lambda it: (it[0], it[1]))
+                    line_no = 0
+                    table_no = 0
+                    for _, kind, item in items:
+                        if kind == 0:
+                            line_no += 1
+                            start = pos
+                            put(item.replace("\t", " "))
+                            segments.append(Segment(start, pos, f"第 {pno} 页第 {line_no} 行", f"page {pno} line {line_no}"))
                             put("\n")
+                            continue
+                        table_no += 1
+                        for r, row in enumerate(item.extract(), start=1):
+                            wrote = False
+                            for c, cell in enumerate(row, start=1):
+                                if cell is None:
+                                    continue  # a merged cell, taken once where it starts
+                                label = (f"第 {pno} 页表 {table_no} 第 {r} 行第 {c} 列", f"page {pno} table {table_no} row {r} column {c}")
+                                lines = [s.replace("\t", " ") for s in cell.split("\n") if s.strip()] or [""]
+                                for k, s in enumerate(lines):
+                                    start = pos
+                                    put(("\t" if k == 0 else "") + s)
+                                    segments.append(Segment(start, pos, *label))
+                                    put("\n")
+                                wrote = True
+                            if wrote:
+                                put("\n")
+                finally:
+                    # the page's parsed objects (a dict of some 20 fields a character) go
+                    # now, not with the whole file: peak memory is one page's, not all
+                    page.close()
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001
