@@ -470,9 +470,11 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             assert builder is not None
             builder.add(body, start)
             continue
-        lead = len(body) - len(body.lstrip())
-        lead = max(lead, _markdown_prefix(body))
-        content = body[lead:]
+        content = body.lstrip()
+        lead = len(body) - len(content)
+        if content[0] in "#>":  # (a Markdown prefix starts with one of them)
+            lead = max(lead, _markdown_prefix(body))
+            content = body[lead:]
         starts_marker = bool(MARKER_RE.match(content))
         if builder is not None and not prev_full and prev_last.isdigit() and _UNIT_START.match(content):
             prev_full = True  # a number is never parted from its unit: "现将 2023" / "年度……"
