@@ -25,8 +25,8 @@ class Span(int):
 
     Immutable, compared and hashed by ``(start, end)`` (and ordered so). Stored
     as one integer, ``start << 32 | end``: the facts of a report hold thousands
-    of spans, and a span is one 48-byte object instead of an object with two
-    integer objects of its own (112 bytes). It is an ``int`` only in storage:
+    of spans, and a span is one object of 56 bytes instead of an object with
+    two integer objects of its own (112 bytes). It is an ``int`` only in storage:
     ``str``/``repr``/``format`` show ``Span(start=…, end=…)``, truth is
     ``len(span) > 0``, and arithmetic on spans means nothing.
     """
