@@ -44,6 +44,16 @@ counted as rates its figures give. Which pair it is and what the rate is
 called is left to the linter: a site is not dropped because its figures' names
 are ambiguous.
 
+A **list** site is a marker at the start of a paragraph (not 第一…) whose previous
+paragraph-start marker of the same style is one less: list-dup writes k−1 for
+k ≥ 2 (k−1 twice), list-skip writes k+1 where the next paragraph-start marker of
+that style is a 1 or there is none (the list ends there, so k is missing).
+"The list ends" is read from the markers alone, not from the linter's outline:
+a list interrupted by a nested list of its own style ((二), a nested (一)…(五),
+then (三) (四)) looks as if it ended at (二), and the skip makes (一) (三) …
+(三) (四) — still one wrong number, which the linter must report once, at the
+change, and nothing at the later (三) (四).
+
 A mutation is **detected** when a finding of a fitting category lies on, or has
 a related place on, the mutated paragraph (for a table cell: its row). A finding
 is **new elsewhere** when the unmutated report has no finding of the same rule

@@ -30,6 +30,20 @@ Lists and levels
     ordinal, the list is resumed (a list interrupted by a nested one).
     The level of a style is the order in which styles first appear in the scope
     (the report's own convention: usually 一、 > (一) > 1. > (1)).
+
+Reading ahead
+    Where a marker can be read more than one way — it is not the next number of
+    the innermost open list of its style, but is the next of an outer one, or a
+    problem in one of them, or (when it is 1) a restart — each reading is tried
+    on the markers that follow in the scope (until every reading has put one back
+    at the outermost list involved, at most ``_AHEAD`` markers), and the one with
+    the fewest problems is taken (a restart counts half a problem; the usual
+    reading wins a tie). A wrong number is then one problem, not several:
+    (一) (三) [a nested (一)…(五)] (三) (四) is a gap at the first (三) and the
+    list goes on from (二); 1, 2, 2, 3 is one repeat; a repeated (二) in a nested
+    list of its outer list's style is that list's repeat, not the outer list's
+    next item. A list holding only 1 followed by a restart at 1 that gets no 2
+    (1, 1 and no more) is one number twice, not two lists.
 """
 from __future__ import annotations
 
@@ -180,6 +194,145 @@ class _Open:
     first: int  # the first item of this list
     parent: int | None
 
+    def copy(self) -> "_Open":
+        return _Open(self.style, self.last, self.item, self.first, self.parent)
+
+
+class _Trial(dict):
+    """The closed lists of a scope as a trial reading sees them: what it closes and
+    resumes is written over the real ones, which it never changes."""
+
+    def __init__(self, base: dict):
+        super().__init__()
+        self.base = base
+        self.gone: set = set()
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        o = None if key in self.gone else self.base.get(key)
+        return o.copy() if o is not None else default
+
+    def __setitem__(self, key, value):
+        self.gone.discard(key)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        dict.pop(self, key, None)
+        self.gone.add(key)
+
+
+# what a reading of the markers costs: a numbering problem (duplicate, gap, step
+# back), a list restarting at 1 inside an open list of its style
+_PROBLEM, _RESTART = 2, 1
+_AHEAD = 64  # at most this many markers of the scope are read ahead to choose a reading
+
+
+def _readings(stack, style: str, ordinal: int, all_: bool = True):
+    """The ways a marker can go into the open lists, the usual one first, and the open
+    lists of its style (innermost first). A reading is (how, k, last): ``next`` of the
+    list at stack[k]; ``wrong``, a problem in that list, which then goes on from
+    ``last`` (the number written, or the number it should have been); ``new`` list."""
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].style == style:
+            if stack[k].last + 1 == ordinal:  # the next of the innermost list: no other reading
+                return [k], [("next", k, ordinal)]
+            break
+    cands = [k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style]
+    match = next((k for k in cands if stack[k].last + 1 == ordinal), None)
+    if match is not None:
+        first = ("next", match, ordinal)
+    elif cands and ordinal != 1:
+        # a repeated number most often stands for the next one (a copied heading not
+        # renumbered); after a gap or a step back the list goes on from the number written
+        last = stack[cands[0]].last
+        first = ("wrong", cands[0], last + 1 if ordinal == last else ordinal)
+    else:
+        first = ("new", None, ordinal)
+    if not all_ or not cands or match == cands[0]:
+        return cands, [first]
+    out = [first]
+    for k in cands:
+        last = stack[k].last
+        if last + 1 == ordinal:
+            continue
+        # a 1 after 2 or more going on from 1 is a restart without the nesting: left to "new"
+        conts = (ordinal, last + 1) if ordinal != 1 or last == 1 else (last + 1,)
+        out.extend(("wrong", k, c) for c in conts if ("wrong", k, c) != first)
+    if ordinal == 1 and first[0] != "new":
+        out.append(("new", None, ordinal))
+    return cands, out
+
+
+def _place(stack, shut, m, idx: int, style: str, reading, cands):
+    """Put marker ``m`` (item ``idx``) into the open lists as ``reading`` says: the item's
+    fields, what the reading costs, and the list it opened (or None)."""
+    how, k, last = reading
+    if how != "new":
+        while len(stack) > k + 1:
+            o = stack.pop()
+            shut[(o.parent, o.style)] = o
+        o = stack[k]
+        upd = dict(parent=o.parent, prev=o.item, depth=k)
+        cost = 0
+        if how == "wrong":
+            problem = "duplicate" if m.ordinal == o.last else ("gap" if m.ordinal > o.last else "backwards")
+            upd.update(problem=problem, expected=o.last + 1)
+            cost = _PROBLEM
+        o.last, o.item = last, idx
+        return upd, cost, None
+    parent = stack[-1].item if stack else None
+    old = shut.get((parent, style))
+    if not cands and old is not None and old.last + 1 == m.ordinal:
+        # a list interrupted by a nested one goes on
+        upd = dict(parent=parent, prev=old.item, depth=len(stack))
+        old.last, old.item = m.ordinal, idx
+        stack.append(old)
+        del shut[(parent, style)]
+        return upd, 0, None
+    upd = dict(parent=parent, depth=len(stack))
+    cost = 0
+    if cands:
+        upd.update(problem="restart", expected=stack[cands[0]].last + 1, outer=stack[cands[0]].item)
+        cost = _RESTART
+    new = _Open(style, m.ordinal, idx, idx, parent)
+    stack.append(new)
+    return upd, cost, new
+
+
+def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands):
+    """The reading of marker ``idx`` under which the markers after it in its scope
+    (``ahead``) fit best: fewest problems until each reading has put a later marker
+    at the depth of the outermost list involved or above (the lists it touches are
+    settled by then), at most :data:`_AHEAD` markers. The usual reading wins a tie.
+    A restart at 1 after a list that holds only its 1 counts as a problem when the
+    restarted list gets no 2 either: 1, 1 and nothing more is one number twice."""
+    m = markers[idx]
+    depth = min(cands)
+    trials = []
+    for r in readings:
+        st = [o.copy() for o in stack]
+        sh = _Trial(shut)
+        single = r[0] == "new" and stack[cands[0]].last == 1
+        _, cost, new = _place(st, sh, m, idx, style, r, cands)
+        trials.append([st, sh, cost, new if single else None, False])
+    for j in ahead:
+        m2 = markers[j]
+        s2 = family(m2.style)
+        for t in trials:
+            c2, rs = _readings(t[0], s2, m2.ordinal, all_=False)
+            upd, cost, _ = _place(t[0], t[1], m2, j, s2, rs[0], c2)
+            t[2] += cost
+            t[4] = t[4] or upd["depth"] <= depth
+        if all(t[4] for t in trials):
+            break
+    best, best_cost = readings[0], None
+    for r, t in zip(readings, trials):
+        cost = t[2] + (_PROBLEM if t[3] is not None and t[3].last == 1 else 0)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = r, cost
+    return best
+
 
 def _build(doc) -> Outline:
     paras = doc.paragraphs
@@ -190,8 +343,15 @@ def _build(doc) -> Outline:
     closed: dict[int, dict[tuple, _Open]] = {}
     levels: dict[int, list[str]] = {}
     n_scopes = max(scope_of, default=0) + 1
+    # the markers of each scope, and each marker's place among them
+    in_scope: dict[int, list[int]] = {}
+    rank = []
+    for idx, m in enumerate(markers):
+        seq = in_scope.setdefault(scope_of[m.para], [])
+        rank.append(len(seq))
+        seq.append(idx)
 
-    for m in markers:
+    for idx, m in enumerate(markers):
         para = paras[m.para]
         sc = scope_of[m.para]
         stack = stacks.setdefault(sc, [])
@@ -200,7 +360,6 @@ def _build(doc) -> Outline:
         style = family(m.style)
         if style not in lv:
             lv.append(style)
-        idx = len(raw)
         start = para.index_of(m.span.start)
         end = para.index_of(m.span.end)
         sm = _SENTENCE_END.search(para.text, end)
@@ -208,42 +367,14 @@ def _build(doc) -> Outline:
         title = para.text[end: sm.start() if sm else len(para.text)].strip()
         rec = dict(index=idx, marker=m, scope=sc, parent=None, prev=None, depth=0, problem=None,
                    expected=None, outer=None, title=title, title_end=title_end, start=start)
-
-        def close_above(k: int) -> None:
-            while len(stack) > k + 1:
-                o = stack.pop()
-                shut[(o.parent, o.style)] = o
-
-        cands = [k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style]
-        match = next((k for k in cands if stack[k].last + 1 == m.ordinal), None)
-        if match is not None:
-            close_above(match)
-            o = stack[match]
-            rec.update(parent=o.parent, prev=o.item, depth=match)
-            o.last, o.item = m.ordinal, idx
-        elif cands and m.ordinal != 1:
-            k = cands[0]
-            close_above(k)
-            o = stack[k]
-            problem = "duplicate" if m.ordinal == o.last else ("gap" if m.ordinal > o.last else "backwards")
-            rec.update(parent=o.parent, prev=o.item, depth=k, problem=problem, expected=o.last + 1)
-            # a repeated number most often stands for the next one (a copied heading
-            # not renumbered): the list goes on from there
-            o.last, o.item = (o.last + 1 if problem == "duplicate" else m.ordinal), idx
-        else:
-            parent = stack[-1].item if stack else None
-            old = shut.get((parent, style))
-            if not cands and old is not None and old.last + 1 == m.ordinal:
-                rec.update(parent=parent, prev=old.item, depth=len(stack))
-                old.last, old.item = m.ordinal, idx
-                stack.append(old)
-                del shut[(parent, style)]
-            else:
-                if cands:
-                    rec.update(problem="restart", expected=stack[cands[0]].last + 1,
-                               outer=stack[cands[0]].item)
-                rec.update(parent=parent, depth=len(stack))
-                stack.append(_Open(style, m.ordinal, idx, idx, parent))
+        cands, readings = _readings(stack, style, m.ordinal)
+        reading = readings[0]
+        if len(readings) > 1:
+            r = rank[idx]
+            ahead = in_scope[sc][r + 1: r + 1 + _AHEAD]
+            reading = _choose(stack, shut, markers, idx, ahead, style, readings, cands)
+        upd, _, _ = _place(stack, shut, m, idx, style, reading, cands)
+        rec.update(upd)
         raw.append(rec)
 
     # children and content
