@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Sequence
 from typing import Callable
 
 import attrs
@@ -79,6 +80,53 @@ class Segment:
     label_en: str = ""
 
 
+class Segments(Sequence):
+    """Segments kept compactly, for readers that give one a printed line (.pdf).
+
+    Behaves as the tuple of :class:`Segment` it stands for, but stores each as
+    seven machine integers — start, end, which of ``forms`` its labels take,
+    and up to four numbers for them — and makes the Segment, labels formatted,
+    only when asked (a locator is needed for a finding's place, not for every
+    line). A Segment with its two label strings took some 290 bytes a line.
+    """
+
+    __slots__ = ("_forms", "_data")
+    _WIDTH = 7
+
+    def __init__(self, forms: Sequence[tuple[str, str]]):
+        """``forms``: ``(zh, en)`` label templates with ``{}`` for the numbers."""
+        self._forms = tuple(forms)
+        self._data = array("q")
+
+    def add(self, start: int, end: int, form: int, *numbers: int) -> None:
+        if len(numbers) > 4:
+            raise ValueError("at most four numbers a segment")
+        self._data.extend((start, end, form, *numbers, *(0,) * (4 - len(numbers))))
+
+    def __len__(self) -> int:
+        return len(self._data) // self._WIDTH
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self))))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("segment index out of range")
+        k = i * self._WIDTH
+        start, end, form, *numbers = self._data[k:k + self._WIDTH]
+        zh, en = self._forms[form]
+        return Segment(start, end, zh.format(*numbers), en.format(*numbers))
+
+    @property
+    def starts(self) -> array:
+        return self._data[0::self._WIDTH]
+
+    def __repr__(self) -> str:
+        return f"Segments({tuple(self)!r})"
+
+
 @attrs.frozen(eq=False)
 class Source:
     """One input file as text: ``text`` is what every later stage indexes.
@@ -92,7 +140,7 @@ class Source:
     text: str
     kind: str = "text"  # text | markdown | docx | pdf
     encoding: str = "utf-8"
-    segments: tuple[Segment, ...] = ()
+    segments: "tuple[Segment, ...] | Segments" = ()
     # Tables found by a reader that has real tables (tuple of Table facts), else ().
     tables: tuple = ()
     # where every line starts: machine integers, not an int object (32 bytes) a line
@@ -112,7 +160,8 @@ class Source:
             if lone:
                 starts = array("q", sorted([*starts, *lone]))
         object.__setattr__(self, "_line_starts", starts)
-        object.__setattr__(self, "_segment_starts", array("q", [s.start for s in self.segments]))
+        segs = self.segments
+        object.__setattr__(self, "_segment_starts", segs.starts if isinstance(segs, Segments) else array("q", [s.start for s in segs]))
 
     @property
     def line_count(self) -> int:

@@ -50,3 +50,32 @@ def test_line_starts_and_locator():
     assert [src.line_col(i) for i in range(len(src.text) + 1)] == [
         (1, 1), (1, 2), (2, 1), (2, 2), (2, 3), (2, 4), (3, 1), (3, 2), (4, 1), (4, 2), (5, 1)]
     assert [src.line_text(n) for n in range(1, src.line_count + 1)] == ["a", "bc\r", "d", "e", ""]
+
+
+def test_compact_segments_behave_as_the_tuple_of_segments():
+    from linter.source import Segment, Segments
+
+    forms = (("第 {} 页第 {} 行", "page {} line {}"), ("第 {} 页表 {} 第 {} 行第 {} 列", "page {} table {} row {} column {}"))
+    segs = Segments(forms)
+    want = []
+    text = ""
+    for k in range(12):
+        start = len(text)
+        text += f"line {k}\n"
+        if k % 4 == 3:
+            segs.add(start, start + 6, 1, 2, 1, k, 3)
+            want.append(Segment(start, start + 6, f"第 2 页表 1 第 {k} 行第 3 列", f"page 2 table 1 row {k} column 3"))
+        else:
+            segs.add(start, start + 6, 0, 1, k + 1)
+            want.append(Segment(start, start + 6, f"第 1 页第 {k + 1} 行", f"page 1 line {k + 1}"))
+    assert len(segs) == 12 and tuple(segs) == tuple(want) and segs[-1] == want[-1] and segs[2:5] == tuple(want[2:5])
+    with pytest.raises(IndexError):
+        segs[12]
+    assert tuple(pickle.loads(pickle.dumps(segs))) == tuple(want)
+    compact, plain = Source("a.pdf", text, "pdf", segments=segs), Source("a.pdf", text, "pdf", segments=tuple(want))
+    for offset in range(len(text) + 2):
+        for lang in ("zh", "en"):
+            assert compact.locator(offset, lang) == plain.locator(offset, lang)
+    assert not Segments(forms) and bool(segs)
+    with pytest.raises(ValueError):
+        segs.add(0, 1, 0, 1, 2, 3, 4, 5)

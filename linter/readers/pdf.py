@@ -22,13 +22,16 @@ import logging
 import re
 import zlib
 
-from ..source import Segment, Source
+from ..source import Segments, Source
 from . import ReadError
 
 MAX_PAGES = 2000
 MAX_STREAM_BYTES = 256 * 1024 * 1024  # one decompressed stream
 MAX_TOTAL_STREAM_BYTES = 1024 * 1024 * 1024  # all of them
 _STREAM_RE = re.compile(rb"stream\r?\n")
+# the labels of the two kinds of segment: a text line of a page, a table cell
+_LINE, _CELL = 0, 1
+_FORMS = (("第 {} 页第 {} 行", "page {} line {}"), ("第 {} 页表 {} 第 {} 行第 {} 列", "page {} table {} row {} column {}"))
 
 
 def _err(zh: str, en: str) -> ReadError:
@@ -130,7 +133,7 @@ def read_pdf(path: str, data: bytes, encoding: str | None = None) -> Source:
 def _read_pdf(path: str, data: bytes) -> Source:
     pdf = _open(data)
     parts: list[str] = []
-    segments: list[Segment] = []
+    segments = Segments(_FORMS)
     pos = 0
     chars_total = 0
     images = 0
@@ -165,7 +168,7 @@ def _read_pdf(path: str, data: bytes) -> Source:
                             line_no += 1
                             start = pos
                             put(item.replace("\t", " "))
-                            segments.append(Segment(start, pos, f"第 {pno} 页第 {line_no} 行", f"page {pno} line {line_no}"))
+                            segments.add(start, pos, _LINE, pno, line_no)
                             put("\n")
                             continue
                         table_no += 1
@@ -174,12 +177,11 @@ def _read_pdf(path: str, data: bytes) -> Source:
                             for c, cell in enumerate(row, start=1):
                                 if cell is None:
                                     continue  # a merged cell, taken once where it starts
-                                label = (f"第 {pno} 页表 {table_no} 第 {r} 行第 {c} 列", f"page {pno} table {table_no} row {r} column {c}")
                                 lines = [s.replace("\t", " ") for s in cell.split("\n") if s.strip()] or [""]
                                 for k, s in enumerate(lines):
                                     start = pos
                                     put(("\t" if k == 0 else "") + s)
-                                    segments.append(Segment(start, pos, *label))
+                                    segments.add(start, pos, _CELL, pno, table_no, r, c)
                                     put("\n")
                                 wrote = True
                             if wrote:
@@ -210,7 +212,7 @@ def _read_pdf(path: str, data: bytes) -> Source:
             "PDF 的文字层无法还原为文字（字体缺少 Unicode 映射，提取出的是 (cid:nn) 乱码），无法检查；请提供原始 Word 文件",
             "the PDF's text layer cannot be turned back into text (fonts without a Unicode map give (cid:nn)); provide the Word file",
         )
-    return Source(path=path, text=text, kind="pdf", encoding="pdf", segments=tuple(segments))
+    return Source(path=path, text=text, kind="pdf", encoding="pdf", segments=segments)
 
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
