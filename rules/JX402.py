@@ -17,7 +17,7 @@ class NumberingSequence(Rule):
         附件（“附件1”“第二部分”）之后重新成组。
         一个编号写错只报告一次，在写错的地方：编号有几种读法时（接上外层同样式的
         一组、是本组的重复或跳号、从 1 重新开始），取后面的编号最顺的一种读法——
-        （一）（三）……（三）（四）只报告第一个（三）缺少（二），1. 2. 2. 3. 只报告
+        （一）（三）……（三）（四）只报告第一个（三）缺少（二）（建议改为（二）），1. 2. 2. 3. 只报告
         第二个 2.，嵌套在同样式外层里的一组中重复的（二）算这一组的重复，
         不算外层的下一项。只有“1”的一组后面又是“1”、且再没有“2”（1. 1. 就结束），
         是同一个编号写了两次。
@@ -61,6 +61,9 @@ class NumberingSequence(Rule):
 
     def check(self, doc):
         o = outline(doc)
+        # the item after each item in its list (a gap whose list goes on from the number
+        # it should have had is that number written wrong: 1 3 3 4 → the first 3 is 2)
+        after = {it.prev: it for it in o.items if it.prev is not None and it.problem is None}
         for it in o.items:
             if it.problem not in ("duplicate", "gap", "backwards") or it.prev is None:
                 continue
@@ -73,5 +76,10 @@ class NumberingSequence(Rule):
             yield self.report(
                 it.marker.span, it.problem, text=text, prev=prev_text, want=want,
                 related=[self.related(prev.marker.span, "prev", text=prev_text + prev.title[:20])],
-                suggestion=renumber(it.style, text, it.expected) if it.problem != "gap" else None,
+                suggestion=renumber(it.style, text, it.expected)
+                if it.problem != "gap" or _goes_on_from(after.get(it.index), it.expected) else None,
             )
+
+
+def _goes_on_from(nxt, expected: int) -> bool:
+    return nxt is not None and nxt.ordinal == expected + 1
