@@ -125,5 +125,14 @@ def is_since(p: YearPlace) -> bool:
 
 def ordinary_other_year(doc, p: YearPlace) -> bool:
     """A place where any year may stand: a title, a document number, a law version,
-    an event's date, a span of years, a “since” year."""
+    an event's date, a span of years, a “since” year. (Answered once per place: JX301
+    asks twice, JX302 once.)"""
+    seen = doc.memo.setdefault("years.ordinary", {})
+    hit = seen.get(id(p))
+    if hit is None or hit[0] is not p:
+        hit = seen[id(p)] = (p, _ordinary_other_year(doc, p))
+    return hit[1]
+
+
+def _ordinary_other_year(doc, p: YearPlace) -> bool:
     return in_title(p) or in_docno(doc, p) or is_law_version(p) or is_event_date(doc, p) or is_range(p) or is_since(p)
