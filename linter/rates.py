@@ -708,11 +708,23 @@ def _unique(qs: list[Quantity]) -> Quantity | None:
     return qs[-1] if len(values) == 1 else None
 
 
+def _named_rates_by_para(doc) -> dict[int, set[Quantity]]:
+    """Paragraph → the stated percentages of its named rate claims (not 占 shares), once
+    per document: asked for each finding, it must not walk every claim each time."""
+    found = doc.memo.get("rates.named_by_para")
+    if found is None:
+        found = doc.memo["rates.named_by_para"] = {}
+        for c in rate_claims(doc):
+            if c.name and not c.name.startswith("占"):
+                found.setdefault(c.rate.para, set()).add(c.rate)
+    return found
+
+
 def thresholds(doc, pf_index: int, exclude: Quantity) -> tuple[Threshold, ...]:
     """The thresholds a paragraph names: percentages after 小于/达到/≥… or before 以上/以下."""
     data = rate_data()
     pf = doc.facts[pf_index]
-    claims = {c.rate for c in rate_claims(doc) if c.rate.para == pf_index and c.name and not c.name.startswith("占")}
+    claims = _named_rates_by_para(doc).get(pf_index, ())
     out = []
     text = pf.para.text
     for q in pf.quantities:
