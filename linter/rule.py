@@ -38,6 +38,11 @@ CATEGORIES = (
     "cross-document",
 )
 SEVERITIES = ("error", "warning", "info")
+
+# A finding lists at most this many other statements (as related places) and other values
+# (in its message): a report states a figure a handful of times, and a longer list only
+# makes the output grow with the square of the statements.
+MAX_SHOWN = 10
 DOC_SECTIONS = ("做什么", "为什么是问题", "示例")
 _CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..arith import fmt
-from ..rule import Rule
+from ..rule import MAX_SHOWN, Rule
 from ..scores import by_scorer, score_groups, total_scores
 
 
@@ -97,8 +97,3 @@ class ScoreConflict(Rule):
                     related=related, suggestion=suggestion,
                 )
 
-
-# A finding lists at most this many other statements (as related places) and other values
-# (in its message): a report states its total a handful of times, and a longer list only
-# makes the output grow with the square of the statements.
-MAX_SHOWN = 10

@@ -4,7 +4,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..figures import mentions
-from ..rule import Rule
+from ..rule import MAX_SHOWN, Rule
 from ..scores import total_scores
 from ..tables import interval_of as _interval_of, shown
 
@@ -39,7 +39,8 @@ class ConflictingFigures(Rule):
           对应评分表中同名指标的一行（同一指标跨几行、下面几行没有名称时不比较）。
 
         每个写出的数按位数代表一个区间，两处的区间不能相交才算不一致（四舍五入的差异不报告）。
-        一组互相矛盾的数只报告一次，报在较后出现的那一处，其余各处列为相关位置。
+        一组互相矛盾的数只报告一次，报在较后出现的那一处，其余各处列为相关位置（最多 10 处，
+        消息里最多列 10 个不同的值，其余写作“……（共 N 个不同的值）”）。
         单位为 元 与 万元 的同一金额相差在换算舍入范围附近的，由 JX105 报告。
 
         不比较：上年数、同比增减、目标值和标准（上年、同比、增长、目标、不低于 …）、
@@ -144,9 +145,14 @@ class ConflictingFigures(Rule):
             if not shown_others:
                 continue
             what = _what(worst)
-            related = [self.related(m.span, "other", what=what, value=_text(m)) for m in others]
-            yield self.report(worst.span, "conflict", what=what, value=_text(worst),
-                              others=("、".join(shown_others), ", ".join(shown_others)), related=related)
+            # at most MAX_SHOWN other places and values: a figure stated n times costs n, not n²
+            related = [self.related(m.span, "other", what=what, value=_text(m)) for m in others[:MAX_SHOWN]]
+            n = len(shown_others)
+            listed = shown_others[:MAX_SHOWN]
+            values = ("、".join(listed), ", ".join(listed))
+            if n > MAX_SHOWN:
+                values = (f"{values[0]}……（共 {n} 个不同的值）", f"{values[1]} … ({n} different values)")
+            yield self.report(worst.span, "conflict", what=what, value=_text(worst), others=values, related=related)
 
 
 def _conversion_slip(a, b, interval_of=None) -> bool:
