@@ -22,7 +22,8 @@ Measures, in one run (every figure the median of ``--repeat`` runs):
    same figures recur in every copy, so rules that compare every statement of a
    figure with the others see groups that grow with the scale: a stress test of
    their complexity, harsher than any real report.
-4. **-j 2 against -j 1**: the CLI on twenty copies of the corpus' reports.
+4. **-j 2 against -j 1**: the CLI on ten copies of each corpus report (fifty files: a
+   shorter batch measures mostly the start-up of the workers).
 5. **Start-up**: wall time of ``jixiao-lint --version`` and of checking one
    report (the largest) from the command line.
 
@@ -257,7 +258,7 @@ def wall(cmd: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def jobs(files: list[str], repeat: int, copies: int = 4) -> dict:
+def jobs(files: list[str], repeat: int, copies: int = 10) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for c in range(copies):
             for f in files:
