@@ -153,8 +153,8 @@ class _Driver:
         (2) that rule's goto reaches a state whose every action reduces an inlined
         two-symbol rule (the repetition growing), (3) every goto on that repetition
         leads back to the state we started in, and no terminal shifts there, and (4)
-        the three states accept the same terminals, so the contextual lexer does not
-        change.
+        the contextual lexer reads the next token with the same regular expressions in
+        all three states.
         """
         actions = self.actions
 
