@@ -75,24 +75,26 @@ def test_parser_is_built_once():
 # The fast driver (linter.parsing._Driver) runs Lark's own tables and scanners; it must
 # give exactly what Lark's parser gives, and leave to Lark whatever it does not handle.
 
+def _shape(parse, failure, text):
+    """Every item as (kind, its tokens' type, value, start, end), or None where ``parse``
+    raises ``failure``."""
+    try:
+        items = parse(text)
+    except failure:
+        return None
+    return [(i.kind, tuple((t.type, t.value, t.start_pos, t.end_pos) for t in i.tokens)) for i in items]
+
+
 def _lark_items(text):
     from lark.exceptions import UnexpectedInput
 
-    try:
-        items = inline_parser().parse(text)
-    except UnexpectedInput:
-        return None
-    return [(i.kind, tuple((t.type, t.value, t.start_pos, t.end_pos) for t in i.tokens)) for i in items]
+    return _shape(inline_parser().parse, UnexpectedInput, text)
 
 
 def _driver_items(text):
     from linter.parsing import _Fallback
 
-    try:
-        items = _driver().parse(text)
-    except _Fallback:
-        return None
-    return [(i.kind, tuple((t.type, t.value, t.start_pos, t.end_pos) for t in i.tokens)) for i in items]
+    return _shape(_driver().parse, _Fallback, text)
 
 
 def test_the_fast_driver_is_used_for_this_grammar():
