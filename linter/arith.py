@@ -107,3 +107,18 @@ def interval_of(q) -> Interval:
     if q.kind == "amount":
         iv = iv.scale(UNIT_FACTORS.get(q.unit, Decimal(1)))
     return iv
+
+
+def interval_cache():
+    """``interval_of`` that works each stated quantity out once, for a rule comparing
+    every statement of a figure with the others (the caller keeps the quantities alive:
+    they are remembered by ``id``)."""
+    ivs: dict[int, Interval] = {}
+
+    def cached(q) -> Interval:
+        iv = ivs.get(id(q))
+        if iv is None:
+            iv = ivs[id(q)] = interval_of(q)
+        return iv
+
+    return cached

@@ -4,7 +4,7 @@ import bisect
 from collections import defaultdict
 from decimal import Decimal
 
-from ..arith import UNIT_FACTORS, fmt, quantize
+from ..arith import UNIT_FACTORS, fmt, interval_cache, quantize
 from ..figures import mentions
 from ..rule import Rule
 from ..tables import interval_of, shown
@@ -71,14 +71,7 @@ class UnitConversionMismatch(Rule):
     }
 
     def check(self, doc):
-        ivs: dict = {}
-
-        def ivl(q):
-            # each stated figure's interval worked out once (the mentions keep ``q`` alive)
-            iv = ivs.get(id(q))
-            if iv is None:
-                iv = ivs[id(q)] = interval_of(q)
-            return iv
+        ivl = interval_cache()  # the mentions keep each ``q`` alive
 
         groups = defaultdict(list)
         for m in mentions(doc, raw_labels=True):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from ..arith import interval_cache
 from ..figures import mentions
 from ..rule import MAX_SHOWN, Rule
 from ..scores import total_scores
@@ -74,14 +75,7 @@ class ConflictingFigures(Rule):
     }
 
     def check(self, doc):
-        ivs: dict = {}
-
-        def interval_of(q):
-            # each stated figure's interval worked out once (the mentions keep ``q`` alive)
-            iv = ivs.get(id(q))
-            if iv is None:
-                iv = ivs[id(q)] = _interval_of(q)
-            return iv
+        interval_of = interval_cache()  # the mentions keep each ``q`` alive
 
         totals = {q.span for q in total_scores(doc)}
         groups = defaultdict(list)
