@@ -14,13 +14,15 @@ from decimal import Decimal
 import attrs
 
 from .arith import parse_number, precision_of
-from .facts import Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, Quantity, TextItem, YearRef
+from .facts import (TEXT_ITEMS, Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, PunctItem, Quantity,
+                    SpaceItem, TextItem, YearRef)
 from .normalise import Paragraph
 from .parsing import RawItem, parse_text
 from .vocab import Vocabulary
 
 QUANTITY_KINDS = {"amount", "percent", "score", "count", "number"}
 _PLAIN = frozenset(("TEXT", "SP", "PUNCT"))
+_TEXT_CLASSES = frozenset((TextItem, SpaceItem, PunctItem))
 SENTENCE_END = set("。；;!?！？")
 CLAUSE_END = SENTENCE_END | set("，,:：")
 LABEL_STOP = CLAUSE_END | set("、()（）《》“”\"")
@@ -99,16 +101,19 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
     last_sig = ""  # the last non-space punctuation or item kind, for marker positions
     new_text_item = tuple.__new__  # TextItem(...) without its Python-level __new__
 
+    text_items = TEXT_ITEMS
     for index, it in enumerate(raw):
-        kind = it[0]
-        if kind in _PLAIN:  # most items: the parser's TextItem, or one made of the token
-            if type(it) is TextItem:
-                ch = it[1]
-                items.append(it)
-            else:
+        if type(it) in _TEXT_CLASSES:  # most items: the parser's TextItem
+            kind = it.kind
+            ch = it[0]
+            items.append(it)
+        else:
+            kind = it[0]
+            if kind in _PLAIN:  # or one made of the token
                 tok = it[1][0]
                 ch = tok.value
-                items.append(new_text_item(TextItem, (kind, ch, tok.start_pos, tok.end_pos)))
+                items.append(new_text_item(text_items[kind], (ch, tok.start_pos)))
+        if kind in _PLAIN:
             if kind == "TEXT":
                 last_sig = "TEXT"
                 seen_content = True
@@ -198,7 +203,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             fact = Keyword(toks[0].value, span, para.index, index, sentence, depth)
             keywords.append(fact)
         if fact is None:  # e.g. a marker with no ordinal: keep it as text
-            items.append(TextItem("TEXT", text[it.start:it.end], it.start, it.end))
+            items.append(TextItem(text[it.start:it.end], it.start))
         else:
             items.append(fact)
         seen_content = True

@@ -9,7 +9,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 from lark.parsers.lalr_analysis import Shift
 
-from .facts import TextItem
+from .facts import TEXT_ITEMS, TextItem
 
 #: A token of the inline grammar: Lark's own :class:`lark.Token` has the same four
 #: attributes, so code reading either gets ``type``, ``value``, ``start_pos``, ``end_pos``.
@@ -198,6 +198,7 @@ class _Driver:
         scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
         no_appends: frozenset = frozenset()
         new_tuple = tuple.__new__  # Tok(...), TextItem(...) without their Python-level __new__
+        text_items = TEXT_ITEMS
         if len(self.seen) > 50_000:
             self.seen.clear()
         values_seen = self.seen.setdefault
@@ -222,7 +223,7 @@ class _Driver:
                     # shift, reduce to _item, add to the repetition (see _appends): the
                     # next token is read in this same state. The item is the TextItem
                     # that extraction keeps as it is.
-                    item = new_tuple(TextItem, (typ, word, pos, end))
+                    item = new_tuple(text_items[typ], (word, pos))
                     top = values[-1]
                     if type(top) is list:
                         top.append(item)
@@ -238,7 +239,7 @@ class _Driver:
                 state = states[-1]
                 if tok is not None and typ in appends.get(state, no_appends):
                     # the same, once reductions have brought the parser back there
-                    item = new_tuple(TextItem, tok)
+                    item = new_tuple(text_items[typ], (tok[1], tok[2]))
                     top = values[-1]
                     if type(top) is list:
                         top.append(item)

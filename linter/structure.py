@@ -83,7 +83,9 @@ class Item:
     title: str = ""  # the marker's own first sentence (to 。!?)
     title_end: int = 0  # index in the paragraph text after the title and its punctuation
     start: int = 0  # index in the paragraph text of the marker
-    content: str = ""  # the text after the title, up to the next item of the scope
+    # whether the text after the title, up to the next item of the scope, has a word,
+    # digit or letter in it (the text itself is not kept: it repeats the report's)
+    wordy: bool = False
     children: tuple[int, ...] = ()
 
     @property
@@ -118,7 +120,7 @@ class Outline:
 
     def has_content(self, item: Item) -> bool:
         """Text after its title, or a child list of another style."""
-        if _WORDY.search(item.content):
+        if item.wordy:
             return True
         return any(self.items[c].style != item.style for c in item.children)
 
@@ -338,7 +340,7 @@ def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = paragraph_scopes(paras)
     markers = sorted((m for m in doc.markers if m.after_stop), key=lambda m: (m.para, m.item))
-    raw: list[dict] = []
+    raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
     closed: dict[int, dict[tuple, _Open]] = {}
     levels: dict[int, list[str]] = {}
@@ -365,8 +367,6 @@ def _build(doc) -> Outline:
         sm = _SENTENCE_END.search(para.text, end)
         title_end = sm.end() if sm else len(para.text)
         title = para.text[end: sm.start() if sm else len(para.text)].strip()
-        rec = dict(index=idx, marker=m, scope=sc, parent=None, prev=None, depth=0, problem=None,
-                   expected=None, outer=None, title=title, title_end=title_end, start=start)
         cands, readings = _readings(stack, style, m.ordinal)
         reading = readings[0]
         if len(readings) > 1:
@@ -374,49 +374,57 @@ def _build(doc) -> Outline:
             ahead = in_scope[sc][r + 1: r + 1 + _AHEAD]
             reading = _choose(stack, shut, markers, idx, ahead, style, readings, cands)
         upd, _, _ = _place(stack, shut, m, idx, style, reading, cands)
-        rec.update(upd)
-        raw.append(rec)
+        # the fields of Item in order, up to start: a dict per marker would be the largest
+        # thing the outline ever holds, and a tuple of twelve would stay in the
+        # interpreter's free list of tuples that size once the outline is built
+        raw.append([idx, m, sc, upd.get("parent"), upd.get("prev"), upd.get("depth", 0),
+                    upd.get("problem"), upd.get("expected"), upd.get("outer"), title, title_end, start])
 
     # children and content
     kids: dict[int, list[int]] = {}
     for r in raw:
-        if r["parent"] is not None:
-            kids.setdefault(r["parent"], []).append(r["index"])
+        if r[_PARENT] is not None:
+            kids.setdefault(r[_PARENT], []).append(r[0])
     # an item's content runs to the next item of its scope; for the body, to the next
     # body item even past an appendix heading (tables and cell lists inside are content)
-    nxt: dict[int, dict] = {}
-    last_of: dict[str, dict] = {}
+    nxt: dict[int, list] = {}
+    last_of: dict[str, list] = {}
     for r in raw:
-        key = "body" if scope_kind[r["scope"]] == "body" else str(r["scope"])
+        key = "body" if scope_kind[r[_SCOPE]] == "body" else str(r[_SCOPE])
         if key in last_of:
-            nxt[last_of[key]["index"]] = r
+            nxt[last_of[key][0]] = r
         last_of[key] = r
-    for r in raw:
-        r["content"] = _between(paras, scope_of, r, nxt.get(r["index"]), scope_kind[r["scope"]] == "body")
-    items = tuple(Item(**r, children=tuple(kids.get(r["index"], ()))) for r in raw)
+    items = []
+    for i, r in enumerate(raw):
+        b = nxt.pop(i, None)
+        wordy = any(_WORDY.search(t) for t in _between(paras, scope_of, r, b, scope_kind[r[_SCOPE]] == "body"))
+        items.append(Item(*r, wordy=wordy, children=tuple(kids.get(i, ()))))
+        raw[i] = None  # (each marker's list goes once its item is made)
+    del last_of
     lv_tuple = tuple(tuple(levels.get(s, ())) for s in range(n_scopes))
-    return Outline(items, lv_tuple, tuple(scope_kind.get(s, "body") for s in range(n_scopes)))
+    return Outline(tuple(items), lv_tuple, tuple(scope_kind.get(s, "body") for s in range(n_scopes)))
 
 
-def _between(paras, scope_of, a: dict, b: dict | None, body: bool) -> str:
-    """The text after item ``a``'s title up to item ``b`` (or the end of what ``a`` may hold)."""
-    p = a["marker"].para
-    if b is not None and b["marker"].para == p:
-        return paras[p].text[a["title_end"]: b["start"]]
-    parts = [paras[p].text[a["title_end"]:]]
-    if not body:
-        # a cell, or a run of paragraphs between cells: to the next item or the run's end
-        last = b["marker"].para if b is not None else len(paras)
-        for q in range(p + 1, last):
-            if scope_of[q] != a["scope"]:
-                break
-            parts.append(paras[q].text)
-    else:
-        last = b["marker"].para if b is not None else len(paras)
-        parts.extend(paras[q].text for q in range(p + 1, last))
-    if b is not None and b["marker"].para != p and (body or scope_of[b["marker"].para] == a["scope"]):
-        parts.append(paras[b["marker"].para].text[: b["start"]])
-    return "\n".join(parts)
+# places in _build's per-marker lists (the fields of Item in order)
+_MARKER, _SCOPE, _PARENT, _TITLE_END, _START = 1, 2, 3, 10, 11
+
+
+def _between(paras, scope_of, a: list, b: list | None, body: bool):
+    """The pieces of text after item ``a``'s title up to item ``b`` (or the end of what
+    ``a`` may hold), one per paragraph, lazily: the first one with a word decides."""
+    p = a[_MARKER].para
+    if b is not None and b[_MARKER].para == p:
+        yield paras[p].text[a[_TITLE_END]: b[_START]]
+        return
+    yield paras[p].text[a[_TITLE_END]:]
+    last = b[_MARKER].para if b is not None else len(paras)
+    for q in range(p + 1, last):
+        if not body and scope_of[q] != a[_SCOPE]:
+            # a cell, or a run of paragraphs between cells: to the next item or the run's end
+            break
+        yield paras[q].text
+    if b is not None and b[_MARKER].para != p and (body or scope_of[b[_MARKER].para] == a[_SCOPE]):
+        yield paras[b[_MARKER].para].text[: b[_START]]
 
 
 _CN = "零一二三四五六七八九"

@@ -49,28 +49,39 @@ class RepeatedParagraph(Rule):
 
     def check(self, doc):
         scope_of, kinds = paragraph_scopes(doc.paragraphs)
-        seen: dict[str, tuple] = {}
+        # paragraphs by the hash of their compared text: the texts themselves are
+        # compared only when two hashes are equal, so the rule does not hold a copy
+        # of the report's long paragraphs
+        seen: dict[int, list[tuple]] = {}
         for p in doc.paragraphs:
             if p.kind == "cell" or kinds[scope_of[p.index]] != "body":
                 continue
-            start = 0
-            m = MARKER_RE.match(p.text)
-            if m:
-                start = m.end()
-            while start < len(p.text) and p.text[start].isspace():
-                start += 1
-            key = _NOISE.sub("", p.text[start:])
+            start, key = _key(p.text)
             if len(key) < MIN_CHARS:
                 continue  # fewer characters than the Han characters needed
             n = len(key) - len(_NOT_HAN.findall(key))  # the few others counted, not every Han character
             if n < MIN_CHARS:
                 continue
-            if key not in seen:
-                seen[key] = (p, start)
+            same = seen.setdefault(hash(key), [])
+            match = next(((q, s) for q, s in same if _key(q.text)[1] == key), None)
+            if match is None:
+                same.append((p, start))
                 continue
-            first, fstart = seen[key]
+            first, fstart = match
             fspan = first.span(fstart, len(first.text))
             where = doc.source.locator(fspan.start)
             where_en = doc.source.locator(fspan.start, "en")
             yield self.report(p.span(start, len(p.text)), "repeat", n=n, where=where, where_en=where_en,
                               related=[self.related(fspan, "first")])
+
+
+def _key(text: str) -> tuple[int, str]:
+    """Where a paragraph's compared text starts (after its list marker and spaces), and
+    that text without spaces and punctuation."""
+    start = 0
+    m = MARKER_RE.match(text)
+    if m:
+        start = m.end()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start, _NOISE.sub("", text[start:])

@@ -369,3 +369,21 @@ def test_html_several_files_and_a_hostile_file_name(report_txt):
     assert len(ids) == len(set(ids)) == len(a.findings) + len(b.findings)
     assert {i.split("-")[0] for i in ids} == {"1", "2"}
     assert page.count('<section class="file"') == 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_json_written_a_finding_at_a_time_is_json_dumps_of_the_contract(report_txt, lang):
+    # the formatter writes its output piece by piece (to keep its memory down); the
+    # text must be exactly what json.dumps makes of the whole contract, whatever the
+    # findings hold (newlines, quotes, markup) and however many files have none
+    from linter.formatters.json import JsonFormatter, as_dict
+
+    batches = [
+        [],
+        [check_file(str(report_txt))],
+        [hostile_result(), FileResult(path="empty.txt", findings=()), check_file(str(report_txt))],
+        [FileResult(path="empty.txt", findings=())],
+    ]
+    for results in batches:
+        got = JsonFormatter(lang=lang).format(results)
+        assert got == json.dumps(as_dict(results, lang), ensure_ascii=False, indent=2) + "\n"
