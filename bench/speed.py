@@ -225,18 +225,26 @@ def one_scale(corpus: str, scale: int, trace: bool = False) -> dict:
 
         tracemalloc.start()
         result = check_source(Source(path="synthetic.txt", text=text), Config())
-        JsonFormatter().format([result])
+        _emit(JsonFormatter(), result)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return {"scale": scale, "bytes": nbytes, "traced_peak": peak}
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.process_time()
     result = check_source(Source(path="synthetic.txt", text=text), Config())
-    JsonFormatter().format([result])
+    _emit(JsonFormatter(), result)
     cpu = time.process_time() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     return {"scale": scale, "chars": len(text), "bytes": nbytes, "cpu_s": cpu, "floor_s": floor,
             "findings": len(result.findings), "peak_rss_kib": peak, "rss_before_kib": rss0}
+
+
+def _emit(formatter, result) -> None:
+    """Write the output as the command line does: in the formatter's pieces, as they
+    come, to a file (here the null device)."""
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for piece in formatter.chunks([result]):
+            sink.write(piece)
 
 
 def scaling(corpus: str, scales: list[int], repeat: int) -> list[dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import itertools
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -263,21 +264,29 @@ def _check(args, parser) -> int:
         output = ""
     elif args.quiet and args.format == "text":
         output = concise(results, lang)
-    else:
+    elif args.show_suppressed:
         output = formatter_cls(lang=lang).format(results)
+    else:
+        # in pieces, written as they come: the output of a large report in one string
+        # would be the largest thing the tool holds
+        output = formatter_cls(lang=lang).chunks(results)
     if args.show_suppressed and not args.statistics:
         output = _with_suppressed(output, results, args.format, lang)
     elif known is not None and args.format == "text" and not args.quiet and not args.statistics:
         n = sum(len(r.suppressed) for r in results)
         if n:
-            output += (f"基线已忽略 {n} 个已知问题（--show-suppressed 列出）。\n" if lang == "zh"
-                       else f"{n} known finding(s) suppressed by the baseline (--show-suppressed lists them).\n")
+            output = itertools.chain(
+                [output] if isinstance(output, str) else output,
+                [f"基线已忽略 {n} 个已知问题（--show-suppressed 列出）。\n" if lang == "zh"
+                 else f"{n} known finding(s) suppressed by the baseline (--show-suppressed lists them).\n"])
     if args.output:
         write_atomically(args.output, output)
-    elif isinstance(output, bytes):
-        sys.stdout.buffer.write(output)
     else:
-        sys.stdout.write(output)
+        for piece in (output,) if isinstance(output, (str, bytes)) else output:
+            if isinstance(piece, bytes):
+                sys.stdout.buffer.write(piece)
+            else:
+                sys.stdout.write(piece)
         sys.stdout.flush()
     if any(r.unreadable for r in results):
         return 2

@@ -147,7 +147,8 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 unit=unit,
                 precision=precision_of(num.value),
                 span=span,
-                number_span=para.span(num.start_pos, num.end_pos),
+                # (a bare number's digits are the whole item: one span object for both)
+                number_span=span if len(toks) == 1 else para.span(num.start_pos, num.end_pos),
                 para=para.index,
                 item=index,
                 sentence=sentence,

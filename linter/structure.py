@@ -367,6 +367,8 @@ def _build(doc) -> Outline:
         sm = _SENTENCE_END.search(para.text, end)
         title_end = sm.end() if sm else len(para.text)
         title = para.text[end: sm.start() if sm else len(para.text)].strip()
+        if title == m.title:
+            title = m.title  # (most often the same text: keep one string, not two)
         cands, readings = _readings(stack, style, m.ordinal)
         reading = readings[0]
         if len(readings) > 1:

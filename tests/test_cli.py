@@ -96,3 +96,37 @@ def test_text_output_has_caret_under_the_span():
     start = display_width(text[: text.index("（单位名称）")])
     assert carets.index("^") == start
     assert carets.count("^") == display_width("（单位名称）")
+
+
+def test_output_written_in_pieces_is_the_same_on_stdout_and_in_a_file(tmp_path, monkeypatch):
+    # the command line writes a formatter's pieces as they come, to stdout or through
+    # a temporary file: both must hold exactly the formatter's whole text
+    from linter.engine import check_file
+    from linter.formatters.json import JsonFormatter
+
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "out.json"
+    args = ("check", "--format", "json", "examples/planted.txt", "examples/planted-tables.md")
+    to_stdout = run(*args)
+    run(*args, "--output", str(target))
+    whole = JsonFormatter().format([check_file("examples/planted.txt"), check_file("examples/planted-tables.md")])
+    assert to_stdout.stdout == target.read_text("utf-8") == whole
+
+
+def test_a_failed_write_in_pieces_leaves_no_file(tmp_path):
+    import pytest
+
+    from linter.fileio import write_atomically
+
+    def pieces():
+        yield "{"
+        raise RuntimeError("formatter broke")
+
+    target = tmp_path / "out.json"
+    target.write_text("old", "utf-8")
+    with pytest.raises(RuntimeError):
+        write_atomically(str(target), pieces())
+    assert target.read_text("utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+    write_atomically(str(target), iter(["{", "}\n", b"x"]))
+    assert target.read_bytes() == b"{}\nx"

@@ -7,7 +7,7 @@ findings' offsets.
 """
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from typing import ClassVar, Iterable, Sequence
 
 import attrs
 
@@ -55,6 +55,11 @@ class Formatter:
 
     def format(self, results: Sequence[FileResult]) -> str | bytes:  # pragma: no cover
         raise NotImplementedError
+
+    def chunks(self, results: Sequence[FileResult]) -> Iterable[str | bytes]:
+        """The output in pieces, for the command line to write as they come; they join
+        into :meth:`format`. One piece unless a formatter can do better."""
+        yield self.format(results)
 
     def message(self, finding: Finding) -> str:
         return finding.message(self.lang)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from .. import __version__
 from ..engine import FileResult
@@ -63,26 +63,25 @@ class JsonFormatter(Formatter):
     suffix = ".json"
 
     def format(self, results: Sequence[FileResult]) -> str:
-        """``json.dumps(as_dict(results), ensure_ascii=False, indent=2)``, written one
-        finding at a time: with ``indent`` the json module builds its output from a
-        list of small strings, several per value, and for the findings of a large
-        report that list alone took 17 times the report's size."""
-        parts = [
-            '{\n  "tool": ', _dumps({"name": "jixiao-lint", "version": __version__}, 1),
-            ',\n  "files": ', _dumps([file_entry(r) for r in results], 1),
-            ',\n  "findings": [',
-        ]
+        return "".join(self.chunks(results))
+
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        """``json.dumps(as_dict(results), ensure_ascii=False, indent=2)``, in pieces, one
+        finding at a time. With ``indent`` the json module builds its text from a list of
+        several small strings per value: for the findings of a large report that list
+        alone took 17 times the report's size, and the text in one piece 3 times more."""
+        yield '{\n  "tool": '
+        yield _dumps({"name": "jixiao-lint", "version": __version__}, 1)
+        yield ',\n  "files": '
+        yield _dumps([file_entry(r) for r in results], 1)
+        yield ',\n  "findings": ['
         sep = "\n    "
         for r in results:
             for f in r.findings:
-                parts.append(sep)
-                parts.append(_dumps(finding_entry(r, f, self.lang), 2))
+                yield sep + _dumps(finding_entry(r, f, self.lang), 2)
                 sep = ",\n    "
-        parts.append("\n  ]" if sep != "\n    " else "]")
-        parts.append(',\n  "summary": ')
-        parts.append(_dumps(summary(results), 1))
-        parts.append("\n}\n")
-        return "".join(parts)
+        yield ("\n  ]" if sep != "\n    " else "]") + ',\n  "summary": '
+        yield _dumps(summary(results), 1) + "\n}\n"
 
 
 def _dumps(value, level: int) -> str:
