@@ -209,28 +209,45 @@ class _Driver:
             at_end = pos >= n
             if not at_end:
                 state = states[-1]
-                for mre in scanners[state]:
-                    m = mre.match(text, pos)
-                    if m:
-                        break
+                scanner = scanners[state]
+                fast = appends.get(state)
+                if fast is not None and len(scanner) == 1:
+                    # A run of words, spaces and marks: each is shifted, reduced to _item
+                    # and added to the repetition (see _appends), and the next token is
+                    # read in this same state with the same expression. The item is the
+                    # TextItem that extraction keeps as it is.
+                    mre = scanner[0]
+                    top = None
+                    while True:
+                        m = mre.match(text, pos)
+                        if m is None:
+                            raise _Fallback
+                        typ = m.lastgroup
+                        word = m.group()
+                        word = values_seen(word, word)
+                        if typ not in fast:
+                            break
+                        if top is None:
+                            top = values[-1]
+                            if type(top) is not list:
+                                top = values[-1] = [top]
+                        top.append(new_tuple(text_items[typ], (word, pos)))
+                        pos += len(word)
+                        if pos >= n:
+                            break
+                    if typ in fast:
+                        continue  # the text ends with the run
                 else:
-                    raise _Fallback
-                typ = m.lastgroup
-                end = m.end()
-                word = m.group()
-                word = values_seen(word, word)
-                if typ in appends.get(state, no_appends):
-                    # shift, reduce to _item, add to the repetition (see _appends): the
-                    # next token is read in this same state. The item is the TextItem
-                    # that extraction keeps as it is.
-                    item = new_tuple(text_items[typ], (word, pos))
-                    top = values[-1]
-                    if type(top) is list:
-                        top.append(item)
+                    for mre in scanner:
+                        m = mre.match(text, pos)
+                        if m:
+                            break
                     else:
-                        values[-1] = [top, item]
-                    pos = end
-                    continue
+                        raise _Fallback
+                    typ = m.lastgroup
+                    word = m.group()
+                    word = values_seen(word, word)
+                end = m.end()
                 tok = new_tuple(Tok, (typ, word, pos, end))
                 pos = end
             else:
