@@ -81,7 +81,7 @@ class RateDef:
         return None if tie else role
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # (a dict: bound_words is a cached_property)
 class RateData:
     defs: tuple[RateDef, ...]
     unknown_endings: tuple[str, ...]
@@ -89,6 +89,14 @@ class RateData:
     lower_before: tuple[str, ...]
     upper_after: tuple[str, ...]
     lower_after: tuple[str, ...]
+
+    # the words that make a percentage a bound, before it (all, or without 达到 and 达)
+    # and after it: tuples, for str.endswith and str.startswith
+    @functools.cached_property
+    def bound_words(self) -> dict[bool, tuple[tuple[str, ...], tuple[str, ...]]]:
+        both = self.upper_before + self.lower_before
+        after = self.upper_after + self.lower_after
+        return {False: (both, after), True: (tuple(w for w in both if w not in ("达到", "达")), after)}
 
     def lookup(self, label: str) -> tuple[str, RateDef | None] | None:
         """The rate name ``label`` ends with (longest first) and its definition."""
@@ -329,9 +337,9 @@ def _bound_of(pf, q: Quantity, data: RateData) -> str:
     j = pf.para.index_of(q.span.end)
     before = text[max(0, i - 4):i].rstrip()
     after = text[j:j + 3].lstrip()
-    if any(before.endswith(w) for w in data.upper_before) or any(after.startswith(w) for w in data.upper_after):
+    if before.endswith(data.upper_before) or after.startswith(data.upper_after):
         return "upper"
-    if any(before.endswith(w) for w in data.lower_before) or any(after.startswith(w) for w in data.lower_after):
+    if before.endswith(data.lower_before) or after.startswith(data.lower_after):
         return "lower"
     return ""
 
@@ -343,8 +351,8 @@ def _is_target(pf, q: Quantity, data: RateData, strict: bool = True) -> bool:
     j = pf.para.index_of(q.span.end)
     before = text[max(0, i - 4):i].rstrip()
     after = text[j:j + 3].lstrip()
-    words = [w for w in data.upper_before + data.lower_before if not strict or w not in ("达到", "达")]
-    return any(before.endswith(w) for w in words) or any(after.startswith(w) for w in data.upper_after + data.lower_after)
+    words_before, words_after = data.bound_words[strict]
+    return before.endswith(words_before) or after.startswith(words_after)
 
 
 def _clause_before(pf, q: Quantity) -> tuple[int, str]:
@@ -735,9 +743,9 @@ def thresholds(doc, pf_index: int, exclude: Quantity) -> tuple[Threshold, ...]:
         before = text[max(0, i - 4):i].rstrip()
         after = text[j:j + 3].lstrip()
         bound = None
-        if any(before.endswith(w) for w in data.upper_before) or any(after.startswith(w) for w in data.upper_after):
+        if before.endswith(data.upper_before) or after.startswith(data.upper_after):
             bound = "upper"
-        elif any(before.endswith(w) for w in data.lower_before) or any(after.startswith(w) for w in data.lower_after):
+        elif before.endswith(data.lower_before) or after.startswith(data.lower_after):
             bound = "lower"
         if bound:
             label = _clean(q.raw_label, doc.config.vocabulary)
