@@ -81,6 +81,18 @@ def _places(doc) -> list[YearPlace]:
     return out
 
 
+# (compiled once: asked at every year of a report)
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+_OPEN_PAREN_END = re.compile(r"[(（]\s*$")
+_VERSION_AFTER = re.compile(r"[^)）]{0,4}(?:修正|修订|修改|版)")
+_RANGE_BEFORE = re.compile(r"[-—–~～至到]\s*$")
+_DIGIT = re.compile(r"\d")
+_RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*\d")
+_DASH_DIGIT = re.compile(r"[-—–~～]\s*\d")
+_SINCE_BEFORE = re.compile(r"(?:自|从|始于|早在|截至|截止)\s*$")
+_SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|以后|之后|以前|之前|前)")
+
+
 def in_title(p: YearPlace) -> bool:
     """Inside a 《…》 title (a document's name, not the report's own statement)."""
     text = p.para.text[: p.i]
@@ -93,14 +105,14 @@ def in_docno(doc, p: YearPlace) -> bool:
 
 def is_event_date(doc, p: YearPlace) -> bool:
     """Part of a date (2016 年 6 月, 2024 年 6 月 7 日): when something happened."""
-    if re.match(r"\s*\d{1,2}\s*月", p.para.text[p.j:]):
+    if _MONTH_AFTER.match(p.para.text, p.j):
         return True
     return any(d.span.start <= p.ref.span.start < d.span.end for d in doc.in_paragraph("dates", p.ref.para))
 
 
 def is_law_version(p: YearPlace) -> bool:
     """（2018年修正）, 2021 年版, 2019 年印发."""
-    return bool(_LAW_VERSION.match(p.para.text, p.j)) or bool(re.search(r"[(（]\s*$", p.para.text[max(0, p.i - 2):p.i]) and re.match(r"[^)）]{0,4}(?:修正|修订|修改|版)", p.para.text[p.j:]))
+    return bool(_LAW_VERSION.match(p.para.text, p.j)) or bool(_OPEN_PAREN_END.search(p.para.text[max(0, p.i - 2):p.i]) and _VERSION_AFTER.match(p.para.text, p.j))
 
 
 def is_range(p: YearPlace) -> bool:
@@ -110,9 +122,9 @@ def is_range(p: YearPlace) -> bool:
     after = text[p.j:p.j + 3]
     digits_before = text[max(0, p.i - 6):p.i]
     return bool(
-        re.search(r"[-—–~～至到]\s*$", before) and re.search(r"\d", digits_before)
-        or re.match(r"\s*[-—–~～至到]\s*\d", after)
-        or re.match(r"[-—–~～]\s*\d", text[p.i + 4:p.i + 6])
+        _RANGE_BEFORE.search(before) and _DIGIT.search(digits_before)
+        or _RANGE_AFTER.match(after)
+        or _DASH_DIGIT.match(text[p.i + 4:p.i + 6])
     )
 
 
@@ -120,7 +132,7 @@ def is_since(p: YearPlace) -> bool:
     """自 2016 年以来, 从 2019 年起, 2018 年至今."""
     before = p.clause_before()[-4:]
     after = p.para.text[p.j:p.j + 6]
-    return bool(re.search(r"(?:自|从|始于|早在|截至|截止)\s*$", before) or re.match(r"\s*(?:以来|起|开始|至今|以后|之后|以前|之前|前)", after))
+    return bool(_SINCE_BEFORE.search(before) or _SINCE_AFTER.match(after))
 
 
 def ordinary_other_year(doc, p: YearPlace) -> bool:
