@@ -43,6 +43,7 @@ _NUMERIC_CELL = re.compile(r"^[-+]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|�
 _EMPTY_VALUE = re.compile(r"^(?:[-—–/／]+|无)?$")
 _UNIT_IN_HEADER = re.compile(r"(万元|亿元|千元|元|%|分)")
 _SENTENCE = re.compile(r"[。；;，,:：]")
+_TWO_DIGITS = re.compile(r"\d{2,}")
 
 # Header words, most specific first: (kind, words)
 COLUMN_KINDS = (
@@ -71,7 +72,9 @@ def is_total_word(text: str) -> bool:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # str.split() splits on exactly the characters ``\s`` matches in a str pattern (every
+    # Unicode whitespace), and is several times faster than re.sub on these short cells
+    return "".join(text.split())
 
 
 def column_kind(header: str) -> str:
@@ -134,7 +137,8 @@ class Cell:
 
     @property
     def is_number(self) -> bool:
-        return bool(_NUMERIC_CELL.match(self.text.strip())) and len(self.quantities) == 1
+        # the cheap test first: most cells are words, with no quantity
+        return len(self.quantities) == 1 and bool(_NUMERIC_CELL.match(self.text.strip()))
 
     @property
     def is_blank(self) -> bool:
@@ -217,7 +221,7 @@ def _cell(para, quantities) -> Cell:
 def _is_fragment(p) -> bool:
     """A short line of a header cell that broke off its cell (``金额``, ``（万元）``)."""
     t = p.text.strip()
-    return p.kind != "cell" and 0 < len(t) <= 8 and not _SENTENCE.search(t) and not re.search(r"\d{2,}", t)
+    return p.kind != "cell" and 0 < len(t) <= 8 and not _SENTENCE.search(t) and not _TWO_DIGITS.search(t)
 
 
 def _header_like(cells: list[Cell]) -> bool:
