@@ -139,6 +139,14 @@ def outline(doc) -> Outline:
     return result
 
 
+def scopes(doc) -> tuple[list[int], dict[int, str]]:
+    """:func:`paragraph_scopes` of ``doc``'s paragraphs, worked out once per document."""
+    found = doc.memo.get("structure.scopes")
+    if found is None:
+        found = doc.memo["structure.scopes"] = paragraph_scopes(doc.paragraphs)
+    return found
+
+
 def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
     """A scope number per paragraph, and each scope's kind (body, cell, run)."""
     n = len(paragraphs)
@@ -338,7 +346,7 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands):
 
 def _build(doc) -> Outline:
     paras = doc.paragraphs
-    scope_of, scope_kind = paragraph_scopes(paras)
+    scope_of, scope_kind = scopes(doc)
     markers = sorted((m for m in doc.markers if m.after_stop), key=lambda m: (m.para, m.item))
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}

@@ -4,7 +4,7 @@ import re
 
 from ..normalise import MARKER_RE
 from ..rule import Rule
-from ..structure import paragraph_scopes
+from ..structure import scopes
 
 _NOISE = re.compile(r"[\s\W_]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
@@ -48,7 +48,7 @@ class RepeatedParagraph(Rule):
     }
 
     def check(self, doc):
-        scope_of, kinds = paragraph_scopes(doc.paragraphs)
+        scope_of, kinds = scopes(doc)
         # paragraphs by the hash of their compared text: the texts themselves are
         # compared only when two hashes are equal, so the rule does not hold a copy
         # of the report's long paragraphs
@@ -56,6 +56,8 @@ class RepeatedParagraph(Rule):
         for p in doc.paragraphs:
             if p.kind == "cell" or kinds[scope_of[p.index]] != "body":
                 continue
+            if len(p.text) < MIN_CHARS:
+                continue  # (fewer characters than the Han characters needed, before any is dropped)
             start, key = _key(p.text)
             if len(key) < MIN_CHARS:
                 continue  # fewer characters than the Han characters needed
