@@ -410,7 +410,6 @@ def _build(doc) -> Outline:
         wordy = any(_WORDY.search(t) for t in _between(paras, scope_of, r, b, scope_kind[r[_SCOPE]] == "body"))
         items.append(Item(*r, wordy=wordy, children=tuple(kids.get(i, ()))))
         raw[i] = None  # (each marker's list goes once its item is made)
-    del last_of
     lv_tuple = tuple(tuple(levels.get(s, ())) for s in range(n_scopes))
     return Outline(tuple(items), lv_tuple, tuple(scope_kind.get(s, "body") for s in range(n_scopes)))
 
