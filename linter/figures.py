@@ -27,12 +27,13 @@ from .facts import Quantity, TextItem, YearRef
 from .source import Span
 
 
-_SPACES = re.compile(r"\s+")
 _NUMBERED = re.compile(r"^\d+[、.]")
 
 
 def _squash(text: str) -> str:
-    return _SPACES.sub("", text)
+    # str.split() splits on exactly the characters ``\s`` matches (every Unicode
+    # whitespace), several times faster than a regular expression on short names
+    return "".join(text.split())
 
 # words that make a figure a comparison, a target or a rule rather than the quantity itself
 _NOT_THE_FIGURE = re.compile(
@@ -72,8 +73,7 @@ def qualifiers(raw_label: str, vocab) -> str:
 @functools.lru_cache(maxsize=4096)
 def item_name(text: str) -> str:
     """A project or task name without the words that only say it is one (经费, 项目, 工作)."""
-    t = _SPACES.sub("", text)
-    t = _NUMBERED.sub("", t)
+    t = _NUMBERED.sub("", _squash(text))
     prev = None
     while prev != t:
         prev = t
@@ -318,18 +318,20 @@ def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:
 def _table_mentions(doc, default_year):
     vocab = doc.config.vocabulary
     out = []
-    memo: dict = {}
     for table in doc.tables:
         period = _table_year(doc, table) or default_year
-        for row in table.rows:
-            if row.aligned and row.is_total:
+        names = _RowNames(table)
+        col_labels: dict[int, tuple[str, int]] = {}  # a column's label and period, per table
+        for pos, row in enumerate(table.rows):
+            total = row.is_total
+            if row.aligned and total:
                 out.extend(_overall_score(table, row, period))
-            if not row.aligned or row.is_total:
+            if not row.aligned or total:
                 continue
-            if not item_name(table.label(row)):
+            if not item_name(names.label(row)):
                 continue
             for col in table.columns:
-                item, item_text = _unique_item(table, row, col.index, memo)
+                item, item_text = names.unique_item(row, col.index)
                 if not item:
                     continue
                 if col.kind == "text":
@@ -344,16 +346,24 @@ def _table_mentions(doc, default_year):
                 q = table.value(row, col)
                 if q is None or col.kind not in ("budget", "spent", "rate", "score", "score-max", "amount"):
                     continue
-                if col.kind in ("score", "score-max") and _continued(table, row, col):
+                if col.kind in ("score", "score-max") and _continued(table, pos, col, names):
                     continue  # the indicator runs on over rows without its name: its score is theirs too
-                label = "col:" + col.kind if col.kind in ("budget", "spent", "score", "score-max") else (
-                    vocab.canonical(col.header) or "col:" + col.kind)
-                if label.startswith("col:") and len({c.header for c in table.columns_of(col.kind)}) > 1:
-                    # two columns of one kind (年初预算, 调整预算; 2022年, 2023年): the header tells them apart
-                    label = f"{label}:{col.header}"
-                years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", col.header)}
-                out.append(Mention(q, label, years.pop() if len(years) == 1 else period, "", item, "table", item_text))
+                got = col_labels.get(col.index)
+                if got is None:
+                    got = col_labels[col.index] = _column_label(table, col, vocab, period)
+                out.append(Mention(q, got[0], got[1], "", item, "table", item_text))
     return out
+
+
+def _column_label(table, col, vocab, period) -> tuple[str, int]:
+    """The label and period of the figures in a column: the same for every row."""
+    label = "col:" + col.kind if col.kind in ("budget", "spent", "score", "score-max") else (
+        vocab.canonical(col.header) or "col:" + col.kind)
+    if label.startswith("col:") and len({c.header for c in table.columns_of(col.kind)}) > 1:
+        # two columns of one kind (年初预算, 调整预算; 2022年, 2023年): the header tells them apart
+        label = f"{label}:{col.header}"
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", col.header)}
+    return label, years.pop() if len(years) == 1 else period
 
 
 def _table_year(doc, table) -> int | None:
@@ -368,76 +378,99 @@ def _table_year(doc, table) -> int | None:
     return None
 
 
-def _name_left_of(table, row, index: int) -> str:
-    """The name a value in column ``index`` belongs to: the nearest short word cell to its
-    left under a name column (一级/二级/三级指标, 项目名称 …), else the row's label."""
-    best = ""
-    for c in row.cells:
-        if c.column >= index:
-            break
-        col = table.columns[c.column] if c.column < len(table.columns) else None
-        if col is None or col.kind != "text" or c.is_number or c.is_blank:
-            continue
-        if len(c.text.strip()) <= 24 and re.search(r"指标|名称|项目|任务|事项", col.header) \
-                and not re.search(r"解释|标准|说明|依据|情况|内容|目标值|指标值", col.header):
-            best = c.text.strip()
-    if best:
-        return best
-    if any(c.kind == "text" and c.index < index and re.search(r"指标|名称|项目|任务|事项", c.header)
-           and not re.search(r"解释|标准|说明|依据|情况|内容|目标值|指标值", c.header) for c in table.columns):
-        return ""  # the table names its rows, but not this one (a merged name cell)
-    return table.label(row)
+_NAME_HEADER = re.compile(r"指标|名称|项目|任务|事项")
+_NOT_NAME_HEADER = re.compile(r"解释|标准|说明|依据|情况|内容|目标值|指标值")
 
 
-def _continued(table, row, col) -> bool:
-    """The next row has a value in ``col`` but no name of its own: one indicator over two rows."""
-    rows = list(table.rows)
-    i = rows.index(row)
-    if i + 1 >= len(rows):
+def _is_name_column(col) -> bool:
+    """A word column that names the rows' items (一级/二级/三级指标, 项目名称 …), not one
+    that explains or measures them (指标解释, 评分标准, 指标值)."""
+    return col.kind == "text" and bool(_NAME_HEADER.search(col.header)) and not _NOT_NAME_HEADER.search(col.header)
+
+
+class _RowNames:
+    """The names of one table's rows, each worked out once per table rather than once per
+    cell (a table of n rows and m columns asks for them n·m times):
+
+    - :meth:`label`: what the row is about (``Table.label``);
+    - :meth:`left_of`: the name a value in a column belongs to — the nearest short word cell
+      to its left under a name column, else "" when the table names its rows there but not
+      this one (a merged name cell), else the row's label;
+    - :meth:`unique_item`: that name, if no other row of the table has the same one.
+    """
+
+    def __init__(self, table):
+        self.table = table
+        self.is_name = [_is_name_column(c) for c in table.columns]
+        self.first_name = min((c.index for c in table.columns if _is_name_column(c)), default=None)
+        self._labels: dict[int, str] = {}  # id(row) → label
+        self._left: dict[int, list[str]] = {}  # id(row) → the name left of each column
+        self._counts: dict[int, Counter] = {}  # column → how many plain rows carry each name
+        self._plain = None
+
+    def label(self, row) -> str:
+        got = self._labels.get(id(row))
+        if got is None:
+            got = self._labels[id(row)] = self.table.label(row)
+        return got
+
+    def left_of(self, row, index: int) -> str:
+        names = self._left.get(id(row))
+        if names is None:
+            names = self._left[id(row)] = self._names_left(row)
+        return names[index]
+
+    def _names_left(self, row) -> list[str]:
+        # one pass over the row's cells for all its columns: the cells left of column
+        # ``index`` are those before the first cell at or right of it
+        columns, cells = self.table.columns, row.cells
+        out, best, k = [], "", 0
+        for index in range(len(columns)):
+            while k < len(cells) and cells[k].column < index:
+                c = cells[k]
+                k += 1
+                if c.column < len(columns) and self.is_name[c.column] and not c.is_number and not c.is_blank:
+                    text = c.text.strip()
+                    if len(text) <= 24:
+                        best = text
+            if best:
+                out.append(best)
+            elif self.first_name is not None and self.first_name < index:
+                out.append("")  # the table names its rows, but not this one (a merged name cell)
+            else:
+                out.append(self.label(row))
+        return out
+
+    def unique_item(self, row, index: int) -> tuple[str, str]:
+        """The row's item for column ``index`` and the name as written, or ("", "")."""
+        rows_with = self._counts.get(index)
+        if rows_with is None:
+            if self._plain is None:
+                # the rows that are neither unaligned nor totals
+                self._plain = [r for r in self.table.rows if r.aligned and not r.is_total]
+            rows_with = self._counts[index] = Counter()
+            for r in self._plain:
+                rows_with.update({item_name(self.left_of(r, index)), item_name(self.label(r))})
+        for name in (self.left_of(row, index), self.label(row)):
+            item = item_name(name)
+            if not item:
+                continue
+            if rows_with[item] == 1:
+                return item, _squash(name)
+        return "", ""
+
+
+def _continued(table, pos: int, col, names: _RowNames) -> bool:
+    """The row after the one at ``pos`` has a value in ``col`` but no name of its own: one
+    indicator over two rows."""
+    if pos + 1 >= len(table.rows):
         return False
-    nxt = rows[i + 1]
+    nxt = table.rows[pos + 1]
     if nxt.is_total:
         return False
     cell = nxt.cell(col.index)
     has_value = cell is not None and not cell.is_blank
-    return has_value and not _name_left_of(table, nxt, col.index)
-
-
-def _unique_item(table, row, index: int, memo: dict | None = None) -> tuple[str, str]:
-    """The row's item for column ``index``, if no other row of the table has the same name.
-
-    ``memo`` (one dict per document) keeps, per table and column, how many rows carry
-    each name, so a table is read once per column rather than once per cell."""
-    key = (id(table), index)
-    rows_with = memo.get(key) if memo is not None else None
-    names = memo.setdefault(("names", id(table), index), {}) if memo is not None else {}
-
-    def names_of(r):
-        # (name left of the column, row label) of row ``r``, each worked out once per column
-        got = names.get(id(r))
-        if got is None:
-            got = names[id(r)] = (_name_left_of(table, r, index), table.label(r))
-        return got
-
-    if rows_with is None:
-        rows_with = Counter()
-        plain = memo.get(("plain", id(table))) if memo is not None else None
-        if plain is None:
-            # the table's rows that are neither unaligned nor totals, found once per table
-            plain = [r for r in table.rows if r.aligned and not r.is_total]
-            if memo is not None:
-                memo[("plain", id(table))] = plain
-        for r in plain:
-            rows_with.update({item_name(n) for n in names_of(r)})
-        if memo is not None:
-            memo[key] = rows_with
-    for name in names_of(row):
-        item = item_name(name)
-        if not item:
-            continue
-        if rows_with[item] == 1:
-            return item, _squash(name)
-    return "", ""
+    return has_value and not names.left_of(nxt, col.index)
 
 
 def _overall_score(table, row, period):
