@@ -16,6 +16,7 @@ unless the items and the figures pair up one to one (``“A”“B”支出率�
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -106,14 +107,39 @@ def _family(q: Quantity) -> str:
     return f"{q.kind}:{q.unit}"
 
 
-def _sentences(pf):
-    """For each item of a paragraph, the index of its sentence."""
-    out, s = [], 0
-    for it in pf.items:
-        out.append(s)
-        if isinstance(it, TextItem) and it.kind == "PUNCT" and it.text in SENTENCE_END:
-            s += 1
-    return out
+class _Sentences:
+    """A paragraph's sentences, by item: the items that end one (。；!? as punctuation) found
+    in one pass; where a sentence starts and the years it names are worked out only for the
+    sentences a figure is in (most items are in none)."""
+
+    def __init__(self, pf):
+        self.pf = pf
+        self.ends = [i for i, it in enumerate(pf.items)
+                     if isinstance(it, TextItem) and it.kind == "PUNCT" and it.text in SENTENCE_END]
+        self._starts: dict[int, int] = {}
+        self._years: dict[int, set[int]] = {}
+
+    def of(self, i: int) -> int:
+        """The sentence of item ``i``: how many sentence ends come before it."""
+        return bisect.bisect_left(self.ends, i)
+
+    def _first(self, s: int) -> int:
+        return self.ends[s - 1] + 1 if s else 0
+
+    def start(self, s: int) -> int:
+        """Where sentence ``s`` (one with an item) starts in the paragraph's text."""
+        got = self._starts.get(s)
+        if got is None:
+            got = self._starts[s] = _start(self.pf, self.pf.items[self._first(s)])
+        return got
+
+    def years(self, s: int) -> set[int]:
+        """The years sentence ``s`` names (its YearRef items)."""
+        got = self._years.get(s)
+        if got is None:
+            last = self.ends[s] + 1 if s < len(self.ends) else len(self.pf.items)
+            got = self._years[s] = {it.year for it in self.pf.items[self._first(s):last] if type(it) is YearRef}
+        return got
 
 
 def mentions(doc, raw_labels: bool = False) -> list[Mention]:
@@ -165,15 +191,9 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     if not figures:
         return []  # nothing below looks at a paragraph without a figure
     text = pf.para.text
-    sents = _sentences(pf)
-    years_by_sentence: dict[int, list[YearRef]] = {}
-    starts: dict[int, int] = {}
-    for i, it in enumerate(pf.items):
-        if sents[i] not in starts:
-            starts[sents[i]] = _start(pf, it)
-        if type(it) is YearRef:
-            years_by_sentence.setdefault(sents[i], []).append(it)
-    respectively = _respectively(pf, sents, vocab)
+    sentences = _Sentences(pf)
+    clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
+    respectively = _respectively(pf, sentences, vocab)
     part_of = {}
     for b in doc.in_paragraph("breakdowns", pf.para.index):
         if b.para == pf.para.index:
@@ -185,9 +205,9 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     for q in figures:
         i = q.item  # its index among the paragraph's items
         raw_only = False
-        s = sents[i]
+        s = sentences.of(i)
         qi = pf.para.index_of(q.span.start)
-        prefix = text[starts.get(s, 0): qi]
+        prefix = text[sentences.start(s): qi]
         label, item, item_text = q.label, "", ""
         if i in respectively:
             label, item, item_text = respectively[i]
@@ -224,7 +244,10 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 label = "#" + raw
         if not label or q.depth > 0:
             continue
-        if q.kind == "score" and not label.startswith("col:") and (starts_with_marker or _PER_INDICATOR.search(text[_clause_start(text, qi): qi]) or not (
+        if clause_marks is None:
+            clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        clause = text[_clause_start(clause_marks, qi): qi]
+        if q.kind == "score" and not label.startswith("col:") and (starts_with_marker or _PER_INDICATOR.search(clause) or not (
                 _OVERALL.search(q.raw_label) or "等级" in text[qi: qi + 30])):
             # the score of one indicator, named by its heading (JX112 and the tables judge those);
             # only the report's overall score is compared in prose
@@ -234,20 +257,19 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             label = f"{qual}:{label}"
         if q.span in part_of:
             label = f"{part_of[q.span]}>{label}"
-        clause = text[_clause_start(text, qi): qi]
         if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause) or _PART_OF_YEAR.search(prefix):
             continue
-        years = {y.year for y in years_by_sentence.get(s, [])}
+        years = sentences.years(s)
         if len(years) > 1:
             continue
-        period = years.pop() if years else default_year
+        period = next(iter(years)) if years else default_year
         scope = ""
         own = q.label or label.lstrip("~")
         if q.span not in part_of and not own.startswith(scopes):
             # (a part of a breakdown takes its scope from its total, named in its label)
             before = prefix
             if q.label_span is not None:
-                before = text[starts.get(s, 0): pf.para.index_of(q.label_span.start)]
+                before = text[sentences.start(s): pf.para.index_of(q.label_span.start)]
             found = [(before.rfind(sc), sc) for sc in tuple(scopes) + SUBJECTS if sc in before]
             if found:
                 scope = max(found)[1]
@@ -283,11 +305,17 @@ def _start(pf, it) -> int:
     return pf.para.index_of(it.span.start)
 
 
-def _clause_start(text: str, i: int) -> int:
-    return max(text.rfind(ch, 0, i) for ch in "，,。；;:：") + 1
+_CLAUSE_MARK = re.compile("[，,。；;:：]")
 
 
-def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:
+def _clause_start(marks: list[int], i: int) -> int:
+    """Where the clause of text index ``i`` starts: after the last of ``marks`` (the
+    positions of ``_CLAUSE_MARK`` in the text) before ``i``, else 0."""
+    k = bisect.bisect_left(marks, i)
+    return marks[k - 1] + 1 if k else 0
+
+
+def _respectively(pf, sentences: _Sentences, vocab) -> dict[int, tuple[str, str]]:
     """``“A”“B”“C”支出率分别为 x、y、z``: item index → (label, item)."""
     text = pf.para.text
     out: dict[int, tuple[str, str]] = {}
@@ -306,7 +334,7 @@ def _respectively(pf, sents, vocab) -> dict[int, tuple[str, str]]:
         if first_after is None:
             continue
         qs = [i for i in range(first_after, len(pf.items))
-              if sents[i] == sents[first_after] and isinstance(pf.items[i], Quantity)]
+              if sentences.of(i) == sentences.of(first_after) and isinstance(pf.items[i], Quantity)]
         family = {(_family(pf.items[i])) for i in qs[: len(names)]}
         if len(qs) < len(names) or len(family) != 1:
             continue
