@@ -358,21 +358,28 @@ def _table_mentions(doc, default_year):
                 continue
             if not item_name(names.label(row)):
                 continue
+            # (the figure first, the row's name for it only when there is one: most cells hold none)
             for col in table.columns:
-                item, item_text = names.unique_item(row, col.index)
-                if not item:
-                    continue
                 if col.kind == "text":
                     cell = row.cell(col.index)
                     if cell is None:
                         continue
-                    for q in cell.quantities:
-                        if q.label and q.depth == 0 and q.kind in ("amount", "percent") and not _NOT_THE_FIGURE.search(q.raw_label):
-                            out.append(Mention(q, q.label, period, "", item, "table", item_text))
-                            break
+                    # a labelled figure in a cell of words: the first one
+                    q = next((q for q in cell.quantities if q.label and q.depth == 0 and q.kind in ("amount", "percent")
+                              and not _NOT_THE_FIGURE.search(q.raw_label)), None)
+                    if q is None:
+                        continue
+                    item, item_text = names.unique_item(row, col.index)
+                    if item:
+                        out.append(Mention(q, q.label, period, "", item, "table", item_text))
+                    continue
+                if col.kind not in ("budget", "spent", "rate", "score", "score-max", "amount"):
                     continue
                 q = table.value(row, col)
-                if q is None or col.kind not in ("budget", "spent", "rate", "score", "score-max", "amount"):
+                if q is None:
+                    continue
+                item, item_text = names.unique_item(row, col.index)
+                if not item:
                     continue
                 if col.kind in ("score", "score-max") and _continued(table, pos, col, names):
                     continue  # the indicator runs on over rows without its name: its score is theirs too

@@ -339,8 +339,12 @@ def _build(group: list[dict]) -> Table | None:
         name = names.get(i, "")
         kind = column_kind(name)
         columns.append(Column(i, _squash(name), kind, header_unit(name, kind, default)))
-    columns = _retype(tuple(columns), [_align(r, tuple(columns)) for r in rows])
-    return Table(columns, tuple(header), tuple(_align(r, columns) for r in rows), "tab")
+    columns = tuple(columns)
+    placed = [_align(r, columns) for r in rows]
+    retyped = _retype(columns, placed)
+    if retyped is not columns:  # a column took another kind: place the rows under it again
+        placed = [_align(r, retyped) for r in rows]
+    return Table(retyped, tuple(header), tuple(placed), "tab")
 
 
 def _retype(columns: tuple[Column, ...], rows: list[Row]) -> tuple[Column, ...]:
@@ -349,6 +353,7 @@ def _retype(columns: tuple[Column, ...], rows: list[Row]) -> tuple[Column, ...]:
     header or a neighbour's names a money unit, numbers otherwise."""
     money = {c.unit for c in columns if c.unit in ("万元", "亿元", "千元", "元")}
     out = []
+    changed = False
     for col in columns:
         if col.kind == "text" and col.header:
             # rows whose cells' columns are certain: placed, or as wide as the header
@@ -359,9 +364,11 @@ def _retype(columns: tuple[Column, ...], rows: list[Row]) -> tuple[Column, ...]:
                 unit = m.group(1) if m and m.group(1) in ("万元", "亿元", "千元", "元") else (
                     next(iter(money)) if len(money) == 1 else "")
                 out.append(attrs.evolve(col, kind="amount" if unit else "number", unit=unit))
+                changed = True
                 continue
         out.append(col)
-    return tuple(out)
+    # the same tuple when no column changed, so the caller can keep the rows it placed
+    return tuple(out) if changed else columns
 
 
 def _fits(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
@@ -465,8 +472,11 @@ def _markdown_table(doc, block) -> Table | None:
                header_unit(names.get(i, ""), column_kind(names.get(i, "")), default))
         for i in range(width)
     )
-    columns = _retype(columns, [Row(tuple(r), aligned=_fits(r, columns)) for r in rows])
-    return Table(columns, tuple(header), tuple(Row(tuple(r), aligned=_fits(r, columns)) for r in rows), "markdown")
+    placed = [Row(tuple(r), aligned=_fits(r, columns)) for r in rows]
+    retyped = _retype(columns, placed)
+    if retyped is not columns:  # a column took another kind: fit the rows to it again
+        placed = [Row(tuple(r), aligned=_fits(r, retyped)) for r in rows]
+    return Table(retyped, tuple(header), tuple(placed), "markdown")
 
 
 
