@@ -50,6 +50,7 @@ _ITEM_SUFFIX = re.compile(r"(?:工作经费|专项经费|项目经费|经费|专
 QUALIFIERS = ("调整后", "调整", "年初", "全年", "实际", "在用", "闲置", "期末", "期初", "年末", "追加", "新增",
               "累计", "净", "账面", "清查", "当年", "剩余", "平均", "人均", "未", "已", "应", "结余", "结转",
               "本级", "下属", "所属", "全局", "全系统", "汇总", "合并", "机关", "申报", "申请", "批复")
+_ANY_QUALIFIER = re.compile("|".join(map(re.escape, QUALIFIERS)))
 # a part of the year (上半年, 截至 6 月底) is not the year's figure
 _PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[1-9１-９]\s*[-—~至到]\s*1?\d\s*月|前\S{0,2}个?月|(?:截至|截止|至)(?!\S{0,6}12\s*月\s*31)\S{0,8}\d\s*月")
 # what a generic figure (年初预算数, 实际支出数) is the figure of, when the sentence names it first
@@ -68,6 +69,8 @@ def qualifiers(raw_label: str, vocab) -> str:
         if text[-n:] in vocab.variants:
             head = text[:-n]
             break
+    if not _ANY_QUALIFIER.search(head):
+        return ""  # one pass of a pattern for the usual head without any
     return "".join(w for w in QUALIFIERS if w in head)
 
 
@@ -192,6 +195,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         return []  # nothing below looks at a paragraph without a figure
     text = pf.para.text
     sentences = _Sentences(pf)
+    scope_words = tuple(scopes) + SUBJECTS
     clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
     respectively = _respectively(pf, sentences, vocab)
     part_of = {}
@@ -270,7 +274,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             before = prefix
             if q.label_span is not None:
                 before = text[sentences.start(s): pf.para.index_of(q.label_span.start)]
-            found = [(before.rfind(sc), sc) for sc in tuple(scopes) + SUBJECTS if sc in before]
+            found = [(before.rfind(sc), sc) for sc in scope_words if sc in before]
             if found:
                 scope = max(found)[1]
         if item and scope:
