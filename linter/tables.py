@@ -40,7 +40,9 @@ from .source import Span
 
 TOTAL_WORDS = ("合计", "总计", "小计", "总分", "总得分")
 _NUMERIC_CELL = re.compile(r"^[-+]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元|分)?$")
-_EMPTY_VALUE = re.compile(r"^(?:[-—–/／]+|无)?$")
+# a cell that states no value: spaces only, dashes or slashes (among spaces), or 无 — matched
+# on the text as it is (the spaces in the pattern), not on a copy without spaces
+_BLANK_CELL = re.compile(r"\s*(?:[-—–/／][-—–/／\s]*|无\s*)?")
 _UNIT_IN_HEADER = re.compile(r"(万元|亿元|千元|元|%|分)")
 _SENTENCE = re.compile(r"[。；;，,:：]")
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -142,7 +144,7 @@ class Cell:
 
     @property
     def is_blank(self) -> bool:
-        return bool(_EMPTY_VALUE.match(_squash(self.text)))
+        return bool(_BLANK_CELL.fullmatch(self.text))
 
 
 @attrs.frozen
