@@ -10,6 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from docfixtures import REPORT, make_docx
@@ -387,3 +389,21 @@ def test_json_written_a_finding_at_a_time_is_json_dumps_of_the_contract(report_t
     for results in batches:
         got = JsonFormatter(lang=lang).format(results)
         assert got == json.dumps(as_dict(results, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+_JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(),
+                          st.floats(allow_nan=True, allow_infinity=True))
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.one_of(st.text(), st.integers()), inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@given(value=_JSON_VALUES, level=st.integers(min_value=0, max_value=10))
+def test_the_json_writer_writes_what_json_dumps_writes(value, level):
+    from linter.formatters.json import _dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    assert _dumps(value, level) == expected
