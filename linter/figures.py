@@ -227,7 +227,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             # 1.预算编制。指标分值 20 分，评价得分 18 分: the heading names the indicator
             role = _score_role(q.raw_label)
             title = heading
-            if role and 2 <= len(title) <= 24 and not re.search(r"[\d，,:：“”\"]", title):
+            if role and 2 <= len(title) <= 24 and not _NOT_A_TITLE.search(title):
                 label, item, item_text = role, item_name(title), title
         if item and q.kind == "amount" and i not in respectively:
             # a named project's budget or spending: the role a table column gives it
@@ -283,12 +283,17 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     return out
 
 
+_SCORE_MAX = re.compile(r"分值|满分|标准分")
+_SCORE_GOT = re.compile(r"得分$|评分$|得分为$")
+_NOT_A_TITLE = re.compile(r"[\d，,:：“”\"]")  # a heading with figures or quotes names no indicator
+
+
 def _score_role(raw_label: str) -> str:
     """``col:score-max`` or ``col:score`` for the words before a named indicator's score."""
     raw = raw_label.strip()
-    if re.search(r"分值|满分|标准分", raw):
+    if _SCORE_MAX.search(raw):
         return "col:score-max"
-    if re.search(r"得分$|评分$|得分为$", raw) and "扣" not in raw:
+    if _SCORE_GOT.search(raw) and "扣" not in raw:
         return "col:score"
     return ""
 
