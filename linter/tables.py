@@ -67,10 +67,17 @@ NUMERIC_KINDS = {"score-rate", "rate", "share", "score-max", "score", "spent", "
                  "number"}
 
 
+_TOTAL_ENDINGS = ("合计", "总计", "小计")
+# the last character of every total word (计, 分): a cell ending in another is none
+_TOTAL_LAST = frozenset(w[-1] for w in TOTAL_WORDS + _TOTAL_ENDINGS)
+
+
 def is_total_word(text: str) -> bool:
     """合计, 总计, 小计 — alone or closing a short name (收入合计, 支出小计)."""
+    if text.rstrip()[-1:] not in _TOTAL_LAST:
+        return False  # the usual cell, told without squashing its spaces
     t = _squash(text)
-    return t in TOTAL_WORDS or (len(t) <= 8 and t.endswith(("合计", "总计", "小计")))
+    return t in TOTAL_WORDS or (len(t) <= 8 and t.endswith(_TOTAL_ENDINGS))
 
 
 def _squash(text: str) -> str:
@@ -165,7 +172,8 @@ class Row:
 
     @property
     def is_total(self) -> bool:
-        return any(is_total_word(c.text) for c in self.cells if not c.is_number)
+        # (the cheap test first: a number is no total word, but most cells are neither)
+        return any(is_total_word(c.text) and not c.is_number for c in self.cells)
 
 
 @attrs.frozen
