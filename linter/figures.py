@@ -170,11 +170,12 @@ def _mentions(doc) -> list[tuple[Mention, bool]]:
     for table in doc.tables:
         for cell in table.header:
             in_tables.add(cell.para)
+        # the columns of running text (评分说明), asked once per table: their cells are read as prose
+        explaining = {i for i, col in enumerate(table.columns) if _EXPLAINING.search(col.header)}
         for row in table.rows:
             for c in row.cells:
-                col = table.columns[c.column] if c.column < len(table.columns) else None
-                if row.aligned and col is not None and _EXPLAINING.search(col.header):
-                    continue  # a cell of running text (评分说明): read as prose
+                if row.aligned and c.column in explaining:
+                    continue
                 in_tables.add(c.para)
     table_cells = {c.para for t in doc.tables for r in t.rows for c in r.cells}
     for pf in doc.facts:
