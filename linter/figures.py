@@ -194,7 +194,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     figures = [q for q in pf.quantities if q.kind in _FIGURE_KINDS]
     if not figures:
         return []  # nothing below looks at a paragraph without a figure
-    text = pf.para.text
+    text, index_of = pf.para.text, pf.para.index_of
     sentences = _Sentences(pf)
     scope_words = tuple(scopes) + SUBJECTS
     clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
@@ -211,8 +211,9 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         i = q.item  # its index among the paragraph's items
         raw_only = False
         s = sentences.of(i)
-        qi = pf.para.index_of(q.span.start)
-        prefix = text[sentences.start(s): qi]
+        qi = index_of(q.span.start)
+        sentence_start = sentences.start(s)
+        prefix = text[sentence_start: qi]
         label, item, item_text = q.label, "", ""
         if i in respectively:
             label, item, item_text = respectively[i]
@@ -274,7 +275,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             # (a part of a breakdown takes its scope from its total, named in its label)
             before = prefix
             if q.label_span is not None:
-                before = text[sentences.start(s): pf.para.index_of(q.label_span.start)]
+                before = text[sentence_start: index_of(q.label_span.start)]
             found = [(before.rfind(sc), sc) for sc in scope_words if sc in before]
             if found:
                 scope = max(found)[1]
