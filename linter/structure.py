@@ -347,7 +347,7 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands):
 def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
-    markers = sorted((m for m in doc.markers if m.after_stop), key=lambda m: (m.para, m.item))
+    markers = [m for m in doc.markers if m.after_stop]  # (in the text's order, as the facts are)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
     closed: dict[int, dict[tuple, _Open]] = {}

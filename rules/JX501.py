@@ -75,8 +75,6 @@ class ConflictingFigures(Rule):
     }
 
     def check(self, doc):
-        interval_of = interval_cache()  # the mentions keep each ``q`` alive
-
         totals = {q.span for q in total_scores(doc)}
         groups = defaultdict(list)
         for m in mentions(doc):
@@ -92,6 +90,9 @@ class ConflictingFigures(Rule):
                     seen.add(m.span)
                     uniq.append(m)
             ms = uniq
+            # (one cache per group, which keeps its ``q`` alive: the intervals of every
+            # figure of the report at once would be a tenth of the memory it takes)
+            interval_of = interval_cache()
             worst = None
             # earlier figures by what they state (kind, value, precision, unit decide the
             # comparison), so a figure repeated n times costs n comparisons, not n²
