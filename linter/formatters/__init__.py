@@ -2,8 +2,10 @@
 
 A formatter is a class registered in the ``jixiao_lint.formatters`` entry-point
 group with ``name``, ``binary`` (bytes rather than text) and
-``format(results) -> str | bytes``. Positions are computed here, once, from the
-findings' offsets.
+``format(results) -> str | bytes``; it may also give its output in pieces,
+``chunks(results)``, which the command line writes as they come (the JSON formatter
+does, one finding at a time). Positions are computed here, once, from the findings'
+offsets.
 """
 from __future__ import annotations
 
