@@ -8,6 +8,10 @@ from importlib import resources
 from ..rule import Rule
 
 _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})\1")
+# a score-table cell ("5 分)"): glued cells follow it in a flattened table
+_SCORE_CELL = re.compile(r"\d\s*分\s*[)）]")
+_AFTER_CELL = 16
+_DIGITS = "0123456789０１２３４５６７８９"
 
 
 @cache
@@ -23,6 +27,11 @@ class DoubledWord(Rule):
           （“研究研究”）和“一个一个”这类“一X一X”除外，例外表在 linter/data/text.toml；
         - 单字只查“的的”（字表同样在 text.toml），“目的的”“的的确确”等除外。
         只比较同一段落内的文字（硬换行已接上），标点、数字隔开的不算。
+        表格被压平成一行时，单元格会首尾相接，下列情形因此不报告：
+        同一串字连出三遍或更多（“中央财政中央财政中央财政”，逐列重复的表头），
+        连同由此错位读出的片段（“财政省财政省”）；第二遍后面紧跟数字的编号标签
+        （“数量指标指标1”；后面的数带单位时仍报告，如“人员人员29人”）；评分表单元“N 分）”之后 16 个字以内的重复（“5 分）项目执行执行规范”）；
+        一段里有三处以上重复时整段不报（错乱的表格或识别文字，不是笔误）。
 
         不报告：其他单字重叠（常常、人人、年年、天天、一一、个个、认认真真），
         以及跨词边界的相同字（“湛江市市直”“委员会会议”“针对对象”“参与与否”）——
@@ -55,13 +64,26 @@ class DoubledWord(Rule):
         chars = data.get("function_chars", "")
         idioms = data.get("function_char_idioms", ())
         single = re.compile("([" + re.escape(chars) + "])\\1") if chars else None
+        figures = None  # where the figures with a unit start, when first needed
         for p in doc.paragraphs:
             text = p.text
+            found = []
             for m in _WORD_TWICE.finditer(text):
                 word = m.group(1)
                 if word in allowed or (len(word) == 2 and word[0] == "一"):
                     continue
-                yield self._finding(doc, p, m.start(), m.end(), word)
+                if _table_like(text, m.start(), m.end(), word):
+                    continue
+                if m.end() < len(text) and text[m.end()] in _DIGITS:
+                    # 指标指标1: a numbered label; 人员人员29人: a figure of the word
+                    if figures is None:
+                        figures = {q.span.start for q in doc.quantities if q.kind != "number"}
+                    if p.span(m.end(), m.end() + 1).start not in figures:
+                        continue
+                found.append(m)
+            if len(found) < 3:
+                for m in found:
+                    yield self._finding(doc, p, m.start(), m.end(), m.group(1))
             if single is None:
                 continue
             for m in single.finditer(text):
@@ -72,6 +94,25 @@ class DoubledWord(Rule):
     def _finding(self, doc, p, i, j, word):
         span = p.span(i, j)
         return self.report(span, "doubled", word=word, text=p.text[i:j], suggestion=word)
+
+
+def _table_like(text: str, i: int, j: int, word: str) -> bool:
+    """Whether the doubled ``word`` at ``text[i:j]`` reads as glued table cells: a
+    score cell is just before it, the word is
+    itself a repetition (four copies), or the repetition goes on for two characters
+    or more past its ends (a third copy, or a fragment of one)."""
+    n = len(word)
+    if _SCORE_CELL.search(text, max(0, i - _AFTER_CELL), i):
+        return True
+    if n % 2 == 0 and word[: n // 2] * 2 == word:
+        return True
+    right = 0
+    while j + right < len(text) and text[j + right] == text[j + right - n] and right < 2:
+        right += 1
+    left = 0
+    while i - left - 1 >= 0 and text[i - left - 1] == text[i - left - 1 + n] and left < 2:
+        left += 1
+    return left + right >= 2
 
 
 def _inside(text: str, i: int, idiom: str) -> bool:
