@@ -5,14 +5,15 @@ import re
 from ..rule import Rule
 
 # two clause or sentence marks in a row (spaces between allowed): 、、 ，， 。。 ；； ：： ，。 、，
-_DOUBLED = re.compile(r"([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：]")
+# and a colon before a clause mark (：、 where a list's first marker was lost)
+_DOUBLED = re.compile(r"([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：，、。;,；]")
 
 
 class DoubledPunctuation(Rule):
     """
     做什么
         找出连在一起的两个句读标点：同一个标点写两遍（“、、”“，，”“。。”“；；”“：：”），
-        或两个不同的句读标点相邻（“，。”“、，”“。；”），中间只隔空格的也算。
+        或两个不同的句读标点相邻（“，。”“、，”“。；”“：、”“：，”），中间只隔空格的也算。
         比较的是全角、半角折叠后的文字，所以“，,”也会被发现。
 
         不报告：省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
