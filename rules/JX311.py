@@ -18,7 +18,10 @@ class ImpossibleDate(Rule):
         （“2 月 30 日”“4 月 31 日”“2023 年 2 月 29 日”）。写了年份时按该年判断闰年；
         没写年份的“2 月 29 日”不报告（可能是闰年）。
 
-        不报告：没有年份也没有日子的“N 月”，除非前面有“于/在/至/截至/从”等时间词或后面有
+        月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字。
+
+        不报告：三位以上、又不是“年份 + 月份”的“月份”（“811 月底”多半是表格里的
+        分值 8 和“11 月底”连在了一起）；没有年份也没有日子的“N 月”，除非前面有“于/在/至/截至/从”等时间词或后面有
         “份/底/初/末/上旬…”（否则可能是“历时 18 月”这样的时长）；“13 个月”是时长，不是日期。
 
     为什么是问题
@@ -39,6 +42,10 @@ class ImpossibleDate(Rule):
     summary_en = "a date that does not exist (month outside 1–12, or a day past the month's end)"
     messages = {
         "month": ("日期不存在：没有 {month} 月，月份只能是 1–12", "no such date: there is no month {month}; months run 1–12"),
+        "no_nian": (
+            "日期不存在：“{month} 月”应是 {year} 年 {m} 月，漏写了“年”字",
+            "no such date: “month {month}” is {year}, month {m}, with 年 left out",
+        ),
         "day": (
             "日期不存在：{when}{month} 月只有 {days} 天，没有 {day} 日",
             "no such date: month {month}{when_en} has only {days} days, there is no day {day}",
@@ -49,6 +56,12 @@ class ImpossibleDate(Rule):
         for d in doc.dates:
             why = impossible(d)
             if why is None:
+                continue
+            if why == "month" and d.month >= 100:
+                split = _year_and_month(d.month)
+                if split:
+                    yield self.report(d.span, "no_nian", month=d.month, year=split[0], m=split[1],
+                                      suggestion=f"{split[0]}年{split[1]}月")
                 continue
             if why == "month":
                 if d.year is None and d.day is None and not self._bare_month_is_date(doc, d):
@@ -68,3 +81,14 @@ class ImpossibleDate(Rule):
         if doc.quote(d.span).endswith("份"):
             return True
         return bool(_BARE_BEFORE.search(para.text[max(0, i - 4):i]) or _BARE_AFTER.match(para.text, j))
+
+
+def _year_and_month(n: int) -> tuple[int, int] | None:
+    """``19806`` → (1980, 6): a year and a month written without 年 between them."""
+    digits = str(n)
+    if len(digits) not in (5, 6):
+        return None
+    year, month = int(digits[:4]), int(digits[4:])
+    if 1949 <= year <= 2099 and 1 <= month <= 12:
+        return year, month
+    return None
