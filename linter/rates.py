@@ -50,14 +50,26 @@ class RateDef:
     denominator_labels: tuple[str, ...] = ()
     neither: tuple[str, ...] = ()  # label endings that fit no role (未整改, 不合格)
     readings: bool = True  # several figures of a role may be tried as readings (not for a weighted 满意度)
+    # last resort: a word the label contains (已拨付…资金, 全年安排资金), unless it also holds one
+    # of contains_not (未拨付, 结余)
+    numerator_contains: tuple[str, ...] = ()
+    denominator_contains: tuple[str, ...] = ()
+    contains_not: tuple[str, ...] = ()
 
     def role_of(self, label: str, canonical: str) -> str | None:
-        """The role of a figure: by the words of its label, else by its vocabulary label."""
+        """The role of a figure: by the words its label ends with, else by its vocabulary
+        label, else by the words it contains."""
         r = self.role(label)
         if r is None and canonical:
             num, den = canonical in self.numerator_labels, canonical in self.denominator_labels
             if num != den:
                 r = "num" if num else "den"
+        if r is None and label and (self.numerator_contains or self.denominator_contains):
+            if not any(w in label for w in self.contains_not):
+                num = any(w in label for w in self.numerator_contains)
+                den = any(w in label for w in self.denominator_contains)
+                if num != den:
+                    r = "num" if num else "den"
         return r
 
     def role(self, label: str) -> str | None:
@@ -123,6 +135,9 @@ def rate_data() -> RateData:
             numerator_labels=tuple(r.get("numerator_labels", ())),
             denominator_labels=tuple(r.get("denominator_labels", ())),
             neither=tuple(r.get("neither", ())), readings=bool(r.get("readings", True)),
+            numerator_contains=tuple(r.get("numerator_contains", ())),
+            denominator_contains=tuple(r.get("denominator_contains", ())),
+            contains_not=tuple(r.get("contains_not", ())),
         )
         for r in data["rate"]
     )
