@@ -1,8 +1,10 @@
 """What a report is: its kind, the evaluated year and the unit that wrote it.
 
 Read from the header block (评价年度：… 评价单位：…) and the opening sentence
-(现将 2023 年度××整体绩效自我评价报告如下), falling back to the notice the
-report answers (关于开展 2024 年……自评工作的通知 evaluates 2023).
+(现将 2023 年度××整体绩效自我评价报告如下), then the report's own name in its first
+lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME), falling back to the
+notice the report answers (关于开展 2024 年……自评工作的通知 evaluates 2023; 关于开展
+2023 年度……的通知 names 2023 itself).
 """
 from __future__ import annotations
 
@@ -11,15 +13,17 @@ from collections import Counter
 
 import attrs
 
+from .normalise import first_lines
 from .source import Span
+from .years import NOTICE_YEAR, TITLE_YEAR, notice_evaluated_year
 
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
 _YEAR_FIELD = re.compile(r"(?:评价|自评|考核)年度\s*[:：]\s*(\d{4})\s*年?")
 _OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(?:整体|项目)(?:支出)?绩效")
 _UNIT_FIELD = re.compile(r"(?:评价|自评|填报|报告)单位\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
-_NOTICE = re.compile(r"关于开展\s*(\d{4})\s*年")
-_TITLE_YEAR = re.compile(r"(\d{4})\s*年度?[^。，]{0,40}(?:绩效自评报告|绩效评价报告|自我评价报告)")
+# A unit field that holds no name: 填报单位：单位：万元 (the next field's label), a unit of measure.
+_NOT_A_NAME = re.compile(r"^(?:单位|部门|名称|单位名称|部门名称|金额单位|计量单位)$|^(?:万元|元|千元|亿元)$")
 # 填报日期：2023 年 4 月 28 日 — the date the unit filled in the report.
 _FILL_DATE = re.compile(r"(?:填报|填表|报告|报送)日期\s*[:：]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DECLARED_UNIT = re.compile(
@@ -35,37 +39,43 @@ class Profile:
     year_span: Span | None = None
     unit: str | None = None
     unit_span: Span | None = None
+    # where the year was read: "field" (评价年度：), "opening" (现将 N 年度……), "title" (the
+    # report's own name in its first lines), "notice" (关于开展 N 年……通知), "config",
+    # "dominant" (N 年度 throughout the text); None when there is no year
+    year_from: str | None = None
     # 填报日期 as (year, month, day), and the span of the whole date; None when absent
     fill_date: tuple[int, int, int] | None = None
     fill_date_span: Span | None = None
 
 
 def detect(paragraphs, default_year: int | None = None) -> Profile:
-    head = paragraphs[:40]
+    head = first_lines(paragraphs, 40)  # (a table row counts once)
     joined = "\n".join(p.text for p in head)
     kind = _kind(joined)
     if kind == "unknown":
-        # an evaluation's body with no title page: its team speaks of itself
+        # an evaluation (its title, or a body with no title page whose team speaks of itself):
+        # a third party's only when the text shows one
         body = "\n".join(p.text for p in paragraphs[:200] if p.kind == "text")
-        if _EXTERNAL.search(body):
-            kind = "external-evaluation"
-    year = year_span = None
+        if _EVALUATION.search(joined) or _EVALUATION.search(body):
+            kind = _evaluator(joined + "\n" + body)
+    year = year_span = year_from = None
     unit = unit_span = None
 
     for p in head:
         m = _YEAR_FIELD.search(p.text)
         if m and year is None:
-            year, year_span = int(m.group(1)), p.span(m.start(1), m.end(1))
+            year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "field"
         m = _UNIT_FIELD.search(p.text)
         if m and unit is None:
             cand = m.group(1).strip()
-            if not PLACEHOLDER_UNIT.match(cand) and not cand.startswith("("):
+            if (not PLACEHOLDER_UNIT.match(cand) and not cand.startswith("(") and not _NOT_A_NAME.match(cand)
+                    and not p.text.startswith(("：", ":"), m.end(1))):
                 unit, unit_span = cand, p.span(m.start(1), m.end(1))
     for p in head:
         m = _OPENING.search(p.text)
         if m:
             if year is None:
-                year, year_span = int(m.group(1)), p.span(m.start(1), m.end(1))
+                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
             cand = m.group(2).strip()
             s, e = m.start(2), m.end(2)
             if cand.startswith(("(", "（")) and cand.endswith((")", "）")):
@@ -81,21 +91,19 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 unit, unit_span = m.group(1), p.span(m.start(1), m.end(1))
                 break
     if year is None:
-        for p in head[:5]:
-            m = _TITLE_YEAR.search(p.text)
-            if m:
-                year, year_span = int(m.group(1)), p.span(m.start(1), m.end(1))
-                break
+        year, year_span = _title_year(first_lines(head, TITLE_LINES))
+        year_from = "title" if year is not None else None
     if year is None:
         for p in head:
-            m = _NOTICE.search(p.text)
+            m = NOTICE_YEAR.search(p.text)
             if m:
-                year = int(m.group(1)) - 1
+                year, year_from = notice_evaluated_year(int(m.group(1)), m.group(2)), "notice"
                 break
     if year is None and default_year:
-        year = default_year
+        year, year_from = default_year, "config"
     if year is None:
         year, year_span = _dominant_year(paragraphs)
+        year_from = "dominant" if year is not None else None
     fill_date = fill_span = None
     for p in head:
         m = _FILL_DATE.search(p.text)
@@ -103,7 +111,27 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             fill_date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
             fill_span = p.span(m.start(1), m.end(0))
             break
-    return Profile(kind, year, year_span, unit, unit_span, fill_date, fill_span)
+    return Profile(kind, year, year_span, unit, unit_span, year_from, fill_date, fill_span)
+
+
+# How many of the first paragraphs may hold the report's title (and its name repeated
+# under a cover page).
+TITLE_LINES = 5
+
+
+def _title_year(paragraphs) -> tuple[int | None, Span | None]:
+    """The year on the report's own name in its first lines (2023 年度某某局整体支出绩效
+    自评报告, …绩效自评总结报告, …绩效评价报告): not a cited document's (inside 《》 or
+    after 关于开展)."""
+    for p in paragraphs:
+        for m in TITLE_YEAR.finditer(p.text):
+            before = p.text[: m.start(1)]
+            if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
+                continue
+            if re.search(r"\d{4}\s*年|通知", m.group("gap")):
+                continue  # another year's report, or a notice's name
+            return int(m.group(1)), p.span(m.start(1), m.end(1))
+    return None, None
 
 
 _YEAR_OF_WORK = re.compile(r"(\d{4})\s*年度")
@@ -128,7 +156,29 @@ def _dominant_year(paragraphs) -> tuple[int | None, Span | None]:
     return None, None
 
 
-_EXTERNAL = re.compile(r"绩效评价报告|评价报告|评价小组|评价组|本次评价|评价机构")
+# An evaluation report, whoever wrote it.
+_EVALUATION = re.compile(r"绩效评价报告|评价报告|评价小组|评价组|本次评价|评价机构")
+# A third party doing the evaluation: an evaluation body or firm, an entrustment, the firm
+# speaking of itself.
+_FIRM = re.compile(r"评价机构|事务所|受[^。；;，,]{1,30}?委托|[我本](?:公司|所)(?![属有在])")
+# An evaluation team, which may be the unit's own: 评价小组, 评价工作组, 本次评价.
+_TEAM = re.compile(r"评价(?:工作)?(?:小)?组|本次评价")
+# The evaluated unit speaking of itself: 我单位, 我局, 我院, 本单位 … (not 我国 / 我市, which
+# anyone in the place may write, nor 我所, which is a firm's).
+_FIRST_PERSON = re.compile(r"我(?:单位|部门|局|办|委|院|中心|站|厅|室|校|馆|会|部)|本(?:单位|部门|局|院|馆|中心)")
+
+
+def _evaluator(text: str) -> str:
+    """The kind of an evaluation report that does not call itself a 自评: external when a
+    firm or an entrustment is named, or when an evaluation team speaks and the unit never
+    speaks in the first person; the unit's own (self-evaluation) when it speaks of itself
+    as 我单位 / 我局 / 本单位……; otherwise unknown (部门整体支出绩效评价报告 with neither)."""
+    if _FIRM.search(text):
+        return "external-evaluation"
+    first = _FIRST_PERSON.search(text)
+    if _TEAM.search(text) and first is None:
+        return "external-evaluation"
+    return "self-evaluation" if first is not None else "unknown"
 
 
 def _kind(text: str) -> str:
@@ -140,8 +190,6 @@ def _kind(text: str) -> str:
         return "project-self-evaluation"
     if re.search(r"自评|自我评价", text):
         return "self-evaluation"
-    if _EXTERNAL.search(text):
-        return "external-evaluation"
     return "unknown"
 
 

@@ -25,6 +25,30 @@ RELATIVE_YEARS = {
 }
 RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True)))
 
+# One vocabulary of the report's own name, for the profile (a title's year is the evaluated
+# year) and JX301 (a year on "本报告自己的报告名称" that differs from it): the evaluation word,
+# then at most six more characters of the same clause, then 报告 — …绩效自评报告,
+# …绩效自评总结报告, …整体和项目支出绩效自评报告, …绩效评价报告, …绩效评价自评报告,
+# …自我评价报告.
+CLAUSE_STOPS = "，,。；;:：、"
+EVAL_WORD = r"(?:自评|自我评价|绩效评价|评价)"
+REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?报告"
+# A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告.
+# (The profile also checks that no other year stands between and that the year is not a
+# cited document's; JX301 allows 30 characters between the year and the name, the profile 40.)
+TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){REPORT_NAME}")
+
+# The notice a report answers: 关于开展 N 年度……自评工作的通知 names the evaluated budget
+# year itself; the bare 关于开展 N 年……自评工作 names the year the work is done in, the year
+# after the evaluated one.
+NOTICE_YEAR = re.compile(r"关于开展\s*(\d{4})\s*(年度|年)")
+
+
+def notice_evaluated_year(year: int, suffix: str) -> int:
+    """The year a notice's 关于开展 N 年 / N 年度 asks to evaluate."""
+    return year if suffix == "年度" else year - 1
+
+
 _LAW_VERSION = re.compile(r"\s*(?:年度?)?\s*(?:修正|修订|修改|版|印发|颁布|施行)")
 
 

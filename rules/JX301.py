@@ -4,12 +4,17 @@ import re
 
 from ..rule import Rule
 from ..scores import total_scores_in
-from ..years import RELATIVE_YEARS, RELATIVE_RE, in_title, ordinary_other_year, places
+from ..profile import TITLE_LINES
+from ..years import (
+    CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_title, notice_evaluated_year, ordinary_other_year,
+    places,
+)
 
-_STOP = "，,。；;:：、"
-# The report itself: …N 年（度）…自评得分 / 评价结果 / 自评等级 / 自评报告.
+_STOP = CLAUSE_STOPS
+# The report itself: …N 年（度）…自评得分 / 评价结果 / 自评等级 / 自评报告. The report's name
+# (…报告) is the vocabulary the profile reads the title's year with (linter/years.py REPORT_NAME).
 _SELF = re.compile(
-    rf"[^{_STOP}]{{0,30}}?(?:自评|自我评价|绩效评价|评价)[^{_STOP}]{{0,6}}?(?:得分|分数|结果|等级|报告|信息)"
+    rf"[^{_STOP}]{{0,30}}?{EVAL_WORD}[^{_STOP}]{{0,6}}?(?:得分|分数|结果|等级|报告|信息)"
 )
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
@@ -42,7 +47,9 @@ _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发�
 class WrongYear(Rule):
     """
     做什么
-        报告评价的年度（评价年度、开头“现将 N 年度……报告如下”，见 profile）是 Y。找出
+        报告评价的年度（评价年度、开头“现将 N 年度……报告如下”、开头几行里报告自己的名称
+        “N 年（度）……自评报告 / 自评总结报告 / 绩效评价报告 / 绩效评价自评报告”，都没有时才看
+        所答复的通知，见 profile）是 Y。找出
         报告在说自己或自己的数字时写成了别的年份：
 
         1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告”，N ≠ Y
@@ -64,7 +71,8 @@ class WrongYear(Rule):
            往年、较上年、分别……）、没有第二个年份。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
            年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
-           的地方（上面 1、3 两类，每句算一票，带日期的不算）和所答复的通知（“关于开展 N 年……”算 N−1）
+           的地方（上面 1、3 两类，每句算一票，带日期的不算）和所答复的通知（“关于开展 N 年度……”算 N，
+           只写“关于开展 N 年……”算 N−1）
            对比，另一年度的票数多于评价年度（评价年度自己算一票）、至少两票且至少有一处是报告自己的
            说法时，报告表头或开头的年份，其余各处按多数的年度检查；票数相同则以表头为准；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
@@ -81,7 +89,9 @@ class WrongYear(Rule):
         （“2024 年省级……自评指标评分体系”“N 年区级……绩效评价工作”、
         “开展 / 部署 / 布置 Y+1 年……整体支出绩效自评工作”（可能像通知那样指 Y+1 年做的这一轮自评）“将在 N 年度……自评中”、……指标、体系、
         办法、方案、目标、复核、整改）；
-        与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；报告没有可识别的评价年度时整条规则不报告。
+        与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；
+        评价年度只是从通知推出来的时候，报告的第一行和开头几行里报告自己的名称（通知推出的年度
+        不足以否定标题）；报告没有可识别的评价年度时整条规则不报告。
 
     为什么是问题
         报告年度写错，说明报告是从别的年度的报告改来的而没有改全；得分、金额挂在错误的年份上，
@@ -150,13 +160,20 @@ class WrongYear(Rule):
             related = [self.related(others[0].ref.span, "mention", year=year)]
         elif span is not None:
             related = [self.related(span, "evaluated", year=year)]
+        # A year read from the notice alone is the weakest evidence: it never overrules the
+        # report's own first line or the name in its title lines.
+        weak = doc.profile.year_from == "notice"
         for p in places(doc):
             if p.ref.year == year or ordinary_other_year(doc, p):
                 continue
             if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
                 continue
+            if weak and p.ref.para == 0:
+                continue
             text = p.para.text
             m = self._self_words(p)
+            if m and weak and p.ref.para < TITLE_LINES and m.group(0).endswith("报告"):
+                continue
             if (m and not _COMPARISON.search(text[p.s:p.e])
                     and (self._own(doc, p, year) or self._doing(doc, p, year, m.end()))):
                 what = m.group(0)[-2:]
@@ -267,7 +284,8 @@ class WrongYear(Rule):
             if p.ref.span.start <= span.start < p.ref.span.end:
                 continue
             if in_title(p) and re.search(r"关于开展\s*$", p.before):
-                votes.setdefault(p.ref.year - 1, set()).add((p.ref.para, p.s))
+                evaluated = notice_evaluated_year(p.ref.year, "年度" if p.para.text[p.i:p.j].endswith("年度") else "年")
+                votes.setdefault(evaluated, set()).add((p.ref.para, p.s))
                 continue
             if ordinary_other_year(doc, p):
                 continue

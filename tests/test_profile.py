@@ -35,3 +35,44 @@ def test_configured_year_when_nothing_is_stated():
 
     doc = Document(Source("r.txt", "一、基本情况\n无。\n"), Config(year=2022))
     assert doc.profile.year == 2022
+
+
+def test_notice_naming_the_budget_year_gives_that_year():
+    # 关于开展 N 年度……的通知 names the evaluated year; the bare N 年 is the year the work is done
+    assert profile("根据《关于开展 2024 年度专项资金绩效自评工作的通知》要求，我站开展自评。\n").year == 2024
+    assert profile("根据《关于开展 2024 年专项资金绩效自评工作的通知》要求，我站开展自评。\n").year == 2023
+
+
+def test_title_names_of_the_report_give_the_year_before_the_notice():
+    notice = "按照《关于开展 2024 年度县级预算绩效自评工作的通知》要求，我站对整体绩效目标进行了自评。\n"
+    for title in ("青山县水文站 2023 年整体支出绩效自评总结报告",
+                  "青山县水文站 2023 年整体和项目支出绩效自评报告",
+                  "青山县2023年度水毁修复补助资金绩效评价自评报告",
+                  "青山县水文站 2023 年度部门整体支出绩效评价报告"):
+        p = profile(title + "\n" + notice)
+        assert (p.year, p.year_from) == (2023, "title"), title
+
+
+def test_a_cited_report_is_not_the_title():
+    p = profile("转发《青山县 2021 年度部门整体支出绩效评价报告》的说明\n"
+                "根据《关于开展 2023 年专项资金绩效自评工作的通知》要求，我站开展自评。\n")
+    assert (p.year, p.year_from) == (2022, "notice")
+
+
+def test_a_unit_field_without_a_name():
+    p = profile("附件：部门整体支出绩效评价基础数据表 填报单位: 单位:万元\n在职人数 12 10\n")
+    assert p.unit is None
+    p = profile("部门整体支出绩效自评报告\n填报单位：青山县水文站\n")
+    assert p.unit == "青山县水文站"
+
+
+def test_who_wrote_an_evaluation_report():
+    title = "青山县水文站 2023 年度部门整体支出绩效评价报告\n"
+    # the unit evaluating itself, with its own team, in the first person
+    own = profile(title + "一、基本情况\n我站核定编制 12 人。\n二、评价过程\n我站成立评价小组，对全年支出进行了评价。\n")
+    assert own.kind == "self-evaluation"
+    # a firm entrusted by the finance bureau
+    firm = profile(title + "受青山县财政局委托，我所对该站整体支出开展绩效评价。\n")
+    assert firm.kind == "external-evaluation"
+    # neither a third party nor the unit speaks: not known
+    assert profile(title + "一、基本情况\n该站核定编制 12 人。\n").kind == "unknown"
