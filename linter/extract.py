@@ -249,7 +249,7 @@ _SUBJECT = re.compile(r"(?:我|本)(?:局|办|委|院|所|站|部|中心|单位|
 def _negative_before(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] != "-":
         return False
-    before = text[start - 2] if start >= 2 else ""
+    before = text[start - 2] if start >= 2 else " "  # (not "": "" is in every string)
     return not (before.isdigit() or before in ")）%" or "\u4e00" <= before <= "\u9fff" and before in "元分")
 
 
