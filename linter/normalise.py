@@ -417,12 +417,76 @@ def _markdown_prefix(line: str) -> int:
     return m.end() if m else 0
 
 
+# A row of a pipe table (web pages and exports write ``a | b | c |``; Markdown writes
+# ``| a | b |``): the line starts and ends with "|", or ends in " |", or holds two or
+# more "|" with white space on both sides. One "|" inside a line of prose is no table.
+_PIPE_SEPARATOR = re.compile(r"(?<=\s)\|(?=\s)")
+# the rule line below a Markdown table's header: every cell dashes (2 or more), colons aside
+_PIPE_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?)?\s*")
+
+
+def is_pipe_row(line: str) -> bool:
+    """Whether ``line`` (a line of the text view, not tab-led) is a row of a pipe table."""
+    if "|" not in line:
+        return False
+    s = line.strip()
+    if s[:1] == "|" and s[-1:] == "|":
+        return True  # | a | b |, and a bare "|" (a row of empty cells)
+    if s[-1:] == "|" and s[-2:-1].isspace():
+        return True  # a | b |, 标题 |
+    return len(_PIPE_SEPARATOR.findall(line)) >= 2
+
+
+def is_pipe_rule(line: str) -> bool:
+    """Whether ``line`` is the rule line under a Markdown table's header (``| --- | :-: |``)."""
+    return "|" in line and _PIPE_RULE.fullmatch(line) is not None
+
+
+def pipe_cells(line: str) -> list[tuple[int, int, int]]:
+    """The cells of a pipe row: ``(column, start, end)`` of the text between two "|" (or
+    a line end and a "|"), white space around it included. Every stretch between two
+    "|" takes a column, empty or not; what stands before the first "|" is a cell only
+    when it holds text (``a | b``, not ``| a |``), and so is what stands after the last."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    bounds = [-1] + bars + [len(line)]
+    out = []
+    column = 0
+    for k in range(len(bounds) - 1):
+        a, b = bounds[k] + 1, bounds[k + 1]
+        if (k == 0 or k == len(bounds) - 2) and not line[a:b].strip():
+            continue  # nothing before the first "|" or after the last
+        out.append((column, a, b))
+        column += 1
+    return out
+
+
+def first_lines(paragraphs: Sequence[Paragraph], n: int) -> Sequence[Paragraph]:
+    """The paragraphs of the first ``n`` lines of a report, where the cells of one table
+    row count as one line (a row of a web page's pipe table is one line of its text):
+    what "the first lines" of a report means whatever its tables are cut into."""
+    if len(paragraphs) <= n or not any(p.kind == "cell" for p in paragraphs[:n]):
+        return paragraphs[:n]
+    lines = 0
+    row = None
+    for k, p in enumerate(paragraphs):
+        if p.kind != "cell" or p.row != row:
+            lines += 1
+            if lines > n:
+                return paragraphs[:k]
+        row = p.row if p.kind == "cell" else None
+    return paragraphs
+
+
 def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Split ``source`` into logical paragraphs with their offset maps."""
     folded = fold(source.text)  # once: the paragraphs' text is sliced from it
     starts, bodies = _lines(source.text)
-    # the display width of every line (0 for a blank or tab-led line), once
+    # the lines that are rows of a pipe table (not tab-led), found once
+    pipe_rows = {i for i, body in enumerate(bodies) if "|" in body and body[:1] != "\t" and is_pipe_row(body)}
+    # the display width of every line (0 for a blank, tab-led or pipe-row line), once
     line_widths = [display_width(s) if (s := body.strip()) and body[:1] != "\t" else 0 for body in bodies]
+    for i in pipe_rows:
+        line_widths[i] = 0
     width = _page_width([w for w in line_widths if w])
     paragraphs: list[Paragraph] = []
     builder: _Builder | None = None
@@ -440,7 +504,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 paragraphs.append(p)
         builder = None
 
-    for start, body, w in zip(starts, bodies, line_widths):
+    for line_no, (start, body, w) in enumerate(zip(starts, bodies, line_widths)):
         stripped = body.strip()
         tab = body[:1] == "\t"
         if not stripped and not tab:
@@ -451,6 +515,23 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 flush()  # (a long prose line broken mid-sentence continues after the blank line)
             continue
         if width is not None and not tab and PAGE_NUMBER_RE.match(body):
+            continue
+        if line_no in pipe_rows:
+            # a row of a pipe table: its cells as the cells of a tab-flattened row
+            # (one row a line; the Markdown rule line under a header is no row)
+            flush()
+            kind, row, cell = "text", None, None
+            prev_full, prev_last, prev_prose = False, "", False
+            if is_pipe_rule(body):
+                continue
+            row_id += 1
+            for column, a, b in pipe_cells(body):
+                builder = _Builder(folded)
+                builder.add(body[a:b], start + a)
+                p = builder.build(len(paragraphs), "cell", row_id, column)
+                if p is not None:
+                    paragraphs.append(p)
+            builder = None
             continue
         if tab:
             # a tab-flattened table cell: a new cell, in the current row if any

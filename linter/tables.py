@@ -17,8 +17,12 @@ damage, and :func:`tables` repairs what it safely can:
 - a row broken by paragraphs of running text (a long cell with paragraphs of its
   own) continues with the cells that follow the text.
 
-Markdown pipe tables (``| a | b |`` rows, ``| --- |`` separator) are read from
-the paragraphs the normaliser keeps for each row.
+Pipe tables (``| a | b |`` rows of Markdown, ``a | b | c |`` rows of web pages and
+exports) come from the normaliser as the same cell paragraphs, one row a line. They
+are built as the tab-flattened ones, with two differences: a row is whole on its
+line, so no later line is a broken-off piece of its cells; and a row with the
+Markdown rule line (``| --- |``) right below it is the one header of a new table,
+whose rows keep the columns they are written in.
 
 Every column is typed by its header (:data:`COLUMN_KINDS`): budget and spent
 amounts, scores and their maximum, rates, counts; the unit of a column comes from
@@ -36,6 +40,7 @@ import attrs
 from .arith import fmt, interval_of
 from .arith import total as add
 from .facts import Quantity
+from .normalise import is_pipe_rule
 from .source import Span
 
 TOTAL_WORDS = ("合计", "总计", "小计", "总分", "总得分")
@@ -181,7 +186,7 @@ class Table:
     columns: tuple[Column, ...]
     header: tuple[Cell, ...]
     rows: tuple[Row, ...]  # data rows, total rows included
-    kind: str  # tab | markdown
+    kind: str  # tab | pipe | markdown (a pipe table with a rule line under its header)
 
     @property
     def span(self) -> Span:
@@ -243,12 +248,33 @@ def _header_like(cells: list[Cell]) -> bool:
 
 
 def tables(doc) -> tuple[Table, ...]:
-    return tab_tables(doc) + markdown_tables(doc)
+    return tab_tables(doc)
+
+
+def _piped(text: str, p) -> bool:
+    """Whether cell paragraph ``p`` stands in a pipe row: a "|" next to it in the text
+    view, past spaces (a tab-flattened cell has its tab before it and its line end after)."""
+    i = p.start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i >= 0 and text[i] == "|":
+        return True
+    j = p.end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return j < len(text) and text[j] == "|"
+
+
+def _rule_between(text: str, a: int, b: int) -> bool:
+    """Whether a Markdown rule line stands between offsets ``a`` and ``b`` of the text view."""
+    lines = text[a:b].splitlines()
+    return any(is_pipe_rule(line) for line in lines[1:-1])
 
 
 def tab_tables(doc) -> tuple[Table, ...]:
     paras = doc.paragraphs
     facts = doc.facts
+    text = doc.source.text
     # 1. row segments, with the text paragraphs that come between them
     segments: list[dict] = []
     cur: dict | None = None
@@ -256,12 +282,17 @@ def tab_tables(doc) -> tuple[Table, ...]:
     for p in paras:
         if p.kind == "cell":
             if cur is None or cur["row"] != p.row:
-                cur = {"row": p.row, "cells": [], "gap": gap, "frags": {}}
+                piped = _piped(text, p)
+                if piped and cur is not None and cur["piped"] and not gap:
+                    # a pipe row right below another: a rule line between makes that one a header
+                    cur["rule"] = _rule_between(text, cur["end"], p.start)
+                cur = {"row": p.row, "cells": [], "gap": gap, "frags": {}, "piped": piped, "rule": False}
                 segments.append(cur)
                 gap = []
             cur["cells"].append(_cell(p, facts[p.index].quantities))
+            cur["end"] = p.end
         else:
-            if cur is not None and not gap and _is_fragment(p):
+            if cur is not None and not gap and not cur["piped"] and _is_fragment(p):
                 # a broken-off line of the segment's last cell
                 last = cur["cells"][-1]
                 cur["frags"][last.column] = cur["frags"].get(last.column, "") + p.text.strip()
@@ -281,7 +312,8 @@ def tab_tables(doc) -> tuple[Table, ...]:
 
     for seg in segments:
         interrupted = bool(seg["gap"])
-        if group and interrupted and (_header_like(seg["cells"]) or _caption_in(seg["gap"]) or len(seg["gap"]) > 40):
+        if group and (seg["rule"] or interrupted and (
+                group[0]["rule"] or _header_like(seg["cells"]) or _caption_in(seg["gap"]) or len(seg["gap"]) > 40)):
             finish()
             group = []
         seg["interrupted"] = interrupted
@@ -302,6 +334,8 @@ def _width(cells: list[Cell]) -> int:
 
 
 def _build(group: list[dict]) -> Table | None:
+    if group[0]["rule"]:
+        return _ruled(group)
     # leading header-like segments form the header
     head: list[dict] = []
     for seg in group:
@@ -354,7 +388,7 @@ def _build(group: list[dict]) -> Table | None:
     retyped = _retype(columns, placed)
     if retyped is not columns:  # a column took another kind: place the rows under it again
         placed = [_align(r, retyped) for r in rows]
-    return Table(retyped, tuple(header), tuple(placed), "tab")
+    return Table(retyped, tuple(header), tuple(placed), "pipe" if group[0]["piped"] else "tab")
 
 
 def _retype(columns: tuple[Column, ...], rows: list[Row]) -> tuple[Column, ...]:
@@ -421,60 +455,15 @@ def _align(cells: list[Cell], columns: tuple[Column, ...]) -> Row:
 
 # --- Markdown -------------------------------------------------------------
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
-
-
-def markdown_tables(doc) -> tuple[Table, ...]:
-    out: list[Table] = []
-    block: list = []
-    for p in list(doc.paragraphs) + [None]:
-        if p is not None and p.kind != "cell" and _PIPE_ROW.match(p.text):
-            if _PIPE_SEP.match(p.text) and len(block) > 2:
-                # a separator below a row: that row is the header of the next table
-                t = _markdown_table(doc, block[:-1])
-                if t is not None:
-                    out.append(t)
-                block = block[-1:]
-            block.append(p)
-            continue
-        if len(block) >= 2:
-            t = _markdown_table(doc, block)
-            if t is not None:
-                out.append(t)
-        block = []
-    return tuple(out)
-
-
-def _pipe_cells(doc, p) -> list[Cell]:
-    text = p.text
-    bars = [i for i, ch in enumerate(text) if ch == "|"]
-    qs = doc.facts[p.index].quantities
-    cells = []
-    for k, (a, b) in enumerate(zip(bars, bars[1:])):
-        lo, hi = a + 1, b
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo == hi:
-            continue
-        span = p.span(lo, hi)
-        inside = tuple(q for q in qs if span.start <= q.span.start and q.span.end <= span.end)
-        cells.append(Cell(k, text[lo:hi], span, p.index, inside))
-    return cells
-
-
-def _markdown_table(doc, block) -> Table | None:
-    if not _PIPE_SEP.match(block[1].text):
-        return None
-    first = block[0].index
-    default = caption_unit(doc.paragraphs[max(0, first - 2): first])
-    header = _pipe_cells(doc, block[0])
-    rows = [_pipe_cells(doc, p) for p in block[2:]]
-    rows = [r for r in rows if r]
+def _ruled(group: list[dict]) -> Table | None:
+    """A Markdown table: the row above the rule line is the header, and every row keeps
+    the columns it is written in (a Markdown row loses no merged cells)."""
+    header = group[0]["cells"]
+    rows = [seg["cells"] for seg in group[1:] if seg["cells"] and seg["piped"]]
     if not header or not rows:
         return None
+    first = group[0]
+    default = caption_unit(first["gap"][-2:])
     width = max([_width(header)] + [_width(r) for r in rows])
     names = {c.column: c.text for c in header}
     columns = tuple(
@@ -487,8 +476,6 @@ def _markdown_table(doc, block) -> Table | None:
     if retyped is not columns:  # a column took another kind: fit the rows to it again
         placed = [Row(tuple(r), aligned=_fits(r, retyped)) for r in rows]
     return Table(retyped, tuple(header), tuple(placed), "markdown")
-
-
 
 
 # --- helpers for the table rules -------------------------------------------
