@@ -9,8 +9,11 @@ _SLOT = re.compile(
     r"""
       [(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象)(?:名称|全称)\s*[)）】\]]
     | [(（【\[]\s*(?:请)?(?:填写|填报|输入|此处填写)[^)）】\]]{0,20}[)）】\]]
-    | (?<![A-Za-z])(?:[XＸ×]{2,}|x{3,})(?![A-Za-z])(?:单位|部门|局|委|办|县|市|区|镇|项目|年|月|日|万元|元|人|个|分|%)?
+    | (?<![A-Za-z])(?:[XＸ×]{2,}|x{3,})(?![A-Za-z]|[-/]\d)(?:单位|部门|局|委|办|县|市|区|镇|项目|年|月|日|万元|元|人|个|分|%)?
     | 20[XＸ×x]{2}\s*年
+    | 20\d[XＸ×x]\s*年
+    | [〔﹝\[【(]\s*[xXＸ×]{2,4}\s*[〕﹞\]】)]
+    | (?<![A-Za-z0-9])x{2,4}(?:年|月|日|号|(?=[〕﹞\]】]))
     | (?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])
     """,
     re.X,
@@ -23,6 +26,20 @@ _INSTRUCTION = re.compile(
     r"(?:^|(?<=[。；;:：，,(（【\s]))请(?:对|结合|根据|按照|按|填写|填报|说明|简要|详细|列明|逐项|分析|对照|参照|在此|描述|阐述|概述|如实|补充|注明|选择|提供|附上|围绕|从)"
     r"[^。；;]{0,120}[。；;]?"
 )
+# A form's length limit in brackets: (100字以内), (不超过200字), (限300字). Only a limit
+# with 以内/以下 after it or 限/不超过/不多于 before it counts: "(200字)" alone is not one.
+_LIMIT = re.compile(
+    r"[(【]\s*(?:[^()【】。]{0,40}?[,，;]\s*)?"
+    r"(?:(?:限|不超过|不多于|不超|控制在)\s*\d{1,4}\s*(?:个)?字(?:以内|以下|左右)?|\d{1,4}\s*(?:个)?字(?:以内|以下))"
+    r"\s*[)】]"
+)
+# The prompt the limit belongs to: a verb telling the writer what to write, at the start
+# of a clause (对照年度目标，说明…；结合自评情况，分析…). "需说明原因(100字以内)" in a form's
+# printed note states a requirement and is not matched: the verb follows 需, not a clause break.
+_PROMPT = re.compile(
+    r"(?:^|(?<=[,，;:、(【\s]))(?:请)?(?:简要|简单|详细|具体|如实|逐项|重点|概括)?"
+    r"(?:说明|填写|填报|简述|概述|描述|阐述|分析|提出|列出|列明|总结|叙述|介绍|反映|概括)"
+)
 # Headings of instruction blocks left from the template.
 _ANALYSE = re.compile(r"(?:重点|主要)(?:分析|说明|阐述)以下(?:几个方面|方面|情况|内容|问题)[:：]?")
 
@@ -31,13 +48,21 @@ class UnfilledPlaceholder(Rule):
     """
     做什么
         找出模板中应当填写、却原样留下的内容：
-        - 占位符：（单位名称）（部门名称）（项目名称）、XX单位、×××、20XX年、
-          ＿＿＿ 下划线空白、【请填写……】；
+        - 占位符：（单位名称）（部门名称）（项目名称）、XX单位、×××、20XX年、201X年、
+          ＿＿＿ 下划线空白、【请填写……】；2–4 个 x/X/× 紧接“年、月、日、号”
+          或括号（xx年度、××年、〔XX〕、﹝xx﹞）；
         - 模板里的填写说明：以“请”开头、告诉填报人该写什么的句子（请对……进行分析、
           请结合……说明），以及其下各项仍是模板提示（没有任何数字，或含有“请……”）的
-          “重点分析以下情况：”小标题。
-        表格单元格里的指标解释常常照录模板原文，只检查其中的占位符，不检查填写说明。
-        “申请”“邀请”“请示”不算；“请”必须位于句子或分句的开头。
+          “重点分析以下情况：”小标题；
+        - 表格的填写提示连同字数限制一起留下：括号里的“100字以内”“不超过200字”
+          “限300字”，且同一句（或同一单元格）在分句开头有“说明、填写、简述、概述、
+          分析、提出……”这类告诉填报人写什么的动词（对照年度目标，说明……（100字以内））。
+        表格单元格里的指标解释常常照录模板原文，只检查其中的占位符和带字数限制的
+        填写提示，不检查以“请”开头的说明。
+        不报告：“申请”“邀请”“请示”（“请”必须位于句子或分句的开头）；嵌在英文词里的
+        X（XXL、BOXX）和型号（XX-200）；“×”前是数字的乘号；字数要求出现在普通句子里
+        而不是括号里（报告原则上不超过3000字），或动词不在分句开头（未达到90%的需说明
+        原因（100字以内）是表格的填表说明，不是待填的提示）。
 
     为什么是问题
         占位符和填写说明说明报告是从模板复制来的，相关内容没有真正填写，
@@ -47,6 +72,10 @@ class UnfilledPlaceholder(Rule):
         错误：现将 2023 年度（单位名称）整体绩效自我评价报告如下：
 
         正确：现将 2023 年度某某县财政局整体绩效自我评价报告如下：
+
+        错误：年度目标完成情况：对照年度目标，说明各项任务的完成情况（100字以内）
+
+        正确：年度目标完成情况：全年发放补助 120 人次，资金均按时拨付。
     """
 
     code = "JX401"
@@ -69,13 +98,22 @@ class UnfilledPlaceholder(Rule):
                     continue
                 slots.append((m.start(), m.end()))
                 yield self.report(p.span(m.start(), m.end()), "slot", text=doc.quote(p.span(m.start(), m.end())))
+            limited = []
+            for a, b in (_limited_prompts(text) if "字" in text else ()):
+                if any(a <= x < b or x <= a < y for x, y in slots):
+                    continue
+                limited.append((a, b))
+                yield self._instruction(doc, p.span(a, b))
             if p.kind == "cell":
                 # a scoring table quotes the indicator's official explanation,
-                # instructions included; only placeholders count there
+                # instructions included; only placeholders and a form's length-limited
+                # prompts count there
                 continue
             for m in (_INSTRUCTION.finditer(text) if "请" in text else ()):
                 if any(a <= m.start() < b for a, b in slots):
                     continue  # 【请填写】 is reported once, as a slot
+                if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in limited):
+                    continue  # the same prompt, already reported with its length limit
                 yield self._instruction(doc, p.span(m.start(), m.end()))
             m = _ANALYSE.search(text) if "以下" in text else None
             if m and _followed_by_instructions(doc, p.index):
@@ -86,6 +124,24 @@ class UnfilledPlaceholder(Rule):
         if len(shown) > 40:
             shown = shown[:38] + "……"
         return self.report(span, "instruction", text=shown)
+
+
+def _limited_prompts(text: str):
+    """(start, end) of each form prompt left with its length limit: the sentence (or
+    table cell) before a limit such as (200字以内), when it starts a clause with a verb
+    that tells the writer what to write. The prompt's own full stop may stand before the
+    limit: 分析存在的问题及原因。(200字以内)."""
+    for m in _LIMIT.finditer(text):
+        k = m.start()
+        while k > 0 and text[k - 1] in "。 ":
+            k -= 1
+        start = max(text.rfind(c, 0, k) for c in "。;:!?|\t\n") + 1
+        start = max(start, k - 120)
+        while start < k and text[start] == " ":
+            start += 1
+        if _PROMPT.search(text[start:m.end()]) is None:
+            continue
+        yield start, m.end()
 
 
 def _followed_by_instructions(doc, index: int) -> bool:
