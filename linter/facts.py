@@ -107,6 +107,19 @@ class Breakdown:
     keyword: Keyword
     exhaustive: bool
     para: int
+    # Other readings of the same words, each as plausible as the first; a rule that
+    # finds the first reading inconsistent should stay silent if one of these holds.
+    # ``totals``: other figures the parts may add up to (a list that opens its own
+    # sentence, ``…2263万元。其中：…``, may break down any figure of the sentence
+    # before it, not only the last). ``more``: figures of the same kind in the later
+    # ；-clauses of the sentence, which may continue the list (``其中甲项目A a，B b；
+    # 乙项目A c，B d。``), with ``more_exhaustive`` for the list read to the end.
+    totals: tuple[Quantity, ...] = ()
+    more: tuple[Quantity, ...] = ()
+    more_exhaustive: bool = False
+    # a part has the unit but no number (masked or left blank: ``抚育补助 ** 万元``):
+    # the written parts are not the whole list, and no sum can be checked
+    gaps: bool = False
 
 
 class TextItem(NamedTuple):

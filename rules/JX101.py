@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, Interval, fmt, stated, total
@@ -19,6 +20,28 @@ def interval(q: Quantity, unit: str | None = None, negate: bool = False) -> Inte
     return -iv if negate else iv
 
 
+# a part with one of these right before its figure is taken away from the total
+# (补偿资金调减 2.66 万元), whether or not a minus sign is written
+_REDUCTION = re.compile(r"(?:调减|减少|核减|扣减|扣回|收回|退回|缴回)了?$")
+
+
+def _holds(t: Interval, parts, exhaustive: bool) -> bool:
+    """Whether parts can make up the total ``t``: their sum meets it (or, for a
+    partial list, does not exceed it), read as written or with the parts labelled
+    as reductions taken away."""
+    readings = [[interval(p) for p in parts]]
+    if any(_REDUCTION.search(p.raw_label or "") and p.value > 0 for p in parts):
+        readings.append([interval(p, negate=bool(_REDUCTION.search(p.raw_label or "")) and p.value > 0)
+                         for p in parts])
+    for ivs in readings:
+        s = total(ivs)
+        if exhaustive and t.meets(s):
+            return True
+        if not exhaustive and (s.lo <= t.hi or any(iv.hi < 0 for iv in ivs)):
+            return True
+    return False
+
+
 class BreakdownSum(Rule):
     """
     做什么
@@ -33,6 +56,22 @@ class BreakdownSum(Rule):
         不完整的列举只在分项之和超过总数时报告。括号里的数是对某个分项的再细分，不算分项；
         “净值”“占比”等描述前一分项的数不算分项；若某一个分项单独就等于总数，
         说明各分项是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告。
+
+        另起一句的“其中”（“下达资金2263万元。其中：……”）细分的是同一段里上一句
+        中同类的数：取上一句最后一个同类的数（它若本身是上一句“其中”的分项，则取
+        那个“其中”的总数）；上一句里其他同类的数也算可能的总数，分项之和与其中
+        任何一个相符都不报告。“比上年增加”之类的比较数不算总数。
+
+        分项列到句末；“；”把列举分成几组时（“其中甲项目设计费5万元，施工费10万元；
+        乙项目……”），若“；”之前的分项之和小于总数，而后面各组里还有同类的数、
+        中间没有新的“其中”“合计”，就把列举读到句末再比较一次；两种读法都不相符
+        才报告（报告按“；”之前的读法）。每个“；”分句恰好一个数、共三组以上时
+        （“其中：30万元用于……；30万元用于……；20万元用于……”），这些数就是分项。
+        括号里的“；”不打断列举。
+
+        标为“调减”“减少”“核减”“扣减”“扣回”“收回”“退回”“缴回”的分项也按减去
+        计算一次，这样算相符就不报告。某个分项写了单位却没有数（数字被隐去或
+        漏填，如“抚育补助 ** 万元”），列举不完整，不检查。
 
         若某个分项的单位与其他分项不同、或符号可能写反，而改成与其他分项一致后
         总数恰好成立，会给出这个建议值。
@@ -72,26 +111,27 @@ class BreakdownSum(Rule):
 
     def check(self, doc):
         for b in doc.breakdowns:
+            if b.gaps:  # a part with the unit but no number: the sum cannot be known
+                doc.note_claim(None)
+                continue
             parts = b.parts
             t = interval(b.total)
-            s = total(interval(p) for p in parts)
             if len(parts) >= 2 and any(interval(p).meets(t) for p in parts):
                 # one part is the whole total: the parts are overlapping subsets
                 # (其中：货物支出 7.62，授予中小企业 7.62), not a partition
                 doc.note_claim(None)
                 continue
-            if b.exhaustive:
-                doc.note_claim(t.meets(s))
-                if t.meets(s):
-                    continue
-                key = "mismatch"
-            else:
-                exceeds = not any(p.value < 0 for p in parts) and s.lo > t.hi
-                doc.note_claim(not exceeds)
-                if not exceeds:
-                    continue
-                key = "exceeds"
-            yield self._finding(doc, b, key)
+            holds = _holds(t, parts, b.exhaustive)
+            if not holds and any(_holds(interval(x), parts, b.exhaustive) for x in b.totals):
+                holds = True  # the parts add up to another figure of the sentence before
+            if not holds and b.more and total(interval(p) for p in parts).hi < t.lo:
+                # the parts before the ； fall short: the list may run on to the sentence end
+                longer = parts + b.more
+                holds = any(_holds(interval(x), longer, b.more_exhaustive) for x in (b.total, *b.totals))
+            doc.note_claim(holds)
+            if holds:
+                continue
+            yield self._finding(doc, b, "mismatch" if b.exhaustive else "exceeds")
 
     def _finding(self, doc, b, key):
         tq = b.total
