@@ -299,6 +299,12 @@ def _docref(para: Paragraph, items: list, it: RawItem, index: int) -> DocRef:
 BREAKDOWN_OPENERS = {"其中", "包括", "包含", "含"}
 BREAKDOWN_CLOSERS = {"合计", "共计", "总计"}
 _PARTIAL_HINTS = ("主要", "部分", "如", "例如", "比如")
+_FULL_STOP = frozenset("。!?！？")  # ends a sentence; ；/; only ends a clause of it
+_LIST_STOP = frozenset("；;")
+# a figure compared with another time (比上年增加 20 万元) breaks no figure down
+_COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
+# a unit with no number in front of it: the part's figure is masked or was left blank
+_BARE_UNIT = re.compile(r"[万亿千]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])")
 
 
 def unit_family(q: Quantity) -> str:
@@ -320,82 +326,180 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     the parts (the rest belongs to a nested breakdown), and so does a figure
     labelled with an attribute word (净值, 占比 … of the part before it).
 
+    ``total。其中：part, part …`` — a 其中 that opens a sentence breaks down the
+    last figure of its kind in the sentence before (or, if that figure is itself a
+    part of a breakdown there, that breakdown's total); the other figures of its
+    kind in that sentence are kept as other readings (``Breakdown.totals``).
+
+    A list stops at ；/; as at the end of the sentence, but the figures of the same
+    kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
+    no new total (其中, 合计 …) comes among them: ``其中甲项目A a，B b；乙项目A c，
+    B d`` lists four parts. When each clause holds exactly one figure and there are
+    three or more (``其中：a 用于…；b 用于…；c 用于…``) they are the parts.
+
     ``part, part … 合计/共计/总计 total`` — the parts are the figures of the
     same kind in the same sentence before the keyword.
 
     The enumeration is judged exhaustive when it has two or more parts, no
     等/等等 follows the last part, and the opener is not qualified by 主要, 部分,
     如 (examples). Partial enumerations are still checked: their parts may not
-    exceed the total.
+    exceed the total. A list in which a part has the unit but no number
+    (``其中：A ** 万元，B 2万元``) is marked ``gaps``.
     """
-    text = pf.para.text
-    items = pf.items
     out: list[Breakdown] = []
     for kw in pf.keywords:
         if kw.word in BREAKDOWN_OPENERS:
-            total = None
-            for prev in reversed(items[: kw.item]):
-                if isinstance(prev, Quantity):
-                    if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
-                        total = prev
-                    break
-                if isinstance(prev, Keyword):
-                    break
-            if total is None:
-                continue
-            family = unit_family(total)
-            parts: list[Quantity] = []
-            cut = False
-            last_end = kw.span.end
-            for nxt in items[kw.item + 1:]:
-                if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
-                    cut = True
-                    break
-                if isinstance(nxt, Quantity):
-                    if nxt.sentence != kw.sentence:
-                        break
-                    if nxt.depth > kw.depth:
-                        continue
-                    if nxt.depth < kw.depth:
-                        break
-                    if unit_family(nxt) == family:
-                        if vocab.is_attribute(nxt.raw_label):
-                            cut = True  # 净值, 占比 … describe the previous part
-                            break
-                        parts.append(nxt)
-                        last_end = nxt.span.end
-                    continue
-                if isinstance(nxt, TextItem) and nxt.kind == "PUNCT" and nxt.text in SENTENCE_END:
-                    break
-            if not parts:
-                continue
-            after_kw = text[pf.para.index_of(kw.span.end):][:6]
-            after_last = _clause_tail(pf, parts[-1])
-            exhaustive = (
-                len(parts) >= 2
-                and not cut
-                and "等" not in after_last
-                and not after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
-            )
-            out.append(Breakdown(total, tuple(parts), kw, exhaustive, pf.para.index))
+            b = _opened(pf, kw, vocab, out)
+            if b is not None:
+                out.append(b)
         elif kw.word in BREAKDOWN_CLOSERS:
-            nxt = next((i for i in items[kw.item + 1: kw.item + 4] if isinstance(i, Quantity)), None)
-            if nxt is None or nxt.sentence != kw.sentence or nxt.kind not in ("amount", "count"):
-                continue
-            family = unit_family(nxt)
-            parts = []
-            for prev in reversed(items[: kw.item]):
-                if isinstance(prev, Keyword):
-                    parts = []
-                    break
-                if isinstance(prev, Quantity):
-                    if prev.sentence != kw.sentence:
-                        break
-                    if prev.depth == kw.depth and unit_family(prev) == family:
-                        parts.append(prev)
-            if len(parts) >= 2:
-                out.append(Breakdown(nxt, tuple(reversed(parts)), kw, True, pf.para.index))
+            b = _closed(pf, kw)
+            if b is not None:
+                out.append(b)
     return tuple(out)
+
+
+def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Breakdown]) -> Breakdown | None:
+    """The breakdown ``total，其中 part, part …`` (or ``total。其中：…``) at ``kw``."""
+    text = pf.para.text
+    items = pf.items
+    total = None
+    for prev in reversed(items[: kw.item]):
+        if isinstance(prev, Quantity):
+            if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
+                total = prev
+            break
+        if isinstance(prev, Keyword):
+            break
+    new_sentence = False
+    if total is None:
+        if kw.word != "其中" or not _opens_sentence(text, pf.para.index_of(kw.span.start)):
+            return None
+        new_sentence = True
+    family = unit_family(total) if total is not None else None
+    parts: list[Quantity] = []
+    more: list[Quantity] = []
+    clause_counts = [0]  # figures in each ；-clause of the list
+    cut = more_cut = False
+    in_more = False
+    depth = 0  # parentheses opened since the keyword
+    seen: list[str] = []  # the list's text, figures as "#"
+    for nxt in items[kw.item + 1:]:
+        if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
+            if in_more:
+                more_cut = True  # a new total: the later clauses are a list of their own
+            else:
+                cut = True
+            break
+        if isinstance(nxt, Quantity):
+            seen.append("#")
+            if nxt.depth > kw.depth:
+                continue
+            if nxt.depth < kw.depth:
+                break
+            if family is None and nxt.kind in ("amount", "count"):
+                family = unit_family(nxt)
+            if unit_family(nxt) == family:
+                if vocab.is_attribute(nxt.raw_label):
+                    if in_more:
+                        more_cut = True
+                    else:
+                        cut = True  # 净值, 占比 … describe the previous part
+                    break
+                (more if in_more else parts).append(nxt)
+                clause_counts[-1] += 1
+            continue
+        if isinstance(nxt, TextItem):
+            seen.append(nxt.text)
+            if nxt.kind != "PUNCT":
+                continue
+            if nxt.text in OPEN_PARENS:
+                depth += 1
+            elif nxt.text in CLOSE_PARENS:
+                depth = max(0, depth - 1)
+            elif nxt.text in _LIST_STOP and parts:
+                if depth == 0:
+                    in_more = True
+                    clause_counts.append(0)
+            elif nxt.text in SENTENCE_END:
+                break
+        else:
+            seen.append("#")
+    if not parts or family is None:
+        return None
+    if new_sentence:
+        found = _total_before(pf, kw, family, vocab, before)
+        if found is None:
+            return None
+        total, totals = found
+    else:
+        totals = ()
+    if more_cut:
+        more = []
+    if in_more:  # drop the ；-clauses after the last figure of the list
+        while clause_counts and clause_counts[-1] == 0:
+            clause_counts.pop()
+    gaps = family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
+    after_kw = text[pf.para.index_of(kw.span.end):][:6]
+    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
+
+    def whole(ps: list[Quantity], stopped: bool) -> bool:
+        return len(ps) >= 2 and not stopped and "等" not in _clause_tail(pf, ps[-1]) and not partial and not gaps
+
+    if more and len(parts) == 1 and len(clause_counts) >= 3 and all(n == 1 for n in clause_counts):
+        parts, more = parts + more, []  # 其中：a 用于…；b 用于…；c 用于…
+    exhaustive = whole(parts, cut)
+    return Breakdown(
+        total, tuple(parts), kw, exhaustive, pf.para.index,
+        totals=totals,
+        more=tuple(more),
+        more_exhaustive=bool(more) and whole(parts + more, False),
+        gaps=gaps,
+    )
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether the keyword at ``i`` starts a new sentence (after 。 in the same paragraph)."""
+    head = text[:i].rstrip()
+    return bool(head) and head[-1] in _FULL_STOP
+
+
+def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabulary, before: list[Breakdown]):
+    """The figure a sentence-opening 其中 breaks down, and the other candidates."""
+    candidates = [
+        q for q in pf.quantities
+        if q.sentence == kw.sentence - 1 and q.depth == kw.depth and unit_family(q) == family
+        and not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label)
+    ]
+    if not candidates:
+        return None
+    total = candidates[-1]
+    owner = next((b.total for b in before if total in b.parts and b.total.sentence == total.sentence), None)
+    if owner is not None:
+        total = owner
+    return total, tuple(q for q in candidates if q is not total)
+
+
+def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
+    """The breakdown ``part, part … 合计 total`` at ``kw``."""
+    items = pf.items
+    nxt = next((i for i in items[kw.item + 1: kw.item + 4] if isinstance(i, Quantity)), None)
+    if nxt is None or nxt.sentence != kw.sentence or nxt.kind not in ("amount", "count"):
+        return None
+    family = unit_family(nxt)
+    parts = []
+    for prev in reversed(items[: kw.item]):
+        if isinstance(prev, Keyword):
+            parts = []
+            break
+        if isinstance(prev, Quantity):
+            if prev.sentence != kw.sentence:
+                break
+            if prev.depth == kw.depth and unit_family(prev) == family:
+                parts.append(prev)
+    if len(parts) >= 2:
+        return Breakdown(nxt, tuple(reversed(parts)), kw, True, pf.para.index)
+    return None
 
 
 def _clause_tail(pf: ParagraphFacts, q: Quantity) -> str:
