@@ -11,6 +11,10 @@ half-width, one character for one) and whose ``offsets`` give, for every
 character, its offset in the original text. Characters are dropped (line breaks
 inside a paragraph, markup) but never invented, so every span of a paragraph maps
 back to the file exactly.
+
+Tables written with bars — a web page's or an export's ``a | b | c |`` rows, Markdown's
+``| a | b |`` — become the same cell paragraphs as tab-flattened ones, one row a line
+(:func:`is_pipe_row` says which lines are rows; the Markdown rule line is none).
 """
 from __future__ import annotations
 
@@ -252,8 +256,9 @@ class Paragraph:
     ``text[i]``, and ``offsets[len(text)]`` one past the last character (an
     :class:`Offsets`, which behaves as the tuple of those offsets; any sequence
     given is turned into one).
-    ``row``/``cell`` identify tab-flattened table cells: cells of one row share
-    ``row``; ``cell`` counts from 0 within the row.
+    ``row``/``cell`` identify table cells (tab-flattened, or a pipe row's): cells of
+    one row share ``row``; ``cell`` counts from 0 within the row, an empty cell taking
+    its column too.
     """
 
     index: int

@@ -1,4 +1,4 @@
-"""Tables rebuilt from the text view: tab-flattened cells and Markdown pipe tables.
+"""Tables rebuilt from the text view: tab-flattened cells and pipe tables.
 
 Text extracted from Word (and the .docx reader) flattens a table into one line
 per cell, each led by a tab; :func:`linter.normalise.normalise` turns them into
