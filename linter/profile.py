@@ -15,7 +15,7 @@ import attrs
 
 from .normalise import first_lines
 from .source import Span
-from .years import NOTICE_YEAR, TITLE_YEAR, notice_evaluated_year
+from .years import FORM_YEAR, NOTICE_YEAR, TITLE_YEAR, notice_evaluated_year
 
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
@@ -91,7 +91,11 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 unit, unit_span = m.group(1), p.span(m.start(1), m.end(1))
                 break
     if year is None:
-        year, year_span = _title_year(first_lines(head, TITLE_LINES))
+        top = first_lines(head, TITLE_LINES)
+        year, year_span = _title_year(top)
+        if year is None:
+            # a title under a web page's or a cover's lines: a paragraph that is the name alone
+            year, year_span = _title_year(head[len(top):], alone=True)
         year_from = "title" if year is not None else None
     if year is None:
         for p in head:
@@ -119,18 +123,31 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
 TITLE_LINES = 5
 
 
-def _title_year(paragraphs) -> tuple[int | None, Span | None]:
+# what may follow a title on its line: a file extension left by a download
+_TITLE_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
+
+
+def _title_year(paragraphs, alone: bool = False) -> tuple[int | None, Span | None]:
     """The year on the report's own name in its first lines (2023 年度某某局整体支出绩效
     自评报告, …绩效自评总结报告, …绩效评价报告): not a cited document's (inside 《》 or
-    after 关于开展)."""
+    after 关于开展). With ``alone``, only a paragraph that is the name and nothing more
+    (at most 60 characters, ending with the name)."""
     for p in paragraphs:
+        if alone and (len(p.text) > 60 or p.kind != "text"):
+            continue
         for m in TITLE_YEAR.finditer(p.text):
+            if alone and not _TITLE_TAIL.fullmatch(p.text, m.end()):
+                continue
             before = p.text[: m.start(1)]
             if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
                 continue
             if re.search(r"\d{4}\s*年|通知", m.group("gap")):
                 continue  # another year's report, or a notice's name
             return int(m.group(1)), p.span(m.start(1), m.end(1))
+        if not alone:
+            m = FORM_YEAR.search(p.text)
+            if m and p.text[: m.start(1)].count("《") <= p.text[: m.start(1)].count("》"):
+                return int(m.group(1)), p.span(m.start(1), m.end(1))
     return None, None
 
 

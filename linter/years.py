@@ -38,6 +38,9 @@ REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?报告"
 # cited document's; JX301 allows 30 characters between the year and the name, the profile 40.)
 TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){REPORT_NAME}")
 
+# A form's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）.
+FORM_YEAR = re.compile(rf"{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*[(（]\s*(\d{{4}})\s*年度?\s*[)）]")
+
 # The notice a report answers: 关于开展 N 年度……自评工作的通知 names the evaluated budget
 # year itself; the bare 关于开展 N 年……自评工作 names the year the work is done in, the year
 # after the evaluated one.

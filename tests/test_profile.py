@@ -76,3 +76,18 @@ def test_who_wrote_an_evaluation_report():
     assert firm.kind == "external-evaluation"
     # neither a third party nor the unit speaks: not known
     assert profile(title + "一、基本情况\n该站核定编制 12 人。\n").kind == "unknown"
+
+
+def test_a_title_under_a_web_page_header():
+    lines = ["• 索引号", "• 12345-2024-001", "• 发布机构", "• 青山县文化和旅游局", "• 发布日期", "• 2024-06-30",
+             "青山县文化馆2023年度部门整体支出绩效自评报告.docx", "一、部门基本情况", "我馆是公益性事业单位。"]
+    p = profile("\n".join(lines) + "\n")
+    assert (p.year, p.year_from) == (2023, "title")
+    # past the first lines, a sentence that names a report is not a title
+    lines[6] = "我馆已于 2023 年 4 月报送 2022 年度部门整体支出绩效自评报告"
+    assert profile("\n".join(lines) + "\n").year is None
+
+
+def test_a_form_with_its_year_in_brackets():
+    p = profile("水产养殖示范项目绩效目标自评表（2022 年度）项目总得分 95 分\n实施单位：青山县水产站\n")
+    assert (p.year, p.year_from) == (2022, "title")
