@@ -18,6 +18,10 @@ _SELF = re.compile(
 )
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
+# …or right after it: 2022 年我单位……
+_SUBJECT_AFTER = re.compile(r"\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)")
+# The unit's target for the year, stated: ……目标是 / 目标为 / 工作任务：
+_TARGET = re.compile(r"[^，,。；;]{0,12}?(?:绩效目标|工作目标|目标|工作任务|重点任务)(?=是|为|[:：]|包括)")
 _BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预算|决算|资金|经费|金额|拨款")
 # What only a closed year has: spending, execution, final accounts.
 _EXECUTION = re.compile(r"支出|执行|完成率|决算|结余|结转|使用")
@@ -80,6 +84,11 @@ class WrongYear(Rule):
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
         6. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
            “今年”“明年”不比较：报告写于被评价年度的次年，“今年”可能指 Y，也可能指写报告的 Y+1。
+        7. 本单位往年的目标写成了本年的：“N 年我单位……目标是 / 目标为 / 工作任务：……”或“本单位 N 年
+           ……目标为……”（单位作主语，紧挨着年份，同一分句里说出目标或任务），N < Y，且这句话只有这一个
+           年份，不是比较或回顾（较、比、上年、增长、根据、按照、问题……），也不是计划（将、拟、计划……）
+           （“2022 年我单位最主要的目标是……”在 2023 年度报告里，多半是照抄上一年的报告）。下一年度的目标
+           （N > Y）是计划，不报告；没有本单位作主语的（“全县 N 年的目标”）不报告；
 
         不报告：《》里的文件名、法规名和版本（“（2018年修正）”）、文号里的年份、事件的日期
         （“2016 年 6 月……划归”）、年份区间（2019—2023 年）、“自 N 年以来”之类；通知年份
@@ -119,6 +128,11 @@ class WrongYear(Rule):
         "figure": (
             "年度与评价年度不符：本单位的{what}写作 {stated} 年，报告评价的是 {year} 年度",
             "the year does not match the evaluated year: the unit's own {what} is given for {stated}, but the report evaluates {year}",
+        ),
+        "target": (
+            "年度与评价年度不符：本单位的{what}写作 {stated} 年，报告评价的是 {year} 年度，疑为沿用往年报告的文字",
+            "the year does not match the evaluated year: the unit's own {what_en} is given for {stated}, but the report "
+            "evaluates {year} — probably left over from an earlier year's report",
         ),
         "relative": (
             "相对年份与所注年份不符：评价年度为 {year} 年，“{word}”应为 {expected} 年，却注为 {stated} 年",
@@ -213,7 +227,34 @@ class WrongYear(Rule):
                         related=related, suggestion=f"{year} 年",
                     )
                     continue
+            m = self._target(doc, p, year)
+            if m is not None:
+                what = "绩效目标" if "绩效" in m.group(0) else ("目标" if m.group(0).endswith("目标") else "工作任务")
+                yield self.report(
+                    p.ref.span, "target", what=what, what_en="target" if what != "工作任务" else "task",
+                    year=year, stated=p.ref.year, related=related, suggestion=f"{year} 年",
+                )
+                continue
         yield from self._relative(doc, year)
+
+    @staticmethod
+    def _target(doc, p, year):
+        """2022 年我单位最主要的目标是…… in a 2023 report: the unit (subject right before or
+        after the year) states its target or task for an earlier year, in a sentence that has no
+        other year and neither compares nor looks back (较上年、根据、问题……) nor plans."""
+        text = p.para.text
+        if p.ref.year >= year:
+            return None
+        if not (_SUBJECT.search(text[p.s:p.i]) or _SUBJECT_AFTER.match(text, p.j)):
+            return None
+        m = _TARGET.match(text, p.j)
+        if m is None or _YEAR_IN.search(text, p.j, m.end()):
+            return None
+        if _COMPARISON.search(text, p.s, p.e) or _LOOK_BACK.search(text, p.s, p.e) or _PLAN.search(text, p.s, m.end()):
+            return None
+        if sum(p.s <= p.para.index_of(y.span.start) < p.e for y in doc.facts[p.ref.para].years) > 1:
+            return None
+        return m
 
     @staticmethod
     def _own(doc, p, year) -> bool:
