@@ -373,9 +373,10 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             break
     new_sentence = False
     if total is None:
-        if kw.word != "其中" or not _opens_sentence(text, pf.para.index_of(kw.span.start)):
-            return None
-        new_sentence = True
+        if kw.word == "其中" and _opens_sentence(text, pf.para.index_of(kw.span.start)):
+            new_sentence = True
+        else:
+            return _row_pair(pf, kw)
     family = unit_family(total) if total is not None else None
     parts: list[Quantity] = []
     more: list[Quantity] = []
@@ -456,6 +457,39 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         more_exhaustive=bool(more) and whole(parts + more, False),
         gaps=gaps,
     )
+
+
+def _row_pair(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
+    """A table flattened into one line, ``总额： 0 0 0 其中：本年拨款 90 89.97 89.97``:
+    the total row's bare numbers right before 其中, the part row's after its label.
+    Column by column a part row cannot hold more than its total row; only a total
+    of 0 beside a part above 0 is taken (the columns may be misaligned where cells
+    were empty, and a rate or score column may hold anything), as a partial
+    breakdown of the first column where it happens."""
+    items = pf.items
+    totals: list[Quantity] = []
+    for prev in reversed(items[: kw.item]):
+        if isinstance(prev, Quantity) and prev.kind == "number" and prev.depth == 0:
+            totals.append(prev)
+        elif not (isinstance(prev, TextItem) and prev.kind == "SP"):
+            break
+    if len(totals) < 2:
+        return None
+    totals.reverse()
+    parts: list[Quantity] = []
+    for nxt in items[kw.item + 1:]:
+        if isinstance(nxt, Quantity) and nxt.kind == "number" and nxt.depth == 0:
+            parts.append(nxt)
+        elif isinstance(nxt, TextItem) and (nxt.kind == "SP" or not parts and nxt.kind == "TEXT"
+                                            or not parts and nxt.text in ":："):
+            if parts and nxt.kind != "SP":
+                break
+        else:
+            break
+    for t, p in zip(totals, parts):
+        if t.value == 0 and p.value > 0:
+            return Breakdown(t, (p,), kw, False, pf.para.index)
+    return None
 
 
 def _opens_sentence(text: str, i: int) -> bool:

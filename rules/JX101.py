@@ -73,6 +73,10 @@ class BreakdownSum(Rule):
         计算一次，这样算相符就不报告。某个分项写了单位却没有数（数字被隐去或
         漏填，如“抚育补助 ** 万元”），列举不完整，不检查。
 
+        表格被压成一行时（“资金总额: 0 0 0 10 0 0 其中:财政拨款 90 89.97 89.97”），
+        “其中”前后两串数是总数一行和分项一行；同一列里总数为 0 而分项大于 0 时报告。
+        只看 0 对非 0：空单元格会让两行的列错开，执行率、得分等列也不能相加。
+
         若某个分项的单位与其他分项不同、或符号可能写反，而改成与其他分项一致后
         总数恰好成立，会给出这个建议值。
 
@@ -101,6 +105,10 @@ class BreakdownSum(Rule):
         "exceeds": (
             "其中各分项之和 {sum} 超过了总数{label}{total}（{expr} = {sum}），超出 {diff}",
             "the parts add up to {sum}, more than the total{label} {total} ({expr} = {sum}), by {diff}",
+        ),
+        "zero_row": (
+            "总数一行为 0，而其中的“{part}”一行同一列为 {value}：分项不能大于总数",
+            "the total row reads 0, but its part “{part}” reads {value} in the same column: a part cannot exceed its total",
         ),
         "part": ("分项：{text}", "part: {text}"),
         "suggest": (
@@ -135,6 +143,10 @@ class BreakdownSum(Rule):
 
     def _finding(self, doc, b, key):
         tq = b.total
+        if tq.kind == "number":  # a flattened table: 总额 0 0 0 其中：拨款 90 89.97 …
+            p = b.parts[0]
+            return self.report(tq.span, "zero_row", part=p.raw_label or doc.quote(p.span), value=_num(p),
+                               related=[self.related(p.span, "part", text=doc.quote(p.span))])
         unit = tq.unit
         prec = max([tq.precision] + [p.precision for p in b.parts if p.unit == unit])
         tf = _factor(tq)
