@@ -20,7 +20,10 @@ from .years import FORM_YEAR, NOTICE_YEAR, TITLE_YEAR, notice_evaluated_year
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
 _YEAR_FIELD = re.compile(r"(?:评价|自评|考核)年度\s*[:：]\s*(\d{4})\s*年?")
-_OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(?:整体|项目)(?:支出)?绩效")
+_OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(整体|项目)(?:支出)?绩效")
+# The unit at the head of a project's name (西平县交通运输局财政衔接资金项目): the name up to the
+# first word that ends an organisation's name; a project's name without one names no unit.
+_UNIT_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:办公室|委员会|局|中心|院|厅|站)")
 _UNIT_FIELD = re.compile(r"(?:评价|自评|填报|报告)单位\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
 # A unit field that holds no name: 填报单位：单位：万元 (the next field's label), a unit of measure.
 _NOT_A_NAME = re.compile(r"^(?:单位|部门|名称|单位名称|部门名称|金额单位|计量单位)$|^(?:万元|元|千元|亿元)$")
@@ -80,6 +83,11 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             s, e = m.start(2), m.end(2)
             if cand.startswith(("(", "（")) and cand.endswith((")", "）")):
                 cand, s, e = cand[1:-1].strip(), s + 1, e - 1
+            if m.group(3) == "项目":
+                # 现将 N 年某某项目绩效自评报告如下: the project's name, the unit only at its head
+                head_unit = _UNIT_HEAD.match(cand)
+                cand = head_unit.group(0) if head_unit else ""
+                e = s + len(cand)
             if unit is None and cand and not PLACEHOLDER_UNIT.match(cand):
                 unit, unit_span = cand, p.span(s, e)
             break

@@ -91,3 +91,12 @@ def test_a_title_under_a_web_page_header():
 def test_a_form_with_its_year_in_brackets():
     p = profile("水产养殖示范项目绩效目标自评表（2022 年度）项目总得分 95 分\n实施单位：青山县水产站\n")
     assert (p.year, p.year_from) == (2022, "title")
+
+
+def test_a_project_opening_names_the_unit_only_at_its_head():
+    p = profile("现将 2023 年青山县交通运输局农村公路养护资金项目绩效自评报告如下：\n")
+    assert (p.year, p.unit) == (2023, "青山县交通运输局")
+    p = profile("现将 2023 年青山县东坪村产业道路配套项目绩效自评报告如下：\n")
+    assert (p.year, p.unit) == (2023, None)
+    p = profile("现将 2023 年度青山县水文站整体支出绩效自评报告如下：\n")
+    assert p.unit == "青山县水文站"
