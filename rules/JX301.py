@@ -4,6 +4,7 @@ import re
 
 from ..rule import Rule
 from ..scores import total_scores_in
+from ..normalise import first_lines
 from ..profile import TITLE_LINES
 from ..years import (
     CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_title, notice_evaluated_year, ordinary_other_year,
@@ -177,6 +178,7 @@ class WrongYear(Rule):
         # A year read from the notice alone is the weakest evidence: it never overrules the
         # report's own first line or the name in its title lines.
         weak = doc.profile.year_from == "notice"
+        top = len(first_lines(doc.paragraphs, TITLE_LINES)) if weak else 0  # the title lines' paragraphs
         for p in places(doc):
             if p.ref.year == year or ordinary_other_year(doc, p):
                 continue
@@ -186,7 +188,7 @@ class WrongYear(Rule):
                 continue
             text = p.para.text
             m = self._self_words(p)
-            if m and weak and p.ref.para < TITLE_LINES and m.group(0).endswith("报告"):
+            if m and weak and p.ref.para < top and m.group(0).endswith("报告"):
                 continue
             if (m and not _COMPARISON.search(text[p.s:p.e])
                     and (self._own(doc, p, year) or self._doing(doc, p, year, m.end()))):
