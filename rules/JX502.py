@@ -9,8 +9,9 @@ from ..rule import Rule
 # before it (…12号和某财…), linking words. The code starts after the last of them when two
 # or more characters follow.
 _BODY = re.compile(r"^.*(?:[局厅号的和及与或按据]|文件|参照|对照|执行|落实|印发|转发)(?=[\u4e00-\u9fff]{2,}$)")
-# codes of licences, approvals and certificates (某药准字, 某卫证字), not of documents
-_NOT_DOC = re.compile(r"[证准许备登册照]")
+# codes of licences, approvals and certificates (某药准字, 某卫证字), not of documents, and
+# words that end in 发/字/函 without being a code (印发, 下发, 数字)
+_NOT_DOC = re.compile(r"[证准许备登册照]|(?:[印下转分批开研出颁签核收]发|[数文签名汉打题]字|[来复便公]函)$")
 # A document number whose year brackets are broken, found in the paragraph text from the
 # bracket or the year on (the issuer's code before it is looked for afterwards):
 # - opened and never closed, the year run into the serial: 某发〔201834号;
