@@ -131,6 +131,9 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
 TITLE_LINES = 5
 
 
+# before a name that is not the report's title: 附件 2：2023 年度……报告 lists an attachment,
+# 名称：…… is a web page's field
+_NOT_TITLE_HEAD = re.compile(r"[:：]|附件|附表")
 # what may follow a title on its line: a file extension left by a download
 _TITLE_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
 
@@ -144,7 +147,7 @@ def _title_year(paragraphs, alone: bool = False) -> tuple[int | None, Span | Non
         if alone and (len(p.text) > 60 or p.kind != "text"):
             continue
         for m in TITLE_YEAR.finditer(p.text):
-            if alone and not _TITLE_TAIL.fullmatch(p.text, m.end()):
+            if alone and (not _TITLE_TAIL.fullmatch(p.text, m.end()) or _NOT_TITLE_HEAD.search(p.text, 0, m.start(1))):
                 continue
             before = p.text[: m.start(1)]
             if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):

@@ -86,6 +86,9 @@ def test_a_title_under_a_web_page_header():
     # past the first lines, a sentence that names a report is not a title
     lines[6] = "我馆已于 2023 年 4 月报送 2022 年度部门整体支出绩效自评报告"
     assert profile("\n".join(lines) + "\n").year is None
+    # nor a listed attachment
+    lines[6] = "附件 2：2022 年度部门整体支出绩效自评报告"
+    assert profile("\n".join(lines) + "\n").year is None
 
 
 def test_a_form_with_its_year_in_brackets():
