@@ -335,7 +335,11 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
     no new total (其中, 合计 …) comes among them: ``其中甲项目A a，B b；乙项目A c，
     B d`` lists four parts. When each clause holds exactly one figure and there are
-    three or more (``其中：a 用于…；b 用于…；c 用于…``) they are the parts.
+    three or more (``其中：a 用于…；b 用于…；c 用于…``), or the clauses have one shape
+    (``其中：A a，占 x%；B b，占 y%``), they are the parts.
+
+    A percentage between the total and the opener is passed over (``执行数 95 万元，
+    执行率 95%，其中：…``), and ``其中包括``/``其中含`` is one opener.
 
     ``part, part … 合计/共计/总计 total`` — the parts are the figures of the
     same kind in the same sentence before the keyword.
@@ -347,8 +351,13 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     (``其中：A ** 万元，B 2万元``) is marked ``gaps``.
     """
     out: list[Breakdown] = []
+    last_opener = None
     for kw in pf.keywords:
         if kw.word in BREAKDOWN_OPENERS:
+            follows = last_opener is not None and last_opener.span.end == kw.span.start
+            last_opener = kw
+            if follows:  # 其中包括, 其中含: one opener, read at 其中
+                continue
             b = _opened(pf, kw, vocab, out)
             if b is not None:
                 out.append(b)
@@ -366,6 +375,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     total = None
     for prev in reversed(items[: kw.item]):
         if isinstance(prev, Quantity):
+            if prev.sentence == kw.sentence and prev.kind == "percent":
+                continue  # 执行数95万元，执行率95%，其中：… breaks down the 95万元
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
                 total = prev
             break
@@ -380,13 +391,16 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     family = unit_family(total) if total is not None else None
     parts: list[Quantity] = []
     more: list[Quantity] = []
-    clause_counts = [0]  # figures in each ；-clause of the list
+    clause_counts = [0]  # figures of the list's kind in each ；-clause
+    shapes: list[list[str]] = [[]]  # the kinds of all figures in each ；-clause
     cut = more_cut = False
     in_more = False
     depth = 0  # parentheses opened since the keyword
     seen: list[str] = []  # the list's text, figures as "#"
     for nxt in items[kw.item + 1:]:
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
+            if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS:
+                continue  # 其中包括
             if in_more:
                 more_cut = True  # a new total: the later clauses are a list of their own
             else:
@@ -396,6 +410,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             seen.append("#")
             if nxt.depth > kw.depth:
                 continue
+            shapes[-1].append(nxt.kind)
             if nxt.depth < kw.depth:
                 break
             if family is None and nxt.kind in ("amount", "count"):
@@ -422,6 +437,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 if depth == 0:
                     in_more = True
                     clause_counts.append(0)
+                    shapes.append([])
             elif nxt.text in SENTENCE_END:
                 break
         else:
@@ -440,6 +456,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     if in_more:  # drop the ；-clauses after the last figure of the list
         while clause_counts and clause_counts[-1] == 0:
             clause_counts.pop()
+            shapes.pop()
     gaps = family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
@@ -447,8 +464,12 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     def whole(ps: list[Quantity], stopped: bool) -> bool:
         return len(ps) >= 2 and not stopped and "等" not in _clause_tail(pf, ps[-1]) and not partial and not gaps
 
-    if more and len(parts) == 1 and len(clause_counts) >= 3 and all(n == 1 for n in clause_counts):
-        parts, more = parts + more, []  # 其中：a 用于…；b 用于…；c 用于…
+    if more and len(parts) == 1 and all(n == 1 for n in clause_counts) and (
+        len(clause_counts) >= 3 or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
+    ):
+        # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…)
+        # or in clauses of one shape (其中：A a，占 x%；B b，占 y%)
+        parts, more = parts + more, []
     exhaustive = whole(parts, cut)
     return Breakdown(
         total, tuple(parts), kw, exhaustive, pf.para.index,
