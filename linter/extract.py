@@ -520,19 +520,25 @@ def _opens_sentence(text: str, i: int) -> bool:
 
 
 def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabulary, before: list[Breakdown]):
-    """The figure a sentence-opening 其中 breaks down, and the other candidates."""
+    """The figure a sentence-opening 其中 breaks down — the last of its kind in the
+    sentence before — and the other candidates: every earlier figure of its kind in
+    the paragraph (``总投资500万元。已完成450万元。其中：中央资金300万元，地方资金200万元``
+    breaks down the first)."""
     candidates = [
         q for q in pf.quantities
-        if q.sentence == kw.sentence - 1 and q.depth == kw.depth and unit_family(q) == family
+        if q.sentence < kw.sentence and q.depth == kw.depth and unit_family(q) == family
         and not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label)
     ]
-    if not candidates:
+    if not candidates or candidates[-1].sentence != kw.sentence - 1:
         return None
     total = candidates[-1]
     owner = next((b.total for b in before if total in b.parts and b.total.sentence == total.sentence), None)
     if owner is not None:
         total = owner
-    return total, tuple(q for q in candidates if q is not total)
+    # a figure of an earlier sentence already in a breakdown of its own is taken
+    # (计划90万元。其中：30，30，30。完成89.97万元。其中：30，30，29.99 — not 90)
+    taken = {q.span for b in before for q in (b.total, *b.parts) if q.sentence < kw.sentence - 1}
+    return total, tuple(q for q in candidates if q is not total and q.span not in taken)
 
 
 def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
