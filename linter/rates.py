@@ -289,6 +289,7 @@ def _family(q: Quantity) -> str:
 
 
 _CLAUSE_STOP = "，,。；;:：!?！？"
+_SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
 _SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
 
 
@@ -450,6 +451,15 @@ def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
             den = inside[0]
     elif name and not inside:
         den = _by_name(pf, name, num, q, vocab)
+    elif len(inside) == 1 and _family(inside[0]) == _family(num):
+        # 占核定编制数 143 人的比率为 r%: the whole's figure closes the 占-phrase
+        x = inside[0]
+        i, j = pf.para.index_of(x.span.start), pf.para.index_of(x.span.end)
+        if _SHARE_TAIL_RE.match(pf.para.text[j:pf.para.index_of(q.span.start)]):
+            den = x
+            figure = pf.para.text[i:j]
+            if name.endswith(figure):
+                claim = attrs.evolve(claim, name=f"占{name[:-len(figure)].strip()}的比例")
     if den is None:
         return claim
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
