@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ..rule import Rule
+from ..rule import MAX_SHOWN, Rule
 
 # What is written before an issuer's code and is not part of it: the issuing body's name
 # (某某财政局湛财绩〔2021〕5号: codes almost never contain 局 or 厅), the end of a number
@@ -120,14 +120,14 @@ class MalformedDocno(Rule):
         numbered: dict = {}
         for r in refs:
             if r.number is not None:
-                numbered.setdefault((r.issuer, r.year, r.title), r)
+                numbered.setdefault((_code(r.issuer), r.year, r.title), r)
         for d in refs:
             if not d.issuer:
                 continue
             span, issuer = self._trimmed(doc, d.span, d.para, d.issuer)
             text = doc.quote(span).strip()
             if d.number is None:
-                twin = numbered.get((d.issuer, d.year, d.title)) if d.title else None
+                twin = numbered.get((issuer, d.year, d.title)) if d.title else None
                 add(("no_number", issuer, d.year), d.title, span, text,
                     lambda again, d=d, span=span, text=text, twin=twin, issuer=issuer:
                         self._no_number(doc, d, span, text, twin, issuer, again))
@@ -152,7 +152,7 @@ class MalformedDocno(Rule):
             yield g["make"](g["again"])
 
     def _again(self, again):
-        return [self.related(s, "again", text=t) for s, t in again]
+        return [self.related(s, "again", text=t) for s, t in again[:MAX_SHOWN]]
 
     def _no_number(self, doc, d, span, text, twin, issuer, again):
         related, suggestion = [], None
@@ -221,6 +221,12 @@ class MalformedDocno(Rule):
                         self.report(span, "unclosed", text=written, what=what, fixed=fixed,
                                     suggestion=fixed, related=self._again(again)))
             yield (kind, issuer, year, number), "", span, written, make
+
+
+def _code(issuer: str) -> str:
+    """The issuer's code without the issuing body's name or linking words before it."""
+    m = _BODY.match(issuer)
+    return issuer[m.end():] if m else issuer
 
 
 def _same_title(a: str, b: str) -> bool:
