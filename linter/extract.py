@@ -335,8 +335,10 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
     no new total (其中, 合计 …) comes among them: ``其中甲项目A a，B b；乙项目A c，
     B d`` lists four parts. When each clause holds exactly one figure and there are
-    three or more (``其中：a 用于…；b 用于…；c 用于…``), or the clauses have one shape
-    (``其中：A a，占 x%；B b，占 y%``), they are the parts.
+    three or more (``其中：a 用于…；b 用于…；c 用于…``), or the sentence is all list
+    (``…。其中：A a；B b。``), or the clauses have one shape (``其中：A a，占 x%；B b，
+    占 y%``), they are the parts. A figure compared with another year (``比上年减少
+    10 万元``) is passed over: it is no part.
 
     A percentage between the total and the opener is passed over (``执行数 95 万元，
     执行率 95%，其中：…``), and ``其中包括``/``其中含`` is one opener.
@@ -416,6 +418,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             if family is None and nxt.kind in ("amount", "count"):
                 family = unit_family(nxt)
             if unit_family(nxt) == family:
+                if _COMPARISON.search(nxt.raw_label):
+                    continue  # 中央资金80万元，比上年减少10万元：a change, no part
                 if vocab.is_attribute(nxt.raw_label):
                     if in_more:
                         more_cut = True
@@ -465,10 +469,11 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         return len(ps) >= 2 and not stopped and "等" not in _clause_tail(pf, ps[-1]) and not partial and not gaps
 
     if more and len(parts) == 1 and all(n == 1 for n in clause_counts) and (
-        len(clause_counts) >= 3 or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
+        len(clause_counts) >= 3 or new_sentence or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
     ):
-        # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…)
-        # or in clauses of one shape (其中：A a，占 x%；B b，占 y%)
+        # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…),
+        # in a sentence that is all list (…万元。其中：A a；B b。) or in clauses of one
+        # shape (其中：A a，占 x%；B b，占 y%)
         parts, more = parts + more, []
     exhaustive = whole(parts, cut)
     return Breakdown(
