@@ -616,7 +616,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     since = max((x.item for x in pf.quantities
                  if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
     pool = [x for x in pf.quantities if x.kind == d.kind and since < x.item < q.item and x.sentence == q.sentence]
-    roles = _roles(pool, d, vocab)
+    roles = _roles(pf, pool, d, vocab)
     if not any(x.kind == d.kind and x.sentence == q.sentence and x.item < q.item for x in pf.quantities):
         # 预算数 a 万元，实际支出 b 万元。支出完成率 r%。: a rate whose sentence has no figure of its
         # kind before it (other rates at most: 甲支出率 r%，乙支出率 s%。) takes them from the
@@ -625,7 +625,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
         if prev and not any(x.kind == "percent" for x in prev):
             pool = [x for x in prev if x.kind == d.kind]
-            roles = _roles(pool, d, vocab)
+            roles = _roles(pf, pool, d, vocab)
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
@@ -691,13 +691,30 @@ def _previous_sentence(pf, sentence: int) -> set[int]:
     return out
 
 
-def _roles(pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
+def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
     roles: dict[str, list[Quantity]] = {"num": [], "den": []}
     for x in pool:
-        r = d.role_of(_clean(x.raw_label, vocab), x.label)
+        r = d.role_of(_role_label(pf, x, vocab), x.label)
         if r:
             roles[r].append(x)
     return roles
+
+
+_TOTAL_WORDS = ("合计", "共计", "总计", "共")
+
+
+def _role_label(pf, x: Quantity, vocab) -> str:
+    """The label a figure's role is read from: its own, or for a total whose label the
+    keyword cut off (专项资金合计 149.63 万元) the words of its clause before the keyword."""
+    label = _clean(x.raw_label, vocab)
+    if label:
+        return label
+    _, clause = _clause_before(pf, x)
+    clause = clause.strip()
+    for w in _TOTAL_WORDS:
+        if clause.endswith(w) and not any(ch.isdigit() for ch in clause):
+            return _clean(clause[: -len(w)].strip(), vocab)
+    return ""
 
 
 def _year_of(pf, x: Quantity) -> int | None:
