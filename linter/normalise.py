@@ -422,9 +422,10 @@ def _markdown_prefix(line: str) -> int:
     return m.end() if m else 0
 
 
-# A row of a pipe table (web pages and exports write ``a | b | c |``; Markdown writes
-# ``| a | b |``): the line starts and ends with "|", or ends in " |", or holds two or
-# more "|" with white space on both sides. One "|" inside a line of prose is no table.
+# A row of a pipe table (web pages and exports write ``a | b | c |`` and ``a | ||||``;
+# Markdown writes ``| a | b |``): the line starts and ends with "|"; or it ends in "|"
+# and that bar or another stands between white space (``标题 |``, ``名称 | |||``); or it
+# holds two or more such bars. One "|" inside a line of prose is no table.
 _PIPE_SEPARATOR = re.compile(r"(?<=\s)\|(?=\s)")
 # the rule line below a Markdown table's header: every cell dashes (2 or more), colons aside
 _PIPE_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?)?\s*")
@@ -437,8 +438,8 @@ def is_pipe_row(line: str) -> bool:
     s = line.strip()
     if s[:1] == "|" and s[-1:] == "|":
         return True  # | a | b |, and a bare "|" (a row of empty cells)
-    if s[-1:] == "|" and s[-2:-1].isspace():
-        return True  # a | b |, 标题 |
+    if s[-1:] == "|" and (s[-2:-1].isspace() or _PIPE_SEPARATOR.search(line)):
+        return True  # a | b |, 标题 |, 名称 | |||
     return len(_PIPE_SEPARATOR.findall(line)) >= 2
 
 

@@ -39,6 +39,7 @@ def test_which_lines_are_rows():
         "项目名称 |",  # one cell a line, closed by " |"
         "|",  # a row of empty cells
         "名称 | 值 | ||||",  # empty cells run together
+        "某某资金自评表 | |||||",  # a title cell and empty cells
     ]
     prose = [
         "资金来源 | 财政拨款",  # one separator: not enough to call it a table
