@@ -175,10 +175,30 @@ def interval(q: Quantity) -> Interval:
 
 # --- grades ----------------------------------------------------------------
 
-GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
+GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差",
+               "合格": "中", "一般": "中", "不合格": "差"}
+# the words of each way of naming the four bands, for a suggestion in the report's own words
+_GRADE_SCHEMES = (
+    {"优": "优秀", "良": "良好", "中": "合格", "差": "不合格"},
+    {"优": "优秀", "良": "良好", "中": "中等", "差": "较差"},
+    {"优": "优秀", "良": "良好", "中": "一般", "差": "较差"},
+)
+
+
+def grade_word(grade: str, written: str) -> str:
+    """``grade`` (优/良/中/差) in the words the report wrote its grade in: 合格 for 中 where
+    the report wrote 不合格, 良好 for 良 where it wrote 优秀 …; the plain word otherwise."""
+    if len(written) == 1:
+        return grade
+    for scheme in _GRADE_SCHEMES:
+        if written in scheme.values() and written not in ("优秀", "良好"):
+            return scheme[grade]
+    if written in ("优秀", "良好") and grade in ("优", "良"):
+        return _GRADE_SCHEMES[0][grade]
+    return grade
 _GRADE_RE = re.compile(
     r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|评价等次|等次)"
-    r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
+    r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
 

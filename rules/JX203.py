@@ -2,18 +2,21 @@ from __future__ import annotations
 
 from ..arith import fmt
 from ..rule import Rule
-from ..scores import band, describe_bands, grades, score_of_grade, total_scores
+from ..scores import band, describe_bands, grade_word, grades, score_of_grade, total_scores
 
 
 class GradeBand(Rule):
     """
     做什么
-        找出写明的等级（“自评等级为优”“评定等级为‘中’”“等级是良”“评价结果为优秀”）与它所对应的
+        找出写明的等级（“自评等级为优”“评定等级为‘中’”“等级是良”“评价结果为优秀”
+        “自评结果为合格”）与它所对应的
         总得分不在同一个分数段的情况。对应的总得分是同一段里等级前面最近的一处总得分表述，
         没有时取同一句里等级后面的第一处。
 
         分数段取自配置 ``grade_bands``（各地可改），默认：优 ≥ 90，良 80–90，中 60–80，差 < 60；
         **下限含本数，上限不含**：90 分是优，89.99 分是良，80 分是良，60 分是中。
+        “优秀/良好/合格/不合格”“优秀/良好/中等/较差”“优秀/良好/一般/较差”等写法按同样的
+        四段看待（合格、中等、一般是中，不合格、较差是差），建议的等级用报告自己的写法。
         超过 100 分的得分按“优”段看待（超出范围由 JX201 报告）。
 
         不看：没有对应总得分的等级；“优化”“中期”之类不是等级的字；单项指标的等级。
@@ -54,6 +57,7 @@ class GradeBand(Rule):
             if expected == g.grade:
                 continue
             score = fmt(q.value, q.precision)
+            expected = grade_word(expected, g.written)
             yield self.report(
                 g.span, "band", score=score, bands=(describe_bands(bands), describe_bands(bands, ", ")), expected=expected, stated=g.written,
                 related=[self.related(q.span, "score", score=score)], suggestion=expected,
