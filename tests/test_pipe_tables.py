@@ -237,3 +237,13 @@ def test_a_line_of_prose_with_a_bar_is_still_prose():
     # one bar: the paragraph is read as prose, and its rate is still checked
     text = "全年预算数100万元，全年执行数80万元，预算执行率90% | 详见附表。\n"
     assert [p.kind for p in paras(text)] == ["text"]
+
+
+def test_bars_inside_a_tab_flattened_cell_stay_in_the_cell():
+    # the .docx and .pdf readers write a Word table's cells led by tabs: a cell's own
+    # text with bars in it is still one cell
+    text = "\t名称\n\t甲 | 乙 | 丙 |\n\n\t合计\n\t| 10 |\n"
+    assert cells(text) == [
+        ("cell", 0, 0, "名称"), ("cell", 0, 1, "甲 | 乙 | 丙 |"),
+        ("cell", 1, 0, "合计"), ("cell", 1, 1, "| 10 |"),
+    ]
