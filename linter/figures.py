@@ -5,13 +5,15 @@ states: its normalised label (the vocabulary's canonical term, kept with its
 scope word), the period (the year named in its sentence, else the table's
 caption, else the evaluated year), the scope (财政拨款, 项目支出 … — from the
 label, else the last scope word earlier in the sentence) and the item it is
-about (a project named in quotes, a table row). Two mentions with the same
+about (a project named in quotes, a table row), else the subject its sentence or
+clause opens with (一批项目涉及…, 甲类资金全年共…). Two mentions with the same
 :attr:`Mention.key` state the same quantity.
 
 Deliberately left out, so that nothing that is not the same quantity is
 compared: figures of comparisons, targets and thresholds (上年, 同比, 增长,
 目标, 不低于 …), figures in parentheses, figures of a sentence with two
-different years, figures whose sentence enumerates several items with 分别
+different years, figures of clauses after one that opens with 上年, figures
+whose sentence enumerates several items with 分别
 unless the items and the figures pair up one to one (``“A”“B”支出率分别为 x、y``).
 """
 from __future__ import annotations
@@ -49,7 +51,8 @@ _ITEM_SUFFIX = re.compile(r"(?:工作经费|专项经费|项目经费|经费|专
 # words in front of a label that make it a different quantity (调整后收入预算数 is not 收入预算数)
 QUALIFIERS = ("调整后", "调整", "年初", "全年", "实际", "在用", "闲置", "期末", "期初", "年末", "追加", "新增",
               "累计", "净", "账面", "清查", "当年", "剩余", "平均", "人均", "未", "已", "应", "结余", "结转",
-              "本级", "下属", "所属", "全局", "全系统", "汇总", "合并", "机关", "申报", "申请", "批复")
+              "本级", "下属", "所属", "全局", "全系统", "汇总", "合并", "机关", "申报", "申请", "批复",
+              "其他", "其余", "其它")
 _ANY_QUALIFIER = re.compile("|".join(map(re.escape, QUALIFIERS)))
 # a part of the year (上半年, 截至 6 月底) is not the year's figure
 _PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[1-9１-９]\s*[-—~至到]\s*1?\d\s*月|前\S{0,2}个?月|(?:截至|截止|至)(?!\S{0,6}12\s*月\s*31)\S{0,8}\d\s*月")
@@ -59,6 +62,21 @@ SUBJECTS = ("公用经费", "三公", "人员经费", "固定资产", "政府采
 _OVERALL = re.compile(r"总|综合|整体|最终|自评得分|本项目|本单位|本部门|我局|我单位")
 _EXPLAINING = re.compile(r"说明|依据|分析")
 _PER_INDICATOR = re.compile(r"指标|分值|本项(?!目)|该项|此项")
+# the subject a sentence's clause opens with: a noun phrase (一批项目, 二期工程, 甲村, 中央财政补助资金)
+# right before what is said of it (涉及, 主要建设内容, 全年共 …). The same label under two
+# subjects is two figures (一批项目 … 道路 5000 平方米。三批项目 … 道路 3000 平方米).
+_LEADING = r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?:19|20)\d\d年度?))*\s*"
+_SUBJECT_HEAD = r"([^\W\d_]{0,14}?(?:批|期|标段|村|社区|镇|乡|街道|项目|工程|资金|经费|补助|补贴|奖补|类))"
+_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD + r"(?=涉及|主要建设内容|主要内容|建设内容|全年|共|总投资|下达|安排|到位|覆盖|包括)")
+# a rate's sentence: any noun phrase it opens with, said of before the rate's own words
+# (乙类资金当年未使用，预算执行率 0%) — a rate of one fund is not compared with another's
+_RATE_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD)
+# a subject that names nothing in particular (本项目, 该资金): the report's own, as if none were named
+_GENERIC_SUBJECT = re.compile(r"(?:本|该|此|我|上述|整个|全部)?(?:项目|资金|经费|工程|补助|专项资金|项目资金)")
+# a clause that opens with a year before the evaluated one (上年年初预算收入 …, 收入决算数为 …):
+# the clauses after it are last year's too, until one opens with this year
+# (上年结转, 上年结余 are this year's money brought forward)
+_CLAUSE_YEAR = re.compile(_LEADING + r"(上年度?|去年|上一年度?|前年|本年度?|今年|当年)(?!结转|结余)")
 
 
 def qualifiers(raw_label: str, vocab) -> str:
@@ -94,10 +112,13 @@ class Mention:
     item: str
     where: str  # prose | table
     item_text: str = attrs.field(default="", eq=False)  # the item as written, for messages
+    subject: str = ""  # what the sentence is about, when it opens with a noun phrase (一批项目)
+    # a figure listed after 其中 that no breakdown was found for: the figure the list is of
+    whole: Span | None = attrs.field(default=None, eq=False)
 
     @property
     def key(self) -> tuple:
-        return (self.label, self.period, self.scope, self.item, _family(self.q))
+        return (self.label, self.period, self.scope, self.item, _family(self.q), self.subject)
 
     @property
     def span(self) -> Span:
@@ -281,7 +302,25 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 scope = max(found)[1]
         if item and scope:
             scope = ""  # a named item is narrower than the scope word before it
-        out.append((Mention(q, label, period, scope, item, "prose", item_text), raw_only))
+        loose = None
+        if q.kind == "percent":
+            loose = index_of(q.label_span.start) if q.label_span is not None else qi
+        subject = _openings(text, clause_marks, sentence_start, qi, loose)
+        if subject is None:
+            continue  # last year's figure, named at the start of an earlier clause
+        if item:
+            subject = ""  # a named item is what the figure is about
+        whole = None
+        if q.span not in part_of:
+            at = text.rfind("其中", sentence_start, qi)
+            if at >= 0:
+                # the whole is in the sentence, or in the one before when this one opens with 其中
+                low = sentences.start(s - 1) if s and not text[sentence_start: at].strip() else sentence_start
+                family = _family(q)
+                whole = next((f.span for f in reversed(figures)
+                              if low <= index_of(f.span.start) and index_of(f.span.end) <= at
+                              and _family(f) == family), None)
+        out.append((Mention(q, label, period, scope, item, "prose", item_text, subject, whole), raw_only))
     return out
 
 
@@ -324,6 +363,29 @@ def _clause_start(marks: list[int], i: int) -> int:
     positions of ``_CLAUSE_MARK`` in the text) before ``i``, else 0."""
     k = bisect.bisect_left(marks, i)
     return marks[k - 1] + 1 if k else 0
+
+
+def _openings(text: str, marks: list[int], start: int, i: int, loose: int | None = None) -> str | None:
+    """What the clauses of a sentence from ``start`` up to text index ``i`` open with:
+    the subject of the last one that names one ("" when none does), or None when the
+    last one that names a year names an earlier year (上年 …) and no later one this year.
+    ``loose``: for a rate, where its own words start — any noun phrase a clause opens
+    with before them is a subject."""
+    k = bisect.bisect_left(marks, start)
+    at = [start] + [m + 1 for m in marks[k: bisect.bisect_left(marks, i)]]
+    subject, earlier = "", False
+    for a in at:
+        got = _SUBJECT.match(text, a)
+        if got is None and loose is not None:
+            got = _RATE_SUBJECT.match(text, a)
+            if got and got.end(1) >= loose:
+                got = None  # (the rate's own words: 项目资金支出率)
+        if got and not _GENERIC_SUBJECT.fullmatch(got.group(1)):
+            subject = got.group(1)
+        year = _CLAUSE_YEAR.match(text, a)
+        if year:
+            earlier = year.group(1)[0] in "上去前"
+    return None if earlier else subject
 
 
 def _respectively(pf, sentences: _Sentences, vocab) -> dict[int, tuple[str, str]]:

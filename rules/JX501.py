@@ -20,7 +20,8 @@ def _what(m) -> str:
     if label.startswith("col:"):
         label = {"col:budget": "预算数", "col:spent": "支出数", "col:rate": "比率", "col:score": "得分",
                  "col:score-max": "分值", "col:amount": "金额"}.get(label, "数")
-    parts = [f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "", m.scope, label]
+    parts = [f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "",
+             f"{m.subject}的" if m.subject else "", m.scope, label]
     return "".join(p for p in parts if p)
 
 
@@ -28,12 +29,18 @@ class ConflictingFigures(Rule):
     """
     做什么
         找出报告中同一个数在不同地方写成不同的值：正文与正文、正文与表格、表格与表格。
-        “同一个数”要求四样都相同：
+        “同一个数”要求五样都相同：
 
         - 名称：按术语表归一后的名称（“收入预算”与“收入预算数”相同），表格中取列名；
         - 期间：数所在句子写明的年份，没有写明时取表题的年份或被评价年度；
         - 口径：名称前或句中前面的范围词（财政拨款、一般公共预算、项目支出 …），
-          财政拨款与全部资金是不同的数；
+          财政拨款与全部资金是不同的数；“其他”“其余”“剩余”项目支出是项目支出的一部分，
+          不是项目支出；
+        - 主语：句子（或其中一个分句）开头的名词短语，后面接“涉及”“主要建设内容”“全年共”
+          “下达”之类（一批项目涉及…、二期工程主要建设内容为…、甲类补助资金全年共…）；
+          比率另取分句开头、在比率名称之前的任何名词短语（乙类资金当年未使用，预算执行率 0%）。
+          同一名称在不同主语下是不同的数，有主语与没有主语的也不比较；
+          “本项目”“该资金”之类不算主语；
         - 事项：句中用引号写出的项目名、表格中本行的项目名（“××工作经费”与“××工作”
           视为同一项目）；“A”“B”“C”支出率分别为 x、y、z 按顺序一一对应；
           编号标题下的指标分值、得分（“1.预算编制。指标分值20分，评价得分18分”）
@@ -45,6 +52,8 @@ class ConflictingFigures(Rule):
         单位为 元 与 万元 的同一金额相差在换算舍入范围附近的，由 JX105 报告。
 
         不比较：上年数、同比增减、目标值和标准（上年、同比、增长、目标、不低于 …）、
+        以“上年”开头的分句及其后各分句中的数（到以“本年”“当年”开头的分句为止；“上年结转”
+        “上年结余”是本年的数）、总数与其“其中”所列的部分（部分与总数同名时也不比较）、
         括号里的数、一句中有两个不同年份的数、“分别为”后无法一一对应的数、
         名称不在术语表中的金额和比率。计数（个、件、次 …）没有术语，按数字前面的原文
         名称配对，名称至少六个字（“反馈问题整改事项”），“全年”“累计”之类的词不计。
@@ -90,6 +99,12 @@ class ConflictingFigures(Rule):
                     seen.add(m.span)
                     uniq.append(m)
             ms = uniq
+            # a figure listed after 其中 under a figure of the same key is a part of that
+            # figure, not the figure stated again (项目支出 100 万元。其中：…项目支出 60 万元)
+            wholes = {m.span for m in ms}
+            ms = [m for m in ms if m.whole not in wholes]
+            if len(ms) < 2:
+                continue
             # (one cache per group, which keeps its ``q`` alive: the intervals of every
             # figure of the report at once would be a tenth of the memory it takes)
             interval_of = interval_cache()
