@@ -66,6 +66,49 @@ _SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+
 _SENTENCE_END = re.compile(r"[。!?！？]")  # a title ends at its sentence (a ； goes on with it)
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
+# Text that is not prose around a list, paragraph by paragraph (folded text: ： is :, ｜ is |)
+# a paragraph of bare numbers: one or a few cells of a table read one cell per line
+_NUMERIC = re.compile(r"[\d.,，%?？\s\-—]*\d[\d.,，%?？\s\-—]*")
+# a row label that ends its paragraph (项目支出: alone, or after a row of numbers): it opens
+# a group of rows or items, numbered from 1 again under it
+_LABEL_TAIL = re.compile(r"(?:^|[\s\d%])[\u4e00-\u9fff]{2,15}\s*:\s*$")
+# the same label inside a paragraph, from the last full stop to the colon right before a marker
+_LABEL_IN = re.compile(r"(?:^|[。；;!?！？.])\s*[\u4e00-\u9fff]{2,15}\s*:\s*$")
+# a number cell at the end of an item's title (3、公务接待 17.22): a table row, not a heading
+_CELL_TAIL = re.compile(r"\s[\d,]*\d(?:\.\d+)?%?\s*$")
+# a decimal section number opening a paragraph (1.2部门支出描述): a heading below the
+# 1. level that the report numbers 1. / 1.1 / 1.1.1; not an amount (1.5万元)
+_SECTION = re.compile(r"\s*(\d{1,2})\.\d{1,2}(?:\.\d{1,2})*\s*(?=[\u4e00-\u9fff])(?![万亿元倍个人年月日分次项])")
+# the usual rank of heading styles, outermost first (一、 > (一) > 1. > (1) > ①)
+RANK = {"cn-dun": 0, "paren-cn": 1, "ar-dot": 2, "paren-ar": 3, "circled": 4}
+
+
+def numeric(text: str) -> bool:
+    """A paragraph of bare numbers (a flattened table's value cells)."""
+    return _NUMERIC.fullmatch(text) is not None
+
+
+def in_flat_table(doc, item) -> bool:
+    """Whether ``item`` is a row of a table that the reader gave as one cell or a few
+    cells per line: its paragraph has | separators, its title ends in a number cell, or
+    the paragraph right before or after it is bare numbers."""
+    paras = doc.paragraphs
+    p = item.para
+    if "|" in paras[p].text or _CELL_TAIL.search(item.title):
+        return True
+    return any(0 <= q < len(paras) and numeric(paras[q].text) for q in (p - 1, p + 1))
+
+
+def section_between(doc, a, b) -> bool:
+    """Whether a decimal section heading numbered under item ``a`` (``a.ordinal``.M)
+    opens a paragraph after ``a``'s and before ``b``'s: a list there is that section's."""
+    paras = doc.paragraphs
+    for q in range(a.para + 1, b.para):
+        m = _SECTION.match(paras[q].text)
+        if m and int(m.group(1)) == a.ordinal:
+            return True
+    return False
+
 
 @attrs.frozen
 class Item:
@@ -119,10 +162,32 @@ class Outline:
         return self.levels[item.scope].index(item.style)
 
     def has_content(self, item: Item) -> bool:
-        """Text after its title, or a child list of another style."""
+        """Text after its title, a child list of another style, or a child list of its own
+        style that is its content (:meth:`holds_list`)."""
+        return self._own_content(item) or self.holds_list(item)
+
+    def _own_content(self, item: Item) -> bool:
         if item.wordy:
             return True
         return any(self.items[c].style != item.style for c in item.children)
+
+    def holds_list(self, item: Item) -> bool:
+        """Whether a list of ``item``'s own style numbered from 1 again under it is its
+        content (3.主要职责 then 1.负责…。2.负责…。): the list goes on to 2 at least,
+        and most of its items are one sentence with nothing under them, unlike sections
+        pasted from elsewhere, each with a body of its own."""
+        same = [self.items[c] for c in item.children if self.items[c].style == item.style]
+        if not same or same[0].problem != "restart" or same[0].ordinal != 1:
+            return False
+        run, ids = [same[0]], {same[0].index}
+        for x in same[1:]:
+            if x.prev in ids:
+                run.append(x)
+                ids.add(x.index)
+        if not any(x.ordinal == 2 for x in run[1:]):
+            return False
+        full = sum(1 for x in run if self._own_content(x))
+        return full * 2 < len(run)
 
 
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -238,11 +303,14 @@ _PROBLEM, _RESTART = 2, 1
 _AHEAD = 64  # at most this many markers of the scope are read ahead to choose a reading
 
 
-def _readings(stack, style: str, ordinal: int, all_: bool = True):
+def _readings(stack, style: str, ordinal: int, all_: bool = True, labelled: bool = False):
     """The ways a marker can go into the open lists, the usual one first, and the open
     lists of its style (innermost first). A reading is (how, k, last): ``next`` of the
     list at stack[k]; ``wrong``, a problem in that list, which then goes on from
-    ``last`` (the number written, or the number it should have been); ``new`` list."""
+    ``last`` (the number written, or the number it should have been); ``new`` list.
+    A 1 right after a label (项目支出: / 改进措施:) opens a new list: no other reading."""
+    if labelled and ordinal == 1:
+        return [k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style], [("new", None, ordinal)]
     for k in range(len(stack) - 1, -1, -1):
         if stack[k].style == style:
             if stack[k].last + 1 == ordinal:  # the next of the innermost list: no other reading
@@ -274,9 +342,10 @@ def _readings(stack, style: str, ordinal: int, all_: bool = True):
     return cands, out
 
 
-def _place(stack, shut, m, idx: int, style: str, reading, cands):
+def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool = False):
     """Put marker ``m`` (item ``idx``) into the open lists as ``reading`` says: the item's
-    fields, what the reading costs, and the list it opened (or None)."""
+    fields, what the reading costs, and the list it opened (or None). A list opened
+    right after a label is no restart (the label heads it)."""
     how, k, last = reading
     if how != "new":
         while len(stack) > k + 1:
@@ -293,7 +362,7 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands):
         return upd, cost, None
     parent = stack[-1].item if stack else None
     old = shut.get((parent, style))
-    if not cands and old is not None and old.last + 1 == m.ordinal:
+    if not cands and not labelled and old is not None and old.last + 1 == m.ordinal:
         # a list interrupted by a nested one goes on
         upd = dict(parent=parent, prev=old.item, depth=len(stack))
         old.last, old.item = m.ordinal, idx
@@ -302,7 +371,7 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands):
         return upd, 0, None
     upd = dict(parent=parent, depth=len(stack))
     cost = 0
-    if cands:
+    if cands and not labelled:
         upd.update(problem="restart", expected=stack[cands[0]].last + 1, outer=stack[cands[0]].item)
         cost = _RESTART
     new = _Open(style, m.ordinal, idx, idx, parent)
@@ -310,7 +379,7 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands):
     return upd, cost, new
 
 
-def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands):
+def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, labelled=frozenset()):
     """The reading of marker ``idx`` under which the markers after it in its scope
     (``ahead``) fit best: fewest problems until each reading has put a later marker
     at the depth of the outermost list involved or above (the lists it touches are
@@ -330,8 +399,9 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands):
         m2 = markers[j]
         s2 = family(m2.style)
         for t in trials:
-            c2, rs = _readings(t[0], s2, m2.ordinal, all_=False)
-            upd, cost, _ = _place(t[0], t[1], m2, j, s2, rs[0], c2)
+            lab = j in labelled
+            c2, rs = _readings(t[0], s2, m2.ordinal, all_=False, labelled=lab)
+            upd, cost, _ = _place(t[0], t[1], m2, j, s2, rs[0], c2, lab)
             t[2] += cost
             t[4] = t[4] or upd["depth"] <= depth
         if all(t[4] for t in trials):
@@ -348,6 +418,7 @@ def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
     markers = [m for m in doc.markers if m.after_stop]  # (in the text's order, as the facts are)
+    labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
     closed: dict[int, dict[tuple, _Open]] = {}
@@ -377,13 +448,14 @@ def _build(doc) -> Outline:
         title = para.text[end: sm.start() if sm else len(para.text)].strip()
         if title == m.title:
             title = m.title  # (most often the same text: keep one string, not two)
-        cands, readings = _readings(stack, style, m.ordinal)
+        lab = idx in labelled
+        cands, readings = _readings(stack, style, m.ordinal, labelled=lab)
         reading = readings[0]
         if len(readings) > 1:
             r = rank[idx]
             ahead = in_scope[sc][r + 1: r + 1 + _AHEAD]
-            reading = _choose(stack, shut, markers, idx, ahead, style, readings, cands)
-        upd, _, _ = _place(stack, shut, m, idx, style, reading, cands)
+            reading = _choose(stack, shut, markers, idx, ahead, style, readings, cands, labelled)
+        upd, _, _ = _place(stack, shut, m, idx, style, reading, cands, lab)
         # the fields of Item in order, up to start: a dict per marker would be the largest
         # thing the outline ever holds, and a tuple of twelve would stay in the
         # interpreter's free list of tuples that size once the outline is built
@@ -412,6 +484,29 @@ def _build(doc) -> Outline:
         raw[i] = None  # (each marker's list goes once its item is made)
     lv_tuple = tuple(tuple(levels.get(s, ())) for s in range(n_scopes))
     return Outline(tuple(items), lv_tuple, tuple(scope_kind.get(s, "body") for s in range(n_scopes)))
+
+
+def _labelled(paras, scope_of, markers) -> set:
+    """The markers numbered 1 that come right after an unnumbered label ending in a
+    colon: inside the paragraph (…改进措施:一是…), or as the paragraph before, across
+    paragraphs of bare numbers (项目支出: then a flattened table's values, then 1.…)."""
+    out = set()
+    for idx, m in enumerate(markers):
+        if m.ordinal != 1:
+            continue
+        text = paras[m.para].text
+        if not m.at_start:
+            if _LABEL_IN.search(text[: paras[m.para].index_of(m.span.start)].rstrip()):
+                out.add(idx)
+            continue
+        q = m.para - 1
+        while q >= 0 and m.para - q <= 8 and paras[q].kind != "cell" and scope_of[q] == scope_of[m.para]:
+            if not numeric(paras[q].text):
+                if _LABEL_TAIL.search(paras[q].text):
+                    out.add(idx)
+                break
+            q -= 1
+    return out
 
 
 # places in _build's per-marker lists (the fields of Item in order)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import bisect
 
 from ..rule import Rule
-from ..structure import outline
+from ..structure import RANK, in_flat_table, outline, section_between
 
 
 class HeadingHierarchy(Rule):
@@ -20,6 +20,16 @@ class HeadingHierarchy(Rule):
         下面各自从“1.”开始）；“一是”“第一”这类段内列举。
         层级跳过（如“一、”下直接出现“1.”）不报告：报告里“1.”“（1）”常常互换使用，
         按首次出现的顺序推断的层级并不可靠。
+        同样不报告这些看起来像重新编号、其实是下级列表的情况：
+        - 标题本身的内容（“3.主要职责”之后是“1.负责……。2.负责……。”：新的一组至少排到 2，
+          且大多数条目只有一句话、下面没有正文；粘贴进来的章节各有正文，仍然报告）；
+        - 小数编号的章节（“1.1”“1.2”）之内的列表：报告按 1. / 1.1 / 1.2 编排章节时，
+          “1.2 支出情况”下的“1.基本支出 2.项目支出”是这一节的列表；
+        - 中间隔着通常更高一级样式标题（“一、”“（一）”）的编号：摘录或目录让“3.”先出现时，
+          “1.”并不是报告的第一级；
+        - 未编号的小标题（以冒号结尾的短行，如“项目支出：”）之后从 1 开始的一组；
+        - 同一段里接着编号的一串句子（“1.……；2.……”）；
+        - 一行一个单元格读出来的表格（行里有“|”分隔、标题末尾是数值，或前后紧挨着只有数字的行）。
 
     为什么是问题
         一级标题重新编号，说明有一段外来材料被原样粘贴进来，打乱了报告的章节
@@ -70,6 +80,8 @@ class HeadingHierarchy(Rule):
             outer = o.items[it.outer]
             if outer.scope != it.scope:
                 continue
+            if _nested(doc, o, it, outer):
+                continue
             text = doc.quote(it.marker.span).strip()
             outer_text = doc.quote(outer.marker.span).strip() + outer.title[:20]
             related = [self.related(outer.marker.span, "outer", text=outer_text)]
@@ -91,6 +103,25 @@ class HeadingHierarchy(Rule):
                 it.marker.span, "restart", text=text, outer=outer_text, want=renumber(it.style, text, it.expected),
                 related=related,
             )
+
+
+def _nested(doc, o, it, outer) -> bool:
+    """Whether the restart at ``it`` is a list below ``outer`` that the outline cannot
+    see as one: ``outer``'s own content (3.主要职责 then 1.负责…。2.负责…。), a list in a
+    decimal section (1.2 支出情况 then 1.基本支出…), a list under a heading of a style that
+    is usually higher (二、 or (一) between 3. and 1.), a run of numbered sentences in one
+    paragraph (1.…;2.…), or rows of a table read one cell per line."""
+    if it.parent == outer.index and o.holds_list(outer):
+        return True
+    if section_between(doc, outer, it):
+        return True
+    rank = RANK.get(it.style)
+    if rank is not None and any(RANK.get(x.style, rank) < rank for x in o.items[outer.index + 1: it.index]
+                                if x.scope == it.scope):
+        return True
+    if any(x.prev == it.index and x.para == it.para for x in o.items[it.index + 1: it.index + 3]):
+        return True
+    return in_flat_table(doc, it) or in_flat_table(doc, outer)
 
 
 def _links(o):

@@ -3,11 +3,13 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
-from ..structure import outline
+from ..structure import in_flat_table, outline
 
 _CLAUSE = re.compile(r"[，,:：；;、=＝]|\d")
 # a catch-all last item (其他……资料) needs no content of its own
 _CATCH_ALL = ("其他", "其它", "以上", "上述")
+# a title that sends the reader elsewhere for its content (附…表, 详见附件, 另附)
+_ELSEWHERE = re.compile(r"附[^，。;；]{0,15}表|详见|见附件|另附")
 
 
 class EmptyItem(Rule):
@@ -17,22 +19,26 @@ class EmptyItem(Rule):
         没有逗号、冒号、顿号、数字，即不是一句完整的叙述），标题句之后到下一个编号
         之间没有任何文字、表格或其他样式的下级条目。同一组的其他条目大多
         （至少两项、且不少于三分之二）在标题后写了内容，才认为这一项是漏写了内容。
-        紧接着从 1 重新开始的同样式编号（“（3）……。（1）……”）不算它的内容。
+        紧接着从 1 重新开始的同样式编号（“（3）……。（1）……”）一般不算它的内容：
+        那多半是另一个标题下的条目；只有这组新编号至少排到 2、且大多数条目只有一句话、
+        下面没有正文时（“3.主要职责”之后“1.负责……。2.负责……。”），才算这个标题的内容。
 
         不报告：表格单元格里的列表（评分说明，一句一项）；“其他……”“以上……”这类兜底条目；
         整组条目都只有一句话的列表（职责清单、依据清单，本来就是一句一项）；
-        标题本身就是完整叙述的条目（含逗号、数字等）；下面有下级编号、表格或文字的标题。
+        标题本身就是完整叙述的条目（含逗号、数字等）；下面有下级编号、表格或文字的标题；
+        标题说明内容在别处的条目（“（附……表）”“详见附件”“另附”）；
+        全文最后一行的条目（后面什么也没有，多半是文本被截断，而不是漏写了一节）；
+        一行一个单元格读出来的表格中的行（同组有条目的行以“|”分隔、标题末尾是数值，
+        或前后紧挨着只有数字的行）：表格里没有数值的行是正常的。
 
     为什么是问题
         标题后没有内容，通常是模板里的条目没有填写，或编辑时误删了内容，
         审核时会被认为该项未作说明。
 
     示例
-        错误：（1）预算编制。一是预算编制合理性。编制符合职责要求。二是预算编制规范性。按要求细化到项目。三是预算编制准确性。
-        （2）目标设置。一是目标完整性。按要求申报绩效目标。
+        错误：（1）预算编制。一是预算编制合理性。编制符合职责要求。二是预算编制规范性。按要求细化到项目。三是预算编制准确性。四是预算调整。年中未调整预算。
 
-        正确：（1）预算编制。一是预算编制合理性。编制符合职责要求。二是预算编制规范性。按要求细化到项目。三是预算编制准确性。决算与预算差异率小于 10%。
-        （2）目标设置。一是目标完整性。按要求申报绩效目标。
+        正确：（1）预算编制。一是预算编制合理性。编制符合职责要求。二是预算编制规范性。按要求细化到项目。三是预算编制准确性。决算与预算差异率小于 10%。四是预算调整。年中未调整预算。
     """
 
     code = "JX404"
@@ -74,10 +80,16 @@ class EmptyItem(Rule):
                 continue
             if not title or len(title) > 30 or _CLAUSE.search(title) or o.has_content(it):
                 continue
+            if _ELSEWHERE.search(title):
+                continue
+            if it.index == len(items) - 1 and it.para == len(doc.paragraphs) - 1:
+                continue  # the last line of the text: more likely a file cut short than a missing section
             others = [s for s in groups[root[it.index]] if s.index != it.index]
             full = sum(1 for s in others if o.has_content(s))
             if full < 2 or full * 3 < len(others) * 2:
                 continue
+            if any(in_flat_table(doc, s) for s in groups[root[it.index]]):
+                continue  # rows of a table read one cell per line: a row with no values is normal
             para = doc.paragraphs[it.para]
             end = it.title_end
             while end > it.start and para.text[end - 1] in " \t":

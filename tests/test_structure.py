@@ -59,3 +59,33 @@ def test_numbers_are_rewritten_in_their_own_style():
     assert renumber("paren-cn", "（十三）", 14) == "（十四）"
     assert renumber("paren-ar", "(7)", 8) == "(8)"
     assert renumber("circled", "③", 4) == "④"
+
+
+def test_a_label_opens_a_new_list_without_a_restart():
+    # inside a paragraph (half-width stops from a PDF) and as a line of its own
+    _, o, got = items("主要问题:一是储备不足.整改措施:一是加强储备。二是细化目标。")
+    assert [g[2] for g in got] == [None, None, None]
+    assert o.items[1].parent == 0 and o.items[1].prev is None
+    _, _, got = items("1.办公费\n2.会议费\n专项经费：\n30.00\n1.设备购置\n2.系统运维")
+    assert [g[2] for g in got] == [None, None, None, None]
+
+
+def test_a_one_sentence_list_of_the_same_style_is_its_headings_content():
+    _, o, _ = items("1.概况\n在编8人。\n2.职责\n1.承担检测工作。\n2.承担抽查工作。\n3.目标\n完成检测。")
+    assert o.items[2].problem == "restart" and o.holds_list(o.items[1]) and o.has_content(o.items[1])
+    # items with bodies of their own are sections from elsewhere; a lone 1 is no list
+    _, o, _ = items("1.概况\n在编8人。\n2.工作\n1.检测建设\n新购设备。\n2.质量监管\n抽检600批。")
+    assert not o.holds_list(o.items[1])
+    _, o, _ = items("1.概况\n在编8人。\n2.职责\n1.承担检测工作。\n3.目标\n完成检测。")
+    assert not o.holds_list(o.items[1])
+
+
+def test_flattened_tables_and_decimal_sections():
+    from linter.structure import in_flat_table, numeric, section_between
+
+    assert numeric("25,872.71 ") and numeric("6.00 ?") and not numeric("项目支出:")
+    doc, o, _ = items("1.办公费\n2.10\n2.差旅费\n3.会议费 0.80")
+    assert [in_flat_table(doc, i) for i in o.items] == [True, True, True]
+    doc, o, _ = items("1.概述\n1.2支出\n1.基本支出。\n2.评价\n1.5万元用于培训。\n1.项目。")
+    first, inner, second, last = o.items
+    assert section_between(doc, first, inner) and not section_between(doc, second, last)
