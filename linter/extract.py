@@ -303,6 +303,8 @@ _FULL_STOP = frozenset("。!?！？")  # ends a sentence; ；/; only ends a clau
 _LIST_STOP = frozenset("；;")
 # a figure compared with another time (比上年增加 20 万元) breaks no figure down
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
+# a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
+_PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
 # a unit with no number in front of it: the part's figure is masked or was left blank
 _BARE_UNIT = re.compile(r"[万亿千]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])")
 
@@ -350,7 +352,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     等/等等 follows the last part, and the opener is not qualified by 主要, 部分,
     如 (examples). Partial enumerations are still checked: their parts may not
     exceed the total. A list in which a part has the unit but no number
-    (``其中：A ** 万元，B 2万元``) is marked ``gaps``.
+    (``其中：A ** 万元，B 2万元``), or whose counts come in two measure words
+    (``其中：甲编制81人，乙编制12个``), is marked ``gaps``.
     """
     out: list[Breakdown] = []
     last_opener = None
@@ -399,10 +402,11 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     in_more = False
     depth = 0  # parentheses opened since the keyword
     seen: list[str] = []  # the list's text, figures as "#"
+    mixed = other = False
     for nxt in items[kw.item + 1:]:
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
-            if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS:
-                continue  # 其中包括
+            if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS or nxt.depth > kw.depth:
+                continue  # 其中包括; a breakdown of a part in parentheses
             if in_more:
                 more_cut = True  # a new total: the later clauses are a list of their own
             else:
@@ -418,7 +422,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             if family is None and nxt.kind in ("amount", "count"):
                 family = unit_family(nxt)
             if unit_family(nxt) == family:
-                if _COMPARISON.search(nxt.raw_label):
+                if _COMPARISON.search(nxt.raw_label) or _per(pf, nxt):
                     continue  # 中央资金80万元，比上年减少10万元：a change, no part
                 if vocab.is_attribute(nxt.raw_label):
                     if in_more:
@@ -428,6 +432,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     break
                 (more if in_more else parts).append(nxt)
                 clause_counts[-1] += 1
+                mixed = mixed or other  # 编制81人，…12个，…6人: one list in two measure words
+            elif nxt.kind == "count" and family.startswith("count:"):
+                other = True  # (one after the last part is another matter: 内设17个部门)
             continue
         if isinstance(nxt, TextItem):
             seen.append(nxt.text)
@@ -461,7 +468,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         while clause_counts and clause_counts[-1] == 0:
             clause_counts.pop()
             shapes.pop()
-    gaps = family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
+    gaps = mixed or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
 
@@ -518,6 +525,14 @@ def _row_pair(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     return None
 
 
+def _per(pf: ParagraphFacts, q: Quantity) -> bool:
+    """Whether ``q`` is a price or a standard: 每公里20万元, 补助标准500元, 300元/人."""
+    if _PER.search(q.raw_label):
+        return True
+    i = pf.para.index_of(q.span.end)
+    return pf.para.text[i:i + 1] in ("/", "／")
+
+
 def _opens_sentence(text: str, i: int) -> bool:
     """Whether the keyword at ``i`` starts a new sentence (after 。 in the same paragraph)."""
     head = text[:i].rstrip()
@@ -532,7 +547,7 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
     candidates = [
         q for q in pf.quantities
         if q.sentence < kw.sentence and q.depth == kw.depth and unit_family(q) == family
-        and not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label)
+        and not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label) and not _per(pf, q)
     ]
     if not candidates or candidates[-1].sentence != kw.sentence - 1:
         return None
