@@ -305,6 +305,8 @@ _LIST_STOP = frozenset("；;")
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
 # a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
 _PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
+# after the last part: one more 、-item that has no figure, to the end of the sentence
+_NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:[。；;!?！？]|$)")
 # a unit with no number in front of it: the part's figure is masked or was left blank
 _BARE_UNIT = re.compile(r"[万亿千]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])")
 
@@ -468,7 +470,12 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         while clause_counts and clause_counts[-1] == 0:
             clause_counts.pop()
             shapes.pop()
-    gaps = mixed or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
+    gaps = (
+        mixed
+        or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
+        # one more item with no figure: 其中行政编13个、事业编45个、差额
+        or _NO_FIGURE_ITEM.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
+    )
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
 
