@@ -219,6 +219,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     sentences = _Sentences(pf)
     scope_words = tuple(scopes) + SUBJECTS
     clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
+    opened: dict = {}  # what each clause opens with, asked once per clause (see _openings)
     respectively = _respectively(pf, sentences, vocab)
     part_of = {}
     for b in doc.in_paragraph("breakdowns", pf.para.index):
@@ -305,7 +306,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         loose = None
         if q.kind == "percent":
             loose = index_of(q.label_span.start) if q.label_span is not None else qi
-        subject = _openings(text, clause_marks, sentence_start, qi, loose)
+        subject = _openings(text, clause_marks, sentence_start, qi, loose, opened)
         if subject is None:
             continue  # last year's figure, named at the start of an earlier clause
         if item:
@@ -365,27 +366,44 @@ def _clause_start(marks: list[int], i: int) -> int:
     return marks[k - 1] + 1 if k else 0
 
 
-def _openings(text: str, marks: list[int], start: int, i: int, loose: int | None = None) -> str | None:
+def _openings(text: str, marks: list[int], start: int, i: int, loose: int | None = None,
+              cache: dict | None = None) -> str | None:
     """What the clauses of a sentence from ``start`` up to text index ``i`` open with:
     the subject of the last one that names one ("" when none does), or None when the
     last one that names a year names an earlier year (上年 …) and no later one this year.
     ``loose``: for a rate, where its own words start — any noun phrase a clause opens
-    with before them is a subject."""
+    with before them is a subject. ``cache``: the paragraph's clauses, by where they start."""
     k = bisect.bisect_left(marks, start)
     at = [start] + [m + 1 for m in marks[k: bisect.bisect_left(marks, i)]]
     subject, earlier = "", False
     for a in at:
-        got = _SUBJECT.match(text, a)
-        if got is None and loose is not None:
-            got = _RATE_SUBJECT.match(text, a)
-            if got and got.end(1) >= loose:
-                got = None  # (the rate's own words: 项目资金支出率)
-        if got and not _GENERIC_SUBJECT.fullmatch(got.group(1)):
-            subject = got.group(1)
-        year = _CLAUSE_YEAR.match(text, a)
+        got = cache.get(a) if cache is not None else None
+        if got is None:
+            got = _opening(text, a)
+            if cache is not None:
+                cache[a] = got
+        strict, rate, year = got
+        if strict:
+            subject = strict
+        elif loose is not None and rate and rate[1] < loose:
+            subject = rate[0]  # (not the rate's own words: 项目资金支出率)
         if year:
-            earlier = year.group(1)[0] in "上去前"
+            earlier = year[0] in "上去前"
     return None if earlier else subject
+
+
+def _opening(text: str, a: int) -> tuple[str, tuple[str, int] | None, str]:
+    """What the clause at text index ``a`` opens with: a subject before what is said of it
+    (or ""), any noun phrase and where it ends (for a rate), and the year word (or "")."""
+    got = _SUBJECT.match(text, a)
+    strict = got.group(1) if got and not _GENERIC_SUBJECT.fullmatch(got.group(1)) else ""
+    rate = None
+    if not got:
+        got = _RATE_SUBJECT.match(text, a)
+        if got and not _GENERIC_SUBJECT.fullmatch(got.group(1)):
+            rate = (got.group(1), got.end(1))
+    year = _CLAUSE_YEAR.match(text, a)
+    return strict, rate, year.group(1) if year else ""
 
 
 def _respectively(pf, sentences: _Sentences, vocab) -> dict[int, tuple[str, str]]:
