@@ -69,6 +69,8 @@ _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Text that is not prose around a list, paragraph by paragraph (folded text: ： is :, ｜ is |)
 # a paragraph of bare numbers: one or a few cells of a table read one cell per line
 _NUMERIC = re.compile(r"[\d.,，%?？\s\-—]*\d[\d.,，%?？\s\-—]*")
+_VALUE = re.compile(r"\d[.,]\d")
+_INT = re.compile(r"\d+")
 # a row label that ends its paragraph (项目支出: alone, or after a row of numbers): it opens
 # a group of rows or items, numbered from 1 again under it
 _LABEL_TAIL = re.compile(r"(?:^|[\s\d%])[\u4e00-\u9fff]{2,15}\s*:\s*$")
@@ -91,12 +93,22 @@ def numeric(text: str) -> bool:
 def in_flat_table(doc, item) -> bool:
     """Whether ``item`` is a row of a table that the reader gave as one cell or a few
     cells per line: its paragraph has | separators, its title ends in a number cell, or
-    the paragraph right before or after it is bare numbers."""
+    the paragraph right before or after it is value cells (bare numbers: a decimal or
+    several numbers, or a whole number with another line of bare numbers beyond it;
+    a page number alone on its line is not a table)."""
     paras = doc.paragraphs
     p = item.para
     if "|" in paras[p].text or _CELL_TAIL.search(item.title):
         return True
-    return any(0 <= q < len(paras) and numeric(paras[q].text) for q in (p - 1, p + 1))
+    n = len(paras)
+    for q, step in ((p - 1, -1), (p + 1, 1)):
+        if 0 <= q < n and numeric(paras[q].text):
+            text = paras[q].text
+            if _VALUE.search(text) or len(_INT.findall(text)) > 1:
+                return True
+            if 0 <= q + step < n and numeric(paras[q + step].text):
+                return True
+    return False
 
 
 def section_between(doc, a, b) -> bool:

@@ -89,3 +89,10 @@ def test_flattened_tables_and_decimal_sections():
     doc, o, _ = items("1.概述\n1.2支出\n1.基本支出。\n2.评价\n1.5万元用于培训。\n1.项目。")
     first, inner, second, last = o.items
     assert section_between(doc, first, inner) and not section_between(doc, second, last)
+
+
+def test_a_page_number_alone_is_no_table():
+    from linter.structure import in_flat_table
+
+    doc, o, _ = items("1.概况\n在编8人。\n- 3 -\n2.职责\n承担检测。\n8\n10\n3.目标\n完成。")
+    assert [in_flat_table(doc, i) for i in o.items] == [False, False, True]
