@@ -54,7 +54,7 @@ class BreakdownSum(Rule):
         何时认为列举是完整的：分项不少于两个，最后一个分项后没有“等”，
         “其中”后没有“主要”“部分”“如”之类的限定，且分项没有被下一个“其中”截断。
         不完整的列举只在分项之和超过总数时报告。括号里的数是对某个分项的再细分，不算分项；
-        “净值”“占比”等描述前一分项的数不算分项；若某一个分项单独就等于总数，
+        “净值”“占比”等描述前一分项的数不算分项；若某一个不为 0 的分项单独就等于总数，
         说明各分项是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告。
 
         另起一句的“其中”（“下达资金2263万元。其中：……”）细分的是同一段里上一句
@@ -132,7 +132,7 @@ class BreakdownSum(Rule):
                 continue
             parts = b.parts
             t = interval(b.total)
-            if len(parts) >= 2 and any(interval(p).meets(t) for p in parts):
+            if len(parts) >= 2 and any(p.value and interval(p).meets(t) for p in parts):
                 # one part is the whole total: the parts are overlapping subsets
                 # (其中：货物支出 7.62，授予中小企业 7.62), not a partition
                 doc.note_claim(None)
