@@ -338,8 +338,10 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     A list stops at ；/; as at the end of the sentence, but the figures of the same
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
     no new total (其中, 合计 …) comes among them: ``其中甲项目A a，B b；乙项目A c，
-    B d`` lists four parts. When each clause holds exactly one figure and there are
-    three or more (``其中：a 用于…；b 用于…；c 用于…``), or the sentence is all list
+    B d`` lists four parts; when every clause holds the same number of figures, the
+    k-th figures of the clauses are kept too (``Breakdown.columns``: ``其中：中央资金
+    300万元，支出300万元；省级资金150万元，支出145.8万元``). When each clause holds
+    exactly one figure and there are three or more (``其中：a 用于…；b 用于…；c 用于…``), or the sentence is all list
     (``…。其中：A a；B b。``), or the clauses have one shape (``其中：A a，占 x%；B b，
     占 y%``), they are the parts. A figure compared with another year (``比上年减少
     10 万元``) is passed over: it is no part.
@@ -398,7 +400,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     family = unit_family(total) if total is not None else None
     parts: list[Quantity] = []
     more: list[Quantity] = []
-    clause_counts = [0]  # figures of the list's kind in each ；-clause
+    clause_figs: list[list[Quantity]] = [[]]  # the list's figures in each ；-clause
     shapes: list[list[str]] = [[]]  # the kinds of all figures in each ；-clause
     cut = more_cut = False
     in_more = False
@@ -433,7 +435,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                         cut = True  # 净值, 占比 … describe the previous part
                     break
                 (more if in_more else parts).append(nxt)
-                clause_counts[-1] += 1
+                clause_figs[-1].append(nxt)
                 mixed = mixed or other  # 编制81人，…12个，…6人: one list in two measure words
             elif nxt.kind == "count" and family.startswith("count:"):
                 other = True  # (one after the last part is another matter: 内设17个部门)
@@ -449,7 +451,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             elif nxt.text in _LIST_STOP and parts:
                 if depth == 0:
                     in_more = True
-                    clause_counts.append(0)
+                    clause_figs.append([])
                     shapes.append([])
             elif nxt.text in SENTENCE_END:
                 break
@@ -467,8 +469,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     if more_cut:
         more = []
     if in_more:  # drop the ；-clauses after the last figure of the list
-        while clause_counts and clause_counts[-1] == 0:
-            clause_counts.pop()
+        while clause_figs and not clause_figs[-1]:
+            clause_figs.pop()
             shapes.pop()
     gaps = (
         mixed
@@ -482,20 +484,25 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     def whole(ps: list[Quantity], stopped: bool) -> bool:
         return len(ps) >= 2 and not stopped and "等" not in _clause_tail(pf, ps[-1]) and not partial and not gaps
 
-    if more and len(parts) == 1 and all(n == 1 for n in clause_counts) and (
-        len(clause_counts) >= 3 or new_sentence or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
+    if more and len(parts) == 1 and all(len(c) == 1 for c in clause_figs) and (
+        len(clause_figs) >= 3 or new_sentence or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
     ):
         # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…),
         # in a sentence that is all list (…万元。其中：A a；B b。) or in clauses of one
         # shape (其中：A a，占 x%；B b，占 y%)
         parts, more = parts + more, []
     exhaustive = whole(parts, cut)
+    columns = ()
+    if more and not cut and len(clause_figs) >= 2 and len({len(c) for c in clause_figs}) == 1 and len(parts) >= 2:
+        # 其中：中央资金300万元，支出300万元；省级资金150万元，支出145.8万元 — by column
+        columns = tuple(zip(*clause_figs))
     return Breakdown(
         total, tuple(parts), kw, exhaustive, pf.para.index,
         totals=totals,
         more=tuple(more),
         more_exhaustive=bool(more) and whole(parts + more, False),
         gaps=gaps,
+        columns=columns,
     )
 
 

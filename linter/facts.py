@@ -117,6 +117,10 @@ class Breakdown:
     totals: tuple[Quantity, ...] = ()
     more: tuple[Quantity, ...] = ()
     more_exhaustive: bool = False
+    # when every ；-clause of the list holds the same number (two or more) of figures,
+    # the k-th figure of each clause, a column: ``其中：中央资金300万元，支出300万元；
+    # 省级资金150万元，支出145.8万元`` lists 资金 and 支出 by source
+    columns: tuple[tuple[Quantity, ...], ...] = ()
     # a part has the unit but no number (masked or left blank: ``抚育补助 ** 万元``):
     # the written parts are not the whole list, and no sum can be checked
     gaps: bool = False

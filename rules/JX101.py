@@ -70,7 +70,9 @@ class BreakdownSum(Rule):
         用于……；30万元用于……；20万元用于……”，“其中：基本支出60万元，占60%；
         项目支出40万元，占40%”），这些数就是分项。“比上年减少10万元”之类与别的
         年份比较的数不是分项，跳过。
-        括号里的“；”不打断列举。总数与“其中”之间的百分比（“执行数95万元，执行率
+        各“；”分句的数一样多（两个以上）时，也按列相加（“其中：中央资金300万元，
+        支出300万元；省级资金150万元，支出145.8万元”：300 + 150、300 + 145.8），
+        某一列与总数相符就不报告。括号里的“；”不打断列举。总数与“其中”之间的百分比（“执行数95万元，执行率
         95%，其中：……”）跳过；“其中包括”“其中含”算一个“其中”。
 
         标为“调减”“减少”“核减”“扣减”“扣回”“收回”“退回”“缴回”的分项也按减去
@@ -144,6 +146,9 @@ class BreakdownSum(Rule):
                 # the parts before the ； fall short: the list may run on to the sentence end
                 longer = parts + b.more
                 holds = any(_holds(interval(x), longer, b.more_exhaustive) for x in (b.total, *b.totals))
+            if not holds and b.columns:
+                # 其中：A资金 a，支出 a′；B资金 b，支出 b′ — one of its columns may be the total
+                holds = any(_holds(interval(x), column, True) for column in b.columns for x in (b.total, *b.totals))
             doc.note_claim(holds)
             if holds:
                 continue
