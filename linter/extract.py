@@ -540,11 +540,16 @@ def _row_pair(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
 
 
 def _per(pf: ParagraphFacts, q: Quantity) -> bool:
-    """Whether ``q`` is a price or a standard: 每公里20万元, 补助标准500元, 300元/人."""
+    """Whether ``q`` is a price or a standard (每公里20万元, 补助标准500元, 300元/人) or
+    an operand of a product written out (14人×3万元=42万元: the 42 is the part)."""
     if _PER.search(q.raw_label):
         return True
+    text = pf.para.text
     i = pf.para.index_of(q.span.end)
-    return pf.para.text[i:i + 1] in ("/", "／")
+    j = pf.para.index_of(q.span.start)
+    after = text[i:i + 3].lstrip()[:1]
+    before = text[max(0, j - 3):j].rstrip()[-1:]
+    return after in ("/", "／", "×", "*", "＊", "=", "＝", "÷") or before in ("×", "*", "＊", "÷", "/", "／")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
