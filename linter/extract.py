@@ -465,7 +465,14 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             return None
         total, totals = found
     else:
-        totals = ()
+        # the figures before it in the sentence: 全年预算数600万元，执行数580万元，其中：…
+        # may break down the budget
+        taken = {q.span for b in before for q in (b.total, *b.parts)}
+        totals = tuple(
+            q for q in pf.quantities
+            if q.sentence == kw.sentence and q.item < total.item and q.depth == kw.depth
+            and unit_family(q) == family and q.span not in taken and q.value and _may_be_total(pf, q, vocab)
+        )
     if more_cut:
         more = []
     if in_more:  # drop the ；-clauses after the last figure of the list
@@ -539,6 +546,11 @@ def _row_pair(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     return None
 
 
+def _may_be_total(pf: ParagraphFacts, q: Quantity, vocab: Vocabulary) -> bool:
+    """Not a change (比上年增加…), an attribute (净值…) or a price (每…, …元/人)."""
+    return not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label) and not _per(pf, q)
+
+
 def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     """Whether ``q`` is a price or a standard (每公里20万元, 补助标准500元, 300元/人) or
     an operand of a product written out (14人×3万元=42万元: the 42 is the part)."""
@@ -566,7 +578,7 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
     candidates = [
         q for q in pf.quantities
         if q.sentence < kw.sentence and q.depth == kw.depth and unit_family(q) == family
-        and not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label) and not _per(pf, q)
+        and _may_be_total(pf, q, vocab)
     ]
     if not candidates or candidates[-1].sentence != kw.sentence - 1:
         return None
@@ -577,7 +589,7 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
     # a figure of an earlier sentence already in a breakdown of its own is taken
     # (计划90万元。其中：30，30，30。完成89.97万元。其中：30，30，29.99 — not 90)
     taken = {q.span for b in before for q in (b.total, *b.parts) if q.sentence < kw.sentence - 1}
-    return total, tuple(q for q in candidates if q is not total and q.span not in taken)
+    return total, tuple(q for q in candidates if q is not total and q.span not in taken and q.value)
 
 
 def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
