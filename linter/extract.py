@@ -305,6 +305,7 @@ _LIST_STOP = frozenset("；;")
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
 # a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
 _PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
+_TIMES = ("/", "／", "×", "*", "＊", "÷")
 # after the last part: one more 、-item that has no figure, to the end of the sentence
 _NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:[。；;!?！？]|$)")
 # a unit with no number in front of it: the part's figure is masked or was left blank
@@ -330,10 +331,15 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     the parts (the rest belongs to a nested breakdown), and so does a figure
     labelled with an attribute word (净值, 占比 … of the part before it).
 
+    The earlier figures of its kind in the sentence are kept as other readings
+    (``Breakdown.totals``: ``全年预算数600万元，执行数580万元，其中：…`` may break
+    down the budget).
+
     ``total。其中：part, part …`` — a 其中 that opens a sentence breaks down the
     last figure of its kind in the sentence before (or, if that figure is itself a
     part of a breakdown there, that breakdown's total); the other figures of its
-    kind in that sentence are kept as other readings (``Breakdown.totals``).
+    kind earlier in the paragraph are other readings, unless a breakdown of an
+    earlier sentence holds them.
 
     A list stops at ；/; as at the end of the sentence, but the figures of the same
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
@@ -341,10 +347,13 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     B d`` lists four parts; when every clause holds the same number of figures, the
     k-th figures of the clauses are kept too (``Breakdown.columns``: ``其中：中央资金
     300万元，支出300万元；省级资金150万元，支出145.8万元``). When each clause holds
-    exactly one figure and there are three or more (``其中：a 用于…；b 用于…；c 用于…``), or the sentence is all list
-    (``…。其中：A a；B b。``), or the clauses have one shape (``其中：A a，占 x%；B b，
-    占 y%``), they are the parts. A figure compared with another year (``比上年减少
-    10 万元``) is passed over: it is no part.
+    exactly one figure and there are three or more (``其中：a 用于…；b 用于…；
+    c 用于…``), or the sentence is all list (``…。其中：A a；B b。``), or the clauses
+    have one shape (``其中：A a，占 x%；B b，占 y%``), they are the parts.
+
+    Neither a part nor a total: a figure compared with another year (``比上年减少
+    10 万元``), a price or a standard (``每公里 20 万元``, ``300元/人``), an operand
+    of a product written out (``14人×3万元=42万元``: the 42 is the part).
 
     A percentage between the total and the opener is passed over (``执行数 95 万元，
     执行率 95%，其中：…``), and ``其中包括``/``其中含`` is one opener.
@@ -561,7 +570,7 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     j = pf.para.index_of(q.span.start)
     after = text[i:i + 3].lstrip()[:1]
     before = text[max(0, j - 3):j].rstrip()[-1:]
-    return after in ("/", "／", "×", "*", "＊", "=", "＝", "÷") or before in ("×", "*", "＊", "÷", "/", "／")
+    return after in _TIMES or before in _TIMES
 
 
 def _opens_sentence(text: str, i: int) -> bool:
