@@ -339,7 +339,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     last figure of its kind in the sentence before (or, if that figure is itself a
     part of a breakdown there, that breakdown's total); the other figures of its
     kind earlier in the paragraph are other readings, unless a breakdown of an
-    earlier sentence holds them.
+    earlier sentence holds them, and so is the sum of the figures of the sentence
+    before (``Breakdown.summed``). A 其中 after ； is read the same way.
 
     A list stops at ；/; as at the end of the sentence, but the figures of the same
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
@@ -472,8 +473,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         found = _total_before(pf, kw, family, vocab, before)
         if found is None:
             return None
-        total, totals = found
+        total, totals, summed = found
     else:
+        summed = ()
         # the figures before it in the sentence: 全年预算数600万元，执行数580万元，其中：…
         # may break down the budget
         taken = {q.span for b in before for q in (b.total, *b.parts)}
@@ -519,6 +521,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         more_exhaustive=bool(more) and whole(parts + more, False),
         gaps=gaps,
         columns=columns,
+        summed=summed,
     )
 
 
@@ -574,9 +577,10 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
 
 
 def _opens_sentence(text: str, i: int) -> bool:
-    """Whether the keyword at ``i`` starts a new sentence (after 。 in the same paragraph)."""
+    """Whether the keyword at ``i`` starts a new sentence or ；-clause (after 。 or ；
+    in the same paragraph: ``收入100万元；其中：…``)."""
     head = text[:i].rstrip()
-    return bool(head) and head[-1] in _FULL_STOP
+    return bool(head) and (head[-1] in _FULL_STOP or head[-1] in _LIST_STOP)
 
 
 def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabulary, before: list[Breakdown]):
@@ -598,7 +602,9 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
     # a figure of an earlier sentence already in a breakdown of its own is taken
     # (计划90万元。其中：30，30，30。完成89.97万元。其中：30，30，29.99 — not 90)
     taken = {q.span for b in before for q in (b.total, *b.parts) if q.sentence < kw.sentence - 1}
-    return total, tuple(q for q in candidates if q is not total and q.span not in taken and q.value)
+    last = [q for q in candidates if q.sentence == kw.sentence - 1]
+    others = tuple(q for q in candidates if q is not total and q.span not in taken and q.value)
+    return total, others, tuple(last) if len(last) >= 2 else ()
 
 
 def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:

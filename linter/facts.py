@@ -115,6 +115,9 @@ class Breakdown:
     # ；-clauses of the sentence, which may continue the list (``其中甲项目A a，B b；
     # 乙项目A c，B d。``), with ``more_exhaustive`` for the list read to the end.
     totals: tuple[Quantity, ...] = ()
+    # figures whose sum the parts may add up to instead (中央资金30万元，省级资金20万元。
+    # 其中：用于道路40万元，用于桥梁10万元 breaks down 30 + 20)
+    summed: tuple[Quantity, ...] = ()
     more: tuple[Quantity, ...] = ()
     more_exhaustive: bool = False
     # when every ；-clause of the list holds the same number (two or more) of figures,

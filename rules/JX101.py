@@ -63,8 +63,8 @@ class BreakdownSum(Rule):
 
         另起一句的“其中”（“下达资金2263万元。其中：……”）细分的是同一段里上一句
         中同类的数：取上一句最后一个同类的数（它若本身是上一句“其中”的分项，则取
-        那个“其中”的总数）；同一段里此前其他同类的数也算可能的总数，分项之和
-        与其中任何一个相符都不报告。“比上年增加”之类的比较数不算总数。
+        那个“其中”的总数）；同一段里此前其他同类的数、上一句各同类的数之和也算
+        可能的总数，分项之和与其中任何一个相符都不报告。“；其中”同样处理。“比上年增加”之类的比较数不算总数。
 
         分项列到句末；“；”把列举分成几组时（“其中甲项目设计费5万元，施工费10万元；
         乙项目……”），若“；”之前的分项之和小于总数，而后面各组里还有同类的数、
@@ -147,6 +147,8 @@ class BreakdownSum(Rule):
             holds = _holds(t, parts, b.exhaustive)
             if not holds and any(_holds(interval(x), parts, b.exhaustive) for x in b.totals):
                 holds = True  # the parts add up to another figure of the sentence before
+            if not holds and b.summed and _holds(total(interval(x) for x in b.summed), parts, b.exhaustive):
+                holds = True  # … or to all of the sentence before
             if not holds and b.more and total(interval(p) for p in parts).hi < t.lo:
                 # the parts before the ； fall short: the list may run on to the sentence end
                 longer = parts + b.more
