@@ -357,7 +357,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     of a product written out (``14人×3万元=42万元``: the 42 is the part).
 
     A percentage between the total and the opener is passed over (``执行数 95 万元，
-    执行率 95%，其中：…``), and ``其中包括``/``其中含`` is one opener.
+    执行率 95%，其中：…``) and kept (``Breakdown.rates``: the parts may be that share
+    of the total), and ``其中包括``/``其中含`` is one opener.
 
     ``part, part … 合计/共计/总计 total`` — the parts are the figures of the
     same kind in the same sentence before the keyword.
@@ -392,9 +393,11 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     text = pf.para.text
     items = pf.items
     total = None
+    rates: list[Quantity] = []
     for prev in reversed(items[: kw.item]):
         if isinstance(prev, Quantity):
             if prev.sentence == kw.sentence and prev.kind == "percent":
+                rates.append(prev)
                 continue  # 执行数95万元，执行率95%，其中：… breaks down the 95万元
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
                 total = prev
@@ -522,6 +525,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         gaps=gaps,
         columns=columns,
         summed=summed,
+        rates=tuple(rates) if total is not None and not new_sentence else (),
     )
 
 

@@ -118,6 +118,9 @@ class Breakdown:
     # figures whose sum the parts may add up to instead (中央资金30万元，省级资金20万元。
     # 其中：用于道路40万元，用于桥梁10万元 breaks down 30 + 20)
     summed: tuple[Quantity, ...] = ()
+    # a percentage between the total and 其中 (下达资金100万元，执行率95%，其中：…): the
+    # parts may be that share of the total
+    rates: tuple[Quantity, ...] = ()
     more: tuple[Quantity, ...] = ()
     more_exhaustive: bool = False
     # when every ；-clause of the list holds the same number (two or more) of figures,

@@ -77,7 +77,8 @@ class BreakdownSum(Rule):
         各“；”分句的数一样多（两个以上）时，也按列相加（“其中：中央资金300万元，
         支出300万元；省级资金150万元，支出145.8万元”：300 + 150、300 + 145.8），
         某一列与总数相符就不报告。括号里的“；”不打断列举。总数与“其中”之间的百分比（“执行数95万元，执行率
-        95%，其中：……”）跳过；“其中包括”“其中含”算一个“其中”。
+        95%，其中：……”）跳过，但分项之和占总数的比例恰为这个百分比时也不报告
+        （“下达资金100万元，执行率95%，其中：……”列的可能是已执行的部分）；“其中包括”“其中含”算一个“其中”。
 
         标为“调减”“减少”“核减”“扣减”“扣回”“收回”“退回”“缴回”的分项也按减去
         计算一次，这样算相符就不报告。某个分项写了单位却没有数（数字被隐去或
@@ -149,6 +150,11 @@ class BreakdownSum(Rule):
                 holds = True  # the parts add up to another figure of the sentence before
             if not holds and b.summed and _holds(total(interval(x) for x in b.summed), parts, b.exhaustive):
                 holds = True  # … or to all of the sentence before
+            if not holds and b.rates:
+                # 下达资金100万元，执行率95%，其中：… — the parts may be the 95% executed
+                share = total(interval(p) for p in parts).divide(t)
+                holds = share is not None and any(
+                    share.scale(Decimal(100)).meets(stated(r.value, r.precision)) for r in b.rates)
             if not holds and b.more and total(interval(p) for p in parts).hi < t.lo:
                 # the parts before the ； fall short: the list may run on to the sentence end
                 longer = parts + b.more
