@@ -13,7 +13,8 @@ from decimal import Decimal
 
 import attrs
 
-from .arith import parse_number, precision_of
+from .arith import parse_number, precision_of, stated
+from .arith import total as total_of
 from .facts import (TEXT_ITEMS, Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, PunctItem, Quantity,
                     SpaceItem, TextItem, YearRef)
 from .normalise import Paragraph
@@ -364,8 +365,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     same kind in the same sentence before the keyword.
 
     The enumeration is judged exhaustive when it has two or more parts, no
-    等/等等 follows the last part, and the opener is not qualified by 主要, 部分,
-    如 (examples). Partial enumerations are still checked: their parts may not
+    等/等等 follows the last part, the opener is not qualified by 主要, 部分,
+    如 (examples), and the shares written after the parts, if every part has one,
+    add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups). Partial enumerations are still checked: their parts may not
     exceed the total. A list in which a part has the unit but no number
     (``其中：A ** 万元，B 2万元``), or whose counts come in two measure words
     (``其中：甲编制81人，乙编制12个``), is marked ``gaps``.
@@ -420,6 +422,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     depth = 0  # parentheses opened since the keyword
     seen: list[str] = []  # the list's text, figures as "#"
     mixed = other = False
+    shares: list[Quantity] = []  # the percentage after each part, where one is written
     for nxt in items[kw.item + 1:]:
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
             if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS or nxt.depth > kw.depth:
@@ -450,8 +453,12 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 (more if in_more else parts).append(nxt)
                 clause_figs[-1].append(nxt)
                 mixed = mixed or other  # 编制81人，…12个，…6人: one list in two measure words
-            elif nxt.kind == "count" and family.startswith("count:"):
-                other = True  # (one after the last part is another matter: 内设17个部门)
+            elif nxt.kind == "count" and family.startswith("count:") and nxt.raw_label:
+                # (not 60户190人, two measures of one item; one after the last part is
+                # another matter: 内设17个部门)
+                other = True
+            elif nxt.kind == "percent" and (more or parts) and len(shares) < len(parts) + len(more):
+                shares.append(nxt)  # 脱贫人口1200人，占24%
             continue
         if isinstance(nxt, TextItem):
             seen.append(nxt.text)
@@ -501,6 +508,11 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     )
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
+
+    # shares written after every part that add up to less than the whole (脱贫人口1200人，
+    # 占24%；监测对象300人，占6%): the list says itself that it is not all
+    if shares and len(shares) == len(parts) + len(more):
+        partial = partial or total_of(stated(q.value, q.precision) for q in shares).hi < 100
 
     def whole(ps: list[Quantity], stopped: bool) -> bool:
         return len(ps) >= 2 and not stopped and "等" not in _clause_tail(pf, ps[-1]) and not partial and not gaps
