@@ -101,12 +101,14 @@ def in_flat_table(doc, item) -> bool:
     if "|" in paras[p].text or _CELL_TAIL.search(item.title):
         return True
     n = len(paras)
+
+    def bare(q: int) -> bool:  # (a cell of a tab-separated table is a table of its own, not this list's)
+        return 0 <= q < n and paras[q].kind != "cell" and numeric(paras[q].text)
+
     for q, step in ((p - 1, -1), (p + 1, 1)):
-        if 0 <= q < n and numeric(paras[q].text):
+        if bare(q):
             text = paras[q].text
-            if _VALUE.search(text) or len(_INT.findall(text)) > 1:
-                return True
-            if 0 <= q + step < n and numeric(paras[q + step].text):
+            if _VALUE.search(text) or len(_INT.findall(text)) > 1 or bare(q + step):
                 return True
     return False
 
@@ -500,9 +502,10 @@ def _build(doc) -> Outline:
 
 def _labelled(paras, scope_of, markers) -> set:
     """The markers numbered 1 that come right after an unnumbered label ending in a
-    colon: inside the paragraph (…改进措施:一是…), or as the paragraph before, across
+    colon (a paragraph that opens with a marker is a numbered heading, not a label): inside the paragraph (…改进措施:一是…), or as the paragraph before, across
     paragraphs of bare numbers (项目支出: then a flattened table's values, then 1.…)."""
     out = set()
+    numbered = {m.para for m in markers if m.at_start}
     for idx, m in enumerate(markers):
         if m.ordinal != 1:
             continue
@@ -514,7 +517,7 @@ def _labelled(paras, scope_of, markers) -> set:
         q = m.para - 1
         while q >= 0 and m.para - q <= 8 and paras[q].kind != "cell" and scope_of[q] == scope_of[m.para]:
             if not numeric(paras[q].text):
-                if _LABEL_TAIL.search(paras[q].text):
+                if q not in numbered and _LABEL_TAIL.search(paras[q].text):
                     out.add(idx)
                 break
             q -= 1

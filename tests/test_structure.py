@@ -96,3 +96,14 @@ def test_a_page_number_alone_is_no_table():
 
     doc, o, _ = items("1.概况\n在编8人。\n- 3 -\n2.职责\n承担检测。\n8\n10\n3.目标\n完成。")
     assert [in_flat_table(doc, i) for i in o.items] == [False, False, True]
+
+
+def test_a_numbered_heading_ending_in_a_colon_is_no_label_and_tab_cells_are_no_flat_table():
+    from linter.structure import in_flat_table
+
+    # 1. 2. under "1. 效益:" stay one list with the heading: the second 1. is a repeat
+    _, _, got = items("1. 效益:\n1.经济效益。节约5万元。\n3.生态效益。减排20吨。")
+    assert [g[2] for g in got] == [None, "duplicate", None]
+    doc, o, _ = items("三、指标\n完成情况如下。\n四、主要绩效\n\t78.26%\t90.00%\n\n五、问题\n无。")
+    assert [i.marker.text for i in o.items] == ["三、", "四、", "五、"]
+    assert not in_flat_table(doc, o.items[1])
