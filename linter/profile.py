@@ -15,7 +15,7 @@ import attrs
 
 from .normalise import first_lines
 from .source import Span
-from .years import FORM_YEAR, NOTICE_YEAR, TITLE_YEAR, notice_evaluated_year
+from .years import FORM_YEAR, NOTICE_YEAR, TITLE_YEAR, joined_name, notice_evaluated_year
 
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
@@ -100,10 +100,10 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 break
     if year is None:
         top = first_lines(head, TITLE_LINES)
-        year, year_span = _title_year(top)
+        year, year_span = _title_year(top, everything=paragraphs)
         if year is None:
             # a title under a web page's or a cover's lines: a paragraph that is the name alone
-            year, year_span = _title_year(head[len(top):], alone=True)
+            year, year_span = _title_year(head[len(top):], alone=True, everything=paragraphs)
         year_from = "title" if year is not None else None
     if year is None:
         for p in head:
@@ -138,18 +138,25 @@ _NOT_TITLE_HEAD = re.compile(r"[:：]|附件|附表")
 _TITLE_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
 
 
-def _title_year(paragraphs, alone: bool = False) -> tuple[int | None, Span | None]:
+def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | None, Span | None]:
     """The year on the report's own name in its first lines (2023 年度某某局整体支出绩效
     自评报告, …绩效自评总结报告, …绩效评价报告): not a cited document's (inside 《》 or
     after 关于开展). With ``alone``, only a paragraph that is the name and nothing more
-    (at most 60 characters, ending with the name)."""
+    (at most 60 characters, ending with the name). A name broken over short lines
+    (2023 年度某某局 / 部门整体支出 / 绩效自评报告) is read as one line (``everything``: all
+    the report's paragraphs, to read the lines that follow)."""
     for p in paragraphs:
         if alone and (len(p.text) > 60 or p.kind != "text"):
             continue
-        for m in TITLE_YEAR.finditer(p.text):
-            if alone and (not _TITLE_TAIL.fullmatch(p.text, m.end()) or _NOT_TITLE_HEAD.search(p.text, 0, m.start(1))):
+        text = p.text
+        if everything and not TITLE_YEAR.search(text) and everything[p.index] is p:
+            text = joined_name(everything, p.index)
+        for m in TITLE_YEAR.finditer(text):
+            if m.start(1) >= len(p.text):
+                break  # the year is on a later line
+            if alone and (not _TITLE_TAIL.fullmatch(text, m.end()) or _NOT_TITLE_HEAD.search(text, 0, m.start(1))):
                 continue
-            before = p.text[: m.start(1)]
+            before = text[: m.start(1)]
             if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
                 continue
             if re.search(r"\d{4}\s*年|通知", m.group("gap")):

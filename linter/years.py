@@ -38,6 +38,65 @@ REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?报告"
 # cited document's; JX301 allows 30 characters between the year and the name, the profile 40.)
 TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){REPORT_NAME}")
 
+# A report's name broken over short lines (2023 年度某某局 / 部门整体支出 / 绩效自评报告): a short
+# line is read together with at most SPLIT_LINES short lines after it.
+SHORT_LINE = 30
+SPLIT_LINES = 3
+
+
+def joined_name(paragraphs, k: int) -> str:
+    """Paragraph ``k``'s text, joined with the short text paragraphs after it when it is a
+    short line itself (a title broken over lines); the year stays at its index in paragraph k."""
+    p = paragraphs[k]
+    text = p.text
+    if len(text) > SHORT_LINE or p.kind != "text" or re.search(r"报告\s*$", text):
+        return text
+    for q in paragraphs[k + 1:k + 1 + SPLIT_LINES]:
+        if q.kind != "text" or len(q.text) > SHORT_LINE or not q.text.strip():
+            break
+        text += q.text
+        if re.search(r"报告\s*$", text):
+            break
+    return text
+
+
+# What may stand before a year on a line that is a report's name: the unit, a number or an
+# attachment's label (1、 / 附件 2： / 名称：), no sentence.
+_NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
+# what may follow a report's name on its line: a file extension left by a download
+NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
+
+
+# a list number or an attachment's label before a name: 1、 / 2. / 附件 1：
+_NAME_LABEL = re.compile(r"^\s*(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[、.．]\s*)?")
+# after a name that is part of a sentence, not a title run into the text
+_NAME_IN_SENTENCE = re.compile(r"\s*(?:[。，,；;、）)》]|及|和|等|的|与)")
+
+
+def report_name_at(text: str, i: int, whole_line: bool):
+    """The report's own name (TITLE_YEAR) starting with the year at index ``i`` of ``text``:
+    not inside 《》, not a notice's (关于开展 / 通知), no other year between; with
+    ``whole_line`` the name ends the line and what stands before the year is no sentence;
+    without it the name heads its line (a title run into the text that follows), with no
+    number before it and no sentence going on after it. The match, or None."""
+    m = TITLE_YEAR.match(text, i)
+    if m is None:
+        return None
+    before = text[:i]
+    if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
+        return None
+    if re.search(r"\d{4}\s*年|通知", m.group("gap")):
+        return None
+    before = _NAME_LABEL.sub("", before, count=1)
+    if whole_line and (not NAME_TAIL.fullmatch(text, m.end()) or _NAME_BEFORE_STOPS.search(before)
+                       or len(before) > 40):
+        return None
+    if not whole_line and (re.search(r"\d", before) or _NAME_BEFORE_STOPS.search(before) or len(before) > 40
+                           or _NAME_IN_SENTENCE.match(text, m.end())):
+        return None  # 我局于……报送 2022 年度……自评报告。: a sentence that names a report
+    return m
+
+
 # A form's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）.
 FORM_YEAR = re.compile(rf"{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*[(（]\s*(\d{{4}})\s*年度?\s*[)）]")
 
@@ -109,7 +168,7 @@ def _places(doc) -> list[YearPlace]:
 
 
 # (compiled once: asked at every year of a report)
-_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*(?:[-—–~～至到]\s*\d{1,2}\s*)?月")  # 2021 年 3 月, 2021 年 3—4 月
 _OPEN_PAREN_END = re.compile(r"[(（]\s*$")
 _VERSION_AFTER = re.compile(r"[^)）]{0,4}(?:修正|修订|修改|版)")
 _RANGE_BEFORE = re.compile(r"[-—–~～至到]\s*$")

@@ -7,8 +7,8 @@ from ..scores import total_scores_in
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
 from ..years import (
-    CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_title, notice_evaluated_year, ordinary_other_year,
-    places,
+    CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_title, joined_name, notice_evaluated_year,
+    ordinary_other_year, places, report_name_at,
 )
 
 _STOP = CLAUSE_STOPS
@@ -38,6 +38,7 @@ _OWN_EVAL = re.compile(
 # the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
 _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
 _YEAR_IN = re.compile(r"\d{4}\s*年")
+_CITED = re.compile(r"《[^《》]*》")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用")
 _PLAN = re.compile(r"(?<!现)将|拟|计划|下一步|今后|以后|明年|继续|力争|争取|确保|做好")
@@ -47,6 +48,31 @@ _DOING = re.compile(r"现将|进行|开展|完成|负责|领导|指导|组织|�
 _YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别|连续")
 _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发现|问题|意见|反馈|整改|以前|此前|" + _YEARS_COMPARED)
+# The look-back words that govern a phrase (根据《……》, 按照 N 年……): they speak of another
+# document or year only up to the end of their own clause, not of a later clause of the sentence
+# (按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评).
+_GOVERNING = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
+_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|" + _YEARS_COMPARED)
+# Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
+# 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
+_TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
+_EVALUATED = re.compile(
+    r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?\s*(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+)
+# 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
+# work done (成立了评价小组，对……进行了评价), not a plan.
+_PURPOSE = re.compile(r"为了?\s*(?:确实|切实|进一步|认真|扎实)?\s*做好\s*$")
+_DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)?(?:对|进行|开展|完成)")
+
+
+def _in_paragraph(doc, para):
+    """The year places of one paragraph (indexed once per document)."""
+    index = doc.memo.get("JX301.places")
+    if index is None:
+        index = doc.memo["JX301.places"] = {}
+        for q in places(doc):
+            index.setdefault(q.ref.para, []).append(q)
+    return index.get(para, ())
 
 
 class WrongYear(Rule):
@@ -68,18 +94,30 @@ class WrongYear(Rule):
            不可能有它的支出和完成率；只提下一年度的预算（“我局 2024 年预算 300 万元已下达”）不报告，
            往年的数字（N < Y，如“2022 年结转资金”）也不报告；
         3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体……绩效自评 /
-           自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度），以及“N 年度部门绩效自评信息”，
+           自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度）、“N 年度部门绩效自评信息”，以及
+           同一分句里的“对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价”（“对 2023 年度项目支出
+           资金的管理、使用情况进行了绩效自评”；审核、复核、抽查别人的自评不算），
            N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年（评价年度的次年才做
            自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划（将、拟、计划、下一步、
            今后……），或 N < Y 且分句写有“进行、开展、完成、负责、领导、指导、组织、形成、公开”或以
-           “本单位 / 我局”为主语，而整句没有回顾或比较（根据、按照、参考、发现、问题、整改、上年、
-           往年、较上年、分别……）、没有第二个年份。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
+           “本单位 / 我局”为主语，或是“为做好 N 年度……自评工作”而这句话接着写出已做的事（成立了小组、
+           进行了评价……），而没有回顾或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的
+           分句结束，出现在年份所在分句年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的
+           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；发现、问题、整改、上年、
+           往年、较上年、分别……（《》里文件名中的字不算）在整句任何地方都算；句中也没有第二个年份
+           （《》里、文号、日期里的年份，以及同一句里另一个说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
            年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
            的地方（上面 1、3 两类，每句算一票，带日期的不算）和所答复的通知（“关于开展 N 年度……”算 N，
            只写“关于开展 N 年……”算 N−1）
            对比，另一年度的票数多于评价年度（评价年度自己算一票）、至少两票且至少有一处是报告自己的
            说法时，报告表头或开头的年份，其余各处按多数的年度检查；票数相同则以表头为准；
+        4a. 报告自己的名称单独成行：封面、目录后重复的标题、附件清单（“附件：1.……”“1、”）、网页里
+           再写一遍的标题，“[单位] N 年（度）……自评报告 / 绩效评价报告”独占一行（标题断成几行短行的
+           也连起来看，如“某某馆 2023 年度 / 部门整体支出 / 绩效自评报告”），或在开头几行的行首（标题与
+           正文连在一行），N ≠ Y。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及
+           评分表”）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
+           地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
@@ -100,8 +138,8 @@ class WrongYear(Rule):
         “开展 / 部署 / 布置 Y+1 年……整体支出绩效自评工作”（可能像通知那样指 Y+1 年做的这一轮自评）“将在 N 年度……自评中”、……指标、体系、
         办法、方案、目标、复核、整改）；
         与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；
-        评价年度只是从通知推出来的时候，报告的第一行和开头几行里报告自己的名称（通知推出的年度
-        不足以否定标题）；报告没有可识别的评价年度时整条规则不报告。
+        评价年度只是从通知推出来的时候，报告的第一行（100 字以内的）和开头几行里报告自己的名称
+        （通知推出的年度不足以否定标题）；报告没有可识别的评价年度时整条规则不报告。
 
     为什么是问题
         报告年度写错，说明报告是从别的年度的报告改来的而没有改全；得分、金额挂在错误的年份上，
@@ -184,8 +222,8 @@ class WrongYear(Rule):
                 continue
             if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
                 continue
-            if weak and p.ref.para == 0:
-                continue
+            if weak and p.ref.para == 0 and len(p.para.text) <= 100:
+                continue  # (the first line as a title; a long first paragraph is the body's)
             text = p.para.text
             m = self._self_words(p)
             if m and weak and p.ref.para < top and m.group(0).endswith("报告"):
@@ -198,7 +236,13 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
-            m = self._eval_words(p)
+            if not (weak and p.ref.para < top) and self._name_line(doc, p):
+                yield self.report(
+                    p.ref.span, "self", what="报告名称", what_en="report title", year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
+            m = self._eval_words(p) or self._eval_clause(p)
             if (m and p.ref.year == year + 1 and re.search(r"(?:开展|部署|布置|启动|安排)\s*$", p.clause_before())
                     and text.startswith("工作", m.end())):
                 m = None  # 开展 2024 年部门整体支出绩效自评工作: may name the round held in Y+1, as the notice does
@@ -310,6 +354,31 @@ class WrongYear(Rule):
             return None
         return m
 
+    def _eval_clause(self, p):
+        """对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价 in one clause, the evaluated
+        thing not another system's (指标、体系、办法、目标、复核、整改……)."""
+        if not _TO_EVALUATE.search(p.clause_before()):
+            return None
+        text = p.para.text
+        m = _EVALUATED.match(text, p.j, self._clause_end(text, p))
+        if m is None or _YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, m.end()):
+            return None
+        if re.search(r"审核|复核|抽查|检查|督导|核查", text[p.j:m.end()]):
+            return None  # a review of others' evaluations
+        return m
+
+    @staticmethod
+    def _name_line(doc, p):
+        """The report's own name on a line of its own anywhere (a cover page, a repeated title,
+        a table of contents or an attachment list: 2023 年度某某局部门整体支出绩效自评报告, also
+        broken over short lines), or at the head of one of the first lines (the title run into
+        the text). The match, or None."""
+        text = joined_name(doc.paragraphs, p.ref.para)
+        m = report_name_at(text, p.i, whole_line=True)
+        if m is None and p.ref.para < len(first_lines(doc.paragraphs, TITLE_LINES)):
+            m = report_name_at(text, p.i, whole_line=False)
+        return m
+
     def _odd_profile_year(self, doc, year):
         """The evaluated year (header field or opening sentence) against the other places
         that speak of this evaluation, and the notice the report answers (关于开展 N 年……
@@ -337,7 +406,7 @@ class WrongYear(Rule):
             if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
                    for d in doc.in_paragraph("dates", p.ref.para)):
                 continue  # work dated: this evaluation or an earlier one, not a vote
-            if self._self_words(p) or self._eval_words(p):
+            if self._self_words(p) or self._eval_words(p) or self._eval_clause(p) or self._name_line(doc, p):
                 votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
                 own.setdefault(p.ref.year, []).append(p)
         votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
@@ -366,13 +435,45 @@ class WrongYear(Rule):
                  if d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i]
         if dated:
             return dated[-1] == year + 1 and not _PLAN.search(clause)
+        purpose = self._purpose(p)
         if p.ref.year > year:
-            return not _PLAN.search(clause)
-        if _LOOK_BACK.search(text, p.s, p.e) or _PLAN.search(clause):
+            return purpose or not _PLAN.search(clause)
+        if self._looks_back(p) or (_PLAN.search(clause) and not purpose):
             return False
-        if sum(p.s <= p.para.index_of(y.span.start) < p.e for y in doc.facts[p.ref.para].years) > 1:
+        if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
-        return bool(_DOING.search(clause) or _SUBJECT.search(p.clause_before()))
+        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before()))
+
+    @staticmethod
+    def _purpose(p) -> bool:
+        """为做好 N 年度……绩效自评工作，……成立了评价小组，对……进行了评价: the purpose of the
+        work the sentence goes on to tell as done."""
+        return bool(_PURPOSE.search(p.clause_before()) and _DONE.search(p.para.text, p.j, p.e)
+                    and not _PLAN.search(p.para.text, p.j, p.e))
+
+    @staticmethod
+    def _looks_back(p) -> bool:
+        """The year's clause is governed by a look-back word (根据 / 按照 N 年……: in the clause,
+        before the year), or the sentence looks back or compares (发现、问题、整改、上年、较、
+        增长……)."""
+        if _GOVERNING.search(p.clause_before()):
+            return True
+        # (not the words of a cited document's name: 《……实施意见》)
+        return bool(_LOOK_BACK_REST.search(_CITED.sub("", p.para.text[p.s:p.e])))
+
+    def _other_years(self, doc, p, year) -> bool:
+        """Another year in the sentence, other than a place where any year may stand (a
+        document's title, its number, a date) or the evaluated year in a clause that itself
+        speaks of this evaluation (为做好 Y 年度……自评工作，……对 N 年度……进行了评价)."""
+        for q in _in_paragraph(doc, p.ref.para):
+            if q.s != p.s or q is p:
+                continue
+            if ordinary_other_year(doc, q):
+                continue
+            if q.ref.year == year and (self._eval_words(q) or self._eval_clause(q)):
+                continue
+            return True
+        return False
 
     def _relative(self, doc, year):
         """上年（2021 年） / 2021 年（上年）: the written year against the relative one."""

@@ -103,3 +103,13 @@ def test_a_project_opening_names_the_unit_only_at_its_head():
     assert (p.year, p.unit) == (2023, None)
     p = profile("现将 2023 年度青山县水文站整体支出绩效自评报告如下：\n")
     assert p.unit == "青山县水文站"
+
+
+def test_title_broken_over_short_lines():
+    p = profile("发布时间：2024-05-20\n青山县文化馆2023年度\n部门整体支出\n绩效自评报告\n一、部门概况\n本馆负责群众文化活动。\n")
+    assert (p.year, p.year_from) == (2023, "title")
+
+
+def test_short_line_followed_by_body_is_no_title():
+    p = profile("青山县文化馆2023年度\n工作总结\n一、部门概况\n本馆负责群众文化活动。\n")
+    assert p.year_from != "title"
