@@ -12,9 +12,9 @@ def _factor(q: Quantity) -> Decimal:
     return UNIT_FACTORS.get(q.unit, Decimal(1))
 
 
-def interval(q: Quantity, unit: str | None = None, negate: bool = False) -> Interval:
+def interval(q: Quantity, unit: str | None = None, negate: bool = False, exact: bool = False) -> Interval:
     """The interval ``q`` stands for, in 元 for amounts (or exactly, for counts)."""
-    iv = stated(q.value, q.precision, exact=q.kind == "count")
+    iv = stated(q.value, q.precision, exact=exact or q.kind == "count")
     factor = UNIT_FACTORS[unit] if unit else _factor(q)
     iv = iv.scale(factor) if q.kind == "amount" else iv
     return -iv if negate else iv
@@ -25,14 +25,25 @@ def interval(q: Quantity, unit: str | None = None, negate: bool = False) -> Inte
 _REDUCTION = re.compile(r"(?:调减|减少|核减|扣减|扣回|收回|退回|缴回)了?$")
 
 
-def _holds(t: Interval, parts, exhaustive: bool) -> bool:
+def _whole(b) -> frozenset:
+    """The parts written as whole numbers among parts and a total written with
+    decimals in the same unit (89.97万元，其中：30万元…；30万元…；29.99万元…): such a
+    part is a round sum, 30.00, not anything from 29.5 to 30.5."""
+    if b.total.kind != "amount" or b.total.precision == 0:
+        return frozenset()
+    if not any(p.precision > 0 for p in b.parts):
+        return frozenset()
+    return frozenset(p.span for p in (*b.parts, *b.more) if p.precision == 0 and p.unit == b.total.unit)
+
+
+def _holds(t: Interval, parts, exhaustive: bool, whole: frozenset = frozenset()) -> bool:
     """Whether parts can make up the total ``t``: their sum meets it (or, for a
     partial list, does not exceed it), read as written or with the parts labelled
     as reductions taken away."""
-    readings = [[interval(p) for p in parts]]
+    readings = [[interval(p, exact=p.span in whole) for p in parts]]
     if any(_REDUCTION.search(p.raw_label or "") and p.value > 0 for p in parts):
-        readings.append([interval(p, negate=bool(_REDUCTION.search(p.raw_label or "")) and p.value > 0)
-                         for p in parts])
+        readings.append([interval(p, negate=bool(_REDUCTION.search(p.raw_label or "")) and p.value > 0,
+                                  exact=p.span in whole) for p in parts])
     for ivs in readings:
         s = total(ivs)
         if exhaustive and t.meets(s):
@@ -48,6 +59,8 @@ class BreakdownSum(Rule):
         找出“总数 + 其中/包括/含 + 各分项”（以及“各分项，合计/共计 总数”）的表述，
         把各分项相加，与总数比较。每个写出的数都代表一个区间：保留 k 位小数的数
         代表 ±0.5×10⁻ᵏ 的范围，n 个分项之和就带有 n 个这样的范围（XBRL Calculations 1.1）；
+        但总数和别的分项都写了小数时，同单位的整数分项按整数本身计（“89.97万元。
+        其中：30万元……；30万元……；29.99万元……”里的 30 是 30.00）；
         只有总数的区间与分项和的区间不能相交时才报告，四舍五入造成的尾差不报告。
         金额按 元/万元/亿元 换算后再比较；人数、件数等计数是精确的。
 
@@ -147,10 +160,11 @@ class BreakdownSum(Rule):
                 # (其中：货物支出 7.62，授予中小企业 7.62), not a partition
                 doc.note_claim(None)
                 continue
-            holds = _holds(t, parts, b.exhaustive)
-            if not holds and any(_holds(interval(x), parts, b.exhaustive) for x in b.totals):
+            whole = _whole(b)
+            holds = _holds(t, parts, b.exhaustive, whole)
+            if not holds and any(_holds(interval(x), parts, b.exhaustive, whole) for x in b.totals):
                 holds = True  # the parts add up to another figure of the sentence before
-            if not holds and b.summed and _holds(total(interval(x) for x in b.summed), parts, b.exhaustive):
+            if not holds and b.summed and _holds(total(interval(x) for x in b.summed), parts, b.exhaustive, whole):
                 holds = True  # … or to all of the sentence before
             if not holds and b.rates:
                 # 下达资金100万元，执行率95%，其中：… — the parts may be the 95% executed
@@ -160,10 +174,11 @@ class BreakdownSum(Rule):
             if not holds and b.more and total(interval(p) for p in parts).hi < t.lo:
                 # the parts before the ； fall short: the list may run on to the sentence end
                 longer = parts + b.more
-                holds = any(_holds(interval(x), longer, b.more_exhaustive) for x in (b.total, *b.totals))
+                holds = any(_holds(interval(x), longer, b.more_exhaustive, whole) for x in (b.total, *b.totals))
             if not holds and b.columns:
                 # 其中：A资金 a，支出 a′；B资金 b，支出 b′ — one of its columns may be the total
-                holds = any(_holds(interval(x), column, True) for column in b.columns for x in (b.total, *b.totals))
+                holds = any(_holds(interval(x), column, True, whole) for column in b.columns
+                            for x in (b.total, *b.totals))
             doc.note_claim(holds)
             if holds:
                 continue
