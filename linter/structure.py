@@ -80,7 +80,7 @@ _LABEL_IN = re.compile(r"(?:^|[。；;!?！？.])\s*[\u4e00-\u9fff]{2,15}\s*:\s*
 _CELL_TAIL = re.compile(r"\s[\d,]*\d(?:\.\d+)?%?\s*$")
 # a decimal section number opening a paragraph (1.2部门支出描述): a heading below the
 # 1. level that the report numbers 1. / 1.1 / 1.1.1; not an amount (1.5万元)
-_SECTION = re.compile(r"\s*(\d{1,2})\.\d{1,2}(?:\.\d{1,2})*\s*(?=[\u4e00-\u9fff])(?![万亿元倍个人年月日分次项])")
+_SECTION = re.compile(r"\s*(\d{1,2})\.\d{1,2}(?:\.\d{1,2})*[、.\s]*(?=[\u4e00-\u9fff])(?![万亿元倍个人年月日分次项])")
 # the usual rank of heading styles, outermost first (一、 > (一) > 1. > (1) > ①)
 RANK = {"cn-dun": 0, "paren-cn": 1, "ar-dot": 2, "paren-ar": 3, "circled": 4}
 
@@ -115,7 +115,10 @@ def in_flat_table(doc, item) -> bool:
 
 def section_between(doc, a, b) -> bool:
     """Whether a decimal section heading numbered under item ``a`` (``a.ordinal``.M)
-    opens a paragraph after ``a``'s and before ``b``'s: a list there is that section's."""
+    opens a paragraph after ``a``'s and before ``b``'s: a list there is that section's.
+    Only for the 1. / 1、 style, the one decimal section numbers extend."""
+    if family(a.marker.style) != "ar-dot":
+        return False
     paras = doc.paragraphs
     for q in range(a.para + 1, b.para):
         m = _SECTION.match(paras[q].text)

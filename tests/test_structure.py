@@ -107,3 +107,12 @@ def test_a_numbered_heading_ending_in_a_colon_is_no_label_and_tab_cells_are_no_f
     doc, o, _ = items("三、指标\n完成情况如下。\n四、主要绩效\n\t78.26%\t90.00%\n\n五、问题\n无。")
     assert [i.marker.text for i in o.items] == ["三、", "四、", "五、"]
     assert not in_flat_table(doc, o.items[1])
+
+
+def test_decimal_sections_belong_to_the_arabic_style():
+    from linter.structure import section_between
+
+    doc, o, _ = items("1.概述\n1.2、支出情况\n1.基本支出。\n2.结论\n良好。")
+    assert section_between(doc, o.items[0], o.items[1])
+    doc, o, _ = items("一、概述\n1.2 支出情况\n一、基本支出\n二、结论\n良好。")
+    assert not section_between(doc, o.items[0], o.items[1])
