@@ -307,6 +307,8 @@ _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|�
 # a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
 _PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
 _TIMES = ("/", "／", "×", "*", "＊", "÷")
+_ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|不到)$")
+_ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|余|多|以上|以下|以内)")
 # after the last part: one more 、-item that has no figure, to the end of the sentence
 _NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:[。；;!?！？]|$)")
 # a unit with no number in front of it: the part's figure is masked or was left blank
@@ -369,8 +371,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     如 (examples), and the shares written after the parts, if every part has one,
     add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups). Partial enumerations are still checked: their parts may not
     exceed the total. A list in which a part has the unit but no number
-    (``其中：A ** 万元，B 2万元``), or whose counts come in two measure words
-    (``其中：甲编制81人，乙编制12个``), is marked ``gaps``.
+    (``其中：A ** 万元，B 2万元``), whose counts come in two measure words
+    (``其中：甲编制81人，乙编制12个``) or whose part is a guess or a bound (``约60万元``,
+    ``30万元左右``) is marked ``gaps``.
     """
     out: list[Breakdown] = []
     last_opener = None
@@ -421,7 +424,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     in_more = False
     depth = 0  # parentheses opened since the keyword
     seen: list[str] = []  # the list's text, figures as "#"
-    mixed = other = False
+    mixed = other = rough = False
     shares: list[Quantity] = []  # the percentage after each part, where one is written
     for nxt in items[kw.item + 1:]:
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
@@ -452,6 +455,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     break
                 (more if in_more else parts).append(nxt)
                 clause_figs[-1].append(nxt)
+                rough = rough or _approximate(pf, nxt)
                 mixed = mixed or other  # 编制81人，…12个，…6人: one list in two measure words
             elif nxt.kind == "count" and family.startswith("count:") and nxt.raw_label:
                 # (not 60户190人, two measures of one item; one after the last part is
@@ -502,6 +506,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             shapes.pop()
     gaps = (
         mixed
+        or rough  # 约60万元, 30万元左右: no sum to check
         or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
         # one more item with no figure: 其中行政编13个、事业编45个、差额
         or _NO_FIGURE_ITEM.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
@@ -590,6 +595,15 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     after = text[i:i + 3].lstrip()[:1]
     before = text[max(0, j - 3):j].rstrip()[-1:]
     return after in _TIMES or before in _TIMES
+
+
+def _approximate(pf: ParagraphFacts, q: Quantity) -> bool:
+    """Whether ``q`` is written as a round guess or a bound: 约60万元, 近60万元,
+    60万元左右, 60万元以上, 超过60万元."""
+    if _ROUGH_BEFORE.search(q.raw_label):
+        return True
+    i = pf.para.index_of(q.span.end)
+    return _ROUGH_AFTER.match(pf.para.text, i) is not None
 
 
 def _opens_sentence(text: str, i: int) -> bool:
