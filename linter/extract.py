@@ -506,7 +506,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             shapes.pop()
     gaps = (
         mixed
-        or rough  # 约60万元, 30万元左右: no sum to check
+        or rough or _approximate(pf, total)  # 约60万元, 30万元左右: no sum to check
         or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
         # one more item with no figure: 其中行政编13个、事业编45个、差额
         or _NO_FIGURE_ITEM.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
@@ -655,7 +655,8 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
             if prev.depth == kw.depth and unit_family(prev) == family:
                 parts.append(prev)
     if len(parts) >= 2:
-        return Breakdown(nxt, tuple(reversed(parts)), kw, True, pf.para.index)
+        rough = any(_approximate(pf, q) for q in (nxt, *parts))
+        return Breakdown(nxt, tuple(reversed(parts)), kw, not rough, pf.para.index, gaps=rough)
     return None
 
 
