@@ -386,6 +386,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
             b = _opened(pf, kw, vocab, out)
             if b is not None:
                 out.append(b)
+            else:
+                out.extend(_row_pair(pf, kw))
         elif kw.word in BREAKDOWN_CLOSERS:
             b = _closed(pf, kw)
             if b is not None:
@@ -414,7 +416,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         if kw.word == "其中" and _opens_sentence(text, pf.para.index_of(kw.span.start)):
             new_sentence = True
         else:
-            return _row_pair(pf, kw)
+            return None
     family = unit_family(total) if total is not None else None
     parts: list[Quantity] = []
     more: list[Quantity] = []
@@ -546,13 +548,18 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     )
 
 
-def _row_pair(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
-    """A table flattened into one line, ``总额： 0 0 0 其中：本年拨款 90 89.97 89.97``:
-    the total row's bare numbers right before 其中, the part row's after its label.
-    Column by column a part row cannot hold more than its total row; only a total
-    of 0 beside a part above 0 is taken (the columns may be misaligned where cells
-    were empty, and a rate or score column may hold anything), as a partial
-    breakdown of the first column where it happens."""
+def _row_pair(pf: ParagraphFacts, kw: Keyword) -> tuple[Breakdown, ...]:
+    """A table flattened into one line: the total row's bare numbers right before
+    其中, then the part rows, each a short label and its numbers.
+
+    With two part rows or more that have as many numbers as the total row, and at
+    most three columns (the money columns of a 自评表: 年初预算数, 全年预算数,
+    全年执行数), each column is a breakdown: ``全年预算数 全年执行数 7165.32 6992.95
+    其中：中央财政资金 3144.00 3144.00 自治区财政资金 570.17 570.17 …``. Otherwise
+    only a total row of 0s over a first part row above 0 is taken (``总额： 0 0 0 10
+    0 0 其中：本年拨款 90 89.97 89.97``: the rows may be misaligned where cells were
+    empty, and a rate or score column may hold anything), as a partial breakdown
+    of the first column where the part is above 0."""
     items = pf.items
     totals: list[Quantity] = []
     for prev in reversed(items[: kw.item]):
@@ -561,22 +568,57 @@ def _row_pair(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
         elif not (isinstance(prev, TextItem) and prev.kind == "SP"):
             break
     if len(totals) < 2:
-        return None
+        return ()
     totals.reverse()
-    parts: list[Quantity] = []
+    rows: list[list[Quantity]] = []
+    row: list[Quantity] = []
+    label = 0  # characters of the current row's label
     for nxt in items[kw.item + 1:]:
-        if isinstance(nxt, Quantity) and nxt.kind == "number" and nxt.depth == 0:
-            parts.append(nxt)
-        elif isinstance(nxt, TextItem) and (nxt.kind == "SP" or not parts and nxt.kind == "TEXT"
-                                            or not parts and nxt.text in ":："):
-            if parts and nxt.kind != "SP":
+        if isinstance(nxt, Quantity) and nxt.depth == 0 and (nxt.kind == "number" or _cell_number(pf, nxt)):
+            if not rows and not row and label == 0:
+                break  # no label: not a row
+            row.append(nxt)
+            if nxt.kind != "number":
+                break  # the next cell's first character was read as its unit: the row ends here
+            continue
+        if isinstance(nxt, TextItem) and nxt.kind == "SP":
+            continue
+        if isinstance(nxt, Quantity) or (
+                isinstance(nxt, Keyword) and nxt.depth == 0 and nxt.word not in BREAKDOWN_OPENERS - {"其中"}) or (
+                isinstance(nxt, TextItem) and nxt.kind == "PUNCT" and nxt.text in SENTENCE_END):
+            break  # (a 包括 in a label's parentheses is part of the label)
+        if row:  # a label after numbers: the next row
+            rows.append(row)
+            row, label = [], 0
+            if len(rows[-1]) != len(totals):
                 break
-        else:
+        label += len(nxt.text) if isinstance(nxt, TextItem) else 4
+        if label > 24:
+            break  # a long text: the table's part rows are over
+    if row:
+        rows.append(row)
+    full = []
+    for r in rows:
+        if len(r) != len(totals):
             break
-    for t, p in zip(totals, parts):
-        if t.value == 0 and p.value > 0:
-            return Breakdown(t, (p,), kw, False, pf.para.index)
-    return None
+        full.append(r)
+    if len(full) >= 2 and len(totals) <= 3:
+        return tuple(Breakdown(t, tuple(r[j] for r in full), kw, True, pf.para.index) for j, t in enumerate(totals))
+    if rows and all(t.value == 0 for t in totals[: len(rows[0])]):
+        # (a 0 beside figures in the total row may be a column the part row left empty)
+        for t, p in zip(totals, rows[0]):
+            if p.value > 0:
+                return (Breakdown(t, (p,), kw, False, pf.para.index),)
+    return ()
+
+
+def _cell_number(pf: ParagraphFacts, q: Quantity) -> bool:
+    """A bare number whose "unit" is the first character of the next cell, after a
+    space (``1551.84 年度资金总额`` read as 1551.84 年)."""
+    if q.kind != "count":
+        return False
+    i, j = pf.para.index_of(q.number_span.end), pf.para.index_of(q.span.end)
+    return i < j and pf.para.text[i].isspace()
 
 
 def _may_be_total(pf: ParagraphFacts, q: Quantity, vocab: Vocabulary) -> bool:

@@ -105,9 +105,13 @@ class BreakdownSum(Rule):
         里的 3 万元）既不是分项，也不是总数；括号里的“其中”
         细分的是括号前的那个分项，不打断外面的列举。
 
-        表格被压成一行时（“资金总额: 0 0 0 10 0 0 其中:财政拨款 90 89.97 89.97”），
-        “其中”前后两串数是总数一行和分项一行；同一列里总数为 0 而分项大于 0 时报告。
-        只看 0 对非 0：空单元格会让两行的列错开，执行率、得分等列也不能相加。
+        表格被压成一行时，“其中”前的一串数是总数一行，后面每个短标签加一串数是一个
+        分项行。分项行不少于两行、每行的数与总数一行一样多、且不超过三列（年初预算数、
+        全年预算数、全年执行数）时，逐列相加与总数比较（“全年预算数 全年执行数 500.00
+        480.00 其中:中央资金 300.00 290.00 省级资金 150.00 140.00 ……”）。否则只在总数
+        一行全为 0 而第一个分项行有大于 0 的数时报告（“资金总额: 0 0 0 10 0 0 其中:
+        财政拨款 90 89.97 89.97”）：空单元格会让两行的列错开，执行率、得分等列也不能
+        相加。
 
         若某个分项的单位与其他分项不同、或符号可能写反，而改成与其他分项一致后
         总数恰好成立，会给出这个建议值。
@@ -187,7 +191,7 @@ class BreakdownSum(Rule):
 
     def _finding(self, doc, b, key):
         tq = b.total
-        if tq.kind == "number":  # a flattened table: 总额 0 0 0 其中：拨款 90 89.97 …
+        if tq.kind == "number" and not b.exhaustive:  # a flattened table: 总额 0 0 0 其中：拨款 90 …
             p = b.parts[0]
             return self.report(tq.span, "zero_row", part=p.raw_label or doc.quote(p.span), value=_num(p),
                                related=[self.related(p.span, "part", text=doc.quote(p.span))])
@@ -205,10 +209,10 @@ class BreakdownSum(Rule):
         label = tq.label or tq.raw_label
         args = dict(
             label=label + " " if label else "",
-            total=f"{_num(tq)} {unit}",
-            sum=f"{fmt(sum_value, prec)} {unit}",
+            total=_with_unit(_num(tq), unit),
+            sum=_with_unit(fmt(sum_value, prec), unit),
             expr=expr,
-            diff=f"{fmt(diff, prec)} {unit}",
+            diff=_with_unit(fmt(diff, prec), unit),
         )
         if key == "exceeds":
             args["label"] = (" " + label) if label else ""
@@ -245,6 +249,10 @@ class BreakdownSum(Rule):
                     answers.append((p, f"{fmt(value, p.precision)} {unit or p.unit}"))
                     break
         return answers[0] if len(answers) == 1 else None
+
+
+def _with_unit(number: str, unit: str) -> str:
+    return f"{number} {unit}" if unit else number
 
 
 def _num(q: Quantity) -> str:
