@@ -64,7 +64,9 @@ def joined_name(paragraphs, k: int) -> str:
 # attachment's label (1、 / 附件 2： / 名称：), no sentence.
 _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # what may follow a report's name on its line: a file extension left by a download
-NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
+NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*", re.IGNORECASE)
+# On a line of its own, the report's own form is named too: 2022 年度就业补助资金绩效目标自评表.
+FORM_NAME_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表")
 
 
 # a list number or an attachment's label before a name: 1、 / 2. / 附件 1：
@@ -80,6 +82,8 @@ def report_name_at(text: str, i: int, whole_line: bool):
     without it the name heads its line (a title run into the text that follows), with no
     number before it and no sentence going on after it. The match, or None."""
     m = TITLE_YEAR.match(text, i)
+    if whole_line and (m is None or not NAME_TAIL.fullmatch(text, m.end())):
+        m = FORM_NAME_YEAR.match(text, i) or m
     if m is None:
         return None
     before = text[:i]

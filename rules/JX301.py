@@ -7,8 +7,8 @@ from ..scores import total_scores_in
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
 from ..years import (
-    CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_title, joined_name, notice_evaluated_year,
-    ordinary_other_year, places, report_name_at,
+    CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_docno, in_title, is_law_version, joined_name,
+    notice_evaluated_year, ordinary_other_year, places, report_name_at,
 )
 
 _STOP = CLAUSE_STOPS
@@ -117,7 +117,12 @@ class WrongYear(Rule):
            也连起来看，如“某某馆 2023 年度 / 部门整体支出 / 绩效自评报告”），或在开头几行的行首（标题与
            正文连在一行），N ≠ Y。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及
            评分表”）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
-           地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置；
+           地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置。自评表的名称单独成行
+           （“2022 年度……绩效自评表”）也一样比较；
+        4b. 标题的年度在正文里找不到：评价年度只来自标题，正文一次也没有写到这一年（日期、比较句里
+           也没有；只有《》里的文件名、文号、法规版本和报告名称行不算），而正文说本单位的资金和工作时
+           （不是比较或计划的句子）至少两句写的是另一个年度 X，且占写有年份的句子的三分之二以上：报告
+           标题，正文那几处作为相关位置，其余各处按 X 检查；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
@@ -182,6 +187,13 @@ class WrongYear(Rule):
             "评价年度与报告其余各处不符：这里写作 {stated} 年，而报告其他说本次评价的地方写作 {year} 年（{n} 处）",
             "the evaluated year disagrees with the rest of the report: it says {stated} here, but {n} other places that speak of this evaluation say {year}",
         ),
+        "alone": (
+            "报告名称的年度与正文不符：名称写作 {stated} 年，正文却一次也没有提到 {stated} 年，说本单位的资金和工作时"
+            "写的都是 {year} 年（{n} 句）",
+            "the title's year does not match the body: the title says {stated}, but the body never mentions {stated} and gives "
+            "{year} for the unit's funds and work ({n} sentences)",
+        ),
+        "body": ("正文写作 {year} 年", "the body says {year}"),
         "part": (
             "所引文件的组成部分写错了年度：文件标题是评价年度 {year} 年的，括号里它的这一部分却写作 {stated} 年",
             "a part of a cited document has another year: the document's title is for the evaluated year {year}, but its part in parentheses says {stated}",
@@ -211,6 +223,16 @@ class WrongYear(Rule):
                 suggestion=str(year),
             )
             related = [self.related(others[0].ref.span, "mention", year=year)]
+        elif (alone := self._title_alone(doc, year)) is not None:
+            # the title's year is nowhere in the body, which speaks of another year throughout: the
+            # title is the odd one, and the rest is checked against the body's year
+            year, others = alone
+            yield self.report(
+                span, "alone", stated=doc.profile.year, year=year, n=len(others),
+                related=[self.related(o.ref.span, "body", year=year) for o in others[:3]],
+                suggestion=str(year),
+            )
+            related = [self.related(others[0].ref.span, "body", year=year)]
         elif span is not None:
             related = [self.related(span, "evaluated", year=year)]
         # A year read from the notice alone is the weakest evidence: it never overrules the
@@ -236,9 +258,12 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
-            if not (weak and p.ref.para < top) and self._name_line(doc, p):
+            name = None if weak and p.ref.para < top else self._name_line(doc, p)
+            if name:
+                form = name.group(0).endswith("表")
                 yield self.report(
-                    p.ref.span, "self", what="报告名称", what_en="report title", year=year, stated=p.ref.year,
+                    p.ref.span, "self", what="自评表名称" if form else "报告名称",
+                    what_en="form title" if form else "report title", year=year, stated=p.ref.year,
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
@@ -378,6 +403,33 @@ class WrongYear(Rule):
         if m is None and p.ref.para < len(first_lines(doc.paragraphs, TITLE_LINES)):
             m = report_name_at(text, p.i, whole_line=False)
         return m
+
+    def _title_alone(self, doc, year):
+        """A year read from the title alone (year_from "title") that the body never gives — not
+        even in a date or a comparison; only the title's own name lines, cited documents' names
+        (《》), document numbers and law versions do not count — while the body gives one other
+        year in at least two sentences that neither compare nor plan, and in at least two thirds
+        of those sentences that give any year. (The body year, its places), or None."""
+        if doc.profile.year_from != "title" or doc.profile.year_span is None:
+            return None
+        votes: dict[int, dict] = {}
+        for p in places(doc):
+            if in_title(p) or in_docno(doc, p) or is_law_version(p) or self._name_line(doc, p):
+                continue
+            if p.ref.year == year:
+                return None  # the body gives the title's year
+            if ordinary_other_year(doc, p) or re.search(r"关于开展\s*$", p.before):
+                continue
+            if _COMPARISON.search(p.para.text, p.s, p.e) or _PLAN.search(p.para.text, p.s, p.e):
+                continue
+            votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
+        if not votes:
+            return None
+        other = max(votes, key=lambda y: len(votes[y]))
+        n = len(votes[other])
+        if n < 2 or 3 * n < 2 * sum(len(v) for v in votes.values()):
+            return None
+        return other, list(votes[other].values())
 
     def _odd_profile_year(self, doc, year):
         """The evaluated year (header field or opening sentence) against the other places
