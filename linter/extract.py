@@ -359,6 +359,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     10 万元``), a price or a standard (``每公里 20 万元``, ``300元/人``), an operand
     of a product written out (``14人×3万元=42万元``: the 42 is the part).
 
+    ``total（其中 part, part）`` — a 其中 that opens a parenthesis right after a
+    figure breaks that figure down.
+
     A percentage between the total and the opener is passed over (``执行数 95 万元，
     执行率 95%，其中：…``) and kept (``Breakdown.rates``: the parts may be that share
     of the total), and ``其中包括``/``其中含`` is one opener.
@@ -408,6 +411,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 continue  # 执行数95万元，执行率95%，其中：… breaks down the 95万元
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
                 total = prev
+            elif (kw.word == "其中" and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
+                  and prev.kind in ("amount", "count") and _paren_between(pf, prev, kw)):
+                total = prev  # 总投资3374.3万元（其中建筑工程3292万元）
             break
         if isinstance(prev, Keyword):
             break
@@ -646,6 +652,12 @@ def _approximate(pf: ParagraphFacts, q: Quantity) -> bool:
         return True
     i = pf.para.index_of(q.span.end)
     return _ROUGH_AFTER.match(pf.para.text, i) is not None
+
+
+def _paren_between(pf: ParagraphFacts, q: Quantity, kw: Keyword) -> bool:
+    """Whether only an opening parenthesis stands between ``q`` and ``kw``."""
+    between = pf.para.text[pf.para.index_of(q.span.end): pf.para.index_of(kw.span.start)]
+    return between.strip() in ("(", "（")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
