@@ -91,7 +91,9 @@ def report_name_at(text: str, i: int, whole_line: bool):
         return None
     if re.search(r"\d{4}\s*年|通知", m.group("gap")):
         return None
-    before = _NAME_LABEL.sub("", before, count=1)
+    # a name right after another name (a title and its copy run into one paragraph): what
+    # stands before this one starts after the other
+    before = _NAME_LABEL.sub("", re.split(REPORT_NAME, before)[-1], count=1)
     if whole_line and (not NAME_TAIL.fullmatch(text, m.end()) or _NAME_BEFORE_STOPS.search(before)
                        or len(before) > 40):
         return None

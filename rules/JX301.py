@@ -52,7 +52,7 @@ _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发�
 # document or year only up to the end of their own clause, not of a later clause of the sentence
 # (按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评).
 _GOVERNING = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
-_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|" + _YEARS_COMPARED)
+_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|" + _YEARS_COMPARED)
 # Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
 # 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
@@ -103,7 +103,7 @@ class WrongYear(Rule):
            “本单位 / 我局”为主语，或是“为做好 N 年度……自评工作”而这句话接着写出已做的事（成立了小组、
            进行了评价……），而没有回顾或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的
            分句结束，出现在年份所在分句年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的
-           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；发现、问题、整改、上年、
+           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；发现、问题、整改、曾经、上年、
            往年、较上年、分别……（《》里文件名中的字不算）在整句任何地方都算；句中也没有第二个年份
            （《》里、文号、日期里的年份，以及同一句里另一个说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
            年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
@@ -119,10 +119,10 @@ class WrongYear(Rule):
            评分表”）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
            地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置。自评表的名称单独成行
            （“2022 年度……绩效自评表”）也一样比较；
-        4b. 标题的年度在正文里找不到：评价年度只来自标题，正文一次也没有写到这一年（日期、比较句里
+        4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次也没有写到这一年（日期、比较句里
            也没有；只有《》里的文件名、文号、法规版本和报告名称行不算），而正文说本单位的资金和工作时
            （不是比较或计划的句子）至少两句写的是另一个年度 X，且占写有年份的句子的三分之二以上：报告
-           标题，正文那几处作为相关位置，其余各处按 X 检查；
+           标题（表头、开头）的年份，正文那几处作为相关位置，其余各处按 X 检查；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
@@ -140,7 +140,7 @@ class WrongYear(Rule):
         工作”（说的是哪一年做的自评，不是评价哪一年的支出；自评工作本来就在次年做）；评价的年份与另一个年份
         之间隔着别的年份（“2023 年度决算说明公开了 2024 年度自评信息”里的 2023）；其他体系、版本和计划
         （“2024 年省级……自评指标评分体系”“N 年区级……绩效评价工作”、
-        “开展 / 部署 / 布置 Y+1 年……整体支出绩效自评工作”（可能像通知那样指 Y+1 年做的这一轮自评）“将在 N 年度……自评中”、……指标、体系、
+        “开展 / 部署 / 布置 Y+1 年……整体支出绩效自评工作”“为做好 Y+1 年（不是“年度”）……自评工作”（可能像通知那样指 Y+1 年做的这一轮自评）“将在 N 年度……自评中”、……指标、体系、
         办法、方案、目标、复核、整改）；
         与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；
         评价年度只是从通知推出来的时候，报告的第一行（100 字以内的）和开头几行里报告自己的名称
@@ -271,6 +271,9 @@ class WrongYear(Rule):
             if (m and p.ref.year == year + 1 and re.search(r"(?:开展|部署|布置|启动|安排)\s*$", p.clause_before())
                     and text.startswith("工作", m.end())):
                 m = None  # 开展 2024 年部门整体支出绩效自评工作: may name the round held in Y+1, as the notice does
+            if (m and p.ref.year == year + 1 and re.search(r"做好\s*$", p.clause_before())
+                    and not text[p.i:p.j].endswith("年度") and text.startswith("工作", m.end())):
+                m = None  # 为做好 2024 年……绩效自评工作 (年, not 年度): the same, the round of Y+1
             if m and self._doing(doc, p, year, m.end()):
                 yield self.report(
                     p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
@@ -410,7 +413,7 @@ class WrongYear(Rule):
         (《》), document numbers and law versions do not count — while the body gives one other
         year in at least two sentences that neither compare nor plan, and in at least two thirds
         of those sentences that give any year. (The body year, its places), or None."""
-        if doc.profile.year_from != "title" or doc.profile.year_span is None:
+        if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
             return None
         votes: dict[int, dict] = {}
         for p in places(doc):
