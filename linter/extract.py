@@ -372,8 +372,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     The enumeration is judged exhaustive when it has two or more parts, no
     等/等等 follows the last part, the opener is not qualified by 主要, 部分,
     如 (examples), and the shares written after the parts, if every part has one,
-    add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups). Partial enumerations are still checked: their parts may not
-    exceed the total. A list in which a part has the unit but no number
+    add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups).
+    Partial enumerations are still checked: their parts may not exceed the total. A list in which a part has the unit but no number
     (``其中：A ** 万元，B 2万元``), whose counts come in two measure words
     (``其中：甲编制81人，乙编制12个``) or whose part is a guess or a bound (``约60万元``,
     ``30万元左右``) is marked ``gaps``.

@@ -142,7 +142,8 @@ class BreakdownSum(Rule):
         ),
         "zero_row": (
             "总数一行为 0，而其中的“{part}”一行同一列为 {value}：分项不能大于总数",
-            "the total row reads 0, but its part “{part}” reads {value} in the same column: a part cannot exceed its total",
+            "the total row reads 0, but its part “{part}” reads {value} in the same column: "
+            "a part cannot exceed its total",
         ),
         "part": ("分项：{text}", "part: {text}"),
         "suggest": (
