@@ -367,7 +367,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     of the total), and ``其中包括``/``其中含`` is one opener.
 
     ``part, part … 合计/共计/总计 total`` — the parts are the figures of the
-    same kind in the same sentence before the keyword.
+    same kind in the same sentence before the keyword; for a 合计 that opens a
+    ；-clause, one figure from each ；-clause before it (``A 30万元；B 30万元；合计
+    60万元``).
 
     The enumeration is judged exhaustive when it has two or more parts, no
     等/等等 follows the last part, the opener is not qualified by 主要, 部分,
@@ -708,10 +710,41 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
                 break
             if prev.depth == kw.depth and unit_family(prev) == family:
                 parts.append(prev)
+    if not parts:
+        parts = _clauses_before(pf, kw, family)
     if len(parts) >= 2:
         rough = any(_approximate(pf, q) for q in (nxt, *parts))
         return Breakdown(nxt, tuple(reversed(parts)), kw, not rough, pf.para.index, gaps=rough)
     return None
+
+
+def _clauses_before(pf: ParagraphFacts, kw: Keyword, family: str) -> list[Quantity]:
+    """``A项目30万元；B项目30万元；C项目30万元；合计90万元`` — a 合计 that opens a
+    ；-clause sums the ；-clauses before it in its sentence, when each holds exactly
+    one figure of its kind and there are two or more (latest first)."""
+    clauses: list[list[Quantity]] = []
+    current: list[Quantity] | None = None
+    for prev in reversed(pf.items[: kw.item]):
+        if isinstance(prev, Keyword):
+            return []
+        if isinstance(prev, Quantity):
+            if current is None:
+                return []  # a figure in 合计's own clause: not this shape
+            if prev.depth == kw.depth and unit_family(prev) == family:
+                current.append(prev)
+            continue
+        if isinstance(prev, TextItem) and prev.kind == "PUNCT":
+            if prev.text in _LIST_STOP:
+                if current is not None:
+                    clauses.append(current)
+                current = []
+            elif prev.text in _FULL_STOP:
+                break
+    if current:
+        clauses.append(current)
+    if len(clauses) < 2 or any(len(c) != 1 for c in clauses):
+        return []
+    return [c[0] for c in clauses]
 
 
 def _clause_tail(pf: ParagraphFacts, q: Quantity) -> str:
