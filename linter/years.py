@@ -64,7 +64,9 @@ def joined_name(paragraphs, k: int) -> str:
 # attachment's label (1、 / 附件 2： / 名称：), no sentence.
 _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # what may follow a report's name on its line: a file extension left by a download
-NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*", re.IGNORECASE)
+NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*", re.IGNORECASE)
+# a web page's field that holds the document's name: 名称： / 标题：
+_NAME_FIELD = re.compile(r"(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*")
 # On a line of its own, the report's own form is named too: 2022 年度就业补助资金绩效目标自评表.
 FORM_NAME_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表")
 
@@ -75,15 +77,17 @@ _NAME_LABEL = re.compile(r"^\s*(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[�
 _NAME_IN_SENTENCE = re.compile(r"\s*(?:[。，,；;、）)》]|及|和|等|的|与)")
 
 
-def report_name_at(text: str, i: int, whole_line: bool):
+def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     """The report's own name (TITLE_YEAR) starting with the year at index ``i`` of ``text``:
     not inside 《》, not a notice's (关于开展 / 通知), no other year between; with
     ``whole_line`` the name ends the line and what stands before the year is no sentence;
-    without it the name heads its line (a title run into the text that follows), with no
+    without it, or when ``top`` (one of the first lines) or the name is a web page's 名称：
+    field, the name may also head its line (a title run into the text that follows), with no
     number before it and no sentence going on after it. The match, or None."""
     m = TITLE_YEAR.match(text, i)
-    if whole_line and (m is None or not NAME_TAIL.fullmatch(text, m.end())):
-        m = FORM_NAME_YEAR.match(text, i) or m
+    if m is None or not NAME_TAIL.fullmatch(text, m.end()):
+        m = FORM_NAME_YEAR.match(text, i) if whole_line else None
+        m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else TITLE_YEAR.match(text, i)
     if m is None:
         return None
     before = text[:i]
@@ -94,13 +98,16 @@ def report_name_at(text: str, i: int, whole_line: bool):
     # a name right after another name (a title and its copy run into one paragraph): what
     # stands before this one starts after the other
     before = _NAME_LABEL.sub("", re.split(REPORT_NAME, before)[-1], count=1)
-    if whole_line and (not NAME_TAIL.fullmatch(text, m.end()) or _NAME_BEFORE_STOPS.search(before)
-                       or len(before) > 40):
+    field = list(_NAME_FIELD.finditer(before))
+    if field:
+        before = before[field[-1].end():]
+    if _NAME_BEFORE_STOPS.search(before) or len(before) > 40:
         return None
-    if not whole_line and (re.search(r"\d", before) or _NAME_BEFORE_STOPS.search(before) or len(before) > 40
-                           or _NAME_IN_SENTENCE.match(text, m.end())):
-        return None  # 我局于……报送 2022 年度……自评报告。: a sentence that names a report
-    return m
+    if whole_line and NAME_TAIL.fullmatch(text, m.end()):
+        return m
+    if (not whole_line or top or field) and not re.search(r"\d", before) and not _NAME_IN_SENTENCE.match(text, m.end()):
+        return m  # (not 我局于……报送 2022 年度……自评报告。: a sentence that names a report)
+    return None
 
 
 # A form's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）.

@@ -113,7 +113,7 @@ class WrongYear(Rule):
            对比，另一年度的票数多于评价年度（评价年度自己算一票）、至少两票且至少有一处是报告自己的
            说法时，报告表头或开头的年份，其余各处按多数的年度检查；票数相同则以表头为准；
         4a. 报告自己的名称单独成行：封面、目录后重复的标题、附件清单（“附件：1.……”“1、”）、网页里
-           再写一遍的标题，“[单位] N 年（度）……自评报告 / 绩效评价报告”独占一行（标题断成几行短行的
+           再写一遍的标题、网页的“名称：”栏，“[单位] N 年（度）……自评报告 / 绩效评价报告”独占一行（标题断成几行短行的
            也连起来看，如“某某馆 2023 年度 / 部门整体支出 / 绩效自评报告”），或在开头几行的行首（标题与
            正文连在一行），N ≠ Y。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及
            评分表”）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
@@ -402,10 +402,7 @@ class WrongYear(Rule):
         broken over short lines), or at the head of one of the first lines (the title run into
         the text). The match, or None."""
         text = joined_name(doc.paragraphs, p.ref.para)
-        m = report_name_at(text, p.i, whole_line=True)
-        if m is None and p.ref.para < len(first_lines(doc.paragraphs, TITLE_LINES)):
-            m = report_name_at(text, p.i, whole_line=False)
-        return m
+        return report_name_at(text, p.i, whole_line=True, top=p.ref.para < len(first_lines(doc.paragraphs, TITLE_LINES)))
 
     def _title_alone(self, doc, year):
         """A year read from the title alone (year_from "title") that the body never gives — not
