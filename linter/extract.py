@@ -362,6 +362,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     ``total（其中 part, part）`` — a 其中 that opens a parenthesis right after a
     figure breaks that figure down.
 
+    A change between the total and the opener (``收入100万元，比上年增加5万元，
+    其中：…``) is passed over too, and kept as another reading.
+
     A percentage between the total and the opener is passed over (``执行数 95 万元，
     执行率 95%，其中：…``) and kept (``Breakdown.rates``: the parts may be that share
     of the total), and ``其中包括``/``其中含`` is one opener.
@@ -406,11 +409,16 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     items = pf.items
     total = None
     rates: list[Quantity] = []
+    changes: list[Quantity] = []
     for prev in reversed(items[: kw.item]):
         if isinstance(prev, Quantity):
             if prev.sentence == kw.sentence and prev.kind == "percent":
                 rates.append(prev)
                 continue  # 执行数95万元，执行率95%，其中：… breaks down the 95万元
+            if (prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count")
+                    and _COMPARISON.search(prev.raw_label)):
+                changes.append(prev)
+                continue  # 收入100万元，比上年增加5万元，其中：… breaks down the 100万元 (or the 5)
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
                 total = prev
             elif (kw.word == "其中" and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
@@ -507,7 +515,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             q for q in pf.quantities
             if q.sentence == kw.sentence and q.item < total.item and q.depth == kw.depth
             and unit_family(q) == family and q.span not in taken and q.value and _may_be_total(pf, q, vocab)
-        )
+        ) + tuple(q for q in changes if unit_family(q) == family)
     if more_cut:
         more = []
     if in_more:  # drop the ；-clauses after the last figure of the list
