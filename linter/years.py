@@ -65,6 +65,8 @@ def joined_name(paragraphs, k: int) -> str:
 _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # what may follow a report's name on its line: a file extension left by a download
 NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*", re.IGNORECASE)
+# a web page's link to another page: 上一篇： / 下一篇： / 相关文章
+LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
 # a web page's field that holds the document's name: 名称： / 标题：
 _NAME_FIELD = re.compile(r"(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*")
 # On a line of its own, the report's own form is named too: 2022 年度就业补助资金绩效目标自评表.
@@ -95,6 +97,8 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
         return None
     if re.search(r"\d{4}\s*年|通知", m.group("gap")):
         return None
+    if LINK_HEAD.search(before[-30:]):
+        return None  # 上一篇：2022 年度……自评报告: a web page's link to another document
     # a name right after another name (a title and its copy run into one paragraph): what
     # stands before this one starts after the other
     before = _NAME_LABEL.sub("", re.split(REPORT_NAME, before)[-1], count=1)

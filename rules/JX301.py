@@ -7,7 +7,7 @@ from ..scores import total_scores_in
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
 from ..years import (
-    CLAUSE_STOPS, EVAL_WORD, RELATIVE_YEARS, RELATIVE_RE, in_docno, in_title, is_law_version, joined_name,
+    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, RELATIVE_YEARS, RELATIVE_RE, in_docno, in_title, is_law_version, joined_name,
     notice_evaluated_year, ordinary_other_year, places, report_name_at,
 )
 
@@ -75,6 +75,11 @@ def _in_paragraph(doc, para):
     return index.get(para, ())
 
 
+def _link(p) -> bool:
+    """下一篇：2024 年度……自评报告 — a web page's link to another document, not this report."""
+    return bool(LINK_HEAD.search(p.para.text, max(0, p.i - 30), p.i))
+
+
 class WrongYear(Rule):
     """
     做什么
@@ -116,7 +121,7 @@ class WrongYear(Rule):
            再写一遍的标题、网页的“名称：”栏，“[单位] N 年（度）……自评报告 / 绩效评价报告”独占一行（标题断成几行短行的
            也连起来看，如“某某馆 2023 年度 / 部门整体支出 / 绩效自评报告”），或在开头几行的行首（标题与
            正文连在一行），N ≠ Y。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及
-           评分表”）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
+           评分表”）、网页的链接（“上一篇：”“下一篇：”“相关文章”后面的）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
            地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置。自评表的名称单独成行
            （“2022 年度……绩效自评表”）也一样比较；
         4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次也没有写到这一年（日期、比较句里
@@ -240,7 +245,7 @@ class WrongYear(Rule):
         weak = doc.profile.year_from == "notice"
         top = len(first_lines(doc.paragraphs, TITLE_LINES)) if weak else 0  # the title lines' paragraphs
         for p in places(doc):
-            if p.ref.year == year or ordinary_other_year(doc, p):
+            if p.ref.year == year or ordinary_other_year(doc, p) or _link(p):
                 continue
             if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
                 continue
@@ -414,7 +419,7 @@ class WrongYear(Rule):
             return None
         votes: dict[int, dict] = {}
         for p in places(doc):
-            if in_title(p) or in_docno(doc, p) or is_law_version(p) or self._name_line(doc, p):
+            if in_title(p) or in_docno(doc, p) or is_law_version(p) or _link(p) or self._name_line(doc, p):
                 continue
             if p.ref.year == year:
                 return None  # the body gives the title's year
@@ -451,7 +456,7 @@ class WrongYear(Rule):
                 evaluated = notice_evaluated_year(p.ref.year, "年度" if p.para.text[p.i:p.j].endswith("年度") else "年")
                 votes.setdefault(evaluated, set()).add((p.ref.para, p.s))
                 continue
-            if ordinary_other_year(doc, p):
+            if ordinary_other_year(doc, p) or _link(p):
                 continue
             if re.search(_YEARS_COMPARED, p.para.text[p.s:p.e]) or _PLAN.search(p.clause_before()):
                 continue
