@@ -465,7 +465,7 @@ def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
 
 
-_PART_SHARE = ("占比", "所占比例", "所占比重", "占总额比例", "占总额的比例", "占总额", "占总数")
+_PART_SHARE = ("占比", "所占比例", "所占比重", "占总额比例", "占总额的比例", "占总额", "占总数", "占")
 
 
 def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
@@ -483,7 +483,8 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
     if len(totals) != 1:
         return claim
-    return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + label, numerator=num, denominator=totals.pop())
+    shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
+    return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
 
 
 def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
