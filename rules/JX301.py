@@ -121,7 +121,8 @@ class WrongYear(Rule):
            再写一遍的标题、网页的“名称：”栏，“[单位] N 年（度）……自评报告 / 绩效评价报告”独占一行（标题断成几行短行的
            也连起来看，如“某某馆 2023 年度 / 部门整体支出 / 绩效自评报告”），或在开头几行的行首（标题与
            正文连在一行），N ≠ Y。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及
-           评分表”）、网页的链接（“上一篇：”“下一篇：”“相关文章”后面的）不算。这些行和第 1、3 类一样参加第 4 类的计票：标题的年度若比正文说本次评价的
+           评分表”）、网页的链接（“上一篇：”“下一篇：”“相关文章”后面的）不算。这些行和第 1、3 类一样参加第 4 类的计票
+           （同一年度的名称行不论重复几遍只算一票）：标题的年度若比正文说本次评价的
            地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置。自评表的名称单独成行
            （“2022 年度……绩效自评表”）也一样比较；
         4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次也没有写到这一年（日期、比较句里
@@ -463,7 +464,11 @@ class WrongYear(Rule):
             if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
                    for d in doc.in_paragraph("dates", p.ref.para)):
                 continue  # work dated: this evaluation or an earlier one, not a vote
-            if self._self_words(p) or self._eval_words(p) or self._eval_clause(p) or self._name_line(doc, p):
+            if self._name_line(doc, p):
+                # the report's name, however often a web page or a cover repeats it, is one vote
+                votes.setdefault(p.ref.year, set()).add("name")
+                own.setdefault(p.ref.year, []).append(p)
+            elif self._self_words(p) or self._eval_words(p) or self._eval_clause(p):
                 votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
                 own.setdefault(p.ref.year, []).append(p)
         votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
