@@ -55,6 +55,10 @@ class RateDef:
     numerator_contains: tuple[str, ...] = ()
     denominator_contains: tuple[str, ...] = ()
     contains_not: tuple[str, ...] = ()
+    # 案件审判 411.95 万元，年末结算支出 411.95 万元，支出进度比率 100%: with a numerator and no
+    # denominator by name, the one figure before the numerator that fits no role and names no
+    # other year or remainder is the sum it was spent from
+    unnamed_denominator: bool = False
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -138,6 +142,7 @@ def rate_data() -> RateData:
             numerator_contains=tuple(r.get("numerator_contains", ())),
             denominator_contains=tuple(r.get("denominator_contains", ())),
             contains_not=tuple(r.get("contains_not", ())),
+            unnamed_denominator=bool(r.get("unnamed_denominator", False)),
         )
         for r in data["rate"]
     )
@@ -629,6 +634,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             roles = _roles(pf, pool, d, vocab)
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
+    if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
+        roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
@@ -701,7 +708,28 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
     return roles
 
 
+_NOT_A_SUM_SPENT = ("上年", "去年", "往年", "收入", "增加", "减少", "增长", "下降", "比", "结转", "结余", "剩余",
+                    "余额", "未", "尚", "待", "其中", "其他", "人均", "标准", "单价")
+
+
+def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Quantity]:
+    """The one figure before ``num`` in the rate's pool that fits no role of ``d`` and whose
+    label says nothing of another year, a change or a remainder; none when not exactly one."""
+    found = []
+    for x in pool:
+        if x.item >= num.item or x is num:
+            continue
+        label = _role_label(pf, x, vocab)
+        if d.role_of(label, x.label) is not None:
+            continue
+        if any(w in label for w in _NOT_A_SUM_SPENT) or x.negative:
+            return []
+        found.append(x)
+    return found if len(found) == 1 else []
+
+
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
+_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
 
 
 def _role_label(pf, x: Quantity, vocab) -> str:
@@ -711,7 +739,7 @@ def _role_label(pf, x: Quantity, vocab) -> str:
     if label:
         return label
     _, clause = _clause_before(pf, x)
-    clause = clause.strip()
+    clause = _LEADING_YEAR.sub("", clause.strip())
     for w in _TOTAL_WORDS:
         if clause.endswith(w) and not any(ch.isdigit() for ch in clause):
             return _clean(clause[: -len(w)].strip(), vocab)
