@@ -310,7 +310,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
         for q in qs:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
-            claim = (_share_claim(pf, q, vocab) or _part_share_claim(doc, pf, q, vocab)
+            claim = (_share_claim(pf, q, vocab, doc) or _part_share_claim(doc, pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _named_claim(pf, q, data, vocab))
             if claim is not None:
@@ -430,7 +430,7 @@ def _paren_share_claim(pf, q: Quantity, vocab, start: int, clause: str) -> RateC
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
 
 
-def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
+def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     start, clause = _clause_before(pf, q)
     paren = _paren_share_claim(pf, q, vocab, start, clause)
     if paren is not None:
@@ -456,6 +456,8 @@ def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
             den = inside[0]
     elif name and not inside:
         den = _by_name(pf, name, num, q, vocab)
+        if den is None and doc is not None:
+            den = _breakdown_total(doc, pf, num, name, vocab)
     elif len(inside) == 1 and _family(inside[0]) == _family(num):
         # 占核定编制数 143 人的比率为 r%: the whole's figure closes the 占-phrase
         x = inside[0]
@@ -468,6 +470,21 @@ def _share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     if den is None:
         return claim
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
+
+
+def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | None:
+    """收入合计 X。其中：财政拨款收入 a，占总收入的 p%: the whole a part's share is of, when
+    the share names a total (总收入, 收入总额) and the part is in one breakdown of the
+    paragraph whose total's label, if any, holds the name's words."""
+    words = name.removeprefix("总").removesuffix("总额").removesuffix("总数").removesuffix("合计")
+    if words == name or not words:
+        return None
+    totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+    if len(totals) != 1:
+        return None
+    total = totals.pop()
+    label = _role_label(pf, total, vocab)
+    return total if not label or words in label else None
 
 
 _PART_SHARE = ("占比", "所占比例", "所占比重", "占总额比例", "占总额的比例", "占总额", "占总数", "占")
