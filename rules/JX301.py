@@ -59,6 +59,10 @@ _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _EVALUATED = re.compile(
     r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?\s*(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
 )
+# What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
+_SCOPE = re.compile(
+    r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
+)
 # 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
 # work done (成立了评价小组，对……进行了评价), not a plan.
 _PURPOSE = re.compile(r"为了?\s*(?:确实|切实|进一步|认真|扎实)?\s*做好\s*$")
@@ -112,6 +116,8 @@ class WrongYear(Rule):
            往年、较上年、分别……（《》里文件名中的字不算）在整句任何地方都算；句中也没有第二个年份
            （《》里、文号、日期里的年份，以及同一句里另一个说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
            年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
+           说本次评价的范围：“本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……”，N ≠ Y，句中没有
+           回顾、比较、计划，也没有第二个年份（条件同上）；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
            的地方（上面 1、3 两类，每句算一票，带日期的不算）和所答复的通知（“关于开展 N 年度……”算 N，
            只写“关于开展 N 年……”算 N−1）
@@ -283,6 +289,12 @@ class WrongYear(Rule):
             if m and self._doing(doc, p, year, m.end()):
                 yield self.report(
                     p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
+            if self._scope(doc, p, year):
+                yield self.report(
+                    p.ref.span, "self", what="评价范围", what_en="evaluation's scope", year=year, stated=p.ref.year,
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
@@ -468,7 +480,8 @@ class WrongYear(Rule):
                 # the report's name, however often a web page or a cover repeats it, is one vote
                 votes.setdefault(p.ref.year, set()).add("name")
                 own.setdefault(p.ref.year, []).append(p)
-            elif self._self_words(p) or self._eval_words(p) or self._eval_clause(p):
+            elif (self._self_words(p) or self._eval_words(p) or self._eval_clause(p)
+                  or _SCOPE.search(p.para.text, p.s, p.i)):
                 votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
                 own.setdefault(p.ref.year, []).append(p)
         votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
@@ -505,6 +518,14 @@ class WrongYear(Rule):
         if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
         return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before()))
+
+    def _scope(self, doc, p, year) -> bool:
+        """本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……: what this evaluation covers,
+        in a sentence that neither looks back nor compares nor plans and has no other year."""
+        text = p.para.text
+        if not _SCOPE.search(text, p.s, p.i) or _PLAN.search(text, p.s, p.e):
+            return False
+        return not self._looks_back(p) and not self._other_years(doc, p, year)
 
     @staticmethod
     def _purpose(p) -> bool:
