@@ -52,13 +52,17 @@ _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发�
 # document or year only up to the end of their own clause, not of a later clause of the sentence
 # (按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评).
 _GOVERNING = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
-_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|" + _YEARS_COMPARED)
+_LOOK_BACK_REST = re.compile(
+    r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|复核|审核|抽查|核查|督查|" + _YEARS_COMPARED
+)
 # Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
 # 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _EVALUATED = re.compile(
-    r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?\s*(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+    r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
 )
+# The report speaking of itself: 本报告为 [单位] N 年度……自评报告
+_THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|系)")
 # What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
 _SCOPE = re.compile(
     r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
@@ -109,10 +113,11 @@ class WrongYear(Rule):
            N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年（评价年度的次年才做
            自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划（将、拟、计划、下一步、
            今后……），或 N < Y 且分句写有“进行、开展、完成、负责、领导、指导、组织、形成、公开”或以
-           “本单位 / 我局”为主语，或是“为做好 N 年度……自评工作”而这句话接着写出已做的事（成立了小组、
+           “本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好 N 年度……自评工作”而这句话接着写出已做的事（成立了小组、
            进行了评价……），而没有回顾或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的
            分句结束，出现在年份所在分句年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的
-           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；发现、问题、整改、曾经、上年、
+           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；发现、问题、整改、复核、审核、
+           抽查、曾经、上年、
            往年、较上年、分别……（《》里文件名中的字不算）在整句任何地方都算；句中也没有第二个年份
            （《》里、文号、日期里的年份，以及同一句里另一个说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
            年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
@@ -517,7 +522,8 @@ class WrongYear(Rule):
             return False
         if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
-        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before()))
+        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before())
+                    or _THIS_REPORT.search(p.clause_before()))
 
     def _scope(self, doc, p, year) -> bool:
         """本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……: what this evaluation covers,
