@@ -61,6 +61,8 @@ _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _EVALUATED = re.compile(
     r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
 )
+# A page's or a form's field of the date it was written, filled in or published
+_DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
 # The report speaking of itself: 本报告为 [单位] N 年度……自评报告
 _THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|系)")
 # What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
@@ -137,7 +139,7 @@ class WrongYear(Rule):
            地方少票，报告标题；票数相同时报告正文那一处，标题作为相关位置。自评表的名称单独成行
            （“2022 年度……绩效自评表”）也一样比较；
         4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次也没有写到这一年（日期、比较句里
-           也没有；只有《》里的文件名、文号、法规版本和报告名称行不算），而正文说本单位的资金和工作时
+           也没有；只有《》里的文件名、文号、法规版本、报告名称行和“发布时间：”“填报日期：”之类的写作日期不算），而正文说本单位的资金和工作时
            （不是比较或计划的句子）至少两句写的是另一个年度 X，且占写有年份的句子的三分之二以上：报告
            标题（表头、开头）的年份，正文那几处作为相关位置，其余各处按 X 检查；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
@@ -439,6 +441,8 @@ class WrongYear(Rule):
         for p in places(doc):
             if in_title(p) or in_docno(doc, p) or is_law_version(p) or _link(p) or self._name_line(doc, p):
                 continue
+            if _DATE_FIELD.search(p.para.text, max(0, p.i - 8), p.i):
+                continue  # 发布时间：2024 年 4 月 10 日 / 填报日期：… — when the report was written or put online
             if p.ref.year == year:
                 return None  # the body gives the title's year
             if ordinary_other_year(doc, p) or re.search(r"关于开展\s*$", p.before):
