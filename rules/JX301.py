@@ -52,9 +52,9 @@ _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发�
 # document or year only up to the end of their own clause, not of a later clause of the sentence
 # (按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评).
 _GOVERNING = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
-_LOOK_BACK_REST = re.compile(
-    r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|复核|审核|抽查|核查|督查|" + _YEARS_COMPARED
-)
+_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|" + _YEARS_COMPARED)
+# A review of an evaluation already made (县财政局对我馆 N 年度自评结果进行了复核), in the year's clause
+_REVIEW = re.compile(r"复核|审核|抽查|核查|督查")
 # Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
 # 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
@@ -118,8 +118,8 @@ class WrongYear(Rule):
            “本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好 N 年度……自评工作”而这句话接着写出已做的事（成立了小组、
            进行了评价……），而没有回顾或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的
            分句结束，出现在年份所在分句年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的
-           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；发现、问题、整改、复核、审核、
-           抽查、曾经、上年、
+           “按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评”不算；复核、审核、抽查在年份所在
+           分句里算；发现、问题、整改、曾经、上年、
            往年、较上年、分别……（《》里文件名中的字不算）在整句任何地方都算；句中也没有第二个年份
            （《》里、文号、日期里的年份，以及同一句里另一个说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022
            年度……自评”，在 2023 年度报告里）是上一轮评价，不报告；
@@ -549,7 +549,7 @@ class WrongYear(Rule):
         """The year's clause is governed by a look-back word (根据 / 按照 N 年……: in the clause,
         before the year), or the sentence looks back or compares (发现、问题、整改、上年、较、
         增长……)."""
-        if _GOVERNING.search(p.clause_before()):
+        if _GOVERNING.search(p.clause_before()) or _REVIEW.search(p.clause_before() + p.clause_after()):
             return True
         # (not the words of a cited document's name: 《……实施意见》)
         return bool(_LOOK_BACK_REST.search(_CITED.sub("", p.para.text[p.s:p.e])))
