@@ -61,6 +61,8 @@ _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _EVALUATED = re.compile(
     r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
 )
+# Money or work carried over from an earlier year
+_CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
 # A page's or a form's field of the date it was written, filled in or published
 _DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
 # The report speaking of itself: 本报告为 [单位] N 年度……自评报告
@@ -140,7 +142,7 @@ class WrongYear(Rule):
            （“2022 年度……绩效自评表”）也一样比较；
         4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次也没有写到这一年（日期、比较句里
            也没有；只有《》里的文件名、文号、法规版本、报告名称行和“发布时间：”“填报日期：”之类的写作日期不算），而正文说本单位的资金和工作时
-           （不是比较或计划的句子）至少两句写的是另一个年度 X，且占写有年份的句子的三分之二以上：报告
+           （不是比较或计划的句子，也不是结转、结余、遗留、续建之类往年的钱和事）至少两句写的是另一个年度 X，且占写有年份的句子的三分之二以上：报告
            标题（表头、开头）的年份，正文那几处作为相关位置，其余各处按 X 检查；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
@@ -449,6 +451,8 @@ class WrongYear(Rule):
                 continue
             if _COMPARISON.search(p.para.text, p.s, p.e) or _PLAN.search(p.para.text, p.s, p.e):
                 continue
+            if _CARRIED.search(p.clause_after()):
+                continue  # 2022 年结转资金: an earlier year's money, named in any year's report
             votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
         if not votes:
             return None
