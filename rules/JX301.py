@@ -71,6 +71,10 @@ _THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|�
 _SCOPE = re.compile(
     r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
 )
+# …or right after it: N 年度专项资金绩效评价资金总计 / N 年参与绩效评价的项目共
+_SCOPE_AFTER = re.compile(
+    r"[^，,。；;:：]{0,20}?(?:参与|纳入)?(?:本次)?(?:绩效)?(?:自评|评价)的?(?:资金|项目|单位)(?:总计|合计|共计?|为|包括)"
+)
 # 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
 # work done (成立了评价小组，对……进行了评价), not a plan.
 _PURPOSE = re.compile(r"为了?\s*(?:确实|切实|进一步|认真|扎实)?\s*做好\s*$")
@@ -126,7 +130,8 @@ class WrongYear(Rule):
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
            说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告。
-           说本次评价的范围（“本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……”），N ≠ Y，
+           说本次评价的范围（“本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……”“N 年度
+           专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”），N ≠ Y，
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
            的地方（上面 1、3 两类和下面 4a 的名称行，每句算一票，带日期的不算）和所答复的通知
@@ -502,7 +507,7 @@ class WrongYear(Rule):
                 votes.setdefault(p.ref.year, set()).add("name")
                 own.setdefault(p.ref.year, []).append(p)
             elif (self._self_words(p) or self._eval_words(p) or self._eval_clause(p)
-                  or _SCOPE.search(p.para.text, p.s, p.i)):
+                  or _SCOPE.search(p.para.text, p.s, p.i) or _SCOPE_AFTER.match(p.para.text, p.j)):
                 votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
                 own.setdefault(p.ref.year, []).append(p)
         votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
@@ -545,7 +550,7 @@ class WrongYear(Rule):
         """本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……: what this evaluation covers,
         in a sentence that neither looks back nor compares nor plans and has no other year."""
         text = p.para.text
-        if not _SCOPE.search(text, p.s, p.i) or _PLAN.search(text, p.s, p.e):
+        if not (_SCOPE.search(text, p.s, p.i) or _SCOPE_AFTER.match(text, p.j)) or _PLAN.search(text, p.s, p.e):
             return False
         return not self._looks_back(p) and not self._other_years(doc, p, year)
 
