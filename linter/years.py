@@ -64,7 +64,10 @@ def joined_name(paragraphs, k: int) -> str:
 # attachment's label (1、 / 附件 2： / 名称：), no sentence.
 _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # what may follow a report's name on its line: a file extension left by a download
-NAME_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*", re.IGNORECASE)
+# (a table of contents gives the page after dots: ……绩效自评报告……………1)
+NAME_TAIL = re.compile(
+    r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?", re.IGNORECASE
+)
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
 LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
 # a web page's field that holds the document's name: 名称： / 标题：
