@@ -224,8 +224,15 @@ def _kind(text: str) -> str:
     if re.search(r"项目支出绩效自评|项目绩效自评", text):
         return "project-self-evaluation"
     if re.search(r"自评|自我评价", text):
+        # a title naming a project or a fund and not the whole department: that project's
+        # self-evaluation (2024 年度衔接资金绩效评价自评报告), not the 部门整体 kind
+        if _PROJECT_TITLE.search(text.split("\n", 1)[0]) and "整体" not in text.split("\n", 1)[0]:
+            return "project-self-evaluation"
         return "self-evaluation"
     return "unknown"
+
+
+_PROJECT_TITLE = re.compile(r"项目|专项|资金")
 
 
 def common_year(years) -> int | None:

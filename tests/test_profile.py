@@ -113,3 +113,12 @@ def test_title_broken_over_short_lines():
 def test_short_line_followed_by_body_is_no_title():
     p = profile("青山县文化馆2023年度\n工作总结\n一、部门概况\n本馆负责群众文化活动。\n")
     assert p.year_from != "title"
+
+
+def test_a_funds_or_projects_self_evaluation_is_not_the_department_kind():
+    body = "一、专项资金基本情况\n资金共50万元。\n二、绩效评价工作情况\n统一自评标准，形成自评报告。\n"
+    assert profile("青山县水利局2023年度河道整治专项资金绩效评价报告\n" + body).kind == "project-self-evaluation"
+    assert profile("青山县2024年度衔接资金绩效评价自评报告\n" + body).kind == "project-self-evaluation"
+    # the department as a whole, or a title naming no project or fund
+    assert profile("青山县水利局2023年度部门整体支出绩效自评报告\n" + body).kind == "self-evaluation"
+    assert profile("青山县水利局2023年度绩效自评报告\n" + body).kind == "self-evaluation"
