@@ -140,6 +140,11 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             unit = toks[1].value.strip() if len(toks) > 1 else ""
             label_start, raw_label = _label_before(items, it.start)
             label = vocab.canonical(raw_label) if raw_label else ""
+            number_span = span if len(toks) == 1 else para.span(num.start_pos, num.end_pos)
+            if kind == "number" and _wan_yuan(raw, index, raw_label):
+                # 项目支出 2890 万。: money written with 万 alone, where the label is money's
+                kind, unit = "amount", "万元"
+                span = para.span(it.start, raw[index + 1].start + 1)
             negative = _negative_before(text, it.start)
             value = parse_number(num.value)
             fact = Quantity(
@@ -149,7 +154,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 precision=precision_of(num.value),
                 span=span,
                 # (a bare number's digits are the whole item: one span object for both)
-                number_span=span if len(toks) == 1 else para.span(num.start_pos, num.end_pos),
+                number_span=number_span,
                 para=para.index,
                 item=index,
                 sentence=sentence,
@@ -218,6 +223,28 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
     )
     return ParagraphFacts(para, tuple(items), tuple(quantities), tuple(years), tuple(dates),
                           tuple(docrefs), tuple(markers), tuple(keywords), problems)
+
+
+_MONEY_LABEL = re.compile(r"(?:支出|资金|经费|预算|收入|拨款|投资|结余|结转|费用|金额|补助|补贴|成本|决算)$")
+_WAN_AFTER = frozenset("，。；、,;:：)）")
+
+
+def _wan_yuan(raw: list, index: int, raw_label: str) -> bool:
+    """Whether the bare number ``raw[index]`` is a sum of money in 万元 written with 万 alone:
+    the word 万 right after it, then a clause mark or the paragraph's end, and a label that
+    names money (项目支出 2890 万。)."""
+    if index + 1 >= len(raw) or not _MONEY_LABEL.search(raw_label):
+        return False
+    if _raw_text(raw[index + 1], "TEXT") != "万":
+        return False
+    return index + 2 == len(raw) or _raw_text(raw[index + 2], "PUNCT") in _WAN_AFTER
+
+
+def _raw_text(it, kind: str) -> str | None:
+    """The text of a raw item of ``kind`` (the parser's TextItem, or a token's RawItem)."""
+    if type(it) in _TEXT_CLASSES:
+        return it[0] if it.kind == kind else None
+    return it.tokens[0].value if it.kind == kind and len(it.tokens) == 1 else None
 
 
 def _label_before(items: list, start: int) -> tuple[int, str]:
