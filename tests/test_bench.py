@@ -126,3 +126,72 @@ def test_synthetic_report_grows_with_the_scale():
     three = mod.synthetic(["收入 12.34 万元。"], 3)
     assert three.count("万元") == 3 and len(three) > 2 * len(one)
     assert three.startswith(one)
+
+
+PROBE_REPORT = """\
+西岭县图书馆2022年度项目支出绩效自评报告
+
+一、项目概况
+西岭县图书馆负责全县公共阅读服务。2022 年，本馆实施“书香西岭”阅读推广项目。
+二、资金使用情况
+2022 年项目资金到位 80.00 万元，其中：县级财政资金 50.00 万元，上级补助资金 30.00 万元。
+项目资金到位 80.00 万元，实际支出 72.00 万元，资金执行率 90.00%。
+三、工作开展情况
+1. 举办阅读讲座 12 场。
+2. 新增图书 3000 册。
+3. 开展送书下乡活动。
+2022 年 11 月 8 日，本馆召开项目总结会。
+四、自评结论
+本馆对 2022 年度项目支出进行了绩效自评，自评得分为 88 分，评价等级为良。
+"""
+
+
+def test_probe_finds_sites_without_the_linter_and_is_reproducible(tmp_path, capsys):
+    report = tmp_path / "probe.txt"
+    report.write_text(PROBE_REPORT, encoding="utf-8")
+    mod = _load("probe")
+    args = ["--files", str(report), "--per-kind", "3", "--seed", "5", "--json"]
+    assert mod.main(args) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert set(first) == set(mod.KINDS)
+    for kind, res in first.items():
+        # every kind has a site in the little report, and every site drawn is tried
+        assert res["sites"] >= 1 and res["tried"] >= 1, kind
+        assert set(res) == {"sites", "tried", "skipped", "detected", "elsewhere", "cases"}
+        assert len(res["cases"]) == res["tried"]
+        assert res["detected"] == sum(c["detected"] for c in res["cases"])
+        assert res["elsewhere"] == sum(len(c["elsewhere"]) for c in res["cases"])
+        for case in res["cases"]:
+            assert case["file"] == "probe.txt" and case["line"] >= 1 and "→" in case["change"]
+    # the sites are the probe's own: the broken 其中 part, the rate, the score …
+    assert first["sum"]["cases"][0]["change"].startswith(("50.00万元", "30.00万元"))
+    assert first["unit"]["cases"][0]["change"] in ("50.00万元 → 50.00元", "30.00万元 → 30.00元")
+    assert first["grade"]["cases"][0]["change"].startswith("88分 … 良 →")
+    assert first["year"]["sites"] == 2  # the title and the sentence that says what was evaluated
+    # a broken sum is found by the arithmetic rule on its sentence, and counted so
+    assert first["sum"]["detected"] == 1 and "JX101" in first["sum"]["cases"][0]["rules"]
+    assert first["date-impossible"]["detected"] == 1
+    # the same seed gives the same mutations and the same figures
+    assert mod.main(args) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    assert mod.main(["--files", str(report), "--per-kind", "1", "--kinds", "sum,list-dup", "-v"]) == 0
+    out = capsys.readouterr().out
+    assert "| sum | 1 | 1 | 0 | 1 | 100% | 0 | JX101 |" in out and "| list-dup |" in out and "\n| rate |" not in out
+
+
+def test_probe_does_not_count_a_change_that_breaks_nothing(tmp_path):
+    report = tmp_path / "probe.txt"
+    report.write_text(PROBE_REPORT, encoding="utf-8")
+    mod = _load("probe")
+    from linter.config import Config
+
+    rep = mod.Report(str(report), Config())
+    site = mod.SITES["sum"](rep)[0]
+    real = mod.mutate(site, __import__("random").Random(0))
+    assert real.apply(rep.text) != rep.text
+    assert mod.evaluate(site, real).detected
+    # the same place written again unchanged: no new finding, so neither detected nor elsewhere
+    start, end, _ = real.edits[0]
+    same = mod.Mutation("sum", rep.path, ((start, end, rep.text[start:end]),), "no change")
+    outcome = mod.evaluate(site, same)
+    assert not outcome.detected and outcome.elsewhere == ()
