@@ -11,9 +11,9 @@ gives it (:func:`linter.readers.read_path`: the decoded file, or the text of a
 .docx/.pdf; full-width digits, brackets, colon, semicolon and % folded to
 ASCII; whitespace dropped except between two ASCII letters or digits; a map
 from every folded character back to its offset in the original) and its own
-``Decimal`` arithmetic, in which a stated figure stands for every value within half a unit of its last
-digit (``12.3`` is 12.25–12.35) and a count (人, 个, 项 …) is exact. The linter
-is only run, in-process (:func:`linter.engine.check_source`), on the unmutated
+``Decimal`` arithmetic, in which a stated figure stands for every value
+within half a unit of its last digit (``12.3`` is 12.25–12.35) and a count
+(人, 个, 项 …) is exact. The linter is only run, in-process (:func:`linter.engine.check_source`), on the unmutated
 report and on each mutated copy, to read its findings.
 
 How the sites are found
