@@ -3,18 +3,19 @@
     python bench/probe.py [--seed 1] [--per-kind 40] [--corpus ../shared/corpus]
                           [--files a.txt b.txt …] [--kinds sum,rate,…] [--json] [-v]
 
-``bench/mutation.py`` chooses where to inject an error from the facts the linter
-itself extracts, so it cannot see an error placed where the linter reads
-nothing. This benchmark finds its sites **without the linter**: with its own
-regular expressions over a whitespace-folded copy of the text as the reader
-gives it (:func:`linter.readers.read_path`: the decoded file, or the text of a
-.docx/.pdf; full-width digits, brackets, colon, semicolon and % folded to
-ASCII; whitespace dropped except between two ASCII letters or digits; a map
-from every folded character back to its offset in the original) and its own
-``Decimal`` arithmetic, in which a stated figure stands for every value
-within half a unit of its last digit (``12.3`` is 12.25–12.35) and a count
-(人, 个, 项 …) is exact. The linter is only run, in-process (:func:`linter.engine.check_source`), on the unmutated
-report and on each mutated copy, to read its findings.
+``bench/mutation.py`` chooses where to inject an error from the facts the
+linter itself extracts, so it cannot see an error placed where the linter
+reads nothing. This benchmark finds its sites **without the linter**: with its
+own regular expressions over a whitespace-folded copy of the text as the
+reader gives it (:func:`linter.readers.read_path`: the decoded file, or the
+text of a .docx/.pdf; full-width digits, brackets, colon, semicolon and %
+folded to ASCII; whitespace dropped except between two ASCII letters or
+digits; a map from every folded character back to its offset in the original)
+and its own ``Decimal`` arithmetic, in which a stated figure stands for every
+value within half a unit of its last digit (``12.3`` is 12.25–12.35) and a
+count (人, 个, 项 …) is exact. The linter is only run, in-process
+(:func:`linter.engine.check_source`), on the unmutated report and on each
+mutated copy, to read its findings.
 
 How the sites are found
 -----------------------
