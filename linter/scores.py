@@ -32,7 +32,7 @@ _TOTAL_LABEL = re.compile(
     r"|(?:自评|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
 )
 # An indicator's own score is not the total: 预算编制自评得分 18 分.
-_PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产出|效果|满意度|公开|资产|采购|一级|二级|三级|本项(?!目)|该项|分项|单项|加分|扣分|减分")
+_PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产出|效果|满意度|公开|资产|采购|一级|二级|三级|本项(?!目)|该项(?!目)|分项|单项|加分|扣分|减分")
 
 
 def _is_criterion(text: str, i: int) -> bool:
@@ -197,7 +197,7 @@ def grade_word(grade: str, written: str) -> str:
         return _GRADE_SCHEMES[0][grade]
     return grade
 _GRADE_RE = re.compile(
-    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|评价等次|等次)"
+    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次)"
     r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
@@ -214,8 +214,8 @@ class Grade:
 def grades(doc) -> list[Grade]:
     out = []
     for p in doc.paragraphs:
-        if "等" not in p.text and "结果" not in p.text:
-            continue  # every match has 等级, 等次 or 结果: most paragraphs are passed without the pattern
+        if "等" not in p.text and "结果" not in p.text and "结论" not in p.text:
+            continue  # every match has 等级, 等次, 结果 or 结论: most paragraphs are passed without the pattern
         for m in _GRADE_RE.finditer(p.text):
             out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(m.start(1), m.end(1)), p.index, m.start(1)))
     return out
