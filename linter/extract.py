@@ -225,7 +225,8 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                           tuple(docrefs), tuple(markers), tuple(keywords), problems)
 
 
-_MONEY_LABEL = re.compile(r"(?:支出|资金|经费|预算|收入|拨款|投资|结余|结转|费用|金额|补助|补贴|成本|决算)$")
+_MONEY_LABEL = re.compile(r"(?:支出|资金|经费|预算|收入|拨款|投资|结余|结转|费用|金额|补助|补贴|成本|决算"
+                          r"|(?:执行|预算|决算|支出|拨付|下达|到位)数)$")
 _WAN_AFTER = frozenset("，。；、,;:：)）")
 
 
