@@ -35,6 +35,29 @@ _TOTAL_LABEL = re.compile(
 _PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产出|效果|满意度|公开|资产|采购|一级|二级|三级|本项(?!目)|该项(?!目)|分项|单项|加分|扣分|减分")
 
 
+# a label that names no whole: what it scores is said before it
+_BARE_LABEL = re.compile(r"^(?:自评|评价)?得?分(?:为|是)?$|^自评得分(?:为|是)?$")
+_SENTENCE_STOPS = "。；;!?！？"
+_CLAUSE_STOPS = "，。；;,:：!?！？"
+
+
+def _an_indicators(text: str, i: int, q: Quantity, label: str) -> bool:
+    """An indicator's score with a bare label: A产出指标(自评分48分) — the words before the
+    parenthesis name an indicator; 执行率100%，自评分10分 — the sentence so far does."""
+    if q.depth > 0:
+        j = max(text.rfind("(", 0, i), text.rfind("（", 0, i))
+        if j > 0:
+            k = max(text.rfind(c, 0, j) for c in _CLAUSE_STOPS) + 1
+            if _PART_WORDS.search(text[k:j]):
+                return True
+    if _BARE_LABEL.match(label):
+        k = max(text.rfind(c, 0, i) for c in _SENTENCE_STOPS) + 1
+        before = text[k:i]
+        if _PART_WORDS.search(before) or "率" in before:
+            return True
+    return False
+
+
 def _is_criterion(text: str, i: int) -> bool:
     """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result."""
     return bool(re.search(r"[≥≤><=]|以上|以下|不足|达到|每|不能超过|不得超过|最多|最高", text[max(0, i - 20):i]))
@@ -77,7 +100,7 @@ def _total_scores(doc) -> list[Quantity]:
             if prev_max is not None and prev_max.sentence == q.sentence:
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
             i = pf.para.index_of(q.span.start)
-            if _is_criterion(text, i):
+            if _is_criterion(text, i) or _an_indicators(text, i, q, label):
                 continue
             out.append(q)
     return out
