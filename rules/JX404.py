@@ -10,6 +10,8 @@ _CLAUSE = re.compile(r"[，,:：；;、=＝]|\d")
 _CATCH_ALL = ("其他", "其它", "以上", "上述")
 # a title that sends the reader elsewhere for its content (附…表, 详见附件, 另附)
 _ELSEWHERE = re.compile(r"附[^，。;；]{0,15}表|详见|见附件|另附")
+# a title that says there is nothing to report: 未完成的绩效目标（无）, 其他问题：无
+_NONE = re.compile(r"(?:[(（]\s*(?:无|暂无|没有)\s*[)）]|[:：]\s*(?:无|暂无|没有)\s*[。.]?)\s*$")
 
 
 class EmptyItem(Rule):
@@ -26,7 +28,8 @@ class EmptyItem(Rule):
         不报告：表格单元格里的列表（评分说明，一句一项）；“其他……”“以上……”这类兜底条目；
         整组条目都只有一句话的列表（职责清单、依据清单，本来就是一句一项）；
         标题本身就是完整叙述的条目（含逗号、数字等）；下面有下级编号、表格或文字的标题；
-        标题说明内容在别处的条目（“（附……表）”“详见附件”“另附”）；
+        标题说明内容在别处的条目（“（附……表）”“详见附件”“另附”）；标题已说明没有内容的条目
+        （“未完成的绩效目标（无）”“其他问题：无”）；
         全文最后一行的条目（后面什么也没有，多半是文本被截断，而不是漏写了一节）；
         一行一个或几个单元格读出来的表格中的行：同组任何一项所在的行有“|”分隔、
         标题末尾是数值，或前后紧挨着只有数值的行（有小数或几个数，或接连两行都是数；
@@ -81,7 +84,7 @@ class EmptyItem(Rule):
                 continue
             if not title or len(title) > 30 or _CLAUSE.search(title) or o.has_content(it):
                 continue
-            if _ELSEWHERE.search(title):
+            if _ELSEWHERE.search(title) or _NONE.search(title):
                 continue
             if it.index == len(items) - 1 and it.para == len(doc.paragraphs) - 1:
                 continue  # the last line of the text: more likely a file cut short than a missing section
