@@ -472,6 +472,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     seen: list[str] = []  # the list's text, figures as "#"
     mixed = other = rough = False
     shares: list[Quantity] = []  # the percentage after each part, where one is written
+    last_at = 0  # where in ``seen`` the last part ended
     for nxt in items[kw.item + 1:]:
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
             if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS or nxt.depth > kw.depth:
@@ -499,7 +500,14 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     else:
                         cut = True  # 净值, 占比 … describe the previous part
                     break
+                if (parts or more) and not any(t in _GLUE_STOPS for t in seen[last_at:-1]):
+                    # …县级资金40万元2023年支出280万元，其中…: no mark since the last part, so a
+                    # sentence whose 。 was lost begins here
+                    cut = not in_more or cut
+                    more_cut = more_cut or in_more
+                    break
                 (more if in_more else parts).append(nxt)
+                last_at = len(seen)
                 clause_figs[-1].append(nxt)
                 rough = rough or _approximate(pf, nxt)
                 mixed = mixed or other  # 编制81人，…12个，…6人: one list in two measure words
@@ -590,6 +598,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         summed=summed,
         rates=tuple(rates) if total is not None and not new_sentence else (),
     )
+
+
+_GLUE_STOPS = frozenset("，,、；;：:。(（)）")
 
 
 def _row_pair(pf: ParagraphFacts, kw: Keyword) -> tuple[Breakdown, ...]:
