@@ -651,6 +651,15 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             roles = _roles(pf, pool, d, vocab)
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
+    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+        # 下达资金 a 万元。项目共支付 b 万元，支付率 r%: the role the sentence lacks, named in the
+        # sentence before (when that one states no rate of its own and names it once)
+        missing = "den" if roles["num"] else "num"
+        prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
+        if prev and not any(x.kind == "percent" for x in prev):
+            found = _roles(pf, [x for x in prev if x.kind == d.kind], d, vocab)[missing]
+            if len(found) == 1:
+                roles[missing] = found
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
         roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
