@@ -5,6 +5,7 @@ import re
 from ..rule import Rule
 
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
+_CLAUSE = re.compile(r"[^；;。!?！？]+[；;]?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
 
@@ -24,6 +25,7 @@ class RepeatedSentence(Rule):
         - 后一句与前一句相同；
         - 后一句是前一句的结尾部分（“……实施过程都严格执行制度。实施过程都严格执行制度。”）；
         - 前一句是后一句的开头部分（写了一半又重写了一遍）。
+        同一句里以“；”隔开的分句原样连写两遍的，也报告（“……；及时拨付项目资金；及时拨付项目资金。”）。
         重复的部分至少有 8 个汉字；比较时忽略空格。报告在后一句，相关位置是前一句。
 
         不报告：短句（不足 8 个汉字，如“无。”“是。”）；不相邻的重复（由 JX524 报告整段重复）；
@@ -47,6 +49,8 @@ class RepeatedSentence(Rule):
     messages = {
         "repeat": ("句子“{text}”紧接着重复了前一句{how}", "the sentence “{text}” repeats the one before it{how}"),
         "first": ("前一句：{text}", "the sentence before: {text}"),
+        "clause": ("分句“{text}”紧接着重复了前一个分句", "the clause “{text}” repeats the clause before it"),
+        "first_clause": ("前一个分句：{text}", "the clause before: {text}"),
     }
 
     def check(self, doc):
@@ -68,6 +72,23 @@ class RepeatedSentence(Rule):
                     if finding is not None:
                         yield finding
                 prev = cur
+                if "；" in m.group(0) or ";" in m.group(0):
+                    yield from self._clauses(doc, p, m.start(), m.end())
+
+    def _clauses(self, doc, p, i, j):
+        """The same ；-clause twice in a row inside one sentence (…；及时拨付资金；及时拨付资金。)."""
+        before = None
+        for c in _CLAUSE.finditer(p.text, i, j):
+            core = _core(c.group(0).rstrip("；;"))
+            start = c.start()
+            while start < c.end() and p.text[start].isspace():
+                start += 1
+            end = c.end() - (1 if c.group(0).endswith(("；", ";")) else 0)
+            if before is not None and core and core == before[2] and len(_HAN.findall(core)) >= MIN_CHARS:
+                yield self.report(p.span(start, end), "clause", text=p.text[start:end].strip(),
+                                  related=[self.related(p.span(before[0], before[1]), "first_clause",
+                                                        text=p.text[before[0]:before[1]].strip())])
+            before = (start, end, core)
 
     def _compare(self, doc, prev, cur):
         pa, a0, a1, a = prev
