@@ -18,7 +18,8 @@ class ImpossibleDate(Rule):
         （“2 月 30 日”“4 月 31 日”“2023 年 2 月 29 日”）。写了年份时按该年判断闰年；
         没写年份的“2 月 29 日”不报告（可能是闰年）。
 
-        月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字。
+        月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字；完整日期的年份只有三位时
+        （“202 年 1 月 11 日”），报告年份少了一位。
 
         不报告：三位以上、又不是“年份 + 月份”的“月份”（“811 月底”多半是表格里的
         分值 8 和“11 月底”连在了一起）；没有年份也没有日子的“N 月”，除非前面有“于/在/至/截至/从”等时间词或后面有
@@ -42,6 +43,10 @@ class ImpossibleDate(Rule):
     summary_en = "a date that does not exist (month outside 1–12, or a day past the month's end)"
     messages = {
         "month": ("日期不存在：没有 {month} 月，月份只能是 1–12", "no such date: there is no month {month}; months run 1–12"),
+        "short_year": (
+            "日期的年份“{year}”只有三位：年份应为四位数，疑为漏打了一位",
+            "the year “{year}” of this date has three digits: a digit seems to be missing",
+        ),
         "no_nian": (
             "日期不存在：“{month} 月”应是 {year} 年 {m} 月，漏写了“年”字",
             "no such date: “month {month}” is {year}, month {m}, with 年 left out",
@@ -54,6 +59,9 @@ class ImpossibleDate(Rule):
 
     def check(self, doc):
         for d in doc.dates:
+            if d.year is not None and 100 <= d.year <= 999 and d.day is not None:
+                yield self.report(d.span, "short_year", year=d.year)
+                continue
             why = impossible(d)
             if why is None:
                 continue
