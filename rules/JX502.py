@@ -21,6 +21,7 @@ _BROKEN = re.compile(
     r"(?P<open>[〔﹝【\[(])\s*(?P<y1>(?:19|20)\d{2})(?P<n1>[1-9]\d{0,3})\s*号"
     r"|(?P<y2>(?:19|20)\d{2})\s*[〕﹞]\s*(?P<n2>[1-9]\d{0,3})\s*号"
     r"|(?P<y3>(?:19|20)\d{2})(?P<n3>[1-9]\d{1,3})号"
+    r"|〔\s*(?P<y4>(?:19|20)\d{2})\s*〕\s*(?P<n4>[1-9]\d{0,3})(?=\s*[)），,。；;、])"
 )
 # the brackets, 第 and serial of a reference as written (full- or half-width, zeros kept)
 _WRITTEN = re.compile(r"(\S)\s*\d{4}\s*(\S)\s*(第?)\s*(\d+)\s*号$")
@@ -39,6 +40,7 @@ class MalformedDocno(Rule):
           年份用六角括号）；
         - 年份括号不完整：只有开括号、年份和序号连在一起（“某发〔201834号”），
           或只有闭括号（“某发2018〕34号”）；
+        - 缺少“号”字：“某财教〔2021〕1357）”——序号后直接是括号或标点；
         - 没有年份括号：以“发、字、函”结尾的机关代字后直接是 4 位年份（1900–2099，
           且不晚于报告年度的下一年）连着序号再加“号”（“某政发201612号”）。
         年份与序号连写时，按前 4 位是年份拆开，给出“机关代字〔年份〕序号号”作为建议。
@@ -94,6 +96,10 @@ class MalformedDocno(Rule):
             "文号“{text}”缺少年份括号：年份 {year} 与序号 {number} 连在一起，应写作“{fixed}”",
             "document number “{text}” has no year brackets: the year {year} runs into the serial {number}; write “{fixed}”",
         ),
+        "no_hao": (
+            "文号“{text}”缺少“号”字，应写作“{fixed}”",
+            "document number “{text}” lacks 号 after its serial; write “{fixed}”",
+        ),
         "same": ("同一文件在此处的完整文号：{text}", "the full number of the same document here: {text}"),
         "again": ("同一文号在此处再次出现：{text}", "the same document number again here: {text}"),
     }
@@ -144,7 +150,7 @@ class MalformedDocno(Rule):
                         self.report(span, "brackets", text=text, open=o, close=c, suggestion=fixed,
                                     related=self._again(again)))
         for p in doc.paragraphs:
-            if "号" not in p.text:
+            if "号" not in p.text and "〕" not in p.text:
                 continue
             for f in self._broken(doc, p):
                 add(*f)
@@ -198,6 +204,8 @@ class MalformedDocno(Rule):
                 kind = "bare" if m.group("open") == "(" else "open"
             elif m.group("y2"):
                 year, number, kind = m.group("y2"), m.group("n2"), "close"
+            elif m.group("y4"):
+                year, number, kind = m.group("y4"), m.group("n4"), "no_hao"
             else:
                 year, number, kind = m.group("y3"), m.group("n3"), "bare"
             if kind == "bare" and (issuer[-1] not in "发字函" or _NOT_DOC.search(issuer)):
@@ -209,7 +217,11 @@ class MalformedDocno(Rule):
             span = p.span(start, m.end())
             written = doc.quote(span).strip()
             fixed = f"{issuer}〔{year}〕{number}号"
-            if kind == "bare" and m.group("y3"):
+            if kind == "no_hao":
+                make = (lambda again, span=span, written=written, fixed=fixed:
+                        self.report(span, "no_hao", text=written, fixed=fixed, suggestion=fixed,
+                                    related=self._again(again)))
+            elif kind == "bare" and m.group("y3"):
                 make = (lambda again, span=span, written=written, year=year, number=number, fixed=fixed:
                         self.report(span, "bare", text=written, year=year, number=number, fixed=fixed,
                                     suggestion=fixed, related=self._again(again)))
