@@ -141,9 +141,10 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             label_start, raw_label = _label_before(items, it.start)
             label = vocab.canonical(raw_label) if raw_label else ""
             number_span = span if len(toks) == 1 else para.span(num.start_pos, num.end_pos)
-            if kind == "number" and _wan_yuan(raw, index, raw_label):
-                # 项目支出 2890 万。: money written with 万 alone, where the label is money's
-                kind, unit = "amount", "万元"
+            wan = _wan_yuan(raw, index, raw_label) if kind == "number" else None
+            if wan:
+                # 项目支出 2890 万。: money written with 万 (or 亿) alone, where the label is money's
+                kind, unit = "amount", wan + "元"
                 span = para.span(it.start, raw[index + 1].start + 1)
             negative = _negative_before(text, it.start)
             value = parse_number(num.value)
@@ -230,15 +231,18 @@ _MONEY_LABEL = re.compile(r"(?:支出|资金|经费|预算|收入|拨款|投资|
 _WAN_AFTER = frozenset("，。；、,;:：)）")
 
 
-def _wan_yuan(raw: list, index: int, raw_label: str) -> bool:
-    """Whether the bare number ``raw[index]`` is a sum of money in 万元 written with 万 alone:
-    the word 万 right after it, then a clause mark or the paragraph's end, and a label that
-    names money (项目支出 2890 万。)."""
+def _wan_yuan(raw: list, index: int, raw_label: str) -> str | None:
+    """万 or 亿 when the bare number ``raw[index]`` is a sum of money in 万元 or 亿元 written
+    with 万 or 亿 alone: the word right after it, then a clause mark or the paragraph's end,
+    and a label that names money (项目支出 2890 万。, 中央资金 2 亿，)."""
     if index + 1 >= len(raw) or not _MONEY_LABEL.search(raw_label):
-        return False
-    if _raw_text(raw[index + 1], "TEXT") != "万":
-        return False
-    return index + 2 == len(raw) or _raw_text(raw[index + 2], "PUNCT") in _WAN_AFTER
+        return None
+    word = _raw_text(raw[index + 1], "TEXT")
+    if word not in ("万", "亿"):
+        return None
+    if index + 2 == len(raw) or _raw_text(raw[index + 2], "PUNCT") in _WAN_AFTER:
+        return word
+    return None
 
 
 def _raw_text(it, kind: str) -> str | None:
