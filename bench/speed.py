@@ -363,9 +363,9 @@ def markdown(res: dict) -> str:
             per = r["cpu_s"] / r["chars"]
             check = r["check_s"] / r["chars"]
             if "traced_peak" in r:
-                mem = f"{r['traced_peak'] / r['bytes']:.1f}× (traced)"
+                mem = f"{r['traced_peak'] / r['bytes']:.2f}× (traced)"
             else:
-                mem = f"{(r['peak_rss_kib'] - r['rss_before_kib']) * 1024 / r['bytes']:.1f}× (resident)"
+                mem = f"{(r['peak_rss_kib'] - r['rss_before_kib']) * 1024 / r['bytes']:.2f}× (resident)"
             floor = r["cpu_s"] / r["floor_s"] if r["floor_s"] else float("nan")
             out.append(f"| {r['scale']}× | {r['chars']:,} | {r['findings']:,} | {r['cpu_s']:.2f} | "
                        f"{_rate(r['chars'], r['cpu_s'])} | {per / per0:.2f} | {check / check0:.2f} | {floor:.0f}× | {mem} |")
