@@ -632,20 +632,26 @@ def table(results: dict[str, list[Outcome]]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, kinds: tuple[str, ...], per_kind: int, argv: list[str] | None):
+    """The options both mutation benchmarks take, parsed, and the kinds asked for."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--files", nargs="*", help="report files to mutate instead of the corpus")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--per-kind", type=int, default=20)
-    ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated subset of: " + ", ".join(KINDS))
+    ap.add_argument("--per-kind", type=int, default=per_kind)
+    ap.add_argument("--kinds", default=",".join(kinds), help="comma-separated subset of: " + ", ".join(kinds))
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", action="store_true", help="list every missed mutation and every new finding elsewhere")
     a = ap.parse_args(argv)
-    kinds = tuple(k for k in a.kinds.split(",") if k)
-    unknown = [k for k in kinds if k not in FITTING]
+    chosen = tuple(k for k in a.kinds.split(",") if k)
+    unknown = [k for k in chosen if k not in kinds]
     if unknown:
         ap.error(f"unknown kinds: {', '.join(unknown)}")
+    return a, chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    a, kinds = arguments(__doc__.splitlines()[0], KINDS, 20, argv)
     if not a.files and not os.path.isdir(a.corpus):
         print(f"no corpus at {a.corpus}", file=sys.stderr)
         return 2

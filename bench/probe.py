@@ -102,7 +102,6 @@ new finding elsewhere; ``--json`` prints every case instead.
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -129,7 +128,7 @@ from linter.source import Source  # noqa: E402
 _BENCH = os.path.dirname(os.path.abspath(__file__))
 if _BENCH not in sys.path:
     sys.path.insert(0, _BENCH)
-from mutation import FITTING as _FITTING  # noqa: E402
+from mutation import FITTING as _FITTING, arguments  # noqa: E402
 
 KINDS = ("sum", "unit", "rate", "score", "grade", "year", "date-impossible", "list-dup", "list-skip")
 FITTING = {k: _FITTING[k] for k in KINDS}
@@ -792,19 +791,7 @@ def as_json(results: dict[str, KindResult]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
-    ap.add_argument("--files", nargs="*", help="report files to probe instead of the corpus")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--per-kind", type=int, default=40)
-    ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated subset of: " + ", ".join(KINDS))
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("-v", action="store_true", help="list every missed mutation and every new finding elsewhere")
-    a = ap.parse_args(argv)
-    kinds = tuple(k for k in a.kinds.split(",") if k)
-    unknown = [k for k in kinds if k not in FITTING]
-    if unknown:
-        ap.error(f"unknown kinds: {', '.join(unknown)}")
+    a, kinds = arguments(__doc__.splitlines()[0], KINDS, 40, argv)
     if a.files:
         paths = sorted(a.files)
     elif os.path.isdir(a.corpus):
