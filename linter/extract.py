@@ -228,7 +228,8 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
 
 _MONEY_LABEL = re.compile(r"(?:支出|资金|经费|预算|收入|拨款|投资|结余|结转|费用|金额|补助|补贴|成本|决算"
                           r"|(?:执行|预算|决算|支出|拨付|下达|到位)数)$")
-_WAN_AFTER = frozenset("，。；、,;:：)）")
+# the marks that end a figure's clause or list item (and parentheses)
+_MARKS = frozenset(CLAUSE_END | set("、") | OPEN_PARENS | CLOSE_PARENS)
 
 
 def _wan_yuan(raw: list, index: int, raw_label: str) -> str | None:
@@ -240,7 +241,7 @@ def _wan_yuan(raw: list, index: int, raw_label: str) -> str | None:
     word = _raw_text(raw[index + 1], "TEXT")
     if word not in ("万", "亿"):
         return None
-    if index + 2 == len(raw) or _raw_text(raw[index + 2], "PUNCT") in _WAN_AFTER:
+    if index + 2 == len(raw) or _raw_text(raw[index + 2], "PUNCT") in _MARKS:
         return word
     return None
 
@@ -504,7 +505,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     else:
                         cut = True  # 净值, 占比 … describe the previous part
                     break
-                if (parts or more) and not any(t in _GLUE_STOPS for t in seen[last_at:-1]):
+                if (parts or more) and not any(t in _MARKS for t in seen[last_at:-1]):
                     # …县级资金40万元2023年支出280万元，其中…: no mark since the last part, so a
                     # sentence whose 。 was lost begins here
                     cut = not in_more or cut
@@ -602,9 +603,6 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         summed=summed,
         rates=tuple(rates) if total is not None and not new_sentence else (),
     )
-
-
-_GLUE_STOPS = frozenset("，,、；;：:。(（)）")
 
 
 def _row_pair(pf: ParagraphFacts, kw: Keyword) -> tuple[Breakdown, ...]:

@@ -734,8 +734,9 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
     return roles
 
 
-_NOT_A_SUM_SPENT = ("上年", "去年", "往年", "收入", "增加", "减少", "增长", "下降", "比", "结转", "结余", "剩余",
-                    "余额", "未", "尚", "待", "其中", "其他", "人均", "标准", "单价")
+# besides the family's contains_not (未, 结余 …): another year, a change, a part, a price
+_NOT_A_SUM_SPENT = ("上年", "去年", "往年", "收入", "增加", "减少", "增长", "下降", "比", "其中", "其他", "人均",
+                    "标准", "单价")
 
 
 def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Quantity]:
@@ -748,7 +749,7 @@ def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Qua
         label = _role_label(pf, x, vocab)
         if d.role_of(label, x.label) is not None:
             continue
-        if any(w in label for w in _NOT_A_SUM_SPENT) or x.negative:
+        if any(w in label for w in _NOT_A_SUM_SPENT + d.contains_not) or x.negative:
             return []
         found.append(x)
     return found if len(found) == 1 else []
