@@ -653,10 +653,11 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
                 return claim  # only both figures together name the rate without doubt
     if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
         # 下达资金 a 万元。项目共支付 b 万元，支付率 r%: the role the sentence lacks, named in the
-        # sentence before (when that one states no rate of its own and names it once)
+        # sentence before — passing over sentences without figures — when that one names it once
+        # and states no rate of the same kind (到位资金 a 万元，到位率 100%。支出 b 万元，支出率 r%)
         missing = "den" if roles["num"] else "num"
-        prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
-        if prev and not any(x.kind == "percent" for x in prev):
+        prev = _figures_before(pf, q.sentence)
+        if prev and not any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev):
             found = _roles(pf, [x for x in prev if x.kind == d.kind], d, vocab)[missing]
             if len(found) == 1:
                 roles[missing] = found
@@ -723,6 +724,24 @@ def _previous_sentence(pf, sentence: int) -> set[int]:
             break
         s -= 1
     return out
+
+
+def _figures_before(pf, sentence: int) -> list[Quantity]:
+    """The figures of the nearest full sentence before ``sentence`` (:func:`_previous_sentence`)
+    that states any, passing over sentences without a figure (主要内容是……进行改造。)."""
+    while sentence > 0:
+        before = _previous_sentence(pf, sentence)
+        prev = [x for x in pf.quantities if x.sentence in before]
+        if prev:
+            return prev
+        sentence = min(before)
+    return []
+
+
+def _same_rate(x: Quantity, d: RateDef, data: RateData, vocab) -> bool:
+    """Whether the percentage ``x`` states a rate of definition ``d``, or one not known."""
+    hit = data.lookup(_clean(x.raw_label, vocab))
+    return hit is None or hit[1] is None or hit[1] is d
 
 
 def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
