@@ -312,7 +312,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
                 continue
             claim = (_share_claim(pf, q, vocab, doc) or _part_share_claim(doc, pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
-                     or _named_claim(pf, q, data, vocab))
+                     or _named_claim(pf, q, data, vocab, doc=doc))
             if claim is not None:
                 out.append(claim)
     result = tuple(out)
@@ -624,7 +624,7 @@ def _names_total(label: str, name: str) -> bool:
     return False
 
 
-def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = None) -> RateClaim | None:
+def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = None, doc=None) -> RateClaim | None:
     if label is None:
         label = _clean(q.raw_label, vocab)
     hit = data.lookup(label)
@@ -659,6 +659,12 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         prev = _figures_before(pf, q.sentence)
         if prev and not any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev):
             found = _roles(pf, [x for x in prev if x.kind == d.kind], d, vocab)[missing]
+            if not found and missing == "den" and d.unnamed_denominator and doc is not None:
+                # 对专项资金 a 万元进行了分解，其中甲 b、乙 c。已执行 d 万元，执行率 r%: the one
+                # figure there that is no part of a breakdown and fits no role
+                parts = {x for b in doc.breakdowns if b.para == pf.para.index for x in b.parts}
+                whole = [x for x in prev if x.kind == d.kind and x not in parts]
+                found = _unnamed_denominator(pf, whole, roles["num"][0], d, vocab)
             if len(found) == 1:
                 roles[missing] = found
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
