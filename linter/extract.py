@@ -507,7 +507,10 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     break
                 if (parts or more) and not any(t in _MARKS for t in seen[last_at:-1]):
                     # …县级资金40万元2023年支出280万元，其中…: no mark since the last part, so a
-                    # sentence whose 。 was lost begins here
+                    # sentence whose 。 was lost begins here; when a year opens it, the list
+                    # ended at its last part as at a 。, else it may have lost a ， only
+                    if any(isinstance(it, YearRef) for it in items[(more or parts)[-1].item + 1:nxt.item]):
+                        break
                     cut = not in_more or cut
                     more_cut = more_cut or in_more
                     break
