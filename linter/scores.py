@@ -92,7 +92,7 @@ def _total_scores(doc) -> list[Quantity]:
         for q in pf.quantities:
             if q.kind != "score":
                 continue
-            label = q.raw_label.replace(" ", "")
+            label = q.raw_label.replace(" ", "") or _label_above(doc, pf, q)
             if re.search(r"分值|满分|权重", label):
                 prev_max = q
                 continue
@@ -105,6 +105,22 @@ def _total_scores(doc) -> list[Quantity]:
                 continue
             out.append(q)
     return out
+
+
+def _label_above(doc, pf, q: Quantity) -> str:
+    """The label a score that opens a line left at the end of the line before, when a
+    page's line break was kept (……开展绩效自评，自评得分⏎90 分，存在的问题……): the words
+    of that line's last clause, if it ends in no mark but a colon. Table cells are not lines
+    of text."""
+    i = pf.para.index_of(q.span.start)
+    if pf.para.text[:i].strip() or pf.para.index == 0 or pf.para.kind == "cell":
+        return ""
+    above = doc.facts[pf.para.index - 1].para
+    if above.kind == "cell":
+        return ""
+    text = above.text.rstrip().rstrip(":：")
+    k = max(text.rfind(c) for c in _CLAUSE_STOPS) + 1
+    return text[k:].replace(" ", "") if k < len(text) else ""
 
 
 def same_score(a: Quantity, b: Quantity) -> bool:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from ..arith import fmt
 from ..facts import Quantity, TextItem
 from ..rule import Rule
+from ..scores import total_scores
 
 # Words that make a score the report's total self-evaluation score.
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|总分|自评分|得分为|评分为|得分$")
@@ -22,6 +23,8 @@ class ScoreOutOfRange(Rule):
         - 同一句中先写指标分值（“分值 10 分”“满分 10 分”“权重 10 分”），再写得分
           （“得分 12 分”“得 12 分”），得分大于分值。
         只看明确标为得分的数：评分标准（“结果=100%，得10分”）、分值本身、扣分不在此列。
+        PDF 里保留下来的换行把“自评得分”留在上一行末尾（后面没有标点或只有冒号）、
+        “90 分”在下一行开头时，仍按自评总得分看；表格单元格不这样连读。
 
     为什么是问题
         百分制的总分不可能超过 100 分，某项指标的得分也不可能超过它的分值。
@@ -50,6 +53,7 @@ class ScoreOutOfRange(Rule):
     }
 
     def check(self, doc):
+        totals = {q.span for q in total_scores(doc)}  # with a label on the line above, too
         for pf in doc.facts:
             scores = [q for q in pf.quantities if q.kind == "score"]
             if not scores:
@@ -61,7 +65,7 @@ class ScoreOutOfRange(Rule):
                     if last_max is None or last_max.sentence != q.sentence:
                         last_max = q
                     continue
-                if _TOTAL_WORDS.search(label) and not _is_criterion(pf, q):
+                if (_TOTAL_WORDS.search(label) or q.span in totals) and not _is_criterion(pf, q):
                     if q.value > 100:
                         yield self.report(q.span, "total-high", score=fmt(q.value, q.precision))
                         continue
