@@ -312,7 +312,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
                 continue
             claim = (_share_claim(pf, q, vocab, doc) or _part_share_claim(doc, pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
-                     or _named_claim(pf, q, data, vocab, doc=doc))
+                     or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc))
             if claim is not None:
                 out.append(claim)
     result = tuple(out)
@@ -588,6 +588,47 @@ def _year_ratio_claim(pf, q: Quantity, vocab) -> RateClaim | None:
             return claim
         return attrs.evolve(claim, numerator=n, denominator=d)
     return claim
+
+
+_DIFFERENCE_RE = re.compile(
+    r"^(?P<subject>[^比]*)比(?P<base>[^比]+?)(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出)了?$")
+
+
+def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
+    """``支出合计比年初预算数多 c 万元，差异率 r%`` — a rate of change stated after the difference
+    itself: r is c over the figure it was compared with, the one figure of the paragraph before
+    the difference whose label is that base (年初预算数), or for a base of last year (比上年减少)
+    whose label holds 上年/去年 and the subject's words (上年公用经费). The difference must be
+    the only figure of its kind in the rate's sentence since the rate before."""
+    hit = data.lookup(_clean(q.raw_label, vocab))
+    if hit is None or hit[1] is None or hit[1].formula != "change":
+        return None
+    name, d = hit
+    since = max((x.item for x in pf.quantities
+                 if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
+    pool = [x for x in pf.quantities if x.kind == d.kind and x.sentence == q.sentence and since < x.item < q.item]
+    if len(pool) != 1:
+        return None
+    diff = pool[0]
+    m = _DIFFERENCE_RE.match(_clean(diff.raw_label, vocab))
+    if m is None or diff.negative:
+        return None
+    claim = RateClaim(q, name, d, how="difference")  # the words (多, 减少) give the direction
+    base = m.group("base").strip()
+    earlier = [x for x in pf.quantities if x.kind == d.kind and x.item < diff.item]
+    if base in _LAST_YEAR:
+        subject = m.group("subject")
+        for w in _THIS_YEAR:
+            subject = subject.replace(w, "")
+        if len(subject) < 2:
+            return claim
+        found = [x for x in earlier if subject in x.raw_label and any(w in x.raw_label for w in _LAST_YEAR)]
+    else:
+        found = [x for x in earlier if _clean(x.raw_label, vocab).endswith(base)]
+    den = _unique(found)
+    if den is None:
+        return claim
+    return attrs.evolve(claim, numerator=diff, denominator=den)
 
 
 def _common(a: str, b: str) -> str:
