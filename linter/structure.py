@@ -190,7 +190,7 @@ class Outline:
 
     def holds_list(self, item: Item) -> bool:
         """Whether a list of ``item``'s own style numbered from 1 again under it is its
-        content (3.主要职责 then 1.负责…。2.负责…。): the list goes on to 2 at least,
+        content (3.主要职责 then 1.负责…。2.负责…。): the list goes on past its 1.,
         and most of its items are one sentence with nothing under them, unlike sections
         pasted from elsewhere, each with a body of its own."""
         same = [self.items[c] for c in item.children if self.items[c].style == item.style]
@@ -201,8 +201,8 @@ class Outline:
             if x.prev in ids:
                 run.append(x)
                 ids.add(x.index)
-        if not any(x.ordinal == 2 for x in run[1:]):
-            return False
+        if len(run) < 2:
+            return False  # (a second item numbered wrong, 1. 1. or 1. 3., still continues it)
         full = sum(1 for x in run if self._own_content(x))
         return full * 2 < len(run)
 
