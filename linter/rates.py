@@ -591,12 +591,13 @@ def _year_ratio_claim(pf, q: Quantity, vocab) -> RateClaim | None:
 
 
 _DIFFERENCE_RE = re.compile(
-    r"^(?P<subject>[^比]*)比(?P<base>[^比]+?)(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出)了?$")
+    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出)了?$")
 
 
 def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     """``支出合计比年初预算数多 c 万元，差异率 r%`` — a rate of change stated after the difference
-    itself: r is c over the figure it was compared with, the one figure of the paragraph before
+    itself (比 or 较 the base; or no base and 同比 before the rate: 支出减少 c 元，同比下降 r%, a
+    base of last year): r is c over the figure it was compared with, the one figure of the paragraph before
     the difference whose label is that base (年初预算数), or for a base of last year (比上年减少)
     whose label holds 上年/去年 and the subject's words (上年公用经费). The difference must be
     the only figure of its kind in the rate's sentence since the rate before."""
@@ -613,8 +614,12 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     m = _DIFFERENCE_RE.match(_clean(diff.raw_label, vocab))
     if m is None or diff.negative:
         return None
+    base = (m.group("base") or "").strip()
+    if not base:
+        if not q.raw_label.startswith("同比"):
+            return None
+        base = "上年"  # 支出减少 c 元，同比下降 r%
     claim = RateClaim(q, name, d, how="difference")  # the words (多, 减少) give the direction
-    base = m.group("base").strip()
     earlier = [x for x in pf.quantities if x.kind == d.kind and x.item < diff.item]
     if base in _LAST_YEAR:
         subject = m.group("subject")
@@ -622,9 +627,10 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
             subject = subject.replace(w, "")
         if len(subject) < 2:
             return claim
-        found = [x for x in earlier if subject in x.raw_label and any(w in x.raw_label for w in _LAST_YEAR)]
+        labels = [(x, _role_label(pf, x, vocab)) for x in earlier]
+        found = [x for x, lab in labels if subject in lab and any(w in lab for w in _LAST_YEAR)]
     else:
-        found = [x for x in earlier if _clean(x.raw_label, vocab).endswith(base)]
+        found = [x for x in earlier if _role_label(pf, x, vocab).endswith(base)]
     den = _unique(found)
     if den is None:
         return claim
