@@ -7,8 +7,8 @@ from ..scores import total_scores_in
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
 from ..years import (
-    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, RELATIVE_YEARS, RELATIVE_RE, in_docno, in_title, is_law_version, joined_name,
-    notice_evaluated_year, ordinary_other_year, places, report_name_at,
+    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, RELATIVE_YEARS, RELATIVE_RE, in_docno, in_title, is_event_date, is_law_version,
+    is_range, is_since, joined_name, notice_evaluated_year, ordinary_other_year, places, report_name_at,
 )
 
 _STOP = CLAUSE_STOPS
@@ -63,6 +63,10 @@ _EVALUATED = re.compile(
 )
 # Money or work carried over from an earlier year
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
+# Work on the evaluation or the report, dated in the year after the evaluated one
+_REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
+# A cited document that gives the money for a year: 《关于（提前）下达 N 年……资金的通知》
+_FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
 # A page's or a form's field of the date it was written, filled in or published
 _DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
 # The report speaking of itself: 本报告为 [单位] N 年度……自评报告
@@ -147,11 +151,17 @@ class WrongYear(Rule):
            年度的名称行不论重复几遍只算一票）：标题的年度比正文说本次评价的地方票少时报告标题；票数
            相同时报告正文那一处，标题作为相关位置；
         4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次
-           也没有写到这一年（日期、比较句里也没有；只有《》里的文件名、文号、法规版本、名称行、网页
-           链接和“发布时间：”“填报日期：”之类的写作日期不算），而正文说本单位的资金和工作时（不是
-           比较或计划的句子，也不是结转、结余、遗留、续建之类往年的钱和事）至少两句写的是另一个
-           年度 X，且占写有年份的句子的三分之二以上：报告标题（表头、开头）的年份，正文那几处作为
-           相关位置，其余各处按 X 检查；
+           也没有写到这一年（日期、比较句里也没有；只有《》里的文件名、文号、法规版本、同一年度的名称行、
+           网页链接和“发布时间：”“填报日期：”之类的写作日期不算），而正文说本单位的资金和工作时（不是
+           比较或计划的句子，也不是结转、结余、遗留、续建之类往年的钱和事，每句一票）以及报告名称的
+           其他各处（重复的标题、网页的“名称：”栏，每处一票）写的是另一个年度 X，且占这些票的三分之二
+           以上；X 至少要比标题多一票：标题本身和它写着同一年度的每一处副本各算一票，正文里只能支持 X
+           而不能单独算数的地方（X 年的日期，如“于 X 年 6 月 12 日拨付”，说自评、评价、报告、报送、审计、
+           检查的句子里的日期不算；《》里下达 X 年资金的文件，如
+           《关于下达 X 年……资金的通知》；写“关于开展 X 年度……”的通知；“关于开展 N 年……”可能指 N 或
+           N−1，不算）合起来算一票。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
+           各处按 X 检查。票数相同以标题为准（“某某馆 2023 年度……报告”而正文只有一句“2022 年，我县
+           建成……”时不报告）；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
@@ -217,10 +227,10 @@ class WrongYear(Rule):
             "the evaluated year disagrees with the rest of the report: it says {stated} here, but {n} other places that speak of this evaluation say {year}",
         ),
         "alone": (
-            "报告名称的年度与正文不符：名称写作 {stated} 年，正文却一次也没有提到 {stated} 年，说本单位的资金和工作时"
-            "写的都是 {year} 年（{n} 句）",
+            "报告名称的年度与正文不符：名称写作 {stated} 年，正文却一次也没有提到 {stated} 年，说本单位的资金、工作"
+            "或本报告时写的都是 {year} 年（{n} 处）",
             "the title's year does not match the body: the title says {stated}, but the body never mentions {stated} and gives "
-            "{year} for the unit's funds and work ({n} sentences)",
+            "{year} for the unit's funds and work or for this report ({n} places)",
         ),
         "body": ("正文写作 {year} 年", "the body says {year}"),
         "part": (
@@ -446,21 +456,50 @@ class WrongYear(Rule):
         """An evaluated year read from the title, the opening or the header that the body never
         gives — not even in a date or a comparison; only the report's own name lines, cited
         documents' names (《》), document numbers, law versions, web links and the date a page
-        was published or a form filled in do not count — while the body gives one other year in
-        at least two sentences that neither compare nor plan nor speak of money carried over,
-        and in at least two thirds of those sentences that give any year. (The body year, its
-        places), or None."""
+        was published or a form filled in do not count — while the body gives one other year X
+        for its own statements in at least two thirds of the sentences that give any year.
+        A statement is a sentence that neither compares nor plans nor speaks of money carried
+        over, or a copy of the report's name (a repeated title, a 名称： field) under X. X needs
+        two statements, or one and a mention of X that only supports it: a date in X (资金于
+        X 年 6 月 17 日下达; not a date of the evaluation's or the report's own work, done the year
+        after), a cited document's name that gives X (《关于下达 X 年……资金的通知》),
+        or the notice the report answers when it names X (关于开展 X 年度……; 关于开展 N 年…… may
+        mean N or N−1 and supports neither).
+        (X, its statements), or None."""
         if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
             return None
+        span = doc.profile.year_span
         votes: dict[int, dict] = {}
+        support: set[int] = set()
+        copies = set()  # the title's copies under its own year, each a vote for it
         for p in places(doc):
-            if in_title(p) or in_docno(doc, p) or is_law_version(p) or _link(p) or self._name_line(doc, p):
+            if p.ref.span.start <= span.start < p.ref.span.end or in_docno(doc, p) or is_law_version(p) or _link(p):
+                continue
+            if self._name_line(doc, p):
+                if p.ref.year != year:
+                    votes.setdefault(p.ref.year, {}).setdefault(("name", p.ref.span.start), p)
+                else:
+                    copies.add(p.ref.span.start)
+                continue
+            if in_title(p):
+                if re.search(r"关于开展\s*$", p.before):
+                    if p.para.text[p.i:p.j].endswith("年度"):
+                        support.add(p.ref.year)  # 关于开展 X 年度……自评: the notice names X (not 关于开展 N 年, which may mean either)
+                elif _FUNDS_NOTICE.search(p.para.text, max(0, p.i - 8), p.i):
+                    support.add(p.ref.year)  # 《关于下达 X 年……资金的通知》: the year the money is for
                 continue
             if _DATE_FIELD.search(p.para.text, max(0, p.i - 8), p.i):
                 continue  # 发布时间：2024 年 4 月 10 日 / 填报日期：… — when the report was written or put online
             if p.ref.year == year:
                 return None  # the body gives the title's year
-            if ordinary_other_year(doc, p) or re.search(r"关于开展\s*$", p.before):
+            if re.search(r"关于开展\s*$", p.before):
+                if p.para.text[p.i:p.j].endswith("年度"):
+                    support.add(p.ref.year)
+                continue
+            if ordinary_other_year(doc, p):
+                if (is_event_date(doc, p) and not is_range(p) and not is_since(p)
+                        and not _REPORTING.search(p.para.text, p.s, p.e)):
+                    support.add(p.ref.year)  # the money came or the work was done in X
                 continue
             if _COMPARISON.search(p.para.text, p.s, p.e) or _PLAN.search(p.para.text, p.s, p.e):
                 continue
@@ -471,7 +510,7 @@ class WrongYear(Rule):
             return None
         other = max(votes, key=lambda y: len(votes[y]))
         n = len(votes[other])
-        if n < 2 or 3 * n < 2 * sum(len(v) for v in votes.values()):
+        if n + (other in support) < 2 + len(copies) or 3 * n < 2 * sum(len(v) for v in votes.values()):
             return None
         return other, list(votes[other].values())
 
