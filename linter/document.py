@@ -16,6 +16,7 @@ from .config import Config
 from .extract import ParagraphFacts, breakdowns, extract_paragraph
 from .facts import Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, Quantity, YearRef
 from .normalise import Paragraph, normalise
+from .parsing import shared_items
 from .profile import Profile, detect
 from .source import Source, Span
 
@@ -60,7 +61,9 @@ class Document:
     @cached_property
     def facts(self) -> tuple[ParagraphFacts, ...]:
         vocab = self.config.vocabulary
-        return tuple(extract_paragraph(p, vocab) for p in self.paragraphs)
+        # equal text items of different paragraphs are one object (linter/parsing.py)
+        with shared_items():
+            return tuple(extract_paragraph(p, vocab) for p in self.paragraphs)
 
     def _all(self, attr: str) -> tuple:
         return tuple(x for pf in self.facts for x in getattr(pf, attr))

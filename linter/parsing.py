@@ -1,7 +1,9 @@
 """Parse normalised paragraphs with the Lark grammars in ``linter.grammar``."""
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
 
 from collections import namedtuple
 
@@ -137,10 +139,6 @@ class _Driver:
                 out[sym] = (None, (len(arg.expansion), origin, kind))
             self.actions[state] = out
         self.appends = self._appends()
-        # The same words and punctuation recur all through a report and every token's
-        # text is kept (in the paragraph's items): one string for each distinct text,
-        # not one per occurrence, is a sixth of the memory a report takes (bounded).
-        self.seen: dict[str, str] = {}
 
     def _appends(self) -> dict[int, frozenset[str]]:
         """State → the terminals that, read there, only add one item to the repetition.
@@ -194,14 +192,18 @@ class _Driver:
                 out[state] = frozenset(fast)
         return out
 
-    def parse(self, text: str) -> list[RawItem | TextItem]:
+    def parse(self, text: str, shared: tuple[dict, dict] | None = None) -> list[RawItem | TextItem]:
+        """The raw items of ``text``. ``shared`` (see :func:`shared_items`) holds the token
+        texts and the text items of the paragraphs parsed before, in two dicts: a text equal
+        to one there is that string, a text item equal to one there (the same words at the
+        same index) that item. Text items of different kinds never equal each other (TEXT,
+        SP and PUNCT match disjoint characters), so one dict serves the three classes."""
         scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
         no_appends: frozenset = frozenset()
         new_tuple = tuple.__new__  # Tok(...), TextItem(...) without their Python-level __new__
+        words, items = shared if shared is not None else ({}, {})
+        values_seen, share = words.setdefault, items.setdefault
         text_items = TEXT_ITEMS
-        if len(self.seen) > 50_000:
-            self.seen.clear()
-        values_seen = self.seen.setdefault
         states = [self.start]
         values: list = []
         pos, n = 0, len(text)
@@ -231,7 +233,8 @@ class _Driver:
                             top = values[-1]
                             if type(top) is not list:
                                 top = values[-1] = [top]
-                        top.append(new_tuple(text_items[typ], (word, pos)))
+                        item = new_tuple(text_items[typ], (word, pos))
+                        top.append(share(item, item))
                         pos += len(word)
                         if pos >= n:
                             break
@@ -257,6 +260,7 @@ class _Driver:
                 if tok is not None and typ in appends.get(state, no_appends):
                     # the same, once reductions have brought the parser back there
                     item = new_tuple(text_items[typ], (tok[1], tok[2]))
+                    item = share(item, item)
                     top = values[-1]
                     if type(top) is list:
                         top.append(item)
@@ -348,6 +352,30 @@ def build_parser(grammar: str, **options) -> Lark:
         lark.lexer.has_interegular = saved
 
 
+# The text items made while :func:`shared_items` is open in this thread (see there).
+_shared = threading.local()
+
+
+@contextlib.contextmanager
+def shared_items():
+    """While open, :func:`parse_text` gives every paragraph the strings and text items
+    the paragraphs before already have, instead of new equal ones: one string for each
+    distinct token text (the same words and punctuation recur all through a report, and
+    every token's text is kept in the paragraph's items), and the text item an earlier
+    paragraph has for the same words at the same index (``("，", 12)``, ``("的", 5)``).
+    Both are immutable values, so nothing can tell, and a report's text items (most of its
+    items, 64 bytes each) are a third fewer: the same punctuation recurs at the same places
+    of short paragraphs, cells and list items. The document opens it while it extracts its
+    facts; the index goes when it closes (what it found lives on in the facts), so it
+    takes no memory while the rules run nor from one report to the next."""
+    saved = getattr(_shared, "items", None)
+    _shared.items = ({}, {})
+    try:
+        yield
+    finally:
+        _shared.items = saved
+
+
 def parse_text(text: str) -> tuple[list[RawItem | TextItem], list[tuple[int, str]]]:
     """Parse ``text`` into raw items: a :class:`RawItem` per typed item, and for plain
     text, spaces and punctuation a :class:`RawItem` or the :class:`TextItem` the fast
@@ -358,7 +386,7 @@ def parse_text(text: str) -> tuple[list[RawItem | TextItem], list[tuple[int, str
     driver = _driver()
     if driver is not None:
         try:
-            return driver.parse(text), []
+            return driver.parse(text, getattr(_shared, "items", None)), []
         except _Fallback:
             pass
     items: list[RawItem] = []
