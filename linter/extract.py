@@ -586,10 +586,12 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
 
     if more and len(parts) == 1 and all(len(c) == 1 for c in clause_figs) and (
         len(clause_figs) >= 3 or new_sentence or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
+        or len(clause_figs) == 2 and _one_kind(total, parts[0], more[0])
     ):
         # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…),
-        # in a sentence that is all list (…万元。其中：A a；B b。) or in clauses of one
-        # shape (其中：A a，占 x%；B b，占 y%)
+        # in a sentence that is all list (…万元。其中：A a；B b。), in clauses of one
+        # shape (其中：A a，占 x%；B b，占 y%), or two parts named as the total is
+        # (基本支出 X，其中：工资福利支出 a；商品和服务支出 b)
         parts, more = parts + more, []
     exhaustive = whole(parts, cut)
     columns = ()
@@ -679,6 +681,19 @@ def _cell_number(pf: ParagraphFacts, q: Quantity) -> bool:
         return False
     i, j = pf.para.index_of(q.number_span.end), pf.para.index_of(q.span.end)
     return i < j and pf.para.text[i].isspace()
+
+
+def _one_kind(total: Quantity | None, *parts: Quantity) -> bool:
+    """Whether the labels of ``total`` and of each of ``parts`` end in the same two characters
+    (基本支出 / 工资福利支出 / 商品和服务支出), none of them a comparison, another year's, a
+    total or a sum spent: parts of one kind, not a new figure of another (收入 X，其中财政拨款 a；
+    支出 b; 资金 X，其中中央资金 a；已支出资金 b)."""
+    if total is None:
+        return False
+    labels = [q.raw_label.strip() for q in (total, *parts)]
+    tail = labels[0][-2:]
+    return len(tail) == 2 and all(len(lab) > 2 and lab.endswith(tail) and not _COMPARISON.search(lab)
+                                  and not re.search(r"上年|去年|累计|总|已|实际", lab) for lab in labels[1:])
 
 
 def _may_be_total(pf: ParagraphFacts, q: Quantity, vocab: Vocabulary) -> bool:
