@@ -65,6 +65,10 @@ _EVALUATED = re.compile(
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
 # Work on the evaluation or the report, dated in the year after the evaluated one
 _REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
+# The report announcing itself: 现将[本局] N 年度……（自评 / 评价）……情况 / 报告……如下 / 予以公开 (up to
+# the end of the announcement, no sentence stop between)
+_ANNOUNCE_HEAD = re.compile(r"现将\s*(?:(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?)?\s*$")
+_ANNOUNCED = re.compile(rf"[^。；;!！?？]{{0,100}}?(?:如下|予以公开|进行公开|公开)\s*(?:[:：。]|$)")
 # A cited document that gives the money for a year: 《关于（提前）下达 N 年……资金的通知》
 _FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
 # A page's or a form's field of the date it was written, filled in or published
@@ -134,6 +138,10 @@ class WrongYear(Rule):
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
            说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告。
+           报告宣布自己的句子“现将[本局] N 年度……自评情况 / 报告……如下 / 予以公开”（年份紧跟“现将”，
+           到评价的字样之前没有别的年份），以及“现将 A N 年度绩效自评报告、B ……、C ……公开如下”这样的清单
+           里的一项（清单里其余至少两项的年份都是 Y；只有两项时分不出哪一项错，不报告），N ≠ Y，句中没有
+           比较，也报告；
            说本次评价的范围（“本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……”“N 年度
            专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”），N ≠ Y，
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
@@ -297,6 +305,12 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
+            if self._announced(doc, p, year):
+                yield self.report(
+                    p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
             name = None if weak and p.ref.para < top else self._name_line(doc, p)
             if name:
                 form = name.group(0).endswith("表")
@@ -389,6 +403,30 @@ class WrongYear(Rule):
             return False
         return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                    for q in total_scores_in(doc, p.ref.para))
+
+    def _announced(self, doc, p, year) -> bool:
+        """The report announcing itself (现将[本局] N 年度下达我县的……资金的绩效目标自评情况予以公开 /
+        ……报告如下), or one name in a list of the reports it announces (现将 A N 年度绩效自评报告、
+        B N 年度绩效自评报告、C N 年度……公开如下) whose other years, at least two, are all the evaluated
+        one. The evaluation
+        words stand after the year, before the end of the announcement; no comparison or look-back."""
+        text = p.para.text
+        k = text.rfind("现将", p.s, p.i)
+        if k < 0 or re.search(r"[，,；;：:]", text[k:p.i]):
+            return False
+        m = _ANNOUNCED.match(text, p.j)
+        if m is None or not re.search(EVAL_WORD, text[p.j:m.end()]) or _COMPARISON.search(text, p.s, m.end()):
+            return False
+        if _ANNOUNCE_HEAD.search(text, k, p.i):
+            # the year right after 现将: no other year may come before the evaluation words
+            ev = re.search(EVAL_WORD, text[p.j:m.end()])
+            return not _YEAR_IN.search(text, p.j, p.j + ev.start())
+        # a list of names: this one is a report's name, and every other year of the list is the evaluated one
+        if self._self_words(p) is None or "、" not in text[k:m.end()]:
+            return False
+        others = [q for q in _in_paragraph(doc, p.ref.para) if q is not p and k <= q.i < m.end()
+                  and not ordinary_other_year(doc, q)]
+        return len(others) >= 2 and all(q.ref.year == year for q in others)  # (of two, either may be the odd one)
 
     @staticmethod
     def _part_of_title(doc, p, year):
@@ -545,7 +583,7 @@ class WrongYear(Rule):
                 # the report's name, however often a web page or a cover repeats it, is one vote
                 votes.setdefault(p.ref.year, set()).add("name")
                 own.setdefault(p.ref.year, []).append(p)
-            elif (self._self_words(p) or self._eval_words(p) or self._eval_clause(p)
+            elif (self._self_words(p) or self._eval_words(p) or self._eval_clause(p) or self._announced(doc, p, year)
                   or _SCOPE.search(p.para.text, p.s, p.i) or _SCOPE_AFTER.match(p.para.text, p.j)):
                 votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
                 own.setdefault(p.ref.year, []).append(p)
