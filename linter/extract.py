@@ -18,7 +18,7 @@ from .arith import total as total_of
 from .facts import (TEXT_ITEMS, Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, PunctItem, Quantity,
                     SpaceItem, TextItem, YearRef)
 from .normalise import Paragraph
-from .parsing import RawItem, parse_text
+from .parsing import RawItem, number_value, parse_text
 from .vocab import Vocabulary
 
 QUANTITY_KINDS = {"amount", "percent", "score", "count", "number"}
@@ -147,7 +147,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 kind, unit = "amount", wan + "元"
                 span = para.span(it.start, raw[index + 1].start + 1)
             negative = _negative_before(text, it.start)
-            value = parse_number(num.value)
+            value = number_value(num.value)  # (one Decimal for the figures written alike)
             fact = Quantity(
                 kind=kind,
                 value=-value if negative else value,

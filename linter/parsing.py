@@ -6,11 +6,13 @@ import functools
 import threading
 
 from collections import namedtuple
+from decimal import Decimal
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 from lark.parsers.lalr_analysis import Shift
 
+from .arith import parse_number
 from .facts import TEXT_ITEMS, TextItem
 
 #: A token of the inline grammar: Lark's own :class:`lark.Token` has the same four
@@ -192,16 +194,16 @@ class _Driver:
                 out[state] = frozenset(fast)
         return out
 
-    def parse(self, text: str, shared: tuple[dict, dict] | None = None) -> list[RawItem | TextItem]:
+    def parse(self, text: str, shared: tuple[dict, ...] | None = None) -> list[RawItem | TextItem]:
         """The raw items of ``text``. ``shared`` (see :func:`shared_items`) holds the token
-        texts and the text items of the paragraphs parsed before, in two dicts: a text equal
+        texts and the text items of the paragraphs parsed before, in two dicts (its first two): a text equal
         to one there is that string, a text item equal to one there (the same words at the
         same index) that item. Text items of different kinds never equal each other (TEXT,
         SP and PUNCT match disjoint characters), so one dict serves the three classes."""
         scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
         no_appends: frozenset = frozenset()
         new_tuple = tuple.__new__  # Tok(...), TextItem(...) without their Python-level __new__
-        words, items = shared if shared is not None else ({}, {})
+        words, items = shared[:2] if shared is not None else ({}, {})
         values_seen, share = words.setdefault, items.setdefault
         text_items = TEXT_ITEMS
         states = [self.start]
@@ -369,11 +371,25 @@ def shared_items():
     facts; the index goes when it closes (what it found lives on in the facts), so it
     takes no memory while the rules run nor from one report to the next."""
     saved = getattr(_shared, "items", None)
-    _shared.items = ({}, {})
+    _shared.items = ({}, {}, {})
     try:
         yield
     finally:
         _shared.items = saved
+
+
+def number_value(text: str) -> Decimal:
+    """``parse_number(text)``; while :func:`shared_items` is open, one :class:`Decimal`
+    for every number written alike (Decimals are immutable values: a report's figures
+    repeat — 100, 2023, 95 — and each is 104 bytes)."""
+    shared = getattr(_shared, "items", None)
+    if shared is None:
+        return parse_number(text)
+    numbers = shared[2]
+    value = numbers.get(text)
+    if value is None:
+        value = numbers[text] = parse_number(text)
+    return value
 
 
 def parse_text(text: str) -> tuple[list[RawItem | TextItem], list[tuple[int, str]]]:
