@@ -2,7 +2,9 @@
 
 Read from the header block (评价年度：… 评价单位：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下), then the report's own name in its first
-lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME), falling back to the
+lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
+of its own, 2024 年度某某资金绩效评价表, and a name whose year stands in brackets on the next line,
+某某乡部门整体支出绩效自评报告 / （2022 年度）), falling back to the
 notice the report answers (关于开展 2024 年……自评工作的通知 evaluates 2023; 关于开展
 2023 年度……的通知 names 2023 itself).
 """
@@ -15,7 +17,10 @@ import attrs
 
 from .normalise import first_lines
 from .source import Span
-from .years import FORM_YEAR, NOTICE_YEAR, TITLE_YEAR, joined_name, notice_evaluated_year
+from .years import (
+    CLAUSE_STOPS, EVAL_WORD, FORM_NAME_YEAR, FORM_YEAR, NOTICE_YEAR, REPORT_NAME, TITLE_YEAR, joined_name,
+    notice_evaluated_year,
+)
 
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
@@ -166,7 +171,25 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             m = FORM_YEAR.search(p.text)
             if m and p.text[: m.start(1)].count("《") <= p.text[: m.start(1)].count("》"):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
+            # the form's own name as the title, on a line of its own (2024 年度某某资金绩效评价表), with
+            # no sentence before it (not 我局于 3 月填报了 2024 年度……评价表)
+            for m in FORM_NAME_YEAR.finditer(p.text):
+                if (_TITLE_TAIL.fullmatch(p.text, m.end()) and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1))
+                        and not re.search(r"[。，,；;了于对将已把被]|\d{4}\s*年", p.text[: m.start(1)] + m.group("gap"))
+                        and "《" not in p.text[: m.start(1)]):
+                    return int(m.group(1)), p.span(m.start(1), m.end(1))
+            # the year in brackets on the line after the name: 某某局部门整体支出绩效自评报告 / （2022 年度）
+            m = _YEAR_LINE.fullmatch(p.text)
+            if m and everything and p.index > 0 and everything[p.index] is p:
+                prev = everything[p.index - 1]
+                if prev.kind == "text" and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", prev.text) \
+                        and not re.search(r"\d{4}\s*年", prev.text) and not _NOT_TITLE_HEAD.search(prev.text):
+                    return int(m.group(1)), p.span(m.start(1), m.end(1))
     return None, None
+
+
+# a line that is a year in brackets and nothing more: （2022 年度）
+_YEAR_LINE = re.compile(r"\s*[(（]?\s*(\d{4})\s*年度?\s*[)）]\s*")
 
 
 _YEAR_OF_WORK = re.compile(r"(\d{4})\s*年度")

@@ -44,18 +44,22 @@ SHORT_LINE = 30
 SPLIT_LINES = 3
 
 
+# a line that ends a report's name: …报告, or a form's own name (…绩效自评表, …绩效评价表)
+_NAME_END = re.compile(rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$")
+
+
 def joined_name(paragraphs, k: int) -> str:
     """Paragraph ``k``'s text, joined with the short text paragraphs after it when it is a
     short line itself (a title broken over lines); the year stays at its index in paragraph k."""
     p = paragraphs[k]
     text = p.text
-    if len(text) > SHORT_LINE or p.kind != "text" or re.search(r"报告\s*$", text):
+    if len(text) > SHORT_LINE or p.kind != "text" or _NAME_END.search(text):
         return text
     for q in paragraphs[k + 1:k + 1 + SPLIT_LINES]:
         if q.kind != "text" or len(q.text) > SHORT_LINE or not q.text.strip():
             break
         text += q.text
-        if re.search(r"报告\s*$", text):
+        if _NAME_END.search(text):
             break
     return text
 

@@ -122,3 +122,18 @@ def test_a_funds_or_projects_self_evaluation_is_not_the_department_kind():
     # the department as a whole, or a title naming no project or fund
     assert profile("青山县水利局2023年度部门整体支出绩效自评报告\n" + body).kind == "self-evaluation"
     assert profile("青山县水利局2023年度绩效自评报告\n" + body).kind == "self-evaluation"
+
+
+def test_a_form_named_as_the_title_gives_the_year():
+    p = profile("青山县林业局2024年度森林防火补助资金绩效评价表\n发布时间：2025年3月2日\n一、资金投入情况\n")
+    assert (p.year, p.year_from) == (2024, "title")
+    # …not a form named in a sentence or under an attachment label
+    assert profile("附件：2024年度森林防火补助资金绩效评价表\n一、资金投入情况\n").year is None
+    assert profile("我局于3月填报了2024年度森林防火补助资金绩效评价表\n一、资金投入情况\n").year is None
+
+
+def test_the_year_in_brackets_on_the_line_after_the_name():
+    p = profile("附件3\n青山乡部门整体支出绩效自评报告\n（2022年度）\n一、部门基本情况\n")
+    assert (p.year, p.year_from) == (2022, "title")
+    # a bracketed year under a line that is no report's name is no title
+    assert profile("青山乡工作情况\n（2022年度）\n一、部门基本情况\n").year is None
