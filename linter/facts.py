@@ -6,6 +6,7 @@ with ``precision``, the number of decimals as written.
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -13,7 +14,9 @@ import attrs
 
 from .source import Span
 
-frozen = attrs.frozen
+# Immutable, with slots, and without the slot for weak references attrs adds by default:
+# nothing refers to a fact weakly, and a report holds thousands of facts.
+frozen = functools.partial(attrs.frozen, weakref_slot=False)
 
 
 @frozen

@@ -248,7 +248,7 @@ def _offsets_from_state(idx, off, n) -> Offsets:
     return o
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # (one per paragraph; nothing refers to one weakly)
 class Paragraph:
     """A logical paragraph (or a table cell) of the report.
 
