@@ -29,7 +29,7 @@ from .source import Span
 # The label right before a score that makes it the report's total.
 _TOTAL_LABEL = re.compile(
     r"(?:自评|综合|总体|最终|自我评价|绩效评价|整体支出评价)(?:综合)?得分(?:为|是)?$"
-    r"|(?:自评|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
+    r"|(?:自评|评价|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
     r"|^(?:本|该)?项目(?:综合|最终)?得分(?:为|是)?$"
 )
 # An indicator's own score is not the total: 预算编制自评得分 18 分.

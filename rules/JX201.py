@@ -9,7 +9,7 @@ from ..rule import Rule
 from ..scores import total_scores
 
 # Words that make a score the report's total self-evaluation score.
-_TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|总分|自评分|得分为|评分为|得分$")
+_TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|总分|自评分|评价分|得分为|评分为|得分$")
 # Words that make a score a maximum rather than a result.
 _MAX_WORDS = re.compile(r"分值|满分|权重|总分值|标准分|计分")
 _GOT_WORDS = re.compile(r"得分|得$|评分|自评|扣")
@@ -19,7 +19,7 @@ class ScoreOutOfRange(Rule):
     """
     做什么
         检查分数是否超出可能的范围：
-        - 自评总得分（“自评得分为 N 分”“综合得分”“总分”等）大于 100 分或小于 0 分；
+        - 自评总得分（“自评得分为 N 分”“综合得分”“评价分”“总分”等）大于 100 分或小于 0 分；
         - 同一句中先写指标分值（“分值 10 分”“满分 10 分”“权重 10 分”），再写得分
           （“得分 12 分”“得 12 分”），得分大于分值。
         只看明确标为得分的数：评分标准（“结果=100%，得10分”）、分值本身、扣分不在此列。
