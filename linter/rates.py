@@ -59,6 +59,8 @@ class RateDef:
     # denominator by name, the one figure before the numerator that fits no role and names no
     # other year or remainder is the sum it was spent from
     unnamed_denominator: bool = False
+    # a completion: more than the target may be written as 100% as well as the ratio itself
+    capped: bool = False
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -143,6 +145,7 @@ def rate_data() -> RateData:
             denominator_contains=tuple(r.get("denominator_contains", ())),
             contains_not=tuple(r.get("contains_not", ())),
             unnamed_denominator=bool(r.get("unnamed_denominator", False)),
+            capped=bool(r.get("capped", False)),
         )
         for r in data["rate"]
     )
@@ -680,7 +683,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     name, d = hit
     if d is None:
         return RateClaim(q, name, None)
-    claim = RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition")
+    claim = RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     # the figures of the rate's sentence since the rate before it: 基本支出预算 a，实际支出 b，
     # 执行率 r，项目支出预算 c，实际支出 d，执行率 s — s is d ÷ c
     since = max((x.item for x in pf.quantities
