@@ -337,6 +337,8 @@ _FULL_STOP = frozenset("。!?！？")  # ends a sentence; ；/; only ends a clau
 _LIST_STOP = frozenset("；;")
 # a figure compared with another time (比上年增加 20 万元) breaks no figure down
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
+# what a list's items touched or reached, said after it (涉及部门8个, 惠及群众300人): no part
+_ANOTHER_MEASURE = re.compile(r"(?:共|合计|累计)?(?:涉及|覆盖|惠及|带动|受益)")
 # a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
 _PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
 _TIMES = ("/", "／", "×", "*", "＊", "÷")
@@ -505,6 +507,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     else:
                         cut = True  # 净值, 占比 … describe the previous part
                     break
+                if (parts or more) and _ANOTHER_MEASURE.match(nxt.raw_label):
+                    break  # 其中甲6个、乙4个，涉及部门8个: the list ended; what it touched is no part
                 if (parts or more) and not any(t in _MARKS for t in seen[last_at:-1]):
                     # …县级资金40万元2023年支出280万元，其中…: no mark since the last part, so a
                     # sentence whose 。 was lost begins here; when a year opens it, the list
@@ -761,7 +765,8 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
 
 
 def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
-    """The breakdown ``part, part … 合计 total`` at ``kw``."""
+    """The breakdown ``part, part … 合计 total`` at ``kw`` (the parts since a 其中 before it:
+    ``其中：A a，B b，共计 X``)."""
     items = pf.items
     nxt = next((i for i in items[kw.item + 1: kw.item + 4] if isinstance(i, Quantity)), None)
     if nxt is None or nxt.sentence != kw.sentence or nxt.kind not in ("amount", "count"):
@@ -770,8 +775,9 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     parts = []
     for prev in reversed(items[: kw.item]):
         if isinstance(prev, Keyword):
-            parts = []
-            break
+            if prev.word not in BREAKDOWN_OPENERS:
+                parts = []
+            break  # (其中：A a，B b，共计 X — the parts since the opener)
         if isinstance(prev, Quantity):
             if prev.sentence != kw.sentence:
                 break

@@ -41,9 +41,14 @@ def _holds(t: Interval, parts, exhaustive: bool, whole: frozenset = frozenset())
     partial list, does not exceed it), read as written or with the parts labelled
     as reductions taken away."""
     readings = [[interval(p, exact=p.span in whole) for p in parts]]
-    if any(_REDUCTION.search(p.raw_label or "") and p.value > 0 for p in parts):
+    cut = next((k for k, p in enumerate(parts) if _REDUCTION.search(p.raw_label or "") and p.value > 0), None)
+    if cut is not None:
         readings.append([interval(p, negate=bool(_REDUCTION.search(p.raw_label or "")) and p.value > 0,
                                   exact=p.span in whole) for p in parts])
+        if cut >= 2:
+            # 下达150万元，其中A 130万元，B 20万元，调减30万元，全年实际下达120万元: the list
+            # ended before the adjustment, which changes the total, not the list
+            readings.append([interval(p, exact=p.span in whole) for p in parts[:cut]])
     for ivs in readings:
         s = total(ivs)
         if exhaustive and t.meets(s):
@@ -75,9 +80,11 @@ class BreakdownSum(Rule):
         “……县级资金40万元2023年支出280万元”是丢了句号，列举到此为止；紧跟的是别的数、
         没有年份时可能只丢了逗号，列举算作不完整）；括号里的数是对某个分项的
         再细分，括号里的“其中”“；”不打断列举；“其中包括”“其中含”算一个“其中”。
+        “合计/共计”之前有“其中”时（“其中：A a，B b，共计 X”），分项是“其中”之后的数。
         “合计”开头的“；”分句（“A 30万元；B 30万元；合计60万元”），分项是前面每个
         “；”分句里的那一个数（每句恰好一个、共两句以上时）。
-        不算分项的：“净值”“占比”等描述前一分项的数，“比上年减少10万元”之类与别的
+        不算分项的：“净值”“占比”等描述前一分项的数，列举之后“涉及、覆盖、惠及、带动、受益”
+        开头的数（“其中甲6个、乙4个，涉及部门8个”：列举到此结束），“比上年减少10万元”之类与别的
         年份比较的数，单价、标准（“每公里补助20万元”“补助标准500元”“300元/人”），
         写出的乘式里的因数（“14人×3万元=42万元”里的 3 万元）。“；”之后的分句：每个
         分句恰好一个数，且共三组以上、或整句就是这个列举（以“。其中”开头）、或各
@@ -101,7 +108,9 @@ class BreakdownSum(Rule):
           中央资金300万元，支出300万元；省级资金150万元，支出145.8万元”）；
         - 总数与“其中”之间写了百分比时，分项之和占总数的这个比例（“下达资金100万元，
           执行率95%，其中：……”列的可能是已执行的部分）；
-        - 标为“调减”“减少”“核减”“扣减”“扣回”“收回”“退回”“缴回”的分项按减去计算。
+        - 标为“调减”“减少”“核减”“扣减”“扣回”“收回”“退回”“缴回”的分项按减去计算；
+          这样的分项前已有两项以上时，也可能列举到它之前就结束了（“其中A 130万元，B 20万元，
+          调减30万元，全年实际下达120万元”：调减改的是总数）。
         都不相符时按第一种读法报告。若某一个不为 0 的分项单独就等于总数，说明各分项
         是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告。
 
