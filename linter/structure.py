@@ -75,7 +75,7 @@ _INT = re.compile(r"\d+")
 # a group of rows or items, numbered from 1 again under it
 _LABEL_TAIL = re.compile(r"(?:^|[\s\d%])[\u4e00-\u9fff]{2,15}\s*:\s*$")
 # the same label inside a paragraph, from the last full stop to the colon right before a marker
-_LABEL_IN = re.compile(r"(?:^|[。；;!?！？.])\s*[\u4e00-\u9fff]{2,15}\s*:\s*$")
+_LABEL_IN = re.compile(r"(?:^|[。；;!?！？.\s\d%])\s*[\u4e00-\u9fff]{2,15}\s*:\s*$")
 # a number cell at the end of an item's title (3、公务接待 17.22): a table row, not a heading
 _CELL_TAIL = re.compile(r"\s[\d,]*\d(?:\.\d+)?%?\s*$")
 # a decimal section number opening a paragraph (1.2部门支出描述): a heading below the
