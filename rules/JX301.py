@@ -41,12 +41,12 @@ _YEAR_IN = re.compile(r"\d{4}\s*年")
 _CITED = re.compile(r"《[^《》]*》")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用")
-_PLAN = re.compile(r"(?<!现)将|拟|计划|下一步|今后|以后|明年|继续|力争|争取|确保|做好")
+_PLAN = re.compile(r"(?<!现)将|拟|计划|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Doing this evaluation: the clause has the report's own work on it.
 _DOING = re.compile(r"现将|进行|开展|完成|负责|领导|指导|组织|形成|公开|实施")
 # Looking back at an earlier evaluation: its results, its problems, a comparison.
 _YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
-                   r"增长|减少|下降|增加|持平|分别|连续")
+                   r"增长|减少|下降|增加|持平|分别(?!对)|连续")
 _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发现|问题|意见|反馈|整改|以前|此前|" + _YEARS_COMPARED)
 # The look-back words that govern a phrase (根据《……》, 按照 N 年……): they speak of another
 # document or year only up to the end of their own clause, not of a later clause of the sentence
@@ -59,8 +59,10 @@ _REVIEW = re.compile(r"复核|审核|抽查|核查|督查")
 # 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _EVALUATED = re.compile(
-    r"[^，,。；;:：]{0,50}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
 )
+# the targets' attainment, which is what this evaluation evaluates (not the targets alone)
+_TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
 # Money or work carried over from an earlier year
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
 # Work on the evaluation or the report, dated in the year after the evaluated one
@@ -126,8 +128,10 @@ class WrongYear(Rule):
         3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体……绩效自评 /
            自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度）、“N 年度部门绩效自评信息”，
            以及同一分句里的“对[本单位] N 年度……进行了（全面 / 绩效）自评 / 自我评价 / 评价”
-           （“对 2023 年度项目支出资金的管理、使用情况进行了绩效自评”；审核、复核、抽查别人的
-           自评不算），N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年
+           （“对 2023 年度项目支出资金的管理、使用情况进行了绩效自评”；评价的对象是一串方面时
+           ——“分别对 N 年度绩效目标分解下达情况、绩效情况分析、……等方面进行了自我评价”——看第一项，
+           评价绩效目标的完成、分解下达算这次评价，只说指标、目标、办法、整改的不算；审核、复核、抽查
+           别人的自评不算），N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年
            （评价年度的次年才做自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
            （将、拟、计划、下一步、今后……），或 N < Y 且分句写有“进行、开展、完成、负责、领导、
            指导、组织、形成、公开”，或以“本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好
@@ -473,7 +477,14 @@ class WrongYear(Rule):
             return None
         text = p.para.text
         m = _EVALUATED.match(text, p.j, self._clause_end(text, p))
-        if m is None or _YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, m.end()):
+        if m is None or _YEAR_IN.search(text, p.j, m.end()):
+            return None
+        # the evaluated thing: the first of a list of aspects (对 N 年度绩效目标分解下达情况、绩效情况分析、
+        # ……等方面进行了自我评价); the targets' attainment is this evaluation's, the targets alone are not
+        head = text[p.j:m.end()]
+        if "等方面" in head:
+            head = re.split(r"[、及和与]", head, maxsplit=1)[0]
+        if _NOT_THIS.search(_TARGETS_MET.sub("", head)):
             return None
         if re.search(r"审核|复核|抽查|检查|督导|核查", text[p.j:m.end()]):
             return None  # a review of others' evaluations
