@@ -22,6 +22,8 @@ from .source import Source, Span
 
 
 _BREAK = re.compile(r"[ \t\u3000]*\r?\n[\s\u3000]*")
+# the facts each paragraph's ParagraphFacts holds, in the document's order
+_PER_PARAGRAPH = frozenset(("quantities", "years", "dates", "docrefs", "markers", "keywords", "problems"))
 
 
 class Document:
@@ -117,8 +119,12 @@ class Document:
         return [p.start for p in self.paragraphs]
 
     def in_paragraph(self, attr: str, para: int) -> tuple:
-        """The facts ``attr`` (``"dates"``, ``"docrefs"`` …) of paragraph ``para``, from an
-        index built once, so a rule looking up each fact's neighbours stays linear."""
+        """The facts ``attr`` (``"dates"``, ``"docrefs"`` …) of paragraph ``para``: those the
+        paragraph's own facts hold (``facts[para]``, the paragraph of index ``para``), or
+        from an index built once, so a rule looking up each fact's neighbours stays linear."""
+        if attr in _PER_PARAGRAPH:
+            facts = self.facts
+            return getattr(facts[para], attr) if 0 <= para < len(facts) else ()
         index = self._by_para.get(attr)
         if index is None:
             index = {}
