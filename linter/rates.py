@@ -715,8 +715,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
                 parts = {x for b in doc.breakdowns if b.para == pf.para.index for x in b.parts}
                 whole = [x for x in prev if x.kind == d.kind and x not in parts]
                 found = _unnamed_denominator(pf, whole, roles["num"][0], d, vocab)
-            if len(found) == 1:
-                roles[missing] = found
+            if 1 <= len(found) <= _MAX_CANDIDATES:
+                roles[missing] = found  # (two or three: each is a reading, below)
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
         roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
