@@ -16,12 +16,14 @@ _NOT_DOC = re.compile(r"[证准许备登册照]|(?:[印下转分批开研出颁�
 # bracket or the year on (the issuer's code before it is looked for afterwards):
 # - opened and never closed, the year run into the serial: 某发〔201834号;
 # - closed (〕) and never opened: 某发2018〕34号;
-# - no brackets at all, the year run into a serial of two to four digits: 某政发201612号.
+# - no brackets at all, the year run into a serial of two to four digits: 某政发201612号;
+# - a year of three digits, one left out: 某财函〔202〕25号.
 _BROKEN = re.compile(
     r"(?P<open>[〔﹝【\[(])\s*(?P<y1>(?:19|20)\d{2})(?P<n1>[1-9]\d{0,3})\s*号"
     r"|(?P<y2>(?:19|20)\d{2})\s*[〕﹞]\s*(?P<n2>[1-9]\d{0,3})\s*号"
     r"|(?P<y3>(?:19|20)\d{2})(?P<n3>[1-9]\d{1,3})号"
     r"|〔\s*(?P<y4>(?:19|20)\d{2})\s*〕\s*(?P<n4>[1-9]\d{0,3})(?=\s*[)），,。；;、])"
+    r"|[〔﹝【\[(（]\s*(?P<y5>(?:19|20)\d)\s*[〕﹞】\])）]\s*(?P<n5>\d{1,4})\s*号"
 )
 # the brackets, 第 and serial of a reference as written (full- or half-width, zeros kept)
 _WRITTEN = re.compile(r"(\S)\s*\d{4}\s*(\S)\s*(第?)\s*(\d+)\s*号$")
@@ -41,6 +43,7 @@ class MalformedDocno(Rule):
         - 年份括号不完整：只有开括号、年份和序号连在一起（“某发〔201834号”），
           或只有闭括号（“某发2018〕34号”）；
         - 缺少“号”字：“某财教〔2021〕1357）”——序号后直接是括号或标点；
+        - 年份只有三位数字（“某财函〔202〕25号”），少写了一位；
         - 没有年份括号：以“发、字、函”结尾的机关代字后直接是 4 位年份（1900–2099，
           且不晚于报告年度的下一年）连着序号再加“号”（“某政发201612号”）。
         年份与序号连写时，按前 4 位是年份拆开，给出“机关代字〔年份〕序号号”作为建议。
@@ -99,6 +102,10 @@ class MalformedDocno(Rule):
         "no_hao": (
             "文号“{text}”缺少“号”字，应写作“{fixed}”",
             "document number “{text}” lacks 号 after its serial; write “{fixed}”",
+        ),
+        "short_year": (
+            "文号“{text}”的年份“{year}”只有三位数字，少写了一位",
+            "document number “{text}” has a year of three digits, “{year}”: one is missing",
         ),
         "same": ("同一文件在此处的完整文号：{text}", "the full number of the same document here: {text}"),
         "again": ("同一文号在此处再次出现：{text}", "the same document number again here: {text}"),
@@ -206,6 +213,15 @@ class MalformedDocno(Rule):
                 year, number, kind = m.group("y2"), m.group("n2"), "close"
             elif m.group("y4"):
                 year, number, kind = m.group("y4"), m.group("n4"), "no_hao"
+            elif m.group("y5"):
+                if issuer[-1] in "号第至到于在止为是":
+                    continue
+                span = p.span(start, m.end())
+                written = doc.quote(span).strip()
+                make = (lambda again, span=span, written=written, year=m.group("y5"):
+                        self.report(span, "short_year", text=written, year=year, related=self._again(again)))
+                yield ("short_year", issuer, m.group("y5"), m.group("n5")), "", span, written, make
+                continue
             else:
                 year, number, kind = m.group("y3"), m.group("n3"), "bare"
             if kind == "bare" and (issuer[-1] not in "发字函" or _NOT_DOC.search(issuer)):
