@@ -11,6 +11,9 @@ _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})\1")
 # a score-table cell ("5 分)"): glued cells follow it in a flattened table
 _SCORE_CELL = re.compile(r"\d\s*分\s*[)）]")
 _AFTER_CELL = 16
+# what a header cell adds to the name of the column before it (三级指标 | 指标值, 项目 | 项目名称):
+# in a header row run together, the second copy of a doubled word begins the next cell
+_HEADER_TAIL = re.compile(r"值|名称|性质|内容|解释|说明|类型|类别|方向|权重|分值|标准|编号|代码|来源")
 _DIGITS = "0123456789０１２３４５６７８９"
 
 
@@ -31,7 +34,10 @@ class DoubledWord(Rule):
         同一串字连出三遍或更多（“中央财政中央财政中央财政”，逐列重复的表头），
         连同由此错位读出的片段（“财政省财政省”）；第二遍后面紧跟数字的编号标签
         （“数量指标指标1”；后面的数带单位时仍报告，如“人员人员29人”）；评分表单元“N 分）”之后 16 个字以内的重复（“5 分）项目执行执行规范”）；
-        一段里有三处以上重复时整段不报（错乱的表格或识别文字，不是笔误）。
+        一段里有三处以上重复时整段不报（错乱的表格或识别文字，不是笔误）；
+        表头单元格首尾相接（“三级指标指标值”：“三级指标”之后是“指标值”）：第二遍接着
+        “值、名称、性质、内容、类型、权重、分值、标准……”组成列名，且同一段里别处
+        还有这个词（“一级指标二级指标”），一句话里只出现这两遍的“项目项目名称”仍报告。
 
         不报告：其他单字重叠（常常、人人、年年、天天、一一、个个、认认真真），
         以及跨词边界的相同字（“湛江市市直”“委员会会议”“针对对象”“参与与否”）——
@@ -72,7 +78,7 @@ class DoubledWord(Rule):
                 word = m.group(1)
                 if word in allowed or (len(word) == 2 and word[0] == "一"):
                     continue
-                if _table_like(text, m.start(), m.end(), word):
+                if _table_like(text, m.start(), m.end(), word) or _header_cells(text, m.start(), m.end(), word):
                     continue
                 if m.end() < len(text) and text[m.end()] in _DIGITS:
                     # 指标指标1: a numbered label; 人员人员29人: a figure of the word
@@ -113,6 +119,16 @@ def _table_like(text: str, i: int, j: int, word: str) -> bool:
     while i - left - 1 >= 0 and text[i - left - 1] == text[i - left - 1 + n] and left < 2:
         left += 1
     return left + right >= 2
+
+
+def _header_cells(text: str, i: int, j: int, word: str) -> bool:
+    """Whether the doubled ``word`` at ``text[i:j]`` is two header cells run together
+    (三级指标指标值: the cell 三级指标, then the cell 指标值): the second copy goes on into
+    a column name made of the word (指标值, 指标性质), and the word heads other cells of
+    the same paragraph too (一级指标, 二级指标), as a header row's names do."""
+    if not _HEADER_TAIL.match(text, j):
+        return False
+    return text.count(word, 0, i) + text.count(word, j) >= 1
 
 
 def _inside(text: str, i: int, idiom: str) -> bool:
