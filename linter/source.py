@@ -148,7 +148,8 @@ class Source:
     _segment_starts: array = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        starts = array("q", [0])
+        # 4 bytes a line: an offset is below 2**32 (a Span's bound) in any text a Span can point into
+        starts = array("I" if len(self.text) <= _LOW else "q", [0])
         find = self.text.find
         i = find("\n")
         while i != -1:
@@ -158,7 +159,7 @@ class Source:
             # a lone CR (old Mac line ends) ends a line too, as in SARIF and in editors
             lone = [m.end() for m in _LONE_CR.finditer(self.text)]
             if lone:
-                starts = array("q", sorted([*starts, *lone]))
+                starts = array(starts.typecode, sorted([*starts, *lone]))
         object.__setattr__(self, "_line_starts", starts)
         segs = self.segments
         object.__setattr__(self, "_segment_starts", segs.starts if isinstance(segs, Segments) else array("q", [s.start for s in segs]))
