@@ -258,27 +258,46 @@ class WrongYear(Rule):
     _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "等级": "grade", "报告": "report title",
                 "信息": "self-evaluation information"}
 
+    def voted(self, doc):
+        """The vote on the evaluated year (worked out once per document; JX302 and JX303 use it
+        too): ("odd", the body's year, its places) when the header or opening is outvoted by the
+        report's other statements of this evaluation (4), ("alone", …) when the title's year is
+        nowhere in the body, which states another year (4b), else (None, the profile's year, [])."""
+        hit = doc.memo.get("JX301.voted")
+        if hit is None:
+            year = doc.profile.year
+            odd = self._odd_profile_year(doc, year) if year is not None else None
+            alone = self._title_alone(doc, year) if year is not None and odd is None else None
+            if odd is not None:
+                hit = ("odd", *odd)
+            elif alone is not None:
+                hit = ("alone", *alone)
+            else:
+                hit = (None, year, [])
+            doc.memo["JX301.voted"] = hit
+        return hit
+
     def check(self, doc):
         year = doc.profile.year
         if year is None:
             return
         span = doc.profile.year_span
         related = []
-        odd = self._odd_profile_year(doc, year)
-        if odd is not None:
+        how, voted, others = self.voted(doc)
+        if how == "odd":
             # the header / opening is the one mention of the evaluation that differs: it is the
             # wrong one, and the others are checked against the year they agree on
-            year, others = odd
+            year = voted
             yield self.report(
                 span, "odd", stated=doc.profile.year, year=year, n=len(others),
                 related=[self.related(o.ref.span, "mention", year=year) for o in others[:3]],
                 suggestion=str(year),
             )
             related = [self.related(others[0].ref.span, "mention", year=year)]
-        elif (alone := self._title_alone(doc, year)) is not None:
+        elif how == "alone":
             # the title's year is nowhere in the body, which speaks of another year throughout: the
             # title is the odd one, and the rest is checked against the body's year
-            year, others = alone
+            year = voted
             yield self.report(
                 span, "alone", stated=doc.profile.year, year=year, n=len(others),
                 related=[self.related(o.ref.span, "body", year=year) for o in others[:3]],
@@ -691,3 +710,11 @@ class WrongYear(Rule):
                     p.ref.span, "relative", year=year, word=word, expected=expected, stated=p.ref.year,
                     suggestion=f"{expected} 年",
                 )
+
+
+def evaluated_year(doc):
+    """The year the report evaluates after JX301's vote, and the places that outvoted the
+    profile's year (empty when the profile's year stands): for the other year rules, so that
+    a report whose title alone is wrong is checked against the year its body gives."""
+    _, year, others = WrongYear().voted(doc)
+    return year, others

@@ -4,6 +4,7 @@ import re
 
 from ..rule import Rule
 from ..years import ordinary_other_year, places
+from .JX301 import evaluated_year
 
 # A task being set or carried out, right before the year: 做好 2019 年度……
 _TASK_VERB = re.compile(r"做好|抓好|办好|搞好|推进|落实|部署|分解|谋划|制定|制订|起草|筹备|完成|筹划|安排")
@@ -25,7 +26,8 @@ class StaleYear(Rule):
 
         不报告：N = Y − 1（上一年的总结本来就在 Y 年初写）；档案、审计、决算、整改等补做往年的事；
         《》里的文件名、文号、法规版本、事件日期（“2016 年 6 月……”）、年份区间、“自 N 年以来”；
-        报告没有可识别的评价年度时整条规则不报告。这是提醒（warning）：也可能是报告有意回顾往年的任务。
+        报告没有可识别的评价年度时整条规则不报告；评价年度按 JX301 的计票（标题的年度被正文压倒时按正文的
+        年度）。这是提醒（warning）：也可能是报告有意回顾往年的任务。
 
     为什么是问题
         年度工作和重点任务一段本应写被评价年度的工作；写着几年前的“年度工作总结”“工作计划”，
@@ -54,11 +56,13 @@ class StaleYear(Rule):
     }
 
     def check(self, doc):
-        year = doc.profile.year
-        if year is None:
+        if doc.profile.year is None:
             return
+        year, others = evaluated_year(doc)  # (after JX301's vote: a title outvoted by the body does not count)
         related = []
-        if doc.profile.year_span is not None:
+        if others:
+            related = [self.related(others[0].ref.span, "evaluated", year=year)]
+        elif doc.profile.year_span is not None:
             related = [self.related(doc.profile.year_span, "evaluated", year=year)]
         for p in places(doc):
             if p.ref.year > year - 1 - MAX_LAG or ordinary_other_year(doc, p):

@@ -4,6 +4,7 @@ import re
 
 from ..rule import Rule
 from ..years import places
+from .JX301 import evaluated_year
 
 # 关于开展 2024 年……（绩效）自评 / 绩效评价……工作的通知
 _NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩效评价)[^。；;《》]{0,12}?通知")
@@ -16,6 +17,8 @@ class NoticeYear(Rule):
         比较通知里的年份 N 与评价年度 Y。自评工作在被评价年度的次年开展，通知通常写 N = Y + 1
         （“关于开展 2024 年……自评工作的通知”评价 2023 年度）；也有通知写被评价年度本身
         （“关于开展 2023 年度……绩效自评工作的通知”），N = Y 也不报告。N 是别的年份时提醒。
+
+        评价年度按 JX301 的计票：标题的年度被正文压倒时（JX301 报告标题），按正文的年度比较。
 
         不报告：评价年度是从这份通知推出来的（报告里没有别的年度信息）；通知以外的文件名；
         报告没有可识别的评价年度。通知的文号与标题年份是否一致由文号规则检查，这里不看。
@@ -48,9 +51,12 @@ class NoticeYear(Rule):
 
     def check(self, doc):
         prof = doc.profile
-        year = prof.year
-        if year is None or prof.year_span is None:
+        if prof.year is None or prof.year_span is None:
             return
+        # the year after JX301's vote: a title outvoted by the body is JX301's finding, and the
+        # notice is checked against the body's year
+        year, others = evaluated_year(doc)
+        where = (others[0].ref.span if others else prof.year_span)
         for p in places(doc):
             if p.ref.year in (year, year + 1):
                 continue
@@ -60,5 +66,5 @@ class NoticeYear(Rule):
                 continue
             yield self.report(
                 p.ref.span, "notice", year=year, next=year + 1, stated=p.ref.year,
-                related=[self.related(prof.year_span, "evaluated", year=year)], suggestion=f"{year + 1} 年",
+                related=[self.related(where, "evaluated", year=year)], suggestion=f"{year + 1} 年",
             )
