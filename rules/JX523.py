@@ -11,6 +11,13 @@ MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
 
 
 _NOT_CORE = re.compile(r"[\s。!?！？]")
+# a table read one cell per line: a header of short lines (no punctuation) naming a target
+# column, then a completion column (预期目标 / 实际完成情况); its rows are short one-sentence lines
+_HEADER_CELL = re.compile(r"[^，,。；;:：!?！？]{2,16}")
+_TARGET = re.compile(r"目标|预期|计划")
+_DONE = re.compile(r"完成|实际")
+_CELL_LINE = re.compile(r"[^。!?！？]{1,80}[。!?！？]?")
+_ROWS = 40  # lines of a table read one cell per line, at most, after its header
 
 
 def _core(s: str) -> str:
@@ -29,7 +36,10 @@ class RepeatedSentence(Rule):
         重复的部分至少有 8 个汉字；比较时忽略空格。报告在后一句，相关位置是前一句。
 
         不报告：短句（不足 8 个汉字，如“无。”“是。”）；不相邻的重复（由 JX524 报告整段重复）；
-        表格单元格（同一行的单元格常常照抄指标名称）。
+        表格单元格（同一行的单元格常常照抄指标名称）；逐格一行读出的两列表格里同一行的
+        两格：两行都是整段、都在“预期目标 / 实际完成情况”这样的两行短表头（先写目标、
+        再写完成或实际，没有标点）之下的一串短单句行里，或者成对重复（甲、甲、乙、乙，
+        每一行的两格相同）。没有这种表头、只重复一次的整段仍报告。
 
     为什么是问题
         连着重复的句子是复制粘贴后忘了删除的痕迹，读者会怀疑原本要写的内容被覆盖了。
@@ -55,6 +65,7 @@ class RepeatedSentence(Rule):
 
     def check(self, doc):
         prev = None  # (paragraph, start, end) of the previous sentence
+        cells = _column_cells(doc.paragraphs)
         for p in doc.paragraphs:
             if p.kind == "cell":
                 prev = None
@@ -68,7 +79,7 @@ class RepeatedSentence(Rule):
                     start += 1
                 cur = (p, start, m.end(), core)
                 if prev is not None:
-                    finding = self._compare(doc, prev, cur)
+                    finding = self._compare(doc, prev, cur, cells)
                     if finding is not None:
                         yield finding
                 prev = cur
@@ -90,7 +101,7 @@ class RepeatedSentence(Rule):
                                                         text=p.text[before[0]:before[1]].strip())])
             before = (start, end, core)
 
-    def _compare(self, doc, prev, cur):
+    def _compare(self, doc, prev, cur, cells):
         pa, a0, a1, a = prev
         pb, b0, b1, b = cur
         if a == b:
@@ -106,8 +117,37 @@ class RepeatedSentence(Rule):
             return None
         if len(_HAN.findall(shared)) < MIN_CHARS:
             return None
+        if (pa is not pb and pa.index in cells and pb.index in cells
+                and not pa.text[:a0].strip() and not pa.text[a1:].strip()
+                and not pb.text[:b0].strip() and not pb.text[b1:].strip()):
+            return None  # two cells of one row: the completion column restates the target
         span = pb.span(b0, b1)
         first = pa.span(a0, a1)
         text = pb.text[b0:b1].strip()
         return self.report(span, "repeat", text=text, how=how,
                            related=[self.related(first, "first", text=pa.text[a0:a1].strip())])
+
+
+def _column_cells(paras) -> set[int]:
+    """The paragraphs that are cells of a two-column table read one cell per line:
+    the short lines under a header of two short lines, a target column then a
+    completion column (预期目标 / 目标实际完成情况), up to the first line that is not a
+    short one-sentence cell; and lines that repeat in pairs, A A B B (each row's two
+    cells alike), which no slip of the pen writes."""
+    out: set[int] = set()
+    n = len(paras)
+    texts = [p.text.strip() if p.kind != "cell" else None for p in paras]
+    for k in range(n - 1):
+        a, b = texts[k], texts[k + 1]
+        if (a and b and _HEADER_CELL.fullmatch(a) and _HEADER_CELL.fullmatch(b)
+                and _TARGET.search(a) and not _DONE.search(a) and _DONE.search(b)):
+            q = k + 2
+            while q < n and q - k - 2 < _ROWS and texts[q] and _CELL_LINE.fullmatch(texts[q]):
+                out.add(q)
+                q += 1
+    cores = [_core(t) if t else None for t in texts]
+    for i in range(n - 3):
+        a, b = cores[i], cores[i + 2]
+        if a and b and a != b and a == cores[i + 1] and b == cores[i + 3]:
+            out.update(range(i, i + 4))
+    return out
