@@ -18,7 +18,7 @@ from .arith import total as total_of
 from .facts import (TEXT_ITEMS, Breakdown, DateRef, DocRef, Keyword, Marker, ParseProblem, PunctItem, Quantity,
                     SpaceItem, TextItem, YearRef)
 from .normalise import Paragraph
-from .parsing import RawItem, number_value, parse_text
+from .parsing import RawItem, number_value, parse_text, shared_text
 from .vocab import Vocabulary
 
 QUANTITY_KINDS = {"amount", "percent", "score", "count", "number"}
@@ -137,7 +137,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
         fact = None
         if kind in QUANTITY_KINDS:
             num = toks[0]
-            unit = toks[1].value.strip() if len(toks) > 1 else ""
+            unit = shared_text(toks[1].value.strip()) if len(toks) > 1 else ""
             label_start, raw_label = _label_before(items, it.start)
             label = vocab.canonical(raw_label) if raw_label else ""
             number_span = span if len(toks) == 1 else para.span(num.start_pos, num.end_pos)
@@ -171,7 +171,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             num = toks[0].value
             value = parse_number(num)
             if len(num) == 4 and num.isdigit() and 1900 <= value <= 2100:
-                suffix = toks[1].value.strip()
+                suffix = shared_text(toks[1].value.strip())
                 fact = YearRef(int(value), span, para.index, index, suffix)
                 years.append(fact)
             else:  # "3 年", "1.5 年" are durations: counts
@@ -205,7 +205,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 at_start = not seen_content
                 after_stop = at_start or last_sig in ("。", "；", ";", ":", "：")
                 fact = Marker(style, ordinal, tok.value, span, para.index, index, at_start, after_stop,
-                              _title_after(text, it.end))
+                              shared_text(_title_after(text, it.end)))
                 markers.append(fact)
         elif kind == "keyword":
             fact = Keyword(toks[0].value, span, para.index, index, sentence, depth)

@@ -378,6 +378,14 @@ def shared_items():
         _shared.items = saved
 
 
+def shared_text(text: str) -> str:
+    """``text``, or while :func:`shared_items` is open the equal string a token or fact
+    of the document already has: the units, year suffixes and titles a report repeats
+    (a unit read off ``" 万元"`` is a new string each time) are one string each."""
+    shared = getattr(_shared, "items", None)
+    return text if shared is None else shared[0].setdefault(text, text)
+
+
 def number_value(text: str) -> Decimal:
     """``parse_number(text)``; while :func:`shared_items` is open, one :class:`Decimal`
     for every number written alike (Decimals are immutable values: a report's figures
