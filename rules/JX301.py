@@ -15,7 +15,7 @@ _STOP = CLAUSE_STOPS
 # The report itself: …N 年（度）…自评得分 / 评价结果 / 自评等级 / 自评报告. The report's name
 # (…报告) is the vocabulary the profile reads the title's year with (linter/years.py REPORT_NAME).
 _SELF = re.compile(
-    rf"[^{_STOP}]{{0,30}}?{EVAL_WORD}[^{_STOP}]{{0,6}}?(?:得分|分数|结果|等级|报告|信息)"
+    rf"[^{_STOP}]{{0,30}}?{EVAL_WORD}[^{_STOP}]{{0,6}}?(?:得分|分数|结果|结论|等级|报告|信息)"
 )
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
@@ -52,6 +52,8 @@ _LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发�
 # document or year only up to the end of their own clause, not of a later clause of the sentence
 # (按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评).
 _GOVERNING = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
+# …which governs only its own object: 按照要求对 N 年度……开展了绩效自评 is this evaluation
+_GOVERNED_ONLY = re.compile(r"要求\s*[，,]?\s*(?:对|开展|进行|组织)")
 _LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|" + _YEARS_COMPARED)
 # A review of an evaluation already made (县财政局对我馆 N 年度自评结果进行了复核), in the year's clause
 _REVIEW = re.compile(r"复核|审核|抽查|核查|督查")
@@ -79,11 +81,13 @@ _DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
 _THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|系)")
 # What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
 _SCOPE = re.compile(
-    r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
+    r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间|年度)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
 )
 # …or right after it: N 年度专项资金绩效评价资金总计 / N 年参与绩效评价的项目共
 _SCOPE_AFTER = re.compile(
     r"[^，,。；;:：]{0,20}?(?:参与|纳入)?(?:本次)?(?:绩效)?(?:自评|评价)的?(?:资金|项目|单位)(?:总计|合计|共计?|为|包括)"
+    # …or in the clause after it: N 年度，我馆共有 3 个项目纳入绩效自评范围
+    r"|\s*[，,]?[^。；;:：，,]{0,25}?纳入(?:本次)?(?:绩效)?(?:自评|评价)的?范围"
 )
 # 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
 # work done (成立了评价小组，对……进行了评价), not a plan.
@@ -115,7 +119,7 @@ class WrongYear(Rule):
         所答复的通知，见 profile）是 Y。找出
         报告在说自己或自己的数字时写成了别的年份：
 
-        1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告”，N ≠ Y
+        1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 评价结论 / 自评等级 / 自评报告”，N ≠ Y
            （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）。N < Y 时只在
            这句话只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”），
            或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
@@ -138,8 +142,9 @@ class WrongYear(Rule):
            N 年度……自评工作”而这句话接着写出已做的事（成立了小组、进行了评价……），而没有回顾
            或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的分句结束，出现在年份
            所在分句、年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的（“按照绩效
-           评价要求，我局积极组织，对 N 年度……进行了绩效自评”）不算；复核、审核、抽查在年份所在
-           分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别……（《》里文件名中的字不算）
+           评价要求，我局积极组织，对 N 年度……进行了绩效自评”）以及只管“要求”的（“按照要求对 N 年度……
+           开展了绩效自评”）不算；复核、审核、抽查在年份所在
+           分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
            说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告。
@@ -147,8 +152,9 @@ class WrongYear(Rule):
            到评价的字样之前没有别的年份），以及“现将 A N 年度绩效自评报告、B ……、C ……公开如下”这样的清单
            里的一项（清单里其余至少两项的年份都是 Y；只有两项时分不出哪一项错，不报告），N ≠ Y，句中没有
            比较，也报告；
-           说本次评价的范围（“本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……”“N 年度
-           专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”），N ≠ Y，
+           说本次评价的范围（“本次自评的范围为 / 评价对象是 / 评价年度为 / 自评范围：[我馆] N 年度……”
+           “N 年度专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”“N 年度，我馆共有 3 个项目
+           纳入绩效自评范围”），N ≠ Y，
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
            的地方（上面 1、3 两类和下面 4a 的名称行，每句算一票，带日期的不算）和所答复的通知
@@ -254,8 +260,9 @@ class WrongYear(Rule):
         "mention": ("本次评价写作 {year} 年", "this evaluation given as {year}"),
     }
 
-    _WHAT_ZH = {"得分": "得分", "分数": "得分", "结果": "评价结果", "等级": "等级", "报告": "报告名称", "信息": "自评信息"}
-    _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "等级": "grade", "报告": "report title",
+    _WHAT_ZH = {"得分": "得分", "分数": "得分", "结果": "评价结果", "结论": "评价结论", "等级": "等级", "报告": "报告名称",
+                "信息": "自评信息"}
+    _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "结论": "conclusion", "等级": "grade", "报告": "report title",
                 "信息": "self-evaluation information"}
 
     def voted(self, doc):
@@ -674,7 +681,10 @@ class WrongYear(Rule):
         """The year's clause is governed by a look-back word (根据 / 按照 N 年……: in the clause,
         before the year), or the sentence looks back or compares (发现、问题、整改、上年、较、
         增长……)."""
-        if _GOVERNING.search(p.clause_before()) or _REVIEW.search(p.clause_before() + p.clause_after()):
+        governing = list(_GOVERNING.finditer(p.clause_before()))
+        if governing and not _GOVERNED_ONLY.search(p.clause_before(), governing[-1].end()):
+            return True
+        if _REVIEW.search(p.clause_before() + p.clause_after()):
             return True
         # (not the words of a cited document's name: 《……实施意见》)
         return bool(_LOOK_BACK_REST.search(_CITED.sub("", p.para.text[p.s:p.e])))
