@@ -246,10 +246,10 @@ class WrongYear(Rule):
             "the evaluated year disagrees with the rest of the report: it says {stated} here, but {n} other places that speak of this evaluation say {year}",
         ),
         "alone": (
-            "报告名称的年度与正文不符：名称写作 {stated} 年，正文却一次也没有提到 {stated} 年，说本单位的资金、工作"
+            "{where}与正文不符：{short}写作 {stated} 年，正文却一次也没有提到 {stated} 年，说本单位的资金、工作"
             "或本报告时写的都是 {year} 年（{n} 处）",
-            "the title's year does not match the body: the title says {stated}, but the body never mentions {stated} and gives "
-            "{year} for the unit's funds and work or for this report ({n} places)",
+            "the {where_en}'s year does not match the body: the {where_en} says {stated}, but the body never mentions {stated} "
+            "and gives {year} for the unit's funds and work or for this report ({n} places)",
         ),
         "body": ("正文写作 {year} 年", "the body says {year}"),
         "part": (
@@ -260,6 +260,12 @@ class WrongYear(Rule):
         "mention": ("本次评价写作 {year} 年", "this evaluation given as {year}"),
     }
 
+    # where the profile read the year, as the "alone" message names it
+    _WHERE = {
+        "title": {"where": "报告名称的年度", "short": "名称", "where_en": "title"},
+        "field": {"where": "表头的评价年度", "short": "表头", "where_en": "header"},
+        "opening": {"where": "开头一句的年度", "short": "开头", "where_en": "opening sentence"},
+    }
     _WHAT_ZH = {"得分": "得分", "分数": "得分", "结果": "评价结果", "结论": "评价结论", "等级": "等级", "报告": "报告名称",
                 "信息": "自评信息"}
     _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "结论": "conclusion", "等级": "grade", "报告": "report title",
@@ -306,7 +312,7 @@ class WrongYear(Rule):
             # title is the odd one, and the rest is checked against the body's year
             year = voted
             yield self.report(
-                span, "alone", stated=doc.profile.year, year=year, n=len(others),
+                span, "alone", stated=doc.profile.year, year=year, n=len(others), **self._WHERE[doc.profile.year_from],
                 related=[self.related(o.ref.span, "body", year=year) for o in others[:3]],
                 suggestion=str(year),
             )
