@@ -651,6 +651,11 @@ class WrongYear(Rule):
         work dated Y+1 is this one's."""
         text = p.para.text
         clause = p.clause_before() + text[p.j:end]
+        aspects = text.find("等方面", p.j, end)
+        if aspects >= 0:
+            # a list of the aspects evaluated (……偏离绩效目标的原因和下一步改进措施、绩效自评结果拟应用和公开
+            # 情况等方面): section names, no plan; the clause is read without it
+            clause = p.clause_before() + text[p.j:p.j + re.search(r"[、及和与]|$", text[p.j:aspects]).start()] + text[aspects:end]
         if p.clause_before().rstrip().endswith("现将"):
             return True  # 现将 N 年度……报告如下: the report's own opening
         dated = [d.year for d in doc.in_paragraph("dates", p.ref.para)
