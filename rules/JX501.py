@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -7,7 +9,26 @@ from ..arith import interval_cache
 from ..figures import mentions
 from ..rule import MAX_SHOWN, Rule
 from ..scores import total_scores
+from ..structure import family
 from ..tables import interval_of as _interval_of, shown
+
+
+# a paragraph that opens with the name of a place or a unit (甲乡申请…, 乙县财政局…): its
+# figures are that entity's, when other paragraphs give the same figures for other entities
+_LEAD = re.compile(r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)))*\s*")
+_ENTITY = re.compile(
+    r"[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|街道|社区|合作社|幼儿园|中学|小学|学校|公司|中心|"
+    r"省|市|州|盟|区|县|旗|镇|乡|村|局|委|院|校|站|所|队)")
+# words that make the opening no name: a whole or the report's own (全县, 本局, 各乡镇, 项目区),
+# or a clause that opens with a verb or a preposition (根据省…, 一是加强区…, 经过对甲市…)
+_NOT_A_NAME = re.compile(r"^(?:本|全|该|此|我|各|上述|所有|其他|其余)|项目|资金|经费|补助|补贴|"
+                         r"是|对|和|与|及|根据|按照|依据|经过|通过|纳入|加强|坚持|安排|关于|为|在|由|将|向|从")
+# a colon label naming a target (年度目标:, 预期目标:), the figures after it up to the next label
+_LABEL_NAME = re.compile(r"[^\s:。；;，,!?]{2,20}$")
+_TARGET = re.compile(r"目标|预期|计划")
+_DONE = re.compile(r"完成|实际")
+_ACTUAL = re.compile(r"实际|完成情况|已完成|完成了")
+_REACH = 1000  # characters before a figure that its list's label is looked for in
 
 
 def _text(m) -> str:
@@ -41,6 +62,10 @@ class ConflictingFigures(Rule):
           比率另取分句开头、在比率名称之前的任何名词短语（乙类资金当年未使用，预算执行率 0%）。
           同一名称在不同主语下是不同的数，有主语与没有主语的也不比较；
           “本项目”“该资金”之类不算主语；
+        - 地方或单位：段落开头的地名或单位名（“甲乡申请……”“乙县财政局……”，“全县”“本局”
+          “各乡镇”不算）。只有同一个数由两个以上不同的地方或单位各自给出时才按它分开比较
+          （各乡镇并列的段落给出各自的领取人数、支出数），这时没有写明地方或单位的数
+          （全县合计）只与同样没有写明的比较；只有一个地方或单位时照常比较；
         - 事项：句中用引号写出的项目名、表格中本行的项目名（“××工作经费”与“××工作”
           视为同一项目）；“A”“B”“C”支出率分别为 x、y、z 按顺序一一对应；
           编号标题下的指标分值、得分（“1.预算编制。指标分值20分，评价得分18分”）
@@ -55,6 +80,9 @@ class ConflictingFigures(Rule):
         以“上年”开头的分句及其后各分句中的数（到以“本年”“当年”开头的分句为止；“上年结转”
         “上年结余”是本年的数）、总数与其“其中”所列的部分（部分与总数同名时也不比较）、
         括号里的数、一句中有两个不同年份的数、“分别为”后无法一一对应的数、
+        “年度目标：”“预期目标：”之类标签后面列出的数（到下一个冒号标签为止，中间写了
+        “实际”“完成情况”的除外）、一段里并排的两组编号（“1、……2、…… 1、……2、……”，
+        表格一行的目标列和完成列压平成一行）中前面一组的数（同一个数只取最后一组的）、
         名称不在术语表中的金额和比率。计数（个、件、次 …）没有术语，按数字前面的原文
         名称配对，名称至少六个字（“反馈问题整改事项”），“全年”“累计”之类的词不计。
         正文中两处写出的报告总得分互相矛盾时不在这里报告：那是 JX202 score-conflict。
@@ -86,7 +114,10 @@ class ConflictingFigures(Rule):
     def check(self, doc):
         totals = {q.span for q in total_scores(doc)}
         groups = defaultdict(list)
+        paras = _Paragraphs(doc)
         for m in mentions(doc):
+            if m.where == "prose" and paras.under_target(m):
+                continue  # 年度目标:1、新增企业 12 家 — the target, not the figure
             groups[m.key].append(m)
         for key, ms in groups.items():
             if len(ms) < 2:
@@ -105,64 +136,71 @@ class ConflictingFigures(Rule):
             ms = [m for m in ms if m.whole not in wholes]
             if len(ms) < 2:
                 continue
-            # (one cache per group, which keeps its ``q`` alive: the intervals of every
-            # figure of the report at once would be a tenth of the memory it takes)
-            interval_of = interval_cache()
-            worst = None
-            # earlier figures by what they state (kind, value, precision, unit decide the
-            # comparison), so a figure repeated n times costs n comparisons, not n²
-            earlier: dict = {}
-            # of the earlier figures, the one whose interval ends lowest and the one that
-            # starts highest: when both meet a later figure, every earlier one does; when
-            # either misses it (and is no 元/万元 slip), it clashes — only otherwise are all
-            # the earlier figures gone through, so distinct values cost n, not n², as a rule
-            lowest_hi = highest_lo = None
-            for j, later in enumerate(ms):
-                if j:
-                    iv_later = interval_of(later.q)
-                    a, b = interval_of(lowest_hi), interval_of(highest_lo)
-                    if a.hi >= iv_later.lo and b.lo <= iv_later.hi:
-                        clash = False
-                    elif (a.hi < iv_later.lo and not _conversion_slip(lowest_hi, later.q, interval_of)) or (
-                            b.lo > iv_later.hi and not _conversion_slip(highest_lo, later.q, interval_of)):
-                        clash = True
-                    else:
-                        clash = any(not interval_of(q).meets(iv_later) and not _conversion_slip(q, later.q, interval_of)
-                                    for q in earlier.values())
-                    doc.note_claim(not clash)
-                    if clash:
-                        worst = later
-                k = (later.q.kind, later.q.value, later.q.precision, later.q.unit)
-                if k not in earlier:
-                    earlier[k] = later.q
-                    iv = interval_of(later.q)
-                    if lowest_hi is None or iv.hi < interval_of(lowest_hi).hi:
-                        lowest_hi = later.q
-                    if highest_lo is None or iv.lo > interval_of(highest_lo).lo:
-                        highest_lo = later.q
-            if worst is None:
-                continue
-            others = [m for m in ms if m is not worst]
-            clashing = [m for m in others if not interval_of(m.q).meets(interval_of(worst.q))]
-            if worst.q.span in totals and all(m.q.span in totals for m in clashing):
-                continue  # the report's total score stated twice: JX202 score-conflict reports it
-            shown_others = []
-            for m in others:
-                if not interval_of(m.q).meets(interval_of(worst.q)):
-                    t = _text(m)
-                    if t not in shown_others:
-                        shown_others.append(t)
-            if not shown_others:
-                continue
-            what = _what(worst)
-            # at most MAX_SHOWN other places and values: a figure stated n times costs n, not n²
-            related = [self.related(m.span, "other", what=what, value=_text(m)) for m in others[:MAX_SHOWN]]
-            n = len(shown_others)
-            listed = shown_others[:MAX_SHOWN]
-            values = ("、".join(listed), ", ".join(listed))
-            if n > MAX_SHOWN:
-                values = (f"{values[0]}……（共 {n} 个不同的值）", f"{values[1]} … ({n} different values)")
-            yield self.report(worst.span, "conflict", what=what, value=_text(worst), others=values, related=related)
+            ms = paras.last_column(ms)
+            for part in paras.by_entity(ms):
+                if len(part) >= 2:
+                    yield from self._group(doc, part, totals)
+
+    def _group(self, doc, ms, totals):
+        """The mentions ``ms`` of one figure, in order: the finding for the values that clash."""
+        # (one cache per group, which keeps its ``q`` alive: the intervals of every
+        # figure of the report at once would be a tenth of the memory it takes)
+        interval_of = interval_cache()
+        worst = None
+        # earlier figures by what they state (kind, value, precision, unit decide the
+        # comparison), so a figure repeated n times costs n comparisons, not n²
+        earlier: dict = {}
+        # of the earlier figures, the one whose interval ends lowest and the one that
+        # starts highest: when both meet a later figure, every earlier one does; when
+        # either misses it (and is no 元/万元 slip), it clashes — only otherwise are all
+        # the earlier figures gone through, so distinct values cost n, not n², as a rule
+        lowest_hi = highest_lo = None
+        for j, later in enumerate(ms):
+            if j:
+                iv_later = interval_of(later.q)
+                a, b = interval_of(lowest_hi), interval_of(highest_lo)
+                if a.hi >= iv_later.lo and b.lo <= iv_later.hi:
+                    clash = False
+                elif (a.hi < iv_later.lo and not _conversion_slip(lowest_hi, later.q, interval_of)) or (
+                        b.lo > iv_later.hi and not _conversion_slip(highest_lo, later.q, interval_of)):
+                    clash = True
+                else:
+                    clash = any(not interval_of(q).meets(iv_later) and not _conversion_slip(q, later.q, interval_of)
+                                for q in earlier.values())
+                doc.note_claim(not clash)
+                if clash:
+                    worst = later
+            k = (later.q.kind, later.q.value, later.q.precision, later.q.unit)
+            if k not in earlier:
+                earlier[k] = later.q
+                iv = interval_of(later.q)
+                if lowest_hi is None or iv.hi < interval_of(lowest_hi).hi:
+                    lowest_hi = later.q
+                if highest_lo is None or iv.lo > interval_of(highest_lo).lo:
+                    highest_lo = later.q
+        if worst is None:
+            return
+        others = [m for m in ms if m is not worst]
+        clashing = [m for m in others if not interval_of(m.q).meets(interval_of(worst.q))]
+        if worst.q.span in totals and all(m.q.span in totals for m in clashing):
+            return  # the report's total score stated twice: JX202 score-conflict reports it
+        shown_others = []
+        for m in others:
+            if not interval_of(m.q).meets(interval_of(worst.q)):
+                t = _text(m)
+                if t not in shown_others:
+                    shown_others.append(t)
+        if not shown_others:
+            return
+        what = _what(worst)
+        # at most MAX_SHOWN other places and values: a figure stated n times costs n, not n²
+        related = [self.related(m.span, "other", what=what, value=_text(m)) for m in others[:MAX_SHOWN]]
+        n = len(shown_others)
+        listed = shown_others[:MAX_SHOWN]
+        values = ("、".join(listed), ", ".join(listed))
+        if n > MAX_SHOWN:
+            values = (f"{values[0]}……（共 {n} 个不同的值）", f"{values[1]} … ({n} different values)")
+        yield self.report(worst.span, "conflict", what=what, value=_text(worst), others=values, related=related)
 
 
 def _conversion_slip(a, b, interval_of=None) -> bool:
@@ -174,3 +212,89 @@ def _conversion_slip(a, b, interval_of=None) -> bool:
     if x == 0 or y == 0:
         return False
     return abs(x / y - 1) <= Decimal("0.01") or a.value == b.value
+
+
+class _Paragraphs:
+    """What JX501 asks of the paragraphs its figures are in, worked out once per paragraph:
+    the entity a paragraph opens with, and where its numbered lists start again at 1."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._entity: dict[int, str] = {}
+        self._restarts: dict[int, list[int]] = {}
+
+    def entity(self, m) -> str:
+        """The place or unit the paragraph of prose mention ``m`` opens with (甲乡, 乙县财政局), or ""."""
+        if m.where != "prose":
+            return ""
+        i = m.q.para
+        got = self._entity.get(i)
+        if got is None:
+            text = self.doc.paragraphs[i].text
+            lead = _LEAD.match(text).end()
+            e = _ENTITY.match(text, lead)
+            got = self._entity[i] = e.group(0) if e and not _NOT_A_NAME.search(e.group(0)) else ""
+        return got
+
+    def by_entity(self, ms) -> list[list]:
+        """``ms`` split by the entity their paragraphs open with, when at least two different
+        entities give this figure (甲乡 … 领取待遇人数 5120 人。乙乡 … 领取待遇人数 4310 人:
+        each entity's own figure); as one group otherwise. A figure of no named entity
+        (the whole's, or the report's own) is then compared only with others of none."""
+        names = [self.entity(m) for m in ms]
+        if len({n for n in names if n}) < 2:
+            return [ms]
+        parts: dict[str, list] = {}
+        for n, m in zip(names, ms):
+            parts.setdefault(n, []).append(m)
+        return list(parts.values())
+
+    def restarts(self, i: int) -> list[int]:
+        """Where paragraph ``i``'s numbered lists start again at 1 after a 2 or more of the
+        same style (a table row run together: its target column, then its result column)."""
+        got = self._restarts.get(i)
+        if got is None:
+            got, high = [], {}
+            for mk in sorted(self.doc.in_paragraph("markers", i), key=lambda mk: mk.span.start):
+                style = family(mk.style)
+                if mk.ordinal == 1 and high.get(style, 0) >= 2:
+                    got.append(mk.span.start)
+                    high = {}
+                high[style] = max(high.get(style, 0), mk.ordinal)
+            self._restarts[i] = got
+        return got
+
+    def last_column(self, ms) -> list:
+        """``ms`` without the figures of earlier columns: when one paragraph gives the figure
+        in two numbered lists side by side (1、…12 家。2、… 1、…15 家。2、…: a row of
+        年度目标 / 完成情况 run together), only its last list's figure is kept."""
+        by_para: dict[int, list] = {}
+        for m in ms:
+            if m.where == "prose":
+                by_para.setdefault(m.q.para, []).append(m)
+        drop = set()
+        for i, here in by_para.items():
+            if len(here) < 2:
+                continue
+            starts = self.restarts(i)
+            if not starts:
+                continue
+            column = {m.span: bisect.bisect_right(starts, m.span.start) for m in here}
+            last = max(column.values())
+            drop.update(s for s, c in column.items() if c < last)
+        return [m for m in ms if m.span not in drop] if drop else ms
+
+    def under_target(self, m) -> bool:
+        """Whether prose mention ``m`` is in the list after a colon label that names a target
+        (年度目标:1、新增企业 12 家。2、… up to the next label), with nothing between the label
+        and the figure saying it is what was done (实际, 完成情况)."""
+        p = self.doc.paragraphs[m.q.para]
+        qi = p.index_of(m.q.span.start)
+        text = p.text
+        c = text.rfind(":", max(0, qi - _REACH), qi)
+        if c < 0:
+            return False
+        label = _LABEL_NAME.search(text, max(0, c - 20), c)
+        if label is None or not _TARGET.search(label.group(0)) or _DONE.search(label.group(0)):
+            return False
+        return not _ACTUAL.search(text, c, qi)
