@@ -597,6 +597,12 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         # shape (其中：A a，占 x%；B b，占 y%), or two parts named as the total is
         # (基本支出 X，其中：工资福利支出 a；商品和服务支出 b)
         parts, more = parts + more, []
+    if (total is not None and len(parts) >= 3 and not more and parts[-1].value == total.value
+            and parts[-1].unit == total.unit and _clause_opens_with_year(pf, parts[-1])
+            and not any(_clause_opens_with_year(pf, q) for q in parts[:-1])):
+        # 总投资80.6万元，其中中央40.3万元，县级40.3万元，2021年度中央下达资金80.6万元: a clause
+        # of its own year that restates the total ends the list
+        parts = parts[:-1]
     exhaustive = whole(parts, cut)
     columns = ()
     if more and not cut and len(clause_figs) >= 2 and len({len(c) for c in clause_figs}) == 1 and len(parts) >= 2:
@@ -685,6 +691,17 @@ def _cell_number(pf: ParagraphFacts, q: Quantity) -> bool:
         return False
     i, j = pf.para.index_of(q.number_span.end), pf.para.index_of(q.span.end)
     return i < j and pf.para.text[i].isspace()
+
+
+_YEAR_OPENING = re.compile(r"\s*(?:19|20)\d{2}\s*年")
+
+
+def _clause_opens_with_year(pf: ParagraphFacts, q: Quantity) -> bool:
+    """Whether the clause of ``q`` (since the last ，、；：) begins with a year: 2021年度中央下达资金."""
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    k = max(text.rfind(c, 0, i) for c in "，,、；;：:") + 1
+    return _YEAR_OPENING.match(text, k, i) is not None
 
 
 def _one_kind(total: Quantity | None, *parts: Quantity) -> bool:
