@@ -21,6 +21,8 @@ _SELF = re.compile(
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
 # …or right after it: 2022 年我单位……
 _SUBJECT_AFTER = re.compile(r"\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)")
+# …or of the clause right after it: 2022 年度，我局……
+_COMMA_SUBJECT = re.compile(r"\s*[，,]\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?")
 # The unit's target for the year, stated: ……目标是 / 目标为 / 工作任务：
 _TARGET = re.compile(r"[^，,。；;]{0,12}?(?:绩效目标|工作目标|目标|工作任务|重点任务)(?=是|为|[:：]|包括)")
 _BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预算|决算|资金|经费|金额|拨款")
@@ -119,7 +121,8 @@ class WrongYear(Rule):
         所答复的通知，见 profile）是 Y。找出
         报告在说自己或自己的数字时写成了别的年份：
 
-        1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 评价结论 / 自评等级 / 自评报告”，N ≠ Y
+        1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 评价结论 / 自评等级 / 自评报告”（年份后隔一个逗号、
+           以“我局 / 本单位”开头的分句也算：“N 年度，我馆部门整体支出绩效自评得分 95 分”），N ≠ Y
            （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）。N < Y 时只在
            这句话只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”），
            或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
@@ -485,9 +488,14 @@ class WrongYear(Rule):
 
     @staticmethod
     def _self_words(p):
-        """N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告 / 自评信息, not a notice's."""
+        """N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告 / 自评信息 (also N 年度，我局……自评得分),
+        not a notice's."""
         text = p.para.text
         m = _SELF.match(text, p.j)
+        if m is None:
+            # N 年度，我局部门整体支出绩效自评得分 95 分: the unit as the subject of the next clause
+            subject = _COMMA_SUBJECT.match(text, p.j)
+            m = _SELF.match(text, subject.end()) if subject else None
         if m is None or _YEAR_IN.search(text, p.j, m.end()):
             return None  # the words are another year's: 2023 年度决算说明公开了 2024 年度自评信息
         if re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]):
