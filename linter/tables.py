@@ -240,9 +240,12 @@ def _is_fragment(p) -> bool:
 
 
 def _header_like(cells: list[Cell]) -> bool:
+    """A row of short labels; a figure in parentheses is a header's formula or unit
+    (预算执行率(B/A×100%)), not a value."""
     words = [c for c in cells if not c.is_blank]
     return bool(words) and all(
-        not c.is_number and not c.quantities and len(_squash(c.text)) <= 16 and not _SENTENCE.search(c.text)
+        not c.is_number and not any(q.depth == 0 for q in c.quantities) and len(_squash(c.text)) <= 16
+        and not _SENTENCE.search(c.text)
         for c in words
     ) and not any(is_total_word(c.text) for c in words)
 
@@ -365,6 +368,15 @@ def _build(group: list[dict]) -> Table | None:
             for c in seg["cells"]:
                 header.append(c)
                 names[c.column] = names.get(c.column, "") + c.text + seg["frags"].get(c.column, "")
+    labels = [i for i in sorted(names) if _squash(names[i])]
+    if labels and labels[0] == 0 and column_kind(names[0]) in NUMERIC_KINDS and all(
+            s["cells"] and not s["cells"][0].is_number and not s["cells"][0].is_blank
+            and sum(1 for c in s["cells"] if not c.is_blank) == len(labels) + 1 for s in body):
+        # a header one cell short of every row below it, whose first label is a figure's
+        # (全年预算数 | 全年执行数 | 执行率 over 年度资金总额 | 3000 | 1736.96 | 50.89%): the
+        # rows begin with their own name, which the header left out
+        names = {i + 1: n for i, n in names.items()}
+        header = [attrs.evolve(c, column=c.column + 1) for c in header]
     # data rows, rejoining a row broken by running text
     rows: list[list[Cell]] = []
     span_width = max(full, max(names) + 1)
