@@ -3,8 +3,10 @@
 Read from the header block (评价年度：… 评价单位：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下), then the report's own name in its first
 lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
-of its own, 2024 年度某某资金绩效评价表, and a name whose year stands in brackets on the next line,
-某某乡部门整体支出绩效自评报告 / （2022 年度）), falling back to the
+of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
+某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
+a first line naming the evaluation of a year's spending without 报告, 某某馆 2023 年度部门整体支出
+绩效自评情况), falling back to the
 notice the report answers (关于开展 2024 年……自评工作的通知 evaluates 2023; 关于开展
 2023 年度……的通知 names 2023 itself).
 """
@@ -171,6 +173,12 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             m = FORM_YEAR.search(p.text)
             if m and p.text[: m.start(1)].count("《") <= p.text[: m.start(1)].count("》"):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
+            # the first line naming the evaluation of a year's spending, without 报告 (某某馆 2023 年度部门整体
+            # 支出绩效自评 / ……自评情况 / ……自评结果公开)
+            m = _PLAIN_TITLE.fullmatch(p.text) if p.index == 0 and everything and everything[0] is p else None
+            if (m and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1)) and not re.search(r"\d{4}\s*年", m.group("gap"))
+                    and not _SENTENCE_HEAD.match(p.text)):
+                return int(m.group(1)), p.span(m.start(1), m.end(1))
             # the form's own name as the title, on a line of its own (2024 年度某某资金绩效评价表), with
             # no sentence before it (not 我局于 3 月填报了 2024 年度……评价表)
             for m in FORM_NAME_YEAR.finditer(p.text):
@@ -188,6 +196,13 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
     return None, None
 
 
+# a first line that names the evaluation of a year's spending, not its report
+_PLAIN_TITLE = re.compile(
+    rf"[^{CLAUSE_STOPS}《]{{0,30}}?(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,30}}?)(?:整体|支出|项目|资金)"
+    rf"[^{CLAUSE_STOPS}]{{0,10}}?(?:绩效自评|自我评价|绩效评价)(?:情况|结果)?(?:公开|公示)?\s*"
+)
+# …and that is no sentence cut short (根据 2023 年度……绩效评价 / 对 2023 年度……)
+_SENTENCE_HEAD = re.compile(r"\s*(?:根据|按照|依据|为了?|对|关于|通过|在|开展|做好|组织|完成|我|本)")
 # a line that is a year in brackets and nothing more: （2022 年度）
 _YEAR_LINE = re.compile(r"\s*[(（]?\s*(\d{4})\s*年度?\s*[)）]\s*")
 

@@ -121,8 +121,9 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     return None
 
 
-# A form's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）.
-FORM_YEAR = re.compile(rf"{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*[(（]\s*(\d{{4}})\s*年度?\s*[)）]")
+# A form's or a report's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）,
+# 部门整体支出绩效自评报告（2023 年度）.
+FORM_YEAR = re.compile(rf"{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:表|报告)\s*[(（]\s*(\d{{4}})\s*年度?\s*[)）]")
 
 # The notice a report answers: 关于开展 N 年度……自评工作的通知 names the evaluated budget
 # year itself; the bare 关于开展 N 年……自评工作 names the year the work is done in, the year

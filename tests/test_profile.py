@@ -137,3 +137,13 @@ def test_the_year_in_brackets_on_the_line_after_the_name():
     assert (p.year, p.year_from) == (2022, "title")
     # a bracketed year under a line that is no report's name is no title
     assert profile("青山乡工作情况\n（2022年度）\n一、部门基本情况\n").year is None
+
+
+def test_a_first_line_naming_the_evaluation_without_report():
+    for title in ("青山县文化馆2023年度部门整体支出绩效自评", "青山县文化馆2023年度部门整体支出绩效自评情况",
+                  "青山县文化馆2023年度部门整体支出绩效自评结果公开", "青山县文化馆部门整体支出绩效自评报告（2023年度）"):
+        p = profile(title + "\n一、基本情况\n本馆负责群众文化活动。\n")
+        assert (p.year, p.year_from) == (2023, "title"), title
+    # …not a sentence cut short, nor a later line
+    assert profile("根据2023年度部门整体支出绩效评价\n一、基本情况\n").year is None
+    assert profile("一、基本情况\n青山县文化馆2023年度部门整体支出绩效自评情况\n").year is None
