@@ -9,7 +9,7 @@ from ..arith import interval_cache
 from ..figures import mentions
 from ..rule import MAX_SHOWN, Rule
 from ..scores import total_scores
-from ..structure import family
+from ..structure import family, outline
 from ..tables import interval_of as _interval_of, shown
 
 
@@ -17,17 +17,21 @@ from ..tables import interval_of as _interval_of, shown
 # figures are that entity's, when other paragraphs give the same figures for other entities
 _LEAD = re.compile(r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)))*\s*")
 _ENTITY = re.compile(
-    r"[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|街道|社区|合作社|幼儿园|中学|小学|学校|公司|中心|"
-    r"省|市|州|盟|区|县|旗|镇|乡|村|局|委|院|校|站|所|队)")
+    r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|街道|社区|合作社|幼儿园|中学|小学|学校|公司|中心|"
+    r"省|市|州|盟|区|县|旗|镇|乡|村|局|委|院|校|站|所|队)(?![级场直属内外域])")
 # words that make the opening no name: a whole or the report's own (全县, 本局, 各乡镇, 项目区),
 # or a clause that opens with a verb or a preposition (根据省…, 一是加强区…, 经过对甲市…)
 _NOT_A_NAME = re.compile(r"^(?:本|全|该|此|我|各|上述|所有|其他|其余)|项目|资金|经费|补助|补贴|"
-                         r"是|对|和|与|及|根据|按照|依据|经过|通过|纳入|加强|坚持|安排|关于|为|在|由|将|向|从")
+                         r"是|对|和|与|及|实际|根据|按照|依据|经过|通过|纳入|加强|坚持|安排|关于|为|在|由|将|向|从|"
+                         r"采取|用于|开展|组织|推进|完成|实施")
 # a colon label naming a target (年度目标:, 预期目标:), the figures after it up to the next label
 _LABEL_NAME = re.compile(r"[^\s:。；;，,!?]{2,20}$")
 _TARGET = re.compile(r"目标|预期|计划")
 _DONE = re.compile(r"完成|实际")
 _ACTUAL = re.compile(r"实际|完成情况|已完成|完成了")
+# what may follow the name in a heading that names a place or unit (1.甲乡 / (二)乙县基本情况)
+_NAME_TITLE = re.compile(r"(?:的)?(?:基本|工作|项目|资金)?(?:情况|概况)?\s*[。.:]?")
+_STOP = re.compile(r"[。;!?！？]")  # what ends a sentence (folded text: ； is ;)
 _REACH = 1000  # characters before a figure that its list's label is looked for in
 
 
@@ -63,7 +67,10 @@ class ConflictingFigures(Rule):
           同一名称在不同主语下是不同的数，有主语与没有主语的也不比较；
           “本项目”“该资金”之类不算主语；
         - 地方或单位：段落开头的地名或单位名（“甲乡申请……”“乙县财政局……”，“全县”“本局”
-          “各乡镇”不算）。只有同一个数由两个以上不同的地方或单位各自给出时才按它分开比较
+          “各乡镇”“根据省……”不算），这样开头的段落里其后以另一个地名开头的句子
+          （“……；乙乡申请……”）从那里起是那个地方的；段落本身没有时，取它所在标题的
+          （“1.甲乡”下面的段落；标题只是地名，可以加“基本情况”之类），标题没有时取上一级标题的。
+          只有同一个数由两个以上不同的地方或单位各自给出时才按它分开比较
           （各乡镇并列的段落给出各自的领取人数、支出数），这时没有写明地方或单位的数
           （全县合计）只与同样没有写明的比较；只有一个地方或单位时照常比较；
         - 事项：句中用引号写出的项目名、表格中本行的项目名（“××工作经费”与“××工作”
@@ -220,20 +227,75 @@ class _Paragraphs:
 
     def __init__(self, doc):
         self.doc = doc
-        self._entity: dict[int, str] = {}
+        self._opens: dict[int, list[tuple[int, str]]] = {}
+        self._headings: dict[int, str] | None = None
         self._restarts: dict[int, list[int]] = {}
 
     def entity(self, m) -> str:
-        """The place or unit the paragraph of prose mention ``m`` opens with (甲乡, 乙县财政局), or ""."""
+        """The place or unit prose mention ``m`` is about (甲乡, 乙县财政局), or "": the last
+        sentence of its paragraph up to it that opens with one (甲乡申请……；年底……), else
+        the heading it is under, or the heading that one is under (1.甲乡 / (1)发放情况)."""
         if m.where != "prose":
             return ""
         i = m.q.para
-        got = self._entity.get(i)
+        opens = self._opens.get(i)
+        if opens is None:
+            opens = self._opens[i] = self._sentence_names(self.doc.paragraphs[i].text)
+        if opens:
+            k = bisect.bisect_right(opens, (self.doc.paragraphs[i].index_of(m.q.span.start), "\uffff")) - 1
+            if k >= 0:
+                return opens[k][1]
+        return self._heading(i)
+
+    @staticmethod
+    def _name(text: str, at: int = 0) -> str:
+        """The place or unit ``text`` opens with at ``at`` (after list markers), or ""."""
+        e = _ENTITY.match(text, _LEAD.match(text, at).end())
+        return e.group(0) if e and not _NOT_A_NAME.search(e.group(0)) else ""
+
+    def _sentence_names(self, text: str) -> list[tuple[int, str]]:
+        """Where the paragraph's sentences that open with a place or unit start, with it."""
+        name = self._name(text)
+        if not name:
+            return []  # (a sentence further on that opens with a name counts only in a paragraph that does)
+        out = [(0, name)]
+        for e in _STOP.finditer(text):
+            name = self._name(text, e.end())
+            if name:
+                out.append((e.end(), name))
+        return out
+
+    def _heading(self, i: int) -> str:
+        """The place or unit of the heading paragraph ``i`` is under, or of the heading
+        that one is under, and so on; or ""."""
+        if self._headings is None:
+            o = outline(self.doc)
+            self._items = o.items
+            self._under = [it for it in o.items if it.marker.at_start and o.scope_kinds[it.scope] == "body"]
+            self._under_paras = [it.para for it in self._under]
+            self._headings = {}
+        k = bisect.bisect_right(self._under_paras, i) - 1
+        if k < 0:
+            return ""
+        j = self._under[k].index
+        got = self._headings.get(j)
         if got is None:
-            text = self.doc.paragraphs[i].text
-            lead = _LEAD.match(text).end()
-            e = _ENTITY.match(text, lead)
-            got = self._entity[i] = e.group(0) if e and not _NOT_A_NAME.search(e.group(0)) else ""
+            chain, got = [], ""
+            while j is not None:
+                if j in self._headings:
+                    got = self._headings[j]
+                    break
+                chain.append(j)
+                it = self._items[j]
+                title = it.title.strip()
+                got = self._name(title)
+                if got and not _NAME_TITLE.fullmatch(title, len(got)):
+                    got = ""  # a heading that is more than a name (一、围绕全区……)
+                if got:
+                    break
+                j = it.parent
+            for c in chain:
+                self._headings[c] = got
         return got
 
     def by_entity(self, ms) -> list[list]:
