@@ -33,10 +33,11 @@ RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 CLAUSE_STOPS = "，,。；;:：、"
 EVAL_WORD = r"(?:自评|自我评价|绩效评价|评价)"
 REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?报告"
-# A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告.
+# A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告
+# (an enumeration may stand in it: 2024 年度中央、市级转移支付资金绩效自评报告).
 # (The profile also checks that no other year stands between and that the year is not a
 # cited document's; JX301 allows 30 characters between the year and the name, the profile 40.)
-TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){REPORT_NAME}")
+TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS.replace('、', '')}]{{0,40}}?){REPORT_NAME}")
 
 # A report's name broken over short lines (2023 年度某某局 / 部门整体支出 / 绩效自评报告): a short
 # line is read together with at most SPLIT_LINES short lines after it.

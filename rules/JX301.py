@@ -35,7 +35,7 @@ _COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减
 # round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
 # 省级 / 市级 … editions and scoring systems are left out).
 _OWN_EVAL = re.compile(
-    rf"(?P<pre>[^{_STOP}级评]{{0,14}}?)(?:整体|支出)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
+    rf"(?P<pre>[^{_STOP}级评]{{0,14}}?)(?:整体|支出|预算)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
 )
 # the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
 _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
@@ -67,6 +67,8 @@ _EVALUATED = re.compile(
 )
 # the targets' attainment, which is what this evaluation evaluates (not the targets alone)
 _TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
+# the basis of the work, in the clause of a year: 以 N 年度项目库为依据 / 根据 N 年度预算
+_BASIS = re.compile(r"为依据|依据|根据|按照|对照|参照")
 # Money or work carried over from an earlier year
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
 # Work on the evaluation or the report, dated in the year after the evaluated one
@@ -87,7 +89,7 @@ _SCOPE = re.compile(
 )
 # …or right after it: N 年度专项资金绩效评价资金总计 / N 年参与绩效评价的项目共
 _SCOPE_AFTER = re.compile(
-    r"[^，,。；;:：]{0,20}?(?:参与|纳入)?(?:本次)?(?:绩效)?(?:自评|评价)的?(?:资金|项目|单位)(?:总计|合计|共计?|为|包括)"
+    r"[^，,。；;:：]{0,20}?(?:参与|纳入)?(?:本次)?(?:绩效)?(?:自评|评价)的?(?:资金|项目|单位)(?:总计|合计|共计?|为|包括|\d+\s*个)"
     # …or in the clause after it: N 年度，我馆共有 3 个项目纳入绩效自评范围
     r"|\s*[，,]?[^。；;:：，,]{0,25}?纳入(?:本次)?(?:绩效)?(?:自评|评价)的?范围"
 )
@@ -132,7 +134,7 @@ class WrongYear(Rule):
            （没有“较、比、同比、上年、增长、减少”等）。N > Y 的年度在报告写成时还没有结束，
            不可能有它的支出和完成率；只提下一年度的预算（“我局 2024 年预算 300 万元已下达”）不报告，
            往年的数字（N < Y，如“2022 年结转资金”）也不报告；
-        3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体……绩效自评 /
+        3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体 / 部门预算……绩效自评 /
            自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度）、“N 年度部门绩效自评信息”，
            以及同一分句里的“对[本单位] N 年度……进行了（全面 / 绩效）自评 / 自我评价 / 评价”
            （“对 2023 年度项目支出资金的管理、使用情况进行了绩效自评”；评价的对象是一串方面时
@@ -141,7 +143,7 @@ class WrongYear(Rule):
            别人的自评不算），N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年
            （评价年度的次年才做自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
            （将、拟、计划、下一步、今后……），或 N < Y 且分句写有“进行、开展、完成、负责、领导、
-           指导、组织、形成、公开”，或以“本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好
+           指导、组织、形成、公开”，或以“本单位 / 我局”为主语（紧挨在年份前或后：“2021 年我单位……”），或以“本报告为”开头，或是“为做好
            N 年度……自评工作”而这句话接着写出已做的事（成立了小组、进行了评价……），而没有回顾
            或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的分句结束，出现在年份
            所在分句、年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的（“按照绩效
@@ -149,14 +151,15 @@ class WrongYear(Rule):
            开展了绩效自评”）不算；复核、审核、抽查在年份所在
            分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
-           说本次评价的 Y 年度不算）。日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
+           说本次评价的 Y 年度、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
+           日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告。
            报告宣布自己的句子“现将[本局] N 年度……自评情况 / 报告……如下 / 予以公开”（年份紧跟“现将”，
            到评价的字样之前没有别的年份），以及“现将 A N 年度绩效自评报告、B ……、C ……公开如下”这样的清单
            里的一项（清单里其余至少两项的年份都是 Y；只有两项时分不出哪一项错，不报告），N ≠ Y，句中没有
            比较，也报告；
            说本次评价的范围（“本次自评的范围为 / 评价对象是 / 评价年度为 / 自评范围：[我馆] N 年度……”
-           “N 年度专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”“N 年度，我馆共有 3 个项目
+           “N 年度专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”“N 年我单位项目支出绩效自评项目 35 个”“N 年度，我馆共有 3 个项目
            纳入绩效自评范围”），N ≠ Y，
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
@@ -677,7 +680,7 @@ class WrongYear(Rule):
             return False
         if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
-        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before())
+        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before()) or _SUBJECT_AFTER.match(text, p.j)
                     or _THIS_REPORT.search(p.clause_before()))
 
     def _scope(self, doc, p, year) -> bool:
@@ -717,8 +720,8 @@ class WrongYear(Rule):
                 continue
             if ordinary_other_year(doc, q):
                 continue
-            if q.ref.year == year and (self._eval_words(q) or self._eval_clause(q)):
-                continue
+            if q.ref.year == year and (self._eval_words(q) or self._eval_clause(q) or _BASIS.search(q.clause_before() + q.clause_after())):
+                continue  # (…or the evaluated year as the basis: 以 Y 年度项目库为依据，对 N 年度……实施绩效自评)
             return True
         return False
 
