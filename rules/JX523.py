@@ -36,10 +36,11 @@ class RepeatedSentence(Rule):
         重复的部分至少有 8 个汉字；比较时忽略空格。报告在后一句，相关位置是前一句。
 
         不报告：短句（不足 8 个汉字，如“无。”“是。”）；不相邻的重复（由 JX524 报告整段重复）；
-        表格单元格（同一行的单元格常常照抄指标名称）；逐格一行读出的两列表格里同一行的
-        两格：两行都是整段、都在“预期目标 / 实际完成情况”这样的两行短表头（先写目标、
-        再写完成或实际，没有标点）之下的一串短单句行里，或者成对重复（甲、甲、乙、乙，
-        每一行的两格相同）。没有这种表头、只重复一次的整段仍报告。
+        表格单元格（同一行的单元格常常照抄指标名称）；读成文字的两列表格里同一行的
+        两格：逐格一行时两行都是整段，逐行一行时两格以空格隔开、占满整行，都在
+        “预期目标 / 实际完成情况”这样的短表头（两格各一行或并排一行，先写目标、
+        再写完成或实际，没有标点）之下的一串短行里；或者成对重复（甲、甲、乙、乙，
+        或连着两行都是“甲 甲”，每一行的两格相同）。没有这种表头、只重复一次的仍报告。
 
     为什么是问题
         连着重复的句子是复制粘贴后忘了删除的痕迹，读者会怀疑原本要写的内容被覆盖了。
@@ -117,10 +118,12 @@ class RepeatedSentence(Rule):
             return None
         if len(_HAN.findall(shared)) < MIN_CHARS:
             return None
-        if (pa is not pb and pa.index in cells and pb.index in cells
-                and not pa.text[:a0].strip() and not pa.text[a1:].strip()
-                and not pb.text[:b0].strip() and not pb.text[b1:].strip()):
-            return None  # two cells of one row: the completion column restates the target
+        if (pa.index in cells and pb.index in cells
+                and not pa.text[:a0].strip() and not pb.text[b1:].strip()
+                and (pa is pb or (not pa.text[a1:].strip() and not pb.text[:b0].strip()))):
+            # two cells of one row, a line each or side by side on one line (a cells
+            # paragraph of one sentence said twice): the completion column restates the target
+            return None
         span = pb.span(b0, b1)
         first = pa.span(a0, a1)
         text = pb.text[b0:b1].strip()
@@ -137,17 +140,45 @@ def _column_cells(paras) -> set[int]:
     out: set[int] = set()
     n = len(paras)
     texts = [p.text.strip() if p.kind != "cell" else None for p in paras]
-    for k in range(n - 1):
-        a, b = texts[k], texts[k + 1]
-        if (a and b and _HEADER_CELL.fullmatch(a) and _HEADER_CELL.fullmatch(b)
-                and _TARGET.search(a) and not _DONE.search(a) and _DONE.search(b)):
-            q = k + 2
-            while q < n and q - k - 2 < _ROWS and texts[q] and _CELL_LINE.fullmatch(texts[q]):
-                out.add(q)
-                q += 1
-    cores = [_core(t) if t else None for t in texts]
+    twice = [bool(t) and _said_twice(t) for t in texts]
+    for k in range(n):
+        a = texts[k]
+        if not a:
+            continue
+        if len(a) <= 16 and k + 1 < n and texts[k + 1] and _header(a, texts[k + 1]):
+            q = k + 2  # the header's two cells a line each
+        elif len(a) <= 2 * 16 + 4 and len(a.split()) == 2 and _header(*a.split()):
+            q = k + 1  # the header's two cells side by side
+        else:
+            continue
+        first = q
+        while q < n and q - first < _ROWS and texts[q] and (_CELL_LINE.fullmatch(texts[q]) or twice[q]):
+            out.add(q)
+            q += 1
     for i in range(n - 3):
-        a, b = cores[i], cores[i + 2]
-        if a and b and a != b and a == cores[i + 1] and b == cores[i + 3]:
+        a, b = texts[i], texts[i + 2]
+        if a and b and a != b and a == texts[i + 1] and b == texts[i + 3]:
             out.update(range(i, i + 4))
+    for i in range(n - 1):
+        if twice[i] and twice[i + 1] and texts[i] != texts[i + 1]:
+            out.update((i, i + 1))  # lines that are each one cell's text twice: rows of two like cells
     return out
+
+
+def _header(a: str, b: str) -> bool:
+    """Whether ``a`` then ``b`` are a target column's and a completion column's headers."""
+    return bool(_HEADER_CELL.fullmatch(a) and _HEADER_CELL.fullmatch(b)
+                and _TARGET.search(a) and not _DONE.search(a) and _DONE.search(b))
+
+
+def _said_twice(t: str) -> bool:
+    """Whether the line ``t`` is one text twice with a space between (两格并排的一行)."""
+    mid = len(t) // 2  # (the middle of a text, a gap, a text is in the gap)
+    if len(t) > 2 * 80 + 8 or not t[mid: mid + 1].isspace():
+        return False
+    i = j = mid
+    while i > 0 and t[i - 1].isspace():
+        i -= 1
+    while j < len(t) and t[j].isspace():
+        j += 1
+    return t[:i] == t[j:]
