@@ -147,3 +147,13 @@ def test_a_first_line_naming_the_evaluation_without_report():
     # …not a sentence cut short, nor a later line
     assert profile("根据2023年度部门整体支出绩效评价\n一、基本情况\n").year is None
     assert profile("一、基本情况\n青山县文化馆2023年度部门整体支出绩效自评情况\n").year is None
+
+
+def test_an_opening_telling_the_evaluation_done_and_announcing_the_report():
+    text = ("为加强预算绩效管理，青山市人社局对2022年度城乡居保市级补贴使用情况开展了财政绩效评价工作。"
+            "现将绩效评价情况报告如下：\n一、项目基本情况\n")
+    p = profile(text)
+    assert (p.year, p.year_from) == (2022, "opening")
+    # …not without the announcement, nor when the title gives the year
+    assert profile("青山市人社局对2022年度城乡居保市级补贴使用情况开展了绩效评价工作。\n一、项目基本情况\n").year is None
+    assert profile("青山市人社局2023年度城乡居保补贴绩效评价报告\n" + text).year == 2023
