@@ -396,13 +396,16 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
     return upd, cost, new
 
 
-def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, labelled=frozenset()):
+def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, labelled=frozenset(),
+            glued=lambda idx: False):
     """The reading of marker ``idx`` under which the markers after it in its scope
     (``ahead``) fit best: fewest problems until each reading has put a later marker
     at the depth of the outermost list involved or above (the lists it touches are
     settled by then), at most :data:`_AHEAD` markers. The usual reading wins a tie.
     A restart at 1 after a list that holds only its 1 counts as a problem when the
-    restarted list gets no 2 either: 1, 1 and nothing more is one number twice."""
+    restarted list gets no 2 either: 1, 1 and nothing more is one number twice — unless
+    a 2 of its style follows the restarted 1 glued to its text (``glued``: 资金结构:(1)基本支出(2)项目
+    支出, a table row run together), which makes it 1, 1, 2 like a 2 read as a marker."""
     m = markers[idx]
     depth = min(cands)
     trials = []
@@ -425,7 +428,7 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, 
             break
     best, best_cost = readings[0], None
     for r, t in zip(readings, trials):
-        cost = t[2] + (_PROBLEM if t[3] is not None and t[3].last == 1 else 0)
+        cost = t[2] + (_PROBLEM if t[3] is not None and t[3].last == 1 and not glued(idx) else 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = r, cost
     return best
@@ -471,7 +474,8 @@ def _build(doc) -> Outline:
         if len(readings) > 1:
             r = rank[idx]
             ahead = in_scope[sc][r + 1: r + 1 + _AHEAD]
-            reading = _choose(stack, shut, markers, idx, ahead, style, readings, cands, labelled)
+            reading = _choose(stack, shut, markers, idx, ahead, style, readings, cands, labelled,
+                              lambda i: _glued_two(paras, markers, i))
         upd, _, _ = _place(stack, shut, m, idx, style, reading, cands, lab)
         # the fields of Item in order, up to start: a dict per marker would be the largest
         # thing the outline ever holds, and a tuple of twelve would stay in the
@@ -525,6 +529,29 @@ def _labelled(paras, scope_of, markers) -> set:
                 break
             q -= 1
     return out
+
+
+# a 2 written right after text, not after a stop, so not read as a marker: (2) (二) ② 2、 二、
+_GLUED_TWO = {"paren-ar": re.compile(r"\(\s*2\s*\)"), "paren-cn": re.compile(r"\(\s*二\s*\)"),
+              "circled": re.compile(r"[②⑵]"), "ar-dot": re.compile(r"(?<![\d.])2\s*、"),
+              "cn-dun": re.compile(r"(?<![一二三四五六七八九十])二\s*、")}
+_GLUED_REACH = 200  # characters after a 1 that its glued 2 is looked for in
+
+
+def _glued_two(paras, markers, idx: int) -> bool:
+    """Whether marker ``idx`` (a 1) is followed in its paragraph, before the next marker
+    read as one, by a 2 of its style that was not read as a marker (glued to the text
+    before it): the 1 heads a list of two or more."""
+    m = markers[idx]
+    pat = _GLUED_TWO.get(family(m.style))
+    if pat is None:
+        return False
+    p = paras[m.para]
+    start = p.index_of(m.span.end)
+    end = min(len(p.text), start + _GLUED_REACH)
+    if idx + 1 < len(markers) and markers[idx + 1].para == m.para:
+        end = min(end, p.index_of(markers[idx + 1].span.start))
+    return pat.search(p.text, start, end) is not None
 
 
 # places in _build's per-marker lists (the fields of Item in order)
