@@ -67,6 +67,8 @@ _EVALUATED = re.compile(
 )
 # the targets' attainment, which is what this evaluation evaluates (not the targets alone)
 _TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
+# the evaluated year without its number: 本年度 / 本年 / 当年 (not 上年度, 次年)
+_THIS_YEAR = re.compile(r"(?<![上下次去前])(?:本|当)年")
 # the basis of the work, in the clause of a year: 以 N 年度项目库为依据 / 根据 N 年度预算
 _BASIS = re.compile(r"为依据|依据|根据|按照|对照|参照")
 # Money or work carried over from an earlier year
@@ -184,7 +186,8 @@ class WrongYear(Rule):
            而不能单独算数的地方（X 年的日期，如“于 X 年 6 月 12 日拨付”，说自评、评价、报告、报送、审计、
            检查的句子里的日期不算；《》里下达 X 年资金的文件，如
            《关于下达 X 年……资金的通知》；写“关于开展 X 年度……”的通知；“关于开展 N 年……”可能指 N 或
-           N−1，不算）合起来算一票。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
+           N−1，不算）合起来算一票；只有一处而正文用“本年度 / 本年 / 当年”说自己的事时不算（那一处可能是
+           别的年度的事）；说“提前（下达）”的句子不算票也不算支持（那是下一年度的钱；“提前下达 X 年……资金”除外）。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
            各处按 X 检查。票数相同以标题为准（“某某馆 2023 年度……报告”而正文只有一句“2022 年，我县
            建成……”时不报告）；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
@@ -557,7 +560,9 @@ class WrongYear(Rule):
         X 年 6 月 17 日下达; not a date of the evaluation's or the report's own work, done the year
         after), a cited document's name that gives X (《关于下达 X 年……资金的通知》),
         or the notice the report answers when it names X (关于开展 X 年度……; 关于开展 N 年…… may
-        mean N or N−1 and supports neither).
+        mean N or N−1 and supports neither). One statement is not enough when the body speaks of
+        本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
+        is neither a statement nor support.
         (X, its statements), or None."""
         if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
             return None
@@ -589,6 +594,9 @@ class WrongYear(Rule):
                 if p.para.text[p.i:p.j].endswith("年度"):
                     support.add(p.ref.year)
                 continue
+            sentence = p.para.text[p.s:p.e]
+            if "提前" in sentence and not re.search(rf"提前[^。；;]{{0,6}}?{p.ref.year}\s*年", sentence):
+                continue  # 2022 年，上级提前下达的资金: next year's money, given in advance (not 提前下达 2022 年资金)
             if ordinary_other_year(doc, p):
                 if (is_event_date(doc, p) and not is_range(p) and not is_since(p)
                         and not _REPORTING.search(p.para.text, p.s, p.e)):
@@ -603,6 +611,8 @@ class WrongYear(Rule):
             return None
         other = max(votes, key=lambda y: len(votes[y]))
         n = len(votes[other])
+        if n == 1 and any(_THIS_YEAR.search(q.text) for q in doc.paragraphs):
+            return None  # one statement of X, and the body speaks of 本年度: X may well be another year's
         if n + (other in support) < 2 + len(copies) or 3 * n < 2 * sum(len(v) for v in votes.values()):
             return None
         return other, list(votes[other].values())
