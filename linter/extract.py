@@ -75,7 +75,7 @@ def marker_ordinal(style: str, text: str) -> int | None:
     return cn_number(core)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # (one per paragraph; nothing refers to one weakly)
 class ParagraphFacts:
     para: Paragraph
     items: tuple  # facts and TextItem, in order
@@ -139,6 +139,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             num = toks[0]
             unit = shared_text(toks[1].value.strip()) if len(toks) > 1 else ""
             label_start, raw_label = _label_before(items, it.start)
+            raw_label = shared_text(raw_label)  # (a report repeats its labels)
             label = vocab.canonical(raw_label) if raw_label else ""
             number_span = span if len(toks) == 1 else para.span(num.start_pos, num.end_pos)
             wan = _wan_yuan(raw, index, raw_label) if kind == "number" else None
