@@ -32,6 +32,9 @@ _ACTUAL = re.compile(r"实际|完成情况|已完成|完成了")
 # what may follow the name in a heading that names a place or unit (1.甲乡 / (二)乙县基本情况)
 _NAME_TITLE = re.compile(r"(?:的)?(?:基本|工作|项目|资金)?(?:情况|概况)?\s*[。.:]?")
 _STOP = re.compile(r"[。;!?！？]")  # what ends a sentence (folded text: ； is ;)
+_HEADER_LINE = re.compile(r"[^，,。；;:!?！？]{2,24}:?")
+_TITLE = re.compile(r"表|报告|自评|评价|\.[A-Za-z]{2,4}$")  # a table's or a file's title names no column
+_ROWS = 40  # rows of a table read one cell per line, at most, after its header
 _REACH = 1000  # characters before a figure that its list's label is looked for in
 
 
@@ -88,8 +91,11 @@ class ConflictingFigures(Rule):
         “上年结余”是本年的数）、总数与其“其中”所列的部分（部分与总数同名时也不比较）、
         括号里的数、一句中有两个不同年份的数、“分别为”后无法一一对应的数、
         “年度目标：”“预期目标：”之类标签后面列出的数（到下一个冒号标签为止，中间写了
-        “实际”“完成情况”的除外）、一段里并排的两组编号（“1、……2、…… 1、……2、……”，
-        表格一行的目标列和完成列压平成一行）中前面一组的数（同一个数只取最后一组的）、
+        “实际”“完成情况”的除外）；段里没有这样的标签时，紧接在只写着目标的短标题行
+        （“年度目标”，表题、文件名除外）之后的一段，以及逐格一行读出的“目标 / 完成情况”
+        两行表头之下每两段中的前一段；一段里并排的两组编号（“1、……2、…… 1、……2、……”，
+        或第二个“1、”前隔着空格、制表符：表格一行的目标列和完成列压平成一行）中前面一组的数
+        （同一个数只取最后一组的）、
         名称不在术语表中的金额和比率。计数（个、件、次 …）没有术语，按数字前面的原文
         名称配对，名称至少六个字（“反馈问题整改事项”），“全年”“累计”之类的词不计。
         正文中两处写出的报告总得分互相矛盾时不在这里报告：那是 JX202 score-conflict。
@@ -230,6 +236,7 @@ class _Paragraphs:
         self._opens: dict[int, list[tuple[int, str]]] = {}
         self._headings: dict[int, str] | None = None
         self._restarts: dict[int, list[int]] = {}
+        self._targets: set[int] | None = None
 
     def entity(self, m) -> str:
         """The place or unit prose mention ``m`` is about (甲乡, 乙县财政局), or "": the last
@@ -313,15 +320,21 @@ class _Paragraphs:
 
     def restarts(self, i: int) -> list[int]:
         """Where paragraph ``i``'s numbered lists start again at 1 after a 2 or more of the
-        same style (a table row run together: its target column, then its result column)."""
+        same style, or after a 1 of it with a space or tab right before the new 1 (a table
+        row run together: its target column, then its result column)."""
         got = self._restarts.get(i)
         if got is None:
             got, high = [], {}
+            p = self.doc.paragraphs[i]
             for mk in sorted(self.doc.in_paragraph("markers", i), key=lambda mk: mk.span.start):
+                if not mk.after_stop:
+                    continue
                 style = family(mk.style)
-                if mk.ordinal == 1 and high.get(style, 0) >= 2:
-                    got.append(mk.span.start)
-                    high = {}
+                if mk.ordinal == 1 and style in high:
+                    at = p.index_of(mk.span.start)
+                    if high[style] >= 2 or (at and p.text[at - 1].isspace()):
+                        got.append(mk.span.start)
+                        high = {}
                 high[style] = max(high.get(style, 0), mk.ordinal)
             self._restarts[i] = got
         return got
@@ -347,16 +360,55 @@ class _Paragraphs:
         return [m for m in ms if m.span not in drop] if drop else ms
 
     def under_target(self, m) -> bool:
-        """Whether prose mention ``m`` is in the list after a colon label that names a target
-        (年度目标:1、新增企业 12 家。2、… up to the next label), with nothing between the label
-        and the figure saying it is what was done (实际, 完成情况)."""
+        """Whether prose mention ``m`` is a target's figure: in the list after a colon label
+        that names a target (年度目标:1、新增企业 12 家。2、… up to the next label), or, with
+        no label before it in its paragraph, in a paragraph that a header line names a
+        target's (:meth:`_target_paras`); and nothing between the label or the paragraph's
+        start and the figure says it is what was done (实际, 完成情况)."""
         p = self.doc.paragraphs[m.q.para]
         qi = p.index_of(m.q.span.start)
         text = p.text
-        c = text.rfind(":", max(0, qi - _REACH), qi)
-        if c < 0:
-            return False
-        label = _LABEL_NAME.search(text, max(0, c - 20), c)
-        if label is None or not _TARGET.search(label.group(0)) or _DONE.search(label.group(0)):
-            return False
-        return not _ACTUAL.search(text, c, qi)
+        low = max(0, qi - _REACH)
+        c = text.rfind(":", low, qi)
+        if c >= 0:
+            label = _LABEL_NAME.search(text, max(0, c - 20), c)
+            if label is not None and (_TARGET.search(label.group(0)) or _DONE.search(label.group(0))):
+                # the label decides
+                return _is_target(label.group(0)) and not _ACTUAL.search(text, c, qi)
+        if self._targets is None:
+            self._targets = _target_paras(self.doc.paragraphs)
+        return m.q.para in self._targets and not _ACTUAL.search(text, low, qi)
+
+
+def _is_target(text: str) -> bool:
+    return bool(_TARGET.search(text)) and not _DONE.search(text)
+
+
+def _header_line(text: str | None) -> bool:
+    """A short line without punctuation (a colon at its end allowed): a heading or a header cell."""
+    return text is not None and len(text) <= 25 and _HEADER_LINE.fullmatch(text) is not None
+
+
+def _target_paras(paras) -> set[int]:
+    """The paragraphs that are a target's text by the header lines above them: the one
+    right after a header line naming a target (年度目标 / then 1、…); under a header of two
+    such lines, a target's then a completion's (年度目标 / 年度总体目标完成情况: a table read
+    one cell per line), the first of each two paragraphs after it."""
+    out: set[int] = set()
+    # (only short lines are looked at closely: a long one is stripped only to know it is there)
+    texts = [(p.text.strip() if len(p.text) <= 40 else p.text) if p.kind != "cell" else None for p in paras]
+    n = len(texts)
+    for k in range(n - 1):
+        t = texts[k]
+        if not _header_line(t) or not _is_target(t) or _TITLE.search(t):
+            continue
+        if _header_line(texts[k + 1]):
+            if _DONE.search(texts[k + 1]):
+                q = k + 2
+                while q < n and q - k - 2 < 2 * _ROWS and texts[q] and not _header_line(texts[q]):
+                    if (q - k) % 2 == 0:
+                        out.add(q)
+                    q += 1
+        elif texts[k + 1]:
+            out.add(k + 1)
+    return out
