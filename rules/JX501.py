@@ -43,12 +43,14 @@ def _text(m) -> str:
     return f"{shown(m.q)}{'' if unit == '%' else ' '}{unit}".strip()
 
 
-def _what(m) -> str:
+def _what(m, entity: str = "") -> str:
     label = m.label.lstrip("~#")
     if label.startswith("col:"):
         label = {"col:budget": "预算数", "col:spent": "支出数", "col:rate": "比率", "col:score": "得分",
                  "col:score-max": "分值", "col:amount": "金额"}.get(label, "数")
-    parts = [f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "",
+    # (the place or unit a figure is about goes first: 甲乡 2023 年底……, 甲乡的年底……)
+    parts = [(entity + (" " if m.period else "的")) if entity and not m.subject else "",
+             f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "",
              f"{m.subject}的" if m.subject else "", m.scope, label]
     return "".join(p for p in parts if p)
 
@@ -150,12 +152,13 @@ class ConflictingFigures(Rule):
             if len(ms) < 2:
                 continue
             ms = paras.last_column(ms)
-            for part in paras.by_entity(ms):
+            for entity, part in paras.by_entity(ms):
                 if len(part) >= 2:
-                    yield from self._group(doc, part, totals)
+                    yield from self._group(doc, part, totals, entity)
 
-    def _group(self, doc, ms, totals):
-        """The mentions ``ms`` of one figure, in order: the finding for the values that clash."""
+    def _group(self, doc, ms, totals, entity: str = ""):
+        """The mentions ``ms`` of one figure, in order: the finding for the values that clash
+        (``entity``: the place or unit they are all about, named in the message)."""
         # (one cache per group, which keeps its ``q`` alive: the intervals of every
         # figure of the report at once would be a tenth of the memory it takes)
         interval_of = interval_cache()
@@ -205,7 +208,7 @@ class ConflictingFigures(Rule):
                     shown_others.append(t)
         if not shown_others:
             return
-        what = _what(worst)
+        what = _what(worst, entity)
         # at most MAX_SHOWN other places and values: a figure stated n times costs n, not n²
         related = [self.related(m.span, "other", what=what, value=_text(m)) for m in others[:MAX_SHOWN]]
         n = len(shown_others)
@@ -305,18 +308,19 @@ class _Paragraphs:
                 self._headings[c] = got
         return got
 
-    def by_entity(self, ms) -> list[list]:
-        """``ms`` split by the entity their paragraphs open with, when at least two different
-        entities give this figure (甲乡 … 领取待遇人数 5120 人。乙乡 … 领取待遇人数 4310 人:
-        each entity's own figure); as one group otherwise. A figure of no named entity
-        (the whole's, or the report's own) is then compared only with others of none."""
+    def by_entity(self, ms) -> list[tuple[str, list]]:
+        """``ms`` split by the entity they are about (:meth:`entity`), each part with its
+        name, when at least two different entities give this figure (甲乡 … 领取待遇人数
+        5120 人。乙乡 … 领取待遇人数 4310 人: each entity's own figure); as one group with
+        no name otherwise. A figure of no named entity (the whole's, or the report's own)
+        is then compared only with others of none."""
         names = [self.entity(m) for m in ms]
         if len({n for n in names if n}) < 2:
-            return [ms]
+            return [("", ms)]
         parts: dict[str, list] = {}
         for n, m in zip(names, ms):
             parts.setdefault(n, []).append(m)
-        return list(parts.values())
+        return list(parts.items())
 
     def restarts(self, i: int) -> list[int]:
         """Where paragraph ``i``'s numbered lists start again at 1 after a 2 or more of the
