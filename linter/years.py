@@ -84,7 +84,7 @@ FORM_NAME_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,4
 # a list number or an attachment's label before a name: 1、 / 2. / 附件 1：
 _NAME_LABEL = re.compile(r"^\s*(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[、.．]\s*)?")
 # after a name that is part of a sentence, not a title run into the text
-_NAME_IN_SENTENCE = re.compile(r"\s*(?:[。，,；;、）)》]|及|和|等|的|与)")
+_NAME_IN_SENTENCE = re.compile(r"\s*(?:[。，,；;、）)》]|及|和|等|的|与|中|指出|提出|反映|显示|所|已|被|经)")
 
 
 def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):

@@ -145,7 +145,7 @@ class WrongYear(Rule):
            别人的自评不算），N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年
            （评价年度的次年才做自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
            （将、拟、计划、下一步、今后……），或 N < Y 且分句写有“进行、开展、完成、负责、领导、
-           指导、组织、形成、公开”，或以“本单位 / 我局”为主语（紧挨在年份前或后：“2021 年我单位……”），或以“本报告为”开头，或是“为做好
+           指导、组织、形成、公开”，或以“本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好
            N 年度……自评工作”而这句话接着写出已做的事（成立了小组、进行了评价……），而没有回顾
            或比较：“根据、依据、按照、参照、参考、结合、针对”只管到它自己的分句结束，出现在年份
            所在分句、年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的（“按照绩效
@@ -440,13 +440,16 @@ class WrongYear(Rule):
         """A later year is never the report's past; an earlier one is the report's own
         statement only when it is the sentence's one year and the sentence states a total
         score (本单位 2022 年度整体支出自评得分为 96 分 in a 2023 report), not a history of
-        past results (2021 年度自评结果为优，2022 年度为良)."""
+        past results (2021 年度自评结果为优，2022 年度为良), also when the evaluated year's own
+        statement follows in the paragraph (……90 分；2023 年度，我局……95 分)."""
         if p.ref.year > year:
             return True
         same = [y for y in doc.facts[p.ref.para].years
                 if p.s <= p.para.index_of(y.span.start) < p.e]
         if len(same) != 1:
             return False
+        if any(q is not p and q.ref.year == year and WrongYear._self_words(q) for q in _in_paragraph(doc, p.ref.para)):
+            return False  # 2022 年度，我局……得分 90 分；2023 年度，我局……得分 95 分: the years side by side
         return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                    for q in total_scores_in(doc, p.ref.para))
 
@@ -690,7 +693,7 @@ class WrongYear(Rule):
             return False
         if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
-        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before()) or _SUBJECT_AFTER.match(text, p.j)
+        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before())
                     or _THIS_REPORT.search(p.clause_before()))
 
     def _scope(self, doc, p, year) -> bool:
