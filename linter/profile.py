@@ -88,6 +88,8 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 unit, unit_span = cand, p.span(m.start(1), m.end(1))
     for p in head:
         m = _OPENING.search(p.text)
+        if m and re.search(r"\d{4}\s*年", m.group(2)):
+            m = None  # 现将 2022 年度、2023 年度……: a report on several years names no one year here
         if m:
             if year is None:
                 year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"

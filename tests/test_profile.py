@@ -157,3 +157,8 @@ def test_an_opening_telling_the_evaluation_done_and_announcing_the_report():
     # …not without the announcement, nor when the title gives the year
     assert profile("青山市人社局对2022年度城乡居保市级补贴使用情况开展了绩效评价工作。\n一、项目基本情况\n").year is None
     assert profile("青山市人社局2023年度城乡居保补贴绩效评价报告\n" + text).year == 2023
+
+
+def test_an_opening_naming_two_years_gives_no_year():
+    p = profile("现将2022年度、2023年度部门整体支出绩效自评情况公开如下：\n一、基本情况\n")
+    assert p.year is None
