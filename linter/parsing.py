@@ -142,8 +142,9 @@ class _Driver:
             self.actions[state] = out
         self.appends = self._appends()
 
-    def _appends(self) -> dict[int, frozenset[str]]:
-        """State → the terminals that, read there, only add one item to the repetition.
+    def _appends(self) -> dict[int, dict[str, type[TextItem]]]:
+        """State → the terminals that, read there, only add one item to the repetition
+        (each with the class of its text item).
 
         Where the parser stands after some items (``start: _item*``), a TEXT, SP or PUNCT
         is shifted, reduced to ``_item`` and added to the repetition, and the parser is
@@ -191,7 +192,7 @@ class _Driver:
                     continue
                 fast.add(sym)
             if fast:
-                out[state] = frozenset(fast)
+                out[state] = {typ: TEXT_ITEMS[typ] for typ in sorted(fast)}
         return out
 
     def parse(self, text: str, shared: tuple[dict, ...] | None = None) -> list[RawItem | TextItem]:
@@ -229,18 +230,19 @@ class _Driver:
                         typ = m.lastgroup
                         word = m.group()
                         word = values_seen(word, word)
-                        if typ not in fast:
+                        cls = fast.get(typ)  # (the item's class: one look-up for both)
+                        if cls is None:
                             break
                         if top is None:
                             top = values[-1]
                             if type(top) is not list:
                                 top = values[-1] = [top]
-                        item = new_tuple(text_items[typ], (word, pos))
+                        item = new_tuple(cls, (word, pos))
                         top.append(share(item, item))
                         pos += len(word)
                         if pos >= n:
                             break
-                    if typ in fast:
+                    if cls is not None:
                         continue  # the text ends with the run
                 else:
                     for mre in scanner:
