@@ -188,7 +188,9 @@ class WrongYear(Rule):
            《关于下达 X 年……资金的通知》；写“关于开展 X 年度……”的通知；“关于开展 N 年……”可能指 N 或
            N−1，不算）合起来算一票；只有一处而正文用“本年度 / 本年 / 当年”说自己的事时不算（那一处可能是
            别的年度的事）；说“提前（下达）”的句子不算票也不算支持（那是下一年度的钱；“提前下达 X 年……资金”除外）。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
-           各处按 X 检查。票数相同以标题为准（“某某馆 2023 年度……报告”而正文只有一句“2022 年，我县
+           各处按 X 检查。正文也写到标题的年度（上年决算数一栏、日期、比较句……）时，X 至少要有四处，并且
+           是标题、它的同年副本和正文里每一处写到标题年度的地方合计的三倍以上，才报告标题（“正文说……
+           N 处写的是 X 年，写到 Y 年的只有 M 处”）。票数相同以标题为准（“某某馆 2023 年度……报告”而正文只有一句“2022 年，我县
            建成……”时不报告）；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
@@ -260,6 +262,12 @@ class WrongYear(Rule):
             "the {where_en}'s year does not match the body: the {where_en} says {stated}, but the body never mentions {stated} "
             "and gives {year} for the unit's funds and work or for this report ({n} places)",
         ),
+        "outvoted": (
+            "{where}与正文不符：{short}写作 {stated} 年，正文说本单位的资金、工作或本报告时 {n} 处写的是 {year} 年，"
+            "写到 {stated} 年的只有 {m} 处",
+            "the {where_en}'s year does not match the body: the {where_en} says {stated}, but the body gives {year} for the "
+            "unit's funds and work or for this report in {n} places, and mentions {stated} in only {m}",
+        ),
         "body": ("正文写作 {year} 年", "the body says {year}"),
         "part": (
             "所引文件的组成部分写错了年度：文件标题是评价年度 {year} 年的，括号里它的这一部分却写作 {stated} 年",
@@ -293,7 +301,8 @@ class WrongYear(Rule):
             if odd is not None:
                 hit = ("odd", *odd)
             elif alone is not None:
-                hit = ("alone", *alone)
+                hit = ("alone" if not alone[2] else "outvoted", alone[0], alone[1])
+                doc.memo["JX301.mentions"] = alone[2]
             else:
                 hit = (None, year, [])
             doc.memo["JX301.voted"] = hit
@@ -316,6 +325,16 @@ class WrongYear(Rule):
                 suggestion=str(year),
             )
             related = [self.related(others[0].ref.span, "mention", year=year)]
+        elif how == "outvoted":
+            # the body gives the title's year here and there, but another year throughout
+            year = voted
+            yield self.report(
+                span, "outvoted", stated=doc.profile.year, year=year, n=len(others), m=doc.memo["JX301.mentions"],
+                **self._WHERE[doc.profile.year_from],
+                related=[self.related(o.ref.span, "body", year=year) for o in others[:3]],
+                suggestion=str(year),
+            )
+            related = [self.related(others[0].ref.span, "body", year=year)]
         elif how == "alone":
             # the title's year is nowhere in the body, which speaks of another year throughout: the
             # title is the odd one, and the rest is checked against the body's year
@@ -573,6 +592,7 @@ class WrongYear(Rule):
         votes: dict[int, dict] = {}
         support: set[int] = set()
         copies = set()  # the title's copies under its own year, each a vote for it
+        mentions = 0  # the body's mentions of the title's year, of any kind
         for p in places(doc):
             if p.ref.span.start <= span.start < p.ref.span.end or in_docno(doc, p) or is_law_version(p) or _link(p):
                 continue
@@ -592,7 +612,8 @@ class WrongYear(Rule):
             if _DATE_FIELD.search(p.para.text, max(0, p.i - 8), p.i):
                 continue  # 发布时间：2024 年 4 月 10 日 / 填报日期：… — when the report was written or put online
             if p.ref.year == year:
-                return None  # the body gives the title's year
+                mentions += 1  # the body gives the title's year
+                continue
             if re.search(r"关于开展\s*$", p.before):
                 if p.para.text[p.i:p.j].endswith("年度"):
                     support.add(p.ref.year)
@@ -616,9 +637,16 @@ class WrongYear(Rule):
         n = len(votes[other])
         if n == 1 and any(_THIS_YEAR.search(q.text) for q in doc.paragraphs):
             return None  # one statement of X, and the body speaks of 本年度: X may well be another year's
-        if n + (other in support) < 2 + len(copies) or 3 * n < 2 * sum(len(v) for v in votes.values()):
+        if 3 * n < 2 * sum(len(v) for v in votes.values()):
             return None
-        return other, list(votes[other].values())
+        if mentions:
+            # the body gives the title's year too (a column of last year's accounts, a date): X must
+            # outweigh the title, its copies and every such mention three times over, in four statements
+            if n < 4 or n < 3 * (1 + len(copies) + mentions):
+                return None
+        elif n + (other in support) < 2 + len(copies):
+            return None
+        return other, list(votes[other].values()), mentions
 
     def _odd_profile_year(self, doc, year):
         """The evaluated year (header field or opening sentence) against the other places
@@ -700,8 +728,8 @@ class WrongYear(Rule):
         """本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……: what this evaluation covers,
         in a sentence that neither looks back nor compares nor plans and has no other year."""
         text = p.para.text
-        if not (_SCOPE.search(text, p.s, p.i) or _SCOPE_AFTER.match(text, p.j)) or _PLAN.search(text, p.s, p.e):
-            return False
+        if not (_SCOPE.search(text, p.s, p.i) or _SCOPE_AFTER.match(text, p.j)) or _PLAN.search(p.clause_before() + p.clause_after()):
+            return False  # (a plan in the year's clause: 将 N 年度……纳入评价范围; not 人才计划 further on)
         return not self._looks_back(p) and not self._other_years(doc, p, year)
 
     @staticmethod
