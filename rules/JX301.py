@@ -571,8 +571,8 @@ class WrongYear(Rule):
         return report_name_at(text, p.i, whole_line=True, top=p.ref.para < top)
 
     def _title_alone(self, doc, year):
-        """An evaluated year read from the title, the opening or the header that the body never
-        gives — not even in a date or a comparison; only the report's own name lines, cited
+        """An evaluated year read from the title, the opening or the header that the body does not
+        give — not even in a date or a comparison; only the report's own name lines, cited
         documents' names (《》), document numbers, law versions, web links and the date a page
         was published or a form filled in do not count — while the body gives one other year X
         for its own statements in at least two thirds of the sentences that give any year.
@@ -585,7 +585,9 @@ class WrongYear(Rule):
         mean N or N−1 and supports neither). One statement is not enough when the body speaks of
         本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
         is neither a statement nor support.
-        (X, its statements), or None."""
+        When the body does give the title's year (a column of last year's accounts, a date), X
+        needs four statements and three times the title, its copies and those mentions together.
+        (X, its statements, the body's mentions of the title's year), or None."""
         if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
             return None
         span = doc.profile.year_span
