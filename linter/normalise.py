@@ -248,6 +248,12 @@ def _offsets_from_state(idx, off, n) -> Offsets:
     return o
 
 
+def _offsets_of(offsets) -> "Offsets | int":
+    """A paragraph's map: an ``int`` as it is (the first offset of one run, as the
+    normaliser gives most paragraphs), anything else as :meth:`Offsets.of` makes it."""
+    return offsets if type(offsets) is int else Offsets.of(offsets)
+
+
 @attrs.frozen(weakref_slot=False)  # (one per paragraph; nothing refers to one weakly)
 class Paragraph:
     """A logical paragraph (or a table cell) of the report.
@@ -255,7 +261,7 @@ class Paragraph:
     ``text`` is folded for matching; ``offsets[i]`` is the original offset of
     ``text[i]``, and ``offsets[len(text)]`` one past the last character (an
     :class:`Offsets`, which behaves as the tuple of those offsets; any sequence
-    given is turned into one).
+    given is turned into one, and an ``int`` is the first offset of one run).
     ``row``/``cell`` identify table cells (tab-flattened, or a pipe row's): cells of
     one row share ``row``; ``cell`` counts from 0 within the row, an empty cell taking
     its column too.
@@ -265,14 +271,14 @@ class Paragraph:
     text: str
     # the map; for one run of len(text) + 1 offsets (most paragraphs) just its
     # first offset, and ``offsets`` makes the Offsets when asked
-    _offsets: "Offsets | int" = attrs.field(repr=False, converter=Offsets.of, alias="offsets")
+    _offsets: "Offsets | int" = attrs.field(repr=False, converter=_offsets_of, alias="offsets")
     kind: str = "text"  # text | cell
     row: int | None = None
     cell: int | None = None
 
     def __attrs_post_init__(self) -> None:
         o = self._offsets
-        if o._idx is None and o._len == len(self.text) + 1:
+        if type(o) is not int and o._idx is None and o._len == len(self.text) + 1:
             object.__setattr__(self, "_offsets", o._off)
 
     @property
@@ -359,7 +365,7 @@ class _Builder:
         runs = self.runs
         if len(runs) == 1:
             # one line: one run (and one past the last character continues it)
-            return Paragraph(index, text, Offsets.run(runs[0][1] + lo, hi - lo + 1), kind, row, cell)
+            return Paragraph(index, text, runs[0][1] + lo, kind, row, cell)
         trimmed = []
         for i, o, length in runs:
             a, b = max(i, lo), min(i + length, hi)
