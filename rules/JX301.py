@@ -4,6 +4,7 @@ import re
 
 from ..rule import Rule
 from ..scores import total_scores_in
+from ..dates import SENTENCE_STOPS
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
 from ..years import (
@@ -73,6 +74,10 @@ _THIS_YEAR = re.compile(r"(?<![上下次去前])(?:本|当)年")
 _BASIS = re.compile(r"为依据|依据|根据|按照|对照|参照")
 # Money or work carried over from an earlier year
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
+# the end of a year, as a date: 2023 年 12 月 31 日 / 12 月底 / 12 月末
+_YEAR_END = re.compile(r"\s*12\s*月\s*(?:31\s*日|底|末)")
+# money given, in the sentence of a document number
+_FUNDS_GIVEN = re.compile(r"下达|拨付|分配|安排")
 # Work on the evaluation or the report, dated in the year after the evaluated one
 _REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
 # The report announcing itself: 现将[本局] N 年度……（自评 / 评价）……情况 / 报告……如下 / 予以公开 (up to
@@ -109,6 +114,12 @@ def _in_paragraph(doc, para):
         for q in places(doc):
             index.setdefault(q.ref.para, []).append(q)
     return index.get(para, ())
+
+
+def _amount_after(doc, p) -> bool:
+    """An amount of money after the year, in its sentence."""
+    return any(q.kind == "amount" and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
+               for q in doc.facts[p.ref.para].quantities)
 
 
 def _link(p) -> bool:
@@ -186,7 +197,9 @@ class WrongYear(Rule):
            而不能单独算数的地方（X 年的日期，如“于 X 年 6 月 12 日拨付”，说自评、评价、报告、报送、审计、
            检查的句子里的日期不算；《》里下达 X 年资金的文件，如
            《关于下达 X 年……资金的通知》；写“关于开展 X 年度……”的通知；“关于开展 N 年……”可能指 N 或
-           N−1，不算）合起来算一票；只有一处而正文用“本年度 / 本年 / 当年”说自己的事时不算（那一处可能是
+           N−1，不算；文号是 X 年、句中写着下达或拨付资金的文件，如“〔X〕128 号文件下达……资金”，“提前下达”
+           的不算）合起来算一票；“截至 X 年 12 月 31 日（12 月底），资金已使用……万元”这样说 X 年末数字的句子
+           算一句；只有一处而正文用“本年度 / 本年 / 当年”说自己的事时不算（那一处可能是
            别的年度的事）；说“提前（下达）”的句子不算票也不算支持（那是下一年度的钱；“提前下达 X 年……资金”除外）。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
            各处按 X 检查。正文也写到标题的年度（上年决算数一栏、日期、比较句……）时，X 至少要有四处，并且
            是标题、它的同年副本和正文里每一处写到标题年度的地方合计的三倍以上，才报告标题（“正文说……
@@ -584,7 +597,9 @@ class WrongYear(Rule):
         or the notice the report answers when it names X (关于开展 X 年度……; 关于开展 N 年…… may
         mean N or N−1 and supports neither). One statement is not enough when the body speaks of
         本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
-        is neither a statement nor support.
+        is neither a statement nor support. A document number of X in a sentence giving money
+        (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
+        12 月 31 日，资金已使用……万元) is a statement.
         When the body does give the title's year (a column of last year's accounts, a date), X
         needs four statements and three times the title, its copies and those mentions together.
         (X, its statements, the body's mentions of the title's year), or None."""
@@ -596,7 +611,9 @@ class WrongYear(Rule):
         copies = set()  # the title's copies under its own year, each a vote for it
         mentions = 0  # the body's mentions of the title's year, of any kind
         for p in places(doc):
-            if p.ref.span.start <= span.start < p.ref.span.end or in_docno(doc, p) or is_law_version(p) or _link(p):
+            if p.ref.span.start <= span.start < p.ref.span.end or is_law_version(p) or _link(p):
+                continue
+            if in_docno(doc, p):
                 continue
             if self._name_line(doc, p):
                 if p.ref.year != year:
@@ -623,6 +640,11 @@ class WrongYear(Rule):
             sentence = p.para.text[p.s:p.e]
             if "提前" in sentence and not re.search(rf"提前[^。；;]{{0,6}}?{p.ref.year}\s*年", sentence):
                 continue  # 2022 年，上级提前下达的资金: next year's money, given in advance (not 提前下达 2022 年资金)
+            if (_YEAR_END.match(p.para.text, p.j) and p.ref.year != year
+                    and not _REPORTING.search(p.para.text, p.s, p.e) and _amount_after(doc, p)):
+                # 截至 X 年 12 月 31 日，资金已使用 2.00 万元: the figures at the end of year X
+                votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
+                continue
             if ordinary_other_year(doc, p):
                 if (is_event_date(doc, p) and not is_range(p) and not is_since(p)
                         and not _REPORTING.search(p.para.text, p.s, p.e)):
@@ -635,6 +657,14 @@ class WrongYear(Rule):
             votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
         if not votes:
             return None
+        for d in doc.docrefs:
+            # 红财社发〔X〕128 号文件下达……资金: the year the money was given in (not 提前下达, next year's)
+            text = doc.paragraphs[d.para].text
+            k = doc.paragraphs[d.para].index_of(d.span.start)
+            s = max(text.rfind(c, 0, k) for c in SENTENCE_STOPS) + 1
+            e = min([x for x in (text.find(c, k) for c in SENTENCE_STOPS) if x >= 0], default=len(text))
+            if _FUNDS_GIVEN.search(text, s, e) and "提前" not in text[s:e]:
+                support.add(d.year)
         other = max(votes, key=lambda y: len(votes[y]))
         n = len(votes[other])
         if n == 1 and any(_THIS_YEAR.search(q.text) for q in doc.paragraphs):
