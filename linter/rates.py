@@ -608,9 +608,7 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     if hit is None or hit[1] is None or hit[1].formula != "change":
         return None
     name, d = hit
-    since = max((x.item for x in pf.quantities
-                 if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
-    pool = [x for x in pf.quantities if x.kind == d.kind and x.sentence == q.sentence and since < x.item < q.item]
+    pool = _since_last_rate(pf, q, d.kind)
     if len(pool) != 1:
         return None
     diff = pool[0]
@@ -684,11 +682,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     if d is None:
         return RateClaim(q, name, None)
     claim = RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
-    # the figures of the rate's sentence since the rate before it: 基本支出预算 a，实际支出 b，
-    # 执行率 r，项目支出预算 c，实际支出 d，执行率 s — s is d ÷ c
-    since = max((x.item for x in pf.quantities
-                 if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
-    pool = [x for x in pf.quantities if x.kind == d.kind and since < x.item < q.item and x.sentence == q.sentence]
+    pool = _since_last_rate(pf, q, d.kind)
     roles = _roles(pf, pool, d, vocab)
     if not any(x.kind == d.kind and x.sentence == q.sentence and x.item < q.item for x in pf.quantities):
         # 预算数 a 万元，实际支出 b 万元。支出完成率 r%。: a rate whose sentence has no figure of its
@@ -780,6 +774,14 @@ def _previous_sentence(pf, sentence: int) -> set[int]:
             break
         s -= 1
     return out
+
+
+def _since_last_rate(pf, q: Quantity, kind: str) -> list[Quantity]:
+    """The figures of ``kind`` in the rate ``q``'s sentence since the rate before it: 基本支出预算
+    a，实际支出 b，执行率 r，项目支出预算 c，实际支出 d，执行率 s — s is of c and d only."""
+    since = max((x.item for x in pf.quantities
+                 if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
+    return [x for x in pf.quantities if x.kind == kind and x.sentence == q.sentence and since < x.item < q.item]
 
 
 def _figures_before(pf, sentence: int) -> list[Quantity]:
