@@ -695,13 +695,14 @@ def _cell_number(pf: ParagraphFacts, q: Quantity) -> bool:
 
 
 _YEAR_OPENING = re.compile(r"\s*(?:19|20)\d{2}\s*年")
+_ITEM_END = CLAUSE_END | {"、"}
 
 
 def _clause_opens_with_year(pf: ParagraphFacts, q: Quantity) -> bool:
-    """Whether the clause of ``q`` (since the last ，、；：) begins with a year: 2021年度中央下达资金."""
+    """Whether the clause or 、-item of ``q`` begins with a year: 2021年度中央下达资金."""
     text = pf.para.text
     i = pf.para.index_of(q.span.start)
-    k = max(text.rfind(c, 0, i) for c in "，,、；;：:") + 1
+    k = max(text.rfind(c, 0, i) for c in _ITEM_END) + 1
     return _YEAR_OPENING.match(text, k, i) is not None
 
 
