@@ -96,14 +96,15 @@ class Offsets(Sequence):
     consecutive offsets starts — one run per line of the file, not one integer
     object per character (which took 40 bytes a character). A map of one run (a
     paragraph from one line, the common case) is just its first offset; longer
-    maps keep the runs' starts in two arrays of machine integers.
+    maps keep the runs' starts in one array of machine integers.
     """
 
     __slots__ = ("_idx", "_off", "_len")
 
     # One run: ``_idx`` is None and ``_off`` the first offset (an int).
-    # Several: ``_idx``/``_off`` are arrays of where each run starts in the
-    # paragraph and in the file.
+    # Several (k runs): ``_idx`` is one array, where each run starts in the paragraph
+    # (``_idx[:k]``) then where it starts in the file (``_idx[k:]``), and ``_off`` is k:
+    # one array object, of 4-byte integers when the offsets fit, not two of 8.
 
     def __init__(self, runs: list[tuple[int, int, int]]):
         """``runs``: ``(index, offset, length)`` in order, indices contiguous from 0."""
@@ -125,7 +126,12 @@ class Offsets(Sequence):
         if len(idx) == 1 and idx[0] == 0:
             self._idx, self._off = None, off[0]
         else:
-            self._idx, self._off = array("q", idx), array("q", off)
+            runs = [*idx, *off]
+            try:
+                self._idx = array("I", runs)
+            except OverflowError:  # (an offset below 0 or past 2**32: any sequence is taken)
+                self._idx = array("q", runs)
+            self._off = len(idx)
         self._len = n
 
     @classmethod
@@ -159,7 +165,8 @@ class Offsets(Sequence):
         """The runs as tuples: what equality, hashing and pickling go by."""
         if self._idx is None:
             return (0,), (self._off,), self._len
-        return tuple(self._idx), tuple(self._off), self._len
+        k = self._off
+        return tuple(self._idx[:k]), tuple(self._idx[k:]), self._len
 
     def __reduce__(self):
         return (_offsets_from_state, self._state())
@@ -174,21 +181,21 @@ class Offsets(Sequence):
             i += self._len
         if not 0 <= i < self._len:
             raise IndexError("offset index out of range")
-        idx = self._idx
-        if idx is None:
+        runs = self._idx
+        if runs is None:
             return self._off + i
-        k = bisect.bisect_right(idx, i) - 1
-        return self._off[k] + (i - idx[k])
+        k = self._off
+        r = bisect.bisect_right(runs, i, 0, k) - 1
+        return runs[k + r] + (i - runs[r])
 
     def __iter__(self):
-        idx, off = self._idx, self._off
-        if idx is None:
-            yield from range(off, off + self._len)
+        runs, k = self._idx, self._off
+        if runs is None:
+            yield from range(k, k + self._len)
             return
-        n = len(idx)
-        for k in range(n):
-            end = idx[k + 1] if k + 1 < n else self._len
-            yield from range(off[k], off[k] + end - idx[k])
+        for r in range(k):
+            end = runs[r + 1] if r + 1 < k else self._len
+            yield from range(runs[k + r], runs[k + r] + end - runs[r])
 
     def __eq__(self, other) -> bool:
         if isinstance(other, Offsets):
@@ -207,16 +214,16 @@ class Offsets(Sequence):
         """``Span(self[i], self[j - 1] + 1)``, or the empty ``Span(self[i], self[i])`` if ``j <= i``."""
         n = self._len
         if 0 <= i < n and j <= n:
-            idx = self._idx
-            if idx is None:
+            runs = self._idx
+            if runs is None:
                 a = self._off + i
                 return Span(a, a + j - i if j > i else a)
-            off = self._off
-            k = bisect.bisect_right(idx, i) - 1
-            a = off[k] + (i - idx[k])
+            k = self._off
+            r = bisect.bisect_right(runs, i, 0, k) - 1
+            a = runs[k + r] + (i - runs[r])
             if j <= i:
                 return Span(a, a)
-            if k + 1 == len(idx) or j <= idx[k + 1]:
+            if r + 1 == k or j <= runs[r + 1]:
                 return Span(a, a + (j - i))  # the same run
             return Span(a, self[j - 1] + 1)
         if j <= i:
@@ -225,18 +232,18 @@ class Offsets(Sequence):
 
     def first_at_or_after(self, offset: int, hi: int) -> int:
         """``bisect_left(self, offset, 0, hi)``: the first index whose offset is ``>= offset``."""
-        idx, off = self._idx, self._off
-        if idx is None:
-            if offset < off:
+        runs, k = self._idx, self._off
+        if runs is None:
+            if offset < k:
                 return 0
-            i = offset - off
+            i = offset - k
             return min(i if i < self._len else self._len, hi)
-        k = bisect.bisect_right(off, offset) - 1
-        if k < 0:
+        r = bisect.bisect_right(runs, offset, k, 2 * k) - 1 - k
+        if r < 0:
             return 0
-        end = idx[k + 1] if k + 1 < len(idx) else self._len
-        if offset < off[k] + (end - idx[k]):
-            i = idx[k] + (offset - off[k])
+        end = runs[r + 1] if r + 1 < k else self._len
+        if offset < runs[k + r] + (end - runs[r]):
+            i = runs[r] + (offset - runs[k + r])
         else:
             i = end
         return min(i, hi)
