@@ -78,6 +78,8 @@ _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
 _YEAR_END = re.compile(r"\s*12\s*月\s*(?:31\s*日|底|末)")
 # money given, in the sentence of a document number
 _FUNDS_GIVEN = re.compile(r"下达|拨付|分配|安排")
+# An evaluation made by someone else (a firm entrusted by the finance bureau, a key evaluation)
+_OTHERS_EVALUATION = re.compile(r"委托|第三方|重点(?:绩效)?评价")
 # Work on the evaluation or the report, dated in the year after the evaluated one
 _REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
 # The report announcing itself: 现将[本局] N 年度……（自评 / 评价）……情况 / 报告……如下 / 予以公开 (up to
@@ -166,7 +168,9 @@ class WrongYear(Rule):
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
            说本次评价的 Y 年度、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
            日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
-           在 2023 年度报告里）是上一轮评价，不报告。
+           在 2023 年度报告里）是上一轮评价，不报告；单位自己的自评报告里说别人做的评价（“区财政局委托第三方
+           机构对我局 N 年度……进行了重点绩效评价”，N < Y）也是往事，不报告（第三方自己的评价报告里的
+           “受……委托，我公司对 N 年度……进行了绩效评价”照常检查）。
            报告宣布自己的句子“现将[本局] N 年度……自评情况 / 报告……如下 / 予以公开”（年份紧跟“现将”，
            到评价的字样之前没有别的年份），以及“现将 A N 年度绩效自评报告、B ……、C ……公开如下”这样的清单
            里的一项（清单里其余至少两项的年份都是 Y；只有两项时分不出哪一项错，不报告），N ≠ Y，句中没有
@@ -749,6 +753,8 @@ class WrongYear(Rule):
         purpose = self._purpose(p)
         if p.ref.year > year:
             return purpose or not _PLAN.search(clause)
+        if doc.profile.kind in ("self-evaluation", "project-self-evaluation") and _OTHERS_EVALUATION.search(text, p.s, p.e):
+            return False  # 区财政局委托第三方机构对我局 N 年度……进行了重点绩效评价: someone else's, in a unit's own report
         if self._looks_back(p) or (_PLAN.search(clause) and not purpose):
             return False
         if self._other_years(doc, p, year):
