@@ -181,6 +181,8 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             before = text[: m.start(1)]
             if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
                 continue
+            if re.search(r"\d{4}\s*年?\s*[-—–~～至到]\s*$", before):
+                continue  # 2020—2022 年度……绩效评价报告: a report on several years names no one year
             if re.search(r"\d{4}\s*年|通知", m.group("gap")):
                 continue  # another year's report, or a notice's name
             return int(m.group(1)), p.span(m.start(1), m.end(1))

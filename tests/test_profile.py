@@ -162,3 +162,9 @@ def test_an_opening_telling_the_evaluation_done_and_announcing_the_report():
 def test_an_opening_naming_two_years_gives_no_year():
     p = profile("现将2022年度、2023年度部门整体支出绩效自评情况公开如下：\n一、基本情况\n")
     assert p.year is None
+
+
+def test_a_title_on_a_span_of_years_gives_no_year():
+    p = profile("青山县2020-2022年度高标准农田建设专项资金绩效评价报告\n一、基本情况\n本项目分三年实施。\n")
+    assert p.year is None
+    assert profile("青山县2020年至2022年度高标准农田建设专项资金绩效评价报告\n一、基本情况\n").year is None
