@@ -45,8 +45,8 @@ SHORT_LINE = 30
 SPLIT_LINES = 3
 
 
-# a line that ends a report's name: …报告, or a form's own name (…绩效自评表, …绩效评价表)
-_NAME_END = re.compile(rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$")
+# a line that ends a report's name: …报告, a form's own name (…绩效自评表, …绩效评价表), a file's name
+_NAME_END = re.compile(rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$|\.(?:docx?|pdf|wps)\s*$", re.IGNORECASE)
 
 
 def joined_name(paragraphs, k: int) -> str:
@@ -97,6 +97,8 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     m = TITLE_YEAR.match(text, i)
     if m is None or not NAME_TAIL.fullmatch(text, m.end()):
         m = FORM_NAME_YEAR.match(text, i) if whole_line else None
+        if m is None and whole_line:
+            m = FILE_NAME_YEAR.match(text, i)
         m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else TITLE_YEAR.match(text, i)
     if m is None:
         return None
@@ -120,6 +122,14 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     if (not whole_line or top or field) and not re.search(r"\d", before) and not _NAME_IN_SENTENCE.match(text, m.end()):
         return m  # (not 我局于……报送 2022 年度……自评报告。: a sentence that names a report)
     return None
+
+
+# The report's file name on a line of its own: 某某中心 2022 年度项目自评价.pdf
+FILE_NAME_YEAR = re.compile(
+    rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?)(?:自评价|自评|自我评价|绩效评价)(?:结果|情况)?"
+    rf"(?=\s*\.(?:docx?|pdf|wps)\s*$)",
+    re.IGNORECASE,
+)
 
 
 # A form's or a report's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）,
