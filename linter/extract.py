@@ -175,6 +175,12 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 suffix = shared_text(toks[1].value.strip())
                 fact = YearRef(int(value), span, para.index, index, suffix)
                 years.append(fact)
+            elif re.fullmatch(r"\d{1,2}\.(?:19|20)\d\d", num):
+                # "2.2020 年度": a list number run into a year (附件：1.……报告 2.2020 年度……报告)
+                k = num.index(".") + 1
+                fact = YearRef(int(num[k:]), para.span(toks[0].start_pos + k, toks[1].end_pos), para.index, index,
+                               shared_text(toks[1].value.strip()))
+                years.append(fact)
             else:  # "3 年", "1.5 年" are durations: counts
                 fact = Quantity(
                     "count", value, "年", precision_of(num), span, para.span(toks[0].start_pos, toks[0].end_pos),
