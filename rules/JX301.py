@@ -43,7 +43,7 @@ _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*
 _YEAR_IN = re.compile(r"\d{4}\s*年")
 _CITED = re.compile(r"《[^《》]*》")
 # …of another system or a plan, not this evaluation
-_NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用")
+_NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
 _PLAN = re.compile(r"(?<!现)将|拟|计划|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Doing this evaluation: the clause has the report's own work on it.
 _DOING = re.compile(r"现将|进行|开展|完成|负责|领导|指导|组织|形成|公开|实施")
@@ -85,6 +85,7 @@ _REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
 # The report announcing itself: 现将[本局] N 年度……（自评 / 评价）……情况 / 报告……如下 / 予以公开 (up to
 # the end of the announcement, no sentence stop between)
 _ANNOUNCE_HEAD = re.compile(r"现将\s*(?:(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?)?\s*$")
+_ANNOUNCED_PLAN = re.compile(r"安排|计划|方案|要点|部署|通知|要求")
 _ANNOUNCED = re.compile(rf"[^。；;!！?？]{{0,100}}?(?:如下|予以公开|进行公开|公开)\s*(?:[:：。]|$)")
 # A cited document that gives the money for a year: 《关于（提前）下达 N 年……资金的通知》
 _FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
@@ -502,6 +503,8 @@ class WrongYear(Rule):
         m = _ANNOUNCED.match(text, p.j)
         if m is None or not re.search(EVAL_WORD, text[p.j:m.end()]) or _COMPARISON.search(text, p.s, m.end()):
             return False
+        if _ANNOUNCED_PLAN.search(text, p.j, m.end()):
+            return False  # 现将 2024 年度绩效评价工作安排如下: next year's work, announced
         if _ANNOUNCE_HEAD.search(text, k, p.i):
             # the year right after 现将: no other year may come before the evaluation words
             ev = re.search(EVAL_WORD, text[p.j:m.end()])
