@@ -36,7 +36,7 @@ _COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减
 # round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
 # 省级 / 市级 … editions and scoring systems are left out).
 _OWN_EVAL = re.compile(
-    rf"(?P<pre>[^{_STOP}级评]{{0,14}}?)(?:整体|支出|预算)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
+    rf"(?P<pre>[^{_STOP}级评]{{0,24}}?)(?P<what>整体|支出|预算|部门|资金|项目)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
 )
 # the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
 _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
@@ -150,7 +150,8 @@ class WrongYear(Rule):
            （没有“较、比、同比、上年、增长、减少”等）。N > Y 的年度在报告写成时还没有结束，
            不可能有它的支出和完成率；只提下一年度的预算（“我局 2024 年预算 300 万元已下达”）不报告，
            往年的数字（N < Y，如“2022 年结转资金”）也不报告；
-        3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体 / 部门预算……绩效自评 /
+        3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体 / 部门预算 / 部门 / ……资金 /
+           ……项目……绩效自评 /
            自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度）、“N 年度部门绩效自评信息”，
            以及同一分句里的“对[本单位] N 年度……进行了（全面 / 绩效）自评 / 自我评价 / 评价”
            （“对 2023 年度项目支出资金的管理、使用情况进行了绩效自评”；评价的对象是一串方面时
@@ -172,7 +173,8 @@ class WrongYear(Rule):
            在 2023 年度报告里）是上一轮评价，不报告；单位自己的自评报告里说别人做的评价（“区财政局委托第三方
            机构对我局 N 年度……进行了重点绩效评价”，N < Y）也是往事，不报告（第三方自己的评价报告里的
            “受……委托，我公司对 N 年度……进行了绩效评价”照常检查）。
-           报告宣布自己的句子“现将[本局] N 年度……自评情况 / 报告……如下 / 予以公开”（年份紧跟“现将”，
+           报告宣布自己的句子“现将[本局] N 年度……自评情况 / 报告……如下 / 予以公开”“现将 N 年度绩效情况报告
+           如下”（年份紧跟“现将”，
            到评价的字样之前没有别的年份），以及“现将 A N 年度绩效自评报告、B ……、C ……公开如下”这样的清单
            里的一项（清单里其余至少两项的年份都是 Y；只有两项时分不出哪一项错，不报告），N ≠ Y，句中没有
            比较，也报告；
@@ -501,13 +503,15 @@ class WrongYear(Rule):
         if k < 0 or re.search(r"[，,；;：:]", text[k:p.i]):
             return False
         m = _ANNOUNCED.match(text, p.j)
-        if m is None or not re.search(EVAL_WORD, text[p.j:m.end()]) or _COMPARISON.search(text, p.s, m.end()):
+        if m is None or _COMPARISON.search(text, p.s, m.end()):
             return False
+        if not re.search(EVAL_WORD, text[p.j:m.end()]) and not re.search(r"绩效[^。；;]{0,10}?报告如下", text[p.j:m.end()]):
+            return False  # (现将 N 年度绩效情况报告如下 names this report too)
         if _ANNOUNCED_PLAN.search(text, p.j, m.end()):
             return False  # 现将 2024 年度绩效评价工作安排如下: next year's work, announced
         if _ANNOUNCE_HEAD.search(text, k, p.i):
             # the year right after 现将: no other year may come before the evaluation words
-            ev = re.search(EVAL_WORD, text[p.j:m.end()])
+            ev = re.search(EVAL_WORD, text[p.j:m.end()]) or re.search("绩效", text[p.j:m.end()])
             return not _YEAR_IN.search(text, p.j, p.j + ev.start())
         # a list of names: this one is a report's name, and every other year of the list is the evaluated one
         if self._self_words(p) is None or "、" not in text[k:m.end()]:
@@ -556,6 +560,8 @@ class WrongYear(Rule):
         m = _OWN_EVAL.match(text, p.j)
         if m is None or _YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, self._clause_end(text, p)):
             return None
+        if not re.search("整体|支出|预算", m.group(0)) and not text[p.i:p.j].rstrip().endswith("年度"):
+            return None  # 2024 年财政资金绩效自评工作: the round held in a year, not the year evaluated
         return m
 
     def _eval_clause(self, p):
