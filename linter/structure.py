@@ -230,13 +230,18 @@ def scopes(doc) -> tuple[list[int], dict[int, str]]:
 
 
 def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
-    """A scope number per paragraph, and each scope's kind (body, cell, run)."""
+    """A scope number per paragraph, and each scope's kind (body, cell, run, toc)."""
     n = len(paragraphs)
     scope = [0] * n
     kinds = [p.kind for p in paragraphs]
     body = 0
     next_id = 1
     kind_of = {0: "body"}
+    toc = _contents(paragraphs)
+    if toc is not None:
+        # a table of contents lists the headings again: a scope of its own, not the body's
+        toc_id, next_id = next_id, next_id + 1
+        kind_of[toc_id] = "toc"
     i = 0
     while i < n:
         p = paragraphs[i]
@@ -258,6 +263,9 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
             i = j
             continue
         for k in range(i, j):
+            if toc is not None and toc[0] <= k < toc[1]:
+                scope[k] = toc_id
+                continue
             if _SCOPE_BREAK.match(paragraphs[k].text):
                 body = next_id
                 kind_of[body] = "body"
@@ -265,6 +273,35 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
             scope[k] = body
         i = j
     return scope, kind_of
+
+
+_CONTENTS = re.compile(r"目\s*(?:录|次)\s*$")
+_PAGE_NUMBER = re.compile(r"[\s.·…．_-]*\d{0,4}\s*$")
+
+
+def _contents(paragraphs) -> tuple[int, int] | None:
+    """The paragraphs ``[i, j)`` of a table of contents: a line ending in 目录 (or 目次; a
+    title wrapped with it), then the
+    headings it lists, up to the first of them written again as the body's heading (page
+    numbers and leaders left out). None when there is no such line, or its first entry is
+    never written again within 120 paragraphs (then nothing tells where it ends)."""
+    for i, p in enumerate(paragraphs[:200]):
+        if p.kind != "cell" and len(p.text) <= 80 and _CONTENTS.search(p.text):
+            break
+    else:
+        return None
+    first = i + 1
+    while first < len(paragraphs) and not paragraphs[first].text.strip():
+        first += 1
+    if first >= len(paragraphs):
+        return None
+    entry = _PAGE_NUMBER.sub("", "".join(paragraphs[first].text.split()))
+    if len(entry) < 2:
+        return None
+    for j in range(first + 1, min(len(paragraphs), first + 120)):
+        if _PAGE_NUMBER.sub("", "".join(paragraphs[j].text.split())) == entry:
+            return i, j
+    return None
 
 
 def _own_list(paragraphs, i, j) -> bool:
