@@ -193,13 +193,14 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             # the first line naming the evaluation of a year's spending, without 报告 (某某馆 2023 年度部门整体
             # 支出绩效自评 / ……自评情况 / ……自评结果公开)
             m = _PLAIN_TITLE.fullmatch(p.text) if p.index == 0 and everything and everything[0] is p else None
-            if (m and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1)) and not re.search(r"\d{4}\s*年", m.group("gap"))
+            if (m and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1)) and not re.search(r"\d{4}\s*年", m.group("gap") or "")
                     and not _SENTENCE_HEAD.match(p.text)):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
             # the form's own name as the title, on a line of its own (2024 年度某某资金绩效评价表), with
             # no sentence before it (not 我局于 3 月填报了 2024 年度……评价表)
             for m in FORM_NAME_YEAR.finditer(p.text):
-                if (_TITLE_TAIL.fullmatch(p.text, m.end()) and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1))
+                if ((_TITLE_TAIL.fullmatch(p.text, m.end()) or _FORM_FIELDS.match(p.text, m.end()))
+                        and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1))
                         and not re.search(r"[。，,；;了于对将已把被]|\d{4}\s*年", p.text[: m.start(1)] + m.group("gap"))
                         and "《" not in p.text[: m.start(1)]):
                     return int(m.group(1)), p.span(m.start(1), m.end(1))
@@ -215,9 +216,11 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
 
 # a first line that names the evaluation of a year's spending, not its report
 _PLAIN_TITLE = re.compile(
-    rf"[^{CLAUSE_STOPS}《]{{0,30}}?(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,30}}?)(?:整体|支出|项目|资金)"
-    rf"[^{CLAUSE_STOPS}]{{0,10}}?(?:绩效自评|自我评价|绩效评价)(?:情况|结果)?(?:公开|公示)?\s*"
+    rf"[^{CLAUSE_STOPS}《]{{0,30}}?(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,30}}?(?:整体|支出|项目|资金)"
+    rf"[^{CLAUSE_STOPS}]{{0,10}}?)?(?:绩效自评|自我评价|绩效评价)(?:情况|结果)?(?:公开|公示)?\s*"
 )
+# a form's header fields run into its name on the first line: ……绩效自评表单位名称：……填报日期：……
+_FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日期|项目名称|主管部门|预算单位)")
 # …and that is no sentence cut short (根据 2023 年度……绩效评价 / 对 2023 年度……)
 _SENTENCE_HEAD = re.compile(r"\s*(?:根据|按照|依据|为了?|对|关于|通过|在|开展|做好|组织|完成|我|本)")
 # a line that is a year in brackets and nothing more: （2022 年度）

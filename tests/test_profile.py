@@ -168,3 +168,10 @@ def test_a_title_on_a_span_of_years_gives_no_year():
     p = profile("青山县2020-2022年度高标准农田建设专项资金绩效评价报告\n一、基本情况\n本项目分三年实施。\n")
     assert p.year is None
     assert profile("青山县2020年至2022年度高标准农田建设专项资金绩效评价报告\n一、基本情况\n").year is None
+
+
+def test_a_form_name_with_its_header_fields_run_in_and_a_bare_evaluation_title():
+    p = profile("2021年度财政项目绩效自评表单位名称：青山县人民医院填报日期：2022年3月18日\n项目名称 院区建设\n")
+    assert (p.year, p.year_from) == (2021, "title")
+    p = profile("2020年度绩效评价\n发布日期：2021-10-12\n项目全年预算数为1050万元。\n")
+    assert (p.year, p.year_from) == (2020, "title")
