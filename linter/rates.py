@@ -996,7 +996,8 @@ def rate_expr(claim, doc) -> tuple[str, str]:
     vocab = doc.config.vocabulary
 
     def show(q) -> str:
-        label = vocab.strip_fillers(q.raw_label).rstrip("的之")
+        # (a total whose label 合计 cut off is shown with the words before 合计)
+        label = vocab.strip_fillers(q.raw_label).rstrip("的之") or _role_label(doc.facts[q.para], q, vocab)
         return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
 
     ns, ds = show(n), show(d)
