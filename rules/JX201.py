@@ -9,7 +9,7 @@ from ..rule import Rule
 from ..scores import total_scores
 
 # Words that make a score the report's total self-evaluation score.
-_TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|总分|自评分|评价分|得分为|评分为|得分$")
+_TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
 # Words that make a score a maximum rather than a result.
 _MAX_WORDS = re.compile(r"分值|满分|权重|总分值|标准分|计分")
 _GOT_WORDS = re.compile(r"得分|得$|评分|自评|扣")
