@@ -21,7 +21,7 @@ import attrs
 from .normalise import first_lines
 from .source import Span
 from .years import (
-    CLAUSE_STOPS, EVAL_WORD, FORM_NAME_YEAR, FORM_YEAR, NOTICE_YEAR, REPORT_NAME, TITLE_YEAR, joined_name,
+    CLAUSE_STOPS, EVAL_WORD, FORM_FIELDS, FORM_NAME_YEAR, FORM_YEAR, NOTICE_YEAR, REPORT_NAME, TITLE_YEAR, joined_name,
     notice_evaluated_year,
 )
 
@@ -219,8 +219,7 @@ _PLAIN_TITLE = re.compile(
     rf"[^{CLAUSE_STOPS}《]{{0,30}}?(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,30}}?(?:整体|支出|项目|资金)"
     rf"[^{CLAUSE_STOPS}]{{0,10}}?)?(?:绩效自评|自我评价|绩效评价)(?:情况|结果)?(?:公开|公示)?\s*"
 )
-# a form's header fields run into its name on the first line: ……绩效自评表单位名称：……填报日期：……
-_FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日期|项目名称|主管部门|预算单位)")
+_FORM_FIELDS = FORM_FIELDS  # a form's header fields run into its name on the first line
 # …and that is no sentence cut short (根据 2023 年度……绩效评价 / 对 2023 年度……)
 _SENTENCE_HEAD = re.compile(r"\s*(?:根据|按照|依据|为了?|对|关于|通过|在|开展|做好|组织|完成|我|本)")
 # a line that is a year in brackets and nothing more: （2022 年度）

@@ -97,6 +97,9 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     m = TITLE_YEAR.match(text, i)
     if m is None or not NAME_TAIL.fullmatch(text, m.end()):
         m = FORM_NAME_YEAR.match(text, i) if whole_line else None
+        if m is not None and top and FORM_FIELDS.match(text, m.end()):
+            return m if not re.search(r"\d{4}\s*年|通知", m.group("gap")) and not _NAME_BEFORE_STOPS.search(text[:i]) \
+                and len(text[:i]) <= 40 else None  # a form's name with its header fields run in, in the first lines
         if m is None and whole_line:
             m = FILE_NAME_YEAR.match(text, i)
         m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else TITLE_YEAR.match(text, i)
@@ -123,6 +126,9 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
         return m  # (not 我局于……报送 2022 年度……自评报告。: a sentence that names a report)
     return None
 
+
+# a form's header fields run into its name: ……绩效自评表单位名称：……填报日期：……
+FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日期|项目名称|主管部门|预算单位)")
 
 # The report's file name on a line of its own: 某某中心 2022 年度项目自评价.pdf
 FILE_NAME_YEAR = re.compile(
