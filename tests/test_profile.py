@@ -175,3 +175,10 @@ def test_a_form_name_with_its_header_fields_run_in_and_a_bare_evaluation_title()
     assert (p.year, p.year_from) == (2021, "title")
     p = profile("2020年度绩效评价\n发布日期：2021-10-12\n项目全年预算数为1050万元。\n")
     assert (p.year, p.year_from) == (2020, "title")
+
+
+def test_an_opening_that_carried_out_the_evaluation_under_web_page_lines():
+    text = ("发布时间：2025年04月14日\n下文中****为隐藏内容\n"
+            "根据有关文件精神，我局开展了2024年度公共就业服务示范项目的绩效自评工作，现将绩效评价情况报告如下。\n一、基本情况\n")
+    p = profile(text)
+    assert (p.year, p.year_from) == (2024, "opening")
