@@ -597,7 +597,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
 
     if more and len(parts) == 1 and all(len(c) == 1 for c in clause_figs) and (
         len(clause_figs) >= 3 or new_sentence or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
-        or len(clause_figs) == 2 and _one_kind(total, parts[0], more[0])
+        or len(clause_figs) == 2 and one_kind(total, parts[0], more[0])
     ):
         # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…),
         # in a sentence that is all list (…万元。其中：A a；B b。), in clauses of one
@@ -712,14 +712,17 @@ def _clause_opens_with_year(pf: ParagraphFacts, q: Quantity) -> bool:
     return _YEAR_OPENING.match(text, k, i) is not None
 
 
-def _one_kind(total: Quantity | None, *parts: Quantity) -> bool:
+_FILLER_END = re.compile(r"(?:共计|合计|总计|共|为|是|达到|达)$")
+
+
+def one_kind(total: Quantity | None, *parts: Quantity) -> bool:
     """Whether the labels of ``total`` and of each of ``parts`` end in the same two characters
     (基本支出 / 工资福利支出 / 商品和服务支出), none of them a comparison, another year's, a
     total or a sum spent: parts of one kind, not a new figure of another (收入 X，其中财政拨款 a；
     支出 b; 资金 X，其中中央资金 a；已支出资金 b)."""
     if total is None:
         return False
-    labels = [q.raw_label.strip() for q in (total, *parts)]
+    labels = [_FILLER_END.sub("", q.raw_label.strip()) for q in (total, *parts)]
     tail = labels[0][-2:]
     return len(tail) == 2 and all(len(lab) > 2 and lab.endswith(tail) and not _COMPARISON.search(lab)
                                   and not re.search(r"上年|去年|累计|总|已|实际", lab) for lab in labels[1:])

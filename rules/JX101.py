@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, Interval, fmt, stated, total
 from ..facts import Quantity
+from ..extract import one_kind
 from ..rule import Rule
 
 
@@ -114,7 +115,9 @@ class BreakdownSum(Rule):
           这样的分项前已有两项以上时，也可能列举到它之前就结束了（“其中A 130万元，B 20万元，
           调减30万元，全年实际下达120万元”：调减改的是总数）。
         都不相符时按第一种读法报告。若某一个不为 0 的分项单独就等于总数，说明各分项
-        是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告。
+        是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告；但分项与
+        总数的标签同属一类（末两字相同，如“实施项目共4个，其中：年初批复的项目4个，追加的
+        项目1个”）、又只有一个分项等于总数时，照常核对。
 
         不检查的列举：某个分项写了单位却没有数（数字被隐去或漏填，如“抚育补助 **
         万元”），同一列举的人数夹着别的量词（“81人，……12个，……6人”），总数或某个
@@ -177,9 +180,12 @@ class BreakdownSum(Rule):
                 continue
             parts = b.parts
             t = interval(b.total)
-            if len(parts) >= 2 and any(p.value and interval(p).meets(t) for p in parts):
+            equal = sum(1 for p in parts if p.value and interval(p).meets(t))
+            if len(parts) >= 2 and equal and (equal >= 2 or not one_kind(b.total, *parts)):
                 # one part is the whole total: the parts are overlapping subsets
-                # (其中：货物支出 7.62，授予中小企业 7.62), not a partition
+                # (其中：货物支出 7.62，授予中小企业 7.62), not a partition — unless the parts
+                # are named as one kind with the total (项目资金 150，其中：年初批复项目资金 150，
+                # 上级补助项目资金 0.24: a part too many or a total not updated)
                 doc.note_claim(None)
                 continue
             whole = _whole(b)
