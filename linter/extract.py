@@ -487,7 +487,11 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     mixed = other = rough = False
     shares: list[Quantity] = []  # the percentage after each part, where one is written
     last_at = 0  # where in ``seen`` the last part ended
+    shared_out = False  # after 分别 in this ；-clause: the figures break the part before down
     for nxt in items[kw.item + 1:]:
+        if shared_out and isinstance(nxt, Quantity) and nxt.depth == kw.depth:
+            seen.append("#")
+            continue  # 第一批资金100万元，分别支持甲30万元、乙70万元: parts of the part
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
             if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS or nxt.depth > kw.depth:
                 continue  # 其中包括; a breakdown of a part in parentheses
@@ -540,6 +544,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         if isinstance(nxt, TextItem):
             seen.append(nxt.text)
             if nxt.kind != "PUNCT":
+                if (parts or more) and depth == 0 and nxt.text.startswith("分别") and not shared_out:
+                    shared_out = True
+                    last_at = len(seen)
                 continue
             if nxt.text in OPEN_PARENS:
                 depth += 1
@@ -547,6 +554,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 depth = max(0, depth - 1)
             elif nxt.text in _LIST_STOP and parts:
                 if depth == 0:
+                    shared_out = False
                     in_more = True
                     clause_figs.append([])
                     shapes.append([])
