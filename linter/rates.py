@@ -697,11 +697,19 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
                 return claim  # only both figures together name the rate without doubt
     if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
         # 下达资金 a 万元。项目共支付 b 万元，支付率 r%: the role the sentence lacks, named in the
-        # sentence before — passing over sentences without figures — when that one names it once
-        # and states no rate of the same kind (到位资金 a 万元，到位率 100%。支出 b 万元，支出率 r%)
+        # sentence before — passing over sentences without figures, and statements of the same
+        # rate that lack the same role — when that one states no rate of the same kind
+        # (到位资金 a 万元，到位率 100%。支出 b 万元，支出率 r%)
         missing = "den" if roles["num"] else "num"
         prev = _figures_before(pf, q.sentence)
-        if prev and not any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev):
+        while prev and any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev):
+            # a statement of the same rate before, lacking the same role (评价金额 a。到位 b，
+            # 到位率 r；截至…到位 c，到位率 s): both take it from further back
+            if _roles(pf, [x for x in prev if x.kind == d.kind], d, vocab)[missing]:
+                prev = []
+                break
+            prev = _figures_before(pf, min(x.sentence for x in prev))
+        if prev:
             found = _roles(pf, [x for x in prev if x.kind == d.kind], d, vocab)[missing]
             if not found and missing == "den" and d.unnamed_denominator and doc is not None:
                 # 对专项资金 a 万元进行了分解，其中甲 b、乙 c。已执行 d 万元，执行率 r%: the one
