@@ -33,7 +33,6 @@ from the facts of the cell's paragraph, so its span is the token's own.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import attrs
 
@@ -44,6 +43,16 @@ from .normalise import is_pipe_rule
 from .source import Span
 
 TOTAL_WORDS = ("合计", "总计", "小计", "总分", "总得分")
+# a two-column table of targets and what was done (预期目标 / 实际完成情况), often read as
+# text one cell per line: the words of its two headers, and how many rows are looked at
+TARGET_WORDS = re.compile(r"目标|预期|计划")
+DONE_WORDS = re.compile(r"完成|实际")
+TARGET_TABLE_ROWS = 40
+
+
+def names_target(text: str) -> bool:
+    """Whether ``text`` names a target and not what was done (年度目标, not 目标完成情况)."""
+    return bool(TARGET_WORDS.search(text)) and not DONE_WORDS.search(text)
 _NUMERIC_CELL = re.compile(r"^[-+]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元|分)?$")
 # a cell that states no value: spaces only, dashes or slashes (among spaces), or 无 — matched
 # on the text as it is (the spaces in the pattern), not on a copy without spaces

@@ -10,7 +10,7 @@ from ..figures import mentions
 from ..rule import MAX_SHOWN, Rule
 from ..scores import total_scores
 from ..structure import family, outline
-from ..tables import interval_of as _interval_of, shown
+from ..tables import DONE_WORDS, TARGET_TABLE_ROWS, TARGET_WORDS, interval_of as _interval_of, names_target, shown
 
 
 # a paragraph that opens with the name of a place or a unit (甲乡申请…, 乙县财政局…): its
@@ -26,15 +26,12 @@ _NOT_A_NAME = re.compile(r"^(?:本|全|该|此|我|各|上述|所有|其他|其�
                          r"采取|用于|开展|组织|推进|完成|实施")
 # a colon label naming a target (年度目标:, 预期目标:), the figures after it up to the next label
 _LABEL_NAME = re.compile(r"[^\s:。；;，,!?]{2,20}$")
-_TARGET = re.compile(r"目标|预期|计划")
-_DONE = re.compile(r"完成|实际")
 _ACTUAL = re.compile(r"实际|完成情况|已完成|完成了")
 # what may follow the name in a heading that names a place or unit (1.甲乡 / (二)乙县基本情况)
 _NAME_TITLE = re.compile(r"(?:的)?(?:基本|工作|项目|资金)?(?:情况|概况)?\s*[。.:]?")
 _STOP = re.compile(r"[。;!?！？]")  # what ends a sentence (folded text: ； is ;)
 _HEADER_LINE = re.compile(r"[^，,。；;:!?！？]{2,24}:?")
 _TITLE = re.compile(r"表|报告|自评|评价|\.[A-Za-z]{2,4}$")  # a table's or a file's title names no column
-_ROWS = 40  # rows of a table read one cell per line, at most, after its header
 _REACH = 1000  # characters before a figure that its list's label is looked for in
 
 
@@ -376,16 +373,12 @@ class _Paragraphs:
         c = text.rfind(":", low, qi)
         if c >= 0:
             label = _LABEL_NAME.search(text, max(0, c - 20), c)
-            if label is not None and (_TARGET.search(label.group(0)) or _DONE.search(label.group(0))):
+            if label is not None and (TARGET_WORDS.search(label.group(0)) or DONE_WORDS.search(label.group(0))):
                 # the label decides
-                return _is_target(label.group(0)) and not _ACTUAL.search(text, c, qi)
+                return names_target(label.group(0)) and not _ACTUAL.search(text, c, qi)
         if self._targets is None:
             self._targets = _target_paras(self.doc.paragraphs)
         return m.q.para in self._targets and not _ACTUAL.search(text, low, qi)
-
-
-def _is_target(text: str) -> bool:
-    return bool(_TARGET.search(text)) and not _DONE.search(text)
 
 
 def _header_line(text: str | None) -> bool:
@@ -404,12 +397,12 @@ def _target_paras(paras) -> set[int]:
     n = len(texts)
     for k in range(n - 1):
         t = texts[k]
-        if not _header_line(t) or not _is_target(t) or _TITLE.search(t):
+        if not _header_line(t) or not names_target(t) or _TITLE.search(t):
             continue
         if _header_line(texts[k + 1]):
-            if _DONE.search(texts[k + 1]):
+            if DONE_WORDS.search(texts[k + 1]):
                 q = k + 2
-                while q < n and q - k - 2 < 2 * _ROWS and texts[q] and not _header_line(texts[q]):
+                while q < n and q - k - 2 < 2 * TARGET_TABLE_ROWS and texts[q] and not _header_line(texts[q]):
                     if (q - k) % 2 == 0:
                         out.add(q)
                     q += 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
+from ..tables import DONE_WORDS, TARGET_TABLE_ROWS, names_target
 
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _CLAUSE = re.compile(r"[^；;。!?！？]+[；;]?")
@@ -14,10 +15,7 @@ _NOT_CORE = re.compile(r"[\s。!?！？]")
 # a table read one cell per line: a header of short lines (no punctuation) naming a target
 # column, then a completion column (预期目标 / 实际完成情况); its rows are short one-sentence lines
 _HEADER_CELL = re.compile(r"[^，,。；;:：!?！？]{2,16}")
-_TARGET = re.compile(r"目标|预期|计划")
-_DONE = re.compile(r"完成|实际")
 _CELL_LINE = re.compile(r"[^。!?！？]{1,80}[。!?！？]?")
-_ROWS = 40  # lines of a table read one cell per line, at most, after its header
 
 
 def _core(s: str) -> str:
@@ -152,7 +150,7 @@ def _column_cells(paras) -> set[int]:
         else:
             continue
         first = q
-        while q < n and q - first < _ROWS and texts[q] and (_CELL_LINE.fullmatch(texts[q]) or twice[q]):
+        while q < n and q - first < TARGET_TABLE_ROWS and texts[q] and (_CELL_LINE.fullmatch(texts[q]) or twice[q]):
             out.add(q)
             q += 1
     for i in range(n - 3):
@@ -168,7 +166,7 @@ def _column_cells(paras) -> set[int]:
 def _header(a: str, b: str) -> bool:
     """Whether ``a`` then ``b`` are a target column's and a completion column's headers."""
     return bool(_HEADER_CELL.fullmatch(a) and _HEADER_CELL.fullmatch(b)
-                and _TARGET.search(a) and not _DONE.search(a) and _DONE.search(b))
+                and names_target(a) and DONE_WORDS.search(b))
 
 
 def _said_twice(t: str) -> bool:
