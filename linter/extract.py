@@ -9,7 +9,6 @@ total with its parts.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import attrs
 

@@ -244,7 +244,6 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
         kind_of[toc_id] = "toc"
     i = 0
     while i < n:
-        p = paragraphs[i]
         if kinds[i] == "cell":
             scope[i] = next_id
             kind_of[next_id] = "cell"

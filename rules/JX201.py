@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-
 from ..arith import fmt
-from ..facts import Quantity, TextItem
+from ..facts import Quantity
 from ..rule import Rule
 from ..scores import total_scores
 

@@ -4,9 +4,9 @@ import re
 from decimal import Decimal
 
 from ..arith import fmt
-from ..facts import Keyword, Quantity
+from ..facts import Quantity
 from ..rule import Rule
-from ..scores import _COUNT_RE, children, summaries, top_level
+from ..scores import children, summaries, top_level
 
 # A weight, not a score: its label says nothing of 得/扣/加/减.
 _NOT_WEIGHT = re.compile(r"得|扣|加|减|超过|最多|最高|不足|每")

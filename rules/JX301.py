@@ -86,7 +86,7 @@ _REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
 # the end of the announcement, no sentence stop between)
 _ANNOUNCE_HEAD = re.compile(r"现将\s*(?:(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?)?\s*$")
 _ANNOUNCED_PLAN = re.compile(r"安排|计划|方案|要点|部署|通知|要求")
-_ANNOUNCED = re.compile(rf"[^。；;!！?？]{{0,100}}?(?:如下|予以公开|进行公开|公开)\s*(?:[:：。]|$)")
+_ANNOUNCED = re.compile(r"[^。；;!！?？]{0,100}?(?:如下|予以公开|进行公开|公开)\s*(?:[:：。]|$)")
 # A cited document that gives the money for a year: 《关于（提前）下达 N 年……资金的通知》
 _FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
 # A page's or a form's field of the date it was written, filled in or published
