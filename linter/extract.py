@@ -211,7 +211,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 at_start = not seen_content
                 after_stop = at_start or last_sig in ("。", "；", ";", ":", "：")
                 fact = Marker(style, ordinal, tok.value, span, para.index, index, at_start, after_stop,
-                              shared_text(_title_after(text, it.end)))
+                              shared_text(title_after(text, it.end)))
                 markers.append(fact)
         elif kind == "keyword":
             fact = Keyword(toks[0].value, span, para.index, index, sentence, depth)
@@ -293,7 +293,7 @@ def _negative_before(text: str, start: int) -> bool:
     return not (before.isdigit() or before in ")）%" or "\u4e00" <= before <= "\u9fff" and before in "元分")
 
 
-def _title_after(text: str, end: int) -> str:
+def title_after(text: str, end: int) -> str:
     m = re.match(r"[^。；;!?！？]*", text[end:])
     return m.group(0).strip() if m else ""
 

@@ -47,11 +47,13 @@ Reading ahead
 """
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 
 import attrs
 
+from .extract import title_after
 from .facts import Marker
 
 # marker styles that number one list together: 1. and 1、 are the same level written two ways
@@ -227,6 +229,37 @@ def scopes(doc) -> tuple[list[int], dict[int, str]]:
     if found is None:
         found = doc.memo["structure.scopes"] = paragraph_scopes(doc.paragraphs)
     return found
+
+
+# a count whose whole part is a list number run into it: 2.150个农家书屋 is item 2, 150 个
+_RUN_IN = re.compile(r"\s*(\d{1,2})\.\d{2,}\s*(?:个|家|户|人|所|座|处|项|场|次|册|台|辆|名|件|份|篇|期|批|村|亩|公里|万|%)")
+
+
+def _with_run_in(markers: list, doc) -> list:
+    """``markers`` with the list numbers run into a count at a line's start, which the
+    grammar read as a decimal (1.确保…。⏎2.150个农家书屋…: 2.150 个 is no count, a count
+    has no decimals): a number taken as the next item of the 1.-style list just before it."""
+    found = []
+    for pf in doc.facts:
+        if not pf.quantities or pf.para.kind == "cell":
+            continue
+        q = pf.quantities[0]
+        m = _RUN_IN.match(pf.para.text)
+        if m is None or pf.para.index_of(q.span.start) != m.start(1):
+            continue
+        found.append((pf, q, int(m.group(1)), m.start(1)))
+    if not found:
+        return markers
+    out = list(markers)
+    for pf, q, n, at in found:
+        k = bisect.bisect_left([x.span.start for x in out], q.span.start)
+        before = out[k - 1] if k else None
+        if before is None or family(before.style) != "ar-dot" or before.ordinal != n - 1 or not before.at_start:
+            continue
+        end = at + len(str(n)) + 1
+        out.insert(k, Marker("ar-dot", n, f"{n}.", pf.para.span(at, end), pf.para.index, q.item, True, True,
+                             title_after(pf.para.text, end)))
+    return out
 
 
 def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
@@ -473,7 +506,7 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, 
 def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
-    markers = [m for m in doc.markers if m.after_stop]  # (in the text's order, as the facts are)
+    markers = _with_run_in([m for m in doc.markers if m.after_stop], doc)  # (in the text's order)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
