@@ -10,6 +10,11 @@ from .JX301 import evaluated_year
 _NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩效评价)[^。；;《》]{0,12}?通知")
 
 
+# a finance bureau's key or third-party evaluation (重点绩效评价) may look back at any earlier
+# year: its notice dates the evaluation work, not the self-evaluation round
+_KEY_EVALUATION = re.compile(r"重点|第三方|再评价|抽查|复核")
+
+
 class NoticeYear(Rule):
     """
     做什么
@@ -21,6 +26,7 @@ class NoticeYear(Rule):
         评价年度按 JX301 的计票：标题的年度被正文压倒时（JX301 报告标题），按正文的年度比较。
 
         不报告：评价年度是从这份通知推出来的（报告里没有别的年度信息）；通知以外的文件名；
+        重点绩效评价、第三方评价、再评价、抽查、复核的通知（这类评价可以回看更早的年度）；
         报告没有可识别的评价年度。通知的文号与标题年份是否一致由文号规则检查，这里不看。
 
     为什么是问题
@@ -62,7 +68,8 @@ class NoticeYear(Rule):
                 continue
             if not re.search(r"关于开展\s*$", p.para.text[max(0, p.i - 6):p.i]):
                 continue
-            if not _NOTICE_AFTER.match(p.para.text, p.j):
+            m = _NOTICE_AFTER.match(p.para.text, p.j)
+            if m is None or _KEY_EVALUATION.search(m.group(0)):
                 continue
             yield self.report(
                 p.ref.span, "notice", year=year, next=year + 1, stated=p.ref.year,
