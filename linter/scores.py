@@ -39,6 +39,8 @@ _PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产�
 # a label that names no whole: what it scores is said before it
 _BARE_LABEL = re.compile(r"^(?:自评|评价)?得?分(?:为|是)?$|^自评得分(?:为|是)?$")
 _SENTENCE_STOPS = "。；;!?！？"
+# a clause about an earlier year's result
+_LOOK_BACK = re.compile(r"上年|去年|上一年|往年|上期|上轮|以前年度")
 _CLAUSE_STOPS = "，。；;,:：!?！？"
 
 
@@ -103,6 +105,9 @@ def _total_scores(doc) -> list[Quantity]:
             i = pf.para.index_of(q.span.start)
             if _is_criterion(text, i) or _an_indicators(text, i, q, label):
                 continue
+            k = max(text.rfind(c, 0, i) for c in _CLAUSE_STOPS) + 1
+            if _LOOK_BACK.search(text, k, i):
+                continue  # 上年自评得分为 90 分: last year's total, not this report's
             out.append(q)
     return out
 

@@ -19,7 +19,9 @@ class ScoreConflict(Rule):
         各自在组内比较，不相互比较。
 
         不看：某个指标自己的得分（“预算编制得分为 4.5 分”）、“指标分值 N 分，评价得分 M 分”
-        这样的章节小结（由 JX205 检查）、评分标准（“结果≥90%，得 9 分”）、扣分和加分。
+        这样的章节小结（由 JX205 检查）、评分标准（“结果≥90%，得 9 分”）、扣分和加分；
+        往年的得分（同一分句里有“上年、去年、往年”等，或同一句里得分之前写了评价年度及其
+        次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列）。
         评分表格里的总分由表格规则检查。
 
     为什么是问题
@@ -49,8 +51,10 @@ class ScoreConflict(Rule):
     }
 
     def check(self, doc):
-        for totals in by_scorer(doc, total_scores(doc)).values():
-            yield from self._compare(doc, totals)
+        year = doc.profile.year
+        totals = [q for q in total_scores(doc) if year is None or not _of_another_year(doc, q, year)]
+        for group in by_scorer(doc, totals).values():
+            yield from self._compare(doc, group)
 
     def _compare(self, doc, totals):
         if len(totals) < 2:
@@ -97,3 +101,14 @@ class ScoreConflict(Rule):
                     related=related, suggestion=suggestion,
                 )
 
+
+def _of_another_year(doc, q, year: int) -> bool:
+    """Whether the sentence of the total ``q`` names, before it, a year other than the
+    evaluated one or the one after (2022 年度自评得分为 90 分 beside this year's 95): an
+    earlier year's result, not a second statement of this report's. (A wrong year written
+    there is JX301's to report.)"""
+    pf = doc.facts[q.para]
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    k = max(text.rfind(c, 0, i) for c in "。；;!?！？") + 1
+    return any(k <= pf.para.index_of(y.span.start) < i and y.year not in (year, year + 1) for y in pf.years)
