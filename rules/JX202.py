@@ -21,7 +21,8 @@ class ScoreConflict(Rule):
         不看：某个指标自己的得分（“预算编制得分为 4.5 分”）、“指标分值 N 分，评价得分 M 分”
         这样的章节小结（由 JX205 检查）、评分标准（“结果≥90%，得 9 分”）、扣分和加分；
         往年的得分（同一分句里有“上年、去年、往年”等，或同一句里得分之前写了评价年度及其
-        次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列）。
+        次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列）；同一句里的几个总得分
+        （“甲项目自评分数为 73.18 分、乙项目自评分数为 89.03 分”是几件事各自的得分）。
         评分表格里的总分由表格规则检查。
 
     为什么是问题
@@ -53,6 +54,10 @@ class ScoreConflict(Rule):
     def check(self, doc):
         year = doc.profile.year
         totals = [q for q in total_scores(doc) if year is None or not _of_another_year(doc, q, year)]
+        # several totals in one sentence are the scores of several things (甲项目自评分数为 73.18 分、
+        # 乙项目自评分数为 89.03 分): a report does not state its own total twice in a sentence
+        per_sentence = Counter((q.para, q.sentence) for q in totals)
+        totals = [q for q in totals if per_sentence[(q.para, q.sentence)] == 1]
         for group in by_scorer(doc, totals).values():
             yield from self._compare(doc, group)
 
