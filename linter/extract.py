@@ -188,6 +188,10 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 quantities.append(fact)
         elif kind in ("date", "month") and any("." in t.value for t in toks if t.type == "NUMBER"):
             pass  # "1.5 月" is no month: kept as text
+        elif kind == "date" and toks[0].type == "DOT_DATE":
+            y, m, d = (int(x) for x in toks[0].value.split("."))  # 2023.4.28
+            fact = DateRef(y, m, d, span, para.index, index)
+            dates.append(fact)
         elif kind in ("date", "month"):
             nums = [_int(t) for t in toks if t.type == "NUMBER"]
             has_year = any(t.type == "YEAR_D" for t in toks)
