@@ -115,6 +115,15 @@ class Document:
         return detect(self.paragraphs, self.config.year)
 
     @cached_property
+    def year_vote(self):
+        """The evaluated year after the report's own statements of this evaluation have voted
+        on the profile's (linter/evaluated.py): a YearVote, what JX301 reports and the
+        year JX302 and JX303 check against."""
+        from .evaluated import vote
+
+        return vote(self)
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 

@@ -4,130 +4,49 @@ import re
 
 from ..rule import Rule
 from ..scores import total_scores_in
-from ..dates import SENTENCE_STOPS
+from ..evaluated import (
+    COMPARISON, PLAN, SCOPE, SCOPE_AFTER, YEAR_IN, YEARS_COMPARED, announced, eval_clause, eval_words, is_link, name_line,
+    places_in, self_words,
+)
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
-from ..years import (
-    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, RELATIVE_YEARS, RELATIVE_RE, in_docno, in_title, is_event_date, is_law_version,
-    is_range, is_since, joined_name, notice_evaluated_year, ordinary_other_year, places, report_name_at,
-)
+from ..years import RELATIVE_YEARS, RELATIVE_RE, ordinary_other_year, places
 
-_STOP = CLAUSE_STOPS
-# The report itself: …N 年（度）…自评得分 / 评价结果 / 自评等级 / 自评报告. The report's name
-# (…报告) is the vocabulary the profile reads the title's year with (linter/years.py REPORT_NAME).
-_SELF = re.compile(
-    rf"[^{_STOP}]{{0,30}}?{EVAL_WORD}[^{_STOP}]{{0,6}}?(?:得分|分数|结果|结论|等级|报告|信息)"
-)
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
 # …or right after it: 2022 年我单位……
 _SUBJECT_AFTER = re.compile(r"\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)")
-# …or of the clause right after it: 2022 年度，我局……
-_COMMA_SUBJECT = re.compile(r"\s*[，,]\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?")
 # The unit's target for the year, stated: ……目标是 / 目标为 / 工作任务：
 _TARGET = re.compile(r"[^，,。；;]{0,12}?(?:绩效目标|工作目标|目标|工作任务|重点任务)(?=是|为|[:：]|包括)")
 _BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预算|决算|资金|经费|金额|拨款")
 # What only a closed year has: spending, execution, final accounts.
 _EXECUTION = re.compile(r"支出|执行|完成率|决算|结余|结转|使用")
-# A sentence that compares years states other years on purpose.
-_COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
-# The evaluation of the year's spending: N 年（度）[我办 / 部门 / 财政资金] 整体支出 / 部门整体 …
-# 绩效自评 / 自我（绩效）评价 / 绩效评价. The year is the one whose spending is evaluated, not the
-# round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
-# 省级 / 市级 … editions and scoring systems are left out).
-_OWN_EVAL = re.compile(
-    rf"(?P<pre>[^{_STOP}级评]{{0,24}}?)(?P<what>整体|支出|预算|部门|资金|项目)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
-)
 # the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
 _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
-_YEAR_IN = re.compile(r"\d{4}\s*年")
 _CITED = re.compile(r"《[^《》]*》")
-# …of another system or a plan, not this evaluation
-_NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
-_PLAN = re.compile(r"(?<!现)将|拟|计划|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Doing this evaluation: the clause has the report's own work on it.
 _DOING = re.compile(r"现将|进行|开展|完成|负责|领导|指导|组织|形成|公开|实施")
-# Looking back at an earlier evaluation: its results, its problems, a comparison.
-_YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
-                   r"增长|减少|下降|增加|持平|分别(?!对)|连续")
-_LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发现|问题|意见|反馈|整改|以前|此前|" + _YEARS_COMPARED)
+_LOOK_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对|发现|问题|意见|反馈|整改|以前|此前|" + YEARS_COMPARED)
 # The look-back words that govern a phrase (根据《……》, 按照 N 年……): they speak of another
 # document or year only up to the end of their own clause, not of a later clause of the sentence
 # (按照绩效评价要求，我局积极组织，对 N 年度……进行了绩效自评).
 _GOVERNING = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
 # …which governs only its own object: 按照要求对 N 年度……开展了绩效自评 is this evaluation
 _GOVERNED_ONLY = re.compile(r"要求\s*[，,]?\s*(?:对|开展|进行|组织)")
-_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|" + _YEARS_COMPARED)
+_LOOK_BACK_REST = re.compile(r"发现|问题|意见|反馈|整改|以前|此前|曾(?:经|对|于|开展|进行|组织)|" + YEARS_COMPARED)
 # A review of an evaluation already made (县财政局对我馆 N 年度自评结果进行了复核), in the year's clause
 _REVIEW = re.compile(r"复核|审核|抽查|核查|督查")
-# Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
-# 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
-_TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
-_EVALUATED = re.compile(
-    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
-)
-# the targets' attainment, which is what this evaluation evaluates (not the targets alone)
-_TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
-# the evaluated year without its number: 本年度 / 本年 / 当年 (not 上年度, 次年)
-_THIS_YEAR = re.compile(r"(?<![上下次去前])(?:本|当)年")
 # the basis of the work, in the clause of a year: 以 N 年度项目库为依据 / 根据 N 年度预算
 _BASIS = re.compile(r"为依据|依据|根据|按照|对照|参照")
-# Money or work carried over from an earlier year
-_CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
-# the end of a year, as a date: 2023 年 12 月 31 日 / 12 月底 / 12 月末
-_YEAR_END = re.compile(r"\s*12\s*月\s*(?:31\s*日|底|末)")
-# money given, in the sentence of a document number
-_FUNDS_GIVEN = re.compile(r"下达|拨付|分配|安排")
 # An evaluation made by someone else (a firm entrusted by the finance bureau, a key evaluation)
 _OTHERS_EVALUATION = re.compile(r"委托|第三方|重点(?:绩效)?评价")
-# Work on the evaluation or the report, dated in the year after the evaluated one
-_REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
-# The report announcing itself: 现将[本局] N 年度……（自评 / 评价）……情况 / 报告……如下 / 予以公开 (up to
-# the end of the announcement, no sentence stop between)
-_ANNOUNCE_HEAD = re.compile(r"现将\s*(?:(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?)?\s*$")
-_ANNOUNCED_PLAN = re.compile(r"安排|计划|方案|要点|部署|通知|要求")
-_ANNOUNCED = re.compile(r"[^。；;!！?？]{0,100}?(?:如下|予以公开|进行公开|公开)\s*(?:[:：。]|$)")
-# A cited document that gives the money for a year: 《关于（提前）下达 N 年……资金的通知》
-_FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
-# A page's or a form's field of the date it was written, filled in or published
-_DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
 # The report speaking of itself: 本报告为 [单位] N 年度……自评报告
 _THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|系)")
-# What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
-_SCOPE = re.compile(
-    r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间|年度)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
-)
-# …or right after it: N 年度专项资金绩效评价资金总计 / N 年参与绩效评价的项目共
-_SCOPE_AFTER = re.compile(
-    r"[^，,。；;:：]{0,20}?(?:参与|纳入)?(?:本次)?(?:绩效)?(?:自评|评价)的?(?:资金|项目|单位)(?:总计|合计|共计?|为|包括|\d+\s*个)"
-    # …or in the clause after it: N 年度，我馆共有 3 个项目纳入绩效自评范围
-    r"|\s*[，,]?[^。；;:：，,]{0,25}?纳入(?:本次)?(?:绩效)?(?:自评|评价)的?范围"
-)
 # 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
 # work done (成立了评价小组，对……进行了评价), not a plan.
 _PURPOSE = re.compile(r"为了?\s*(?:确实|切实|进一步|认真|扎实)?\s*做好\s*$")
 _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)?(?:对|进行|开展|完成)")
 
-
-def _in_paragraph(doc, para):
-    """The year places of one paragraph (indexed once per document)."""
-    index = doc.memo.get("JX301.places")
-    if index is None:
-        index = doc.memo["JX301.places"] = {}
-        for q in places(doc):
-            index.setdefault(q.ref.para, []).append(q)
-    return index.get(para, ())
-
-
-def _amount_after(doc, p) -> bool:
-    """An amount of money after the year, in its sentence."""
-    return any(q.kind == "amount" and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
-               for q in doc.facts[p.ref.para].quantities)
-
-
-def _link(p) -> bool:
-    """下一篇：2024 年度……自评报告 — a web page's link to another document, not this report."""
-    return bool(LINK_HEAD.search(p.para.text, max(0, p.i - 30), p.i))
 
 
 class WrongYear(Rule):
@@ -308,33 +227,14 @@ class WrongYear(Rule):
     _WHAT_EN = {"得分": "score", "分数": "score", "结果": "result", "结论": "conclusion", "等级": "grade", "报告": "report title",
                 "信息": "self-evaluation information"}
 
-    def voted(self, doc):
-        """The vote on the evaluated year (worked out once per document; JX302 and JX303 use it
-        too): ("odd", the body's year, its places) when the header or opening is outvoted by the
-        report's other statements of this evaluation (4), ("alone", …) when the title's year is
-        nowhere in the body, which states another year (4b), else (None, the profile's year, [])."""
-        hit = doc.memo.get("JX301.voted")
-        if hit is None:
-            year = doc.profile.year
-            odd = self._odd_profile_year(doc, year) if year is not None else None
-            alone = self._title_alone(doc, year) if year is not None and odd is None else None
-            if odd is not None:
-                hit = ("odd", *odd)
-            elif alone is not None:
-                hit = ("alone" if not alone[2] else "outvoted", alone[0], alone[1])
-                doc.memo["JX301.mentions"] = alone[2]
-            else:
-                hit = (None, year, [])
-            doc.memo["JX301.voted"] = hit
-        return hit
-
     def check(self, doc):
         year = doc.profile.year
         if year is None:
             return
         span = doc.profile.year_span
         related = []
-        how, voted, others = self.voted(doc)
+        vote = doc.year_vote  # (linter/evaluated.py: the vote of 4, 4a and 4b)
+        how, voted, others = vote.how, vote.year, vote.places
         if how == "odd":
             # the header / opening is the one mention of the evaluation that differs: it is the
             # wrong one, and the others are checked against the year they agree on
@@ -349,7 +249,7 @@ class WrongYear(Rule):
             # the body gives the title's year here and there, but another year throughout
             year = voted
             yield self.report(
-                span, "outvoted", stated=doc.profile.year, year=year, n=len(others), m=doc.memo["JX301.mentions"],
+                span, "outvoted", stated=doc.profile.year, year=year, n=len(others), m=vote.mentions,
                 **self._WHERE[doc.profile.year_from],
                 related=[self.related(o.ref.span, "body", year=year) for o in others[:3]],
                 suggestion=str(year),
@@ -372,17 +272,17 @@ class WrongYear(Rule):
         weak = doc.profile.year_from == "notice"
         top = len(first_lines(doc.paragraphs, TITLE_LINES)) if weak else 0  # the title lines' paragraphs
         for p in places(doc):
-            if p.ref.year == year or ordinary_other_year(doc, p) or _link(p):
+            if p.ref.year == year or ordinary_other_year(doc, p) or is_link(p):
                 continue
             if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
                 continue
             if weak and p.ref.para == 0 and len(p.para.text) <= 100:
                 continue  # (the first line as a title; a long first paragraph is the body's)
             text = p.para.text
-            m = self._self_words(p)
+            m = self_words(p)
             if m and weak and p.ref.para < top and m.group(0).endswith("报告"):
                 continue
-            if (m and not _COMPARISON.search(text[p.s:p.e])
+            if (m and not COMPARISON.search(text[p.s:p.e])
                     and (self._own(doc, p, year) or self._doing(doc, p, year, m.end()))):
                 what = m.group(0)[-2:]
                 yield self.report(
@@ -390,13 +290,13 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
-            if self._announced(doc, p, year):
+            if announced(doc, p, year):
                 yield self.report(
                     p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
-            name = None if weak and p.ref.para < top else self._name_line(doc, p)
+            name = None if weak and p.ref.para < top else name_line(doc, p)
             if name:
                 form = name.group(0).endswith("表")
                 yield self.report(
@@ -405,7 +305,7 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
-            m = self._eval_words(p) or self._eval_clause(p)
+            m = eval_words(p) or eval_clause(p)
             if (m and p.ref.year == year + 1 and re.search(r"(?:开展|部署|布置|启动|安排)\s*$", p.clause_before())
                     and text.startswith("工作", m.end())):
                 m = None  # 开展 2024 年部门整体支出绩效自评工作: may name the round held in Y+1, as the notice does
@@ -431,7 +331,7 @@ class WrongYear(Rule):
                     related=[self.related(title.span, "title", year=year)], suggestion=f"{year} 年",
                 )
                 continue
-            if (p.ref.year > year and _SUBJECT.search(text[p.s:p.i]) and not _COMPARISON.search(text[p.s:p.e])
+            if (p.ref.year > year and _SUBJECT.search(text[p.s:p.i]) and not COMPARISON.search(text[p.s:p.e])
                     and _EXECUTION.search(text, p.j, p.e)):
                 wm = _BUDGET_WORD.search(text, p.j, p.e)
                 if wm and any(
@@ -466,9 +366,9 @@ class WrongYear(Rule):
         if not (_SUBJECT.search(text[p.s:p.i]) or _SUBJECT_AFTER.match(text, p.j)):
             return None
         m = _TARGET.match(text, p.j)
-        if m is None or _YEAR_IN.search(text, p.j, m.end()):
+        if m is None or YEAR_IN.search(text, p.j, m.end()):
             return None
-        if _COMPARISON.search(text, p.s, p.e) or _LOOK_BACK.search(text, p.s, p.e) or _PLAN.search(text, p.s, m.end()):
+        if COMPARISON.search(text, p.s, p.e) or _LOOK_BACK.search(text, p.s, p.e) or PLAN.search(text, p.s, m.end()):
             return None
         if sum(p.s <= p.para.index_of(y.span.start) < p.e for y in doc.facts[p.ref.para].years) > 1:
             return None
@@ -487,38 +387,10 @@ class WrongYear(Rule):
                 if p.s <= p.para.index_of(y.span.start) < p.e]
         if len(same) != 1:
             return False
-        if any(q is not p and q.ref.year == year and WrongYear._self_words(q) for q in _in_paragraph(doc, p.ref.para)):
+        if any(q is not p and q.ref.year == year and self_words(q) for q in places_in(doc, p.ref.para)):
             return False  # 2022 年度，我局……得分 90 分；2023 年度，我局……得分 95 分: the years side by side
         return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                    for q in total_scores_in(doc, p.ref.para))
-
-    def _announced(self, doc, p, year) -> bool:
-        """The report announcing itself (现将[本局] N 年度下达我县的……资金的绩效目标自评情况予以公开 /
-        ……报告如下), or one name in a list of the reports it announces (现将 A N 年度绩效自评报告、
-        B N 年度绩效自评报告、C N 年度……公开如下) whose other years, at least two, are all the evaluated
-        one. The evaluation
-        words stand after the year, before the end of the announcement; no comparison or look-back."""
-        text = p.para.text
-        k = text.rfind("现将", p.s, p.i)
-        if k < 0 or re.search(r"[，,；;：:]", text[k:p.i]):
-            return False
-        m = _ANNOUNCED.match(text, p.j)
-        if m is None or _COMPARISON.search(text, p.s, m.end()):
-            return False
-        if not re.search(EVAL_WORD, text[p.j:m.end()]) and not re.search(r"绩效[^。；;]{0,10}?报告如下", text[p.j:m.end()]):
-            return False  # (现将 N 年度绩效情况报告如下 names this report too)
-        if _ANNOUNCED_PLAN.search(text, p.j, m.end()):
-            return False  # 现将 2024 年度绩效评价工作安排如下: next year's work, announced
-        if _ANNOUNCE_HEAD.search(text, k, p.i):
-            # the year right after 现将: no other year may come before the evaluation words
-            ev = re.search(EVAL_WORD, text[p.j:m.end()]) or re.search("绩效", text[p.j:m.end()])
-            return not _YEAR_IN.search(text, p.j, p.j + ev.start())
-        # a list of names: this one is a report's name, and every other year of the list is the evaluated one
-        if self._self_words(p) is None or "、" not in text[k:m.end()]:
-            return False
-        others = [q for q in _in_paragraph(doc, p.ref.para) if q is not p and k <= q.i < m.end()
-                  and not ordinary_other_year(doc, q)]
-        return len(others) >= 2 and all(q.ref.year == year for q in others)  # (of two, either may be the odd one)
 
     @staticmethod
     def _part_of_title(doc, p, year):
@@ -537,207 +409,6 @@ class WrongYear(Rule):
             if o < p.para.index_of(y.span.start) < len(before) - 1:
                 return y if y.year == year else None  # the title's first year
         return None
-
-    @staticmethod
-    def _self_words(p):
-        """N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告 / 自评信息 (also N 年度，我局……自评得分),
-        not a notice's."""
-        text = p.para.text
-        m = _SELF.match(text, p.j)
-        if m is None:
-            # N 年度，我局部门整体支出绩效自评得分 95 分: the unit as the subject of the next clause
-            subject = _COMMA_SUBJECT.match(text, p.j)
-            m = _SELF.match(text, subject.end()) if subject else None
-        if m is None or _YEAR_IN.search(text, p.j, m.end()):
-            return None  # the words are another year's: 2023 年度决算说明公开了 2024 年度自评信息
-        if re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]):
-            return None
-        return m
-
-    def _eval_words(self, p):
-        """N 年（度）[我办 / 部门] 整体支出……绩效自评 / 自我评价 / 绩效评价, not another system's."""
-        text = p.para.text
-        m = _OWN_EVAL.match(text, p.j)
-        if m is None or _YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, self._clause_end(text, p)):
-            return None
-        if not re.search("整体|支出|预算", m.group(0)) and not text[p.i:p.j].rstrip().endswith("年度"):
-            return None  # 2024 年财政资金绩效自评工作: the round held in a year, not the year evaluated
-        return m
-
-    def _eval_clause(self, p):
-        """对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价 in one clause, the evaluated
-        thing not another system's (指标、体系、办法、目标、复核、整改……)."""
-        if not _TO_EVALUATE.search(p.clause_before()):
-            return None
-        text = p.para.text
-        m = _EVALUATED.match(text, p.j, self._clause_end(text, p))
-        if m is None or _YEAR_IN.search(text, p.j, m.end()):
-            return None
-        # the evaluated thing: the first of a list of aspects (对 N 年度绩效目标分解下达情况、绩效情况分析、
-        # ……等方面进行了自我评价); the targets' attainment is this evaluation's, the targets alone are not
-        head = text[p.j:m.end()]
-        if "等方面" in head:
-            head = re.split(r"[、及和与]", head, maxsplit=1)[0]
-        if _NOT_THIS.search(_TARGETS_MET.sub("", head)):
-            return None
-        if re.search(r"审核|复核|抽查|检查|督导|核查", text[p.j:m.end()]):
-            return None  # a review of others' evaluations
-        return m
-
-    @staticmethod
-    def _name_line(doc, p):
-        """The report's own name on a line of its own anywhere (a cover page, a repeated title,
-        a table of contents or an attachment list: 2023 年度某某局部门整体支出绩效自评报告, also
-        broken over short lines), or at the head of one of the first lines (the title run into
-        the text). The match, or None."""
-        top = doc.memo.get("JX301.top")
-        if top is None:
-            top = doc.memo["JX301.top"] = len(first_lines(doc.paragraphs, TITLE_LINES))
-        text = joined_name(doc.paragraphs, p.ref.para)
-        return report_name_at(text, p.i, whole_line=True, top=p.ref.para < top)
-
-    def _title_alone(self, doc, year):
-        """An evaluated year read from the title, the opening or the header that the body does not
-        give — not even in a date or a comparison; only the report's own name lines, cited
-        documents' names (《》), document numbers, law versions, web links and the date a page
-        was published or a form filled in do not count — while the body gives one other year X
-        for its own statements in at least two thirds of the sentences that give any year.
-        A statement is a sentence that neither compares nor plans nor speaks of money carried
-        over, or a copy of the report's name (a repeated title, a 名称： field) under X. X needs
-        two statements, or one and a mention of X that only supports it: a date in X (资金于
-        X 年 6 月 17 日下达; not a date of the evaluation's or the report's own work, done the year
-        after), a cited document's name that gives X (《关于下达 X 年……资金的通知》),
-        or the notice the report answers when it names X (关于开展 X 年度……; 关于开展 N 年…… may
-        mean N or N−1 and supports neither). One statement is not enough when the body speaks of
-        本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
-        is neither a statement nor support. A document number of X in a sentence giving money
-        (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
-        12 月 31 日，资金已使用……万元) is a statement.
-        When the body does give the title's year (a column of last year's accounts, a date), X
-        needs four statements and three times the title, its copies and those mentions together.
-        (X, its statements, the body's mentions of the title's year), or None."""
-        if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
-            return None
-        span = doc.profile.year_span
-        votes: dict[int, dict] = {}
-        support: set[int] = set()
-        copies = set()  # the title's copies under its own year, each a vote for it
-        mentions = 0  # the body's mentions of the title's year, of any kind
-        for p in places(doc):
-            if p.ref.span.start <= span.start < p.ref.span.end or is_law_version(p) or _link(p):
-                continue
-            if in_docno(doc, p):
-                continue
-            if self._name_line(doc, p):
-                if p.ref.year != year:
-                    votes.setdefault(p.ref.year, {}).setdefault(("name", p.ref.span.start), p)
-                else:
-                    copies.add(p.ref.span.start)
-                continue
-            if in_title(p):
-                if re.search(r"关于开展\s*$", p.before):
-                    if p.para.text[p.i:p.j].endswith("年度"):
-                        support.add(p.ref.year)  # 关于开展 X 年度……自评: the notice names X (not 关于开展 N 年, which may mean either)
-                elif _FUNDS_NOTICE.search(p.para.text, max(0, p.i - 8), p.i):
-                    support.add(p.ref.year)  # 《关于下达 X 年……资金的通知》: the year the money is for
-                continue
-            if _DATE_FIELD.search(p.para.text, max(0, p.i - 8), p.i):
-                continue  # 发布时间：2024 年 4 月 10 日 / 填报日期：… — when the report was written or put online
-            if p.ref.year == year:
-                mentions += 1  # the body gives the title's year
-                continue
-            if re.search(r"关于开展\s*$", p.before):
-                if p.para.text[p.i:p.j].endswith("年度"):
-                    support.add(p.ref.year)
-                continue
-            sentence = p.para.text[p.s:p.e]
-            if "提前" in sentence and not re.search(rf"提前[^。；;]{{0,6}}?{p.ref.year}\s*年", sentence):
-                continue  # 2022 年，上级提前下达的资金: next year's money, given in advance (not 提前下达 2022 年资金)
-            if (_YEAR_END.match(p.para.text, p.j) and p.ref.year != year
-                    and not _REPORTING.search(p.para.text, p.s, p.e) and _amount_after(doc, p)):
-                # 截至 X 年 12 月 31 日，资金已使用 2.00 万元: the figures at the end of year X
-                votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
-                continue
-            if ordinary_other_year(doc, p):
-                if (is_event_date(doc, p) and not is_range(p) and not is_since(p)
-                        and not _REPORTING.search(p.para.text, p.s, p.e)):
-                    support.add(p.ref.year)  # the money came or the work was done in X
-                continue
-            if _COMPARISON.search(p.para.text, p.s, p.e) or _PLAN.search(p.para.text, p.s, p.e):
-                continue
-            if _CARRIED.search(p.clause_after()):
-                continue  # 2022 年结转资金: an earlier year's money, named in any year's report
-            votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
-        if not votes:
-            return None
-        for d in doc.docrefs:
-            # 红财社发〔X〕128 号文件下达……资金: the year the money was given in (not 提前下达, next year's)
-            text = doc.paragraphs[d.para].text
-            k = doc.paragraphs[d.para].index_of(d.span.start)
-            s = max(text.rfind(c, 0, k) for c in SENTENCE_STOPS) + 1
-            e = min([x for x in (text.find(c, k) for c in SENTENCE_STOPS) if x >= 0], default=len(text))
-            if _FUNDS_GIVEN.search(text, s, e) and "提前" not in text[s:e]:
-                support.add(d.year)
-        other = max(votes, key=lambda y: len(votes[y]))
-        n = len(votes[other])
-        if n == 1 and any(_THIS_YEAR.search(q.text) for q in doc.paragraphs):
-            return None  # one statement of X, and the body speaks of 本年度: X may well be another year's
-        if 3 * n < 2 * sum(len(v) for v in votes.values()):
-            return None
-        if mentions:
-            # the body gives the title's year too (a column of last year's accounts, a date): X must
-            # outweigh the title, its copies and every such mention three times over, in four statements
-            if n < 4 or n < 3 * (1 + len(copies) + mentions):
-                return None
-        elif n + (other in support) < 2 + len(copies):
-            return None
-        return other, list(votes[other].values()), mentions
-
-    def _odd_profile_year(self, doc, year):
-        """The evaluated year (header field or opening sentence) against the other places
-        that speak of this evaluation, and the notice the report answers (关于开展 N 年……
-        通知 evaluates N−1): when another year has a strict majority over the evaluated year
-        (counting its own header or opening), at least two votes and at least one place of
-        the report's own, the header or opening is the odd one out. A sentence is one vote;
-        work with its date (于 2024 年 5 月……完成了 2023 年度……自评) is no vote: it may be an
-        earlier year's evaluation told as history."""
-        span = doc.profile.year_span
-        if span is None:
-            return None
-        votes: dict[int, set] = {year: {None}}
-        own: dict[int, list] = {}
-        for p in places(doc):
-            if p.ref.span.start <= span.start < p.ref.span.end:
-                continue
-            if in_title(p) and re.search(r"关于开展\s*$", p.before):
-                evaluated = notice_evaluated_year(p.ref.year, "年度" if p.para.text[p.i:p.j].endswith("年度") else "年")
-                votes.setdefault(evaluated, set()).add((p.ref.para, p.s))
-                continue
-            if ordinary_other_year(doc, p) or _link(p):
-                continue
-            if re.search(_YEARS_COMPARED, p.para.text[p.s:p.e]) or _PLAN.search(p.clause_before()):
-                continue
-            if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
-                   for d in doc.in_paragraph("dates", p.ref.para)):
-                continue  # work dated: this evaluation or an earlier one, not a vote
-            if self._name_line(doc, p):
-                # the report's name, however often a web page or a cover repeats it, is one vote
-                votes.setdefault(p.ref.year, set()).add("name")
-                own.setdefault(p.ref.year, []).append(p)
-            elif (self._self_words(p) or self._eval_words(p) or self._eval_clause(p) or self._announced(doc, p, year)
-                  or _SCOPE.search(p.para.text, p.s, p.i) or _SCOPE_AFTER.match(p.para.text, p.j)):
-                votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
-                own.setdefault(p.ref.year, []).append(p)
-        votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
-        other = max(votes, key=lambda y: (votes[y], y == year))
-        if other == year or votes[other] < 2 or votes[other] <= votes[year] or other not in own:
-            return None
-        return other, own[other]
-
-    @staticmethod
-    def _clause_end(text, p) -> int:
-        ends = [k for k in (text.find(c, p.j, p.e) for c in "，,：:") if k >= 0]
-        return min(ends) if ends else p.e
 
     def _doing(self, doc, p, year, end) -> bool:
         """The clause speaks of doing this evaluation (对区委办 N 年度整体支出情况进行绩效自评,
@@ -758,13 +429,13 @@ class WrongYear(Rule):
         dated = [d.year for d in doc.in_paragraph("dates", p.ref.para)
                  if d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i]
         if dated:
-            return dated[-1] == year + 1 and not _PLAN.search(clause)
+            return dated[-1] == year + 1 and not PLAN.search(clause)
         purpose = self._purpose(p)
         if p.ref.year > year:
-            return purpose or not _PLAN.search(clause)
+            return purpose or not PLAN.search(clause)
         if doc.profile.kind in ("self-evaluation", "project-self-evaluation") and _OTHERS_EVALUATION.search(text, p.s, p.e):
             return False  # 区财政局委托第三方机构对我局 N 年度……进行了重点绩效评价: someone else's, in a unit's own report
-        if self._looks_back(p) or (_PLAN.search(clause) and not purpose):
+        if self._looks_back(p) or (PLAN.search(clause) and not purpose):
             return False
         if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
@@ -775,7 +446,7 @@ class WrongYear(Rule):
         """本次自评的范围为 / 评价对象是 / 自评范围：[我馆] N 年度……: what this evaluation covers,
         in a sentence that neither looks back nor compares nor plans and has no other year."""
         text = p.para.text
-        if not (_SCOPE.search(text, p.s, p.i) or _SCOPE_AFTER.match(text, p.j)) or _PLAN.search(p.clause_before() + p.clause_after()):
+        if not (SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j)) or PLAN.search(p.clause_before() + p.clause_after()):
             return False  # (a plan in the year's clause: 将 N 年度……纳入评价范围; not 人才计划 further on)
         return not self._looks_back(p) and not self._other_years(doc, p, year)
 
@@ -784,7 +455,7 @@ class WrongYear(Rule):
         """为做好 N 年度……绩效自评工作，……成立了评价小组，对……进行了评价: the purpose of the
         work the sentence goes on to tell as done."""
         return bool(_PURPOSE.search(p.clause_before()) and _DONE.search(p.para.text, p.j, p.e)
-                    and not _PLAN.search(p.para.text, p.j, p.e))
+                    and not PLAN.search(p.para.text, p.j, p.e))
 
     @staticmethod
     def _looks_back(p) -> bool:
@@ -803,12 +474,12 @@ class WrongYear(Rule):
         """Another year in the sentence, other than a place where any year may stand (a
         document's title, its number, a date) or the evaluated year in a clause that itself
         speaks of this evaluation (为做好 Y 年度……自评工作，……对 N 年度……进行了评价)."""
-        for q in _in_paragraph(doc, p.ref.para):
+        for q in places_in(doc, p.ref.para):
             if q.s != p.s or q is p:
                 continue
             if ordinary_other_year(doc, q):
                 continue
-            if q.ref.year == year and (self._eval_words(q) or self._eval_clause(q) or _BASIS.search(q.clause_before() + q.clause_after())):
+            if q.ref.year == year and (eval_words(q) or eval_clause(q) or _BASIS.search(q.clause_before() + q.clause_after())):
                 continue  # (…or the evaluated year as the basis: 以 Y 年度项目库为依据，对 N 年度……实施绩效自评)
             return True
         return False
@@ -831,10 +502,3 @@ class WrongYear(Rule):
                     suggestion=f"{expected} 年",
                 )
 
-
-def evaluated_year(doc):
-    """The year the report evaluates after JX301's vote, and the places that outvoted the
-    profile's year (empty when the profile's year stands): for the other year rules, so that
-    a report whose title alone is wrong is checked against the year its body gives."""
-    _, year, others = WrongYear().voted(doc)
-    return year, others

@@ -4,7 +4,6 @@ import re
 
 from ..rule import Rule
 from ..years import ordinary_other_year, places
-from .JX301 import evaluated_year
 
 # A task being set or carried out, right before the year: 做好 2019 年度……
 _TASK_VERB = re.compile(r"做好|抓好|办好|搞好|推进|落实|部署|分解|谋划|制定|制订|起草|筹备|完成|筹划|安排")
@@ -58,7 +57,8 @@ class StaleYear(Rule):
     def check(self, doc):
         if doc.profile.year is None:
             return
-        year, others = evaluated_year(doc)  # (after JX301's vote: a title outvoted by the body does not count)
+        vote = doc.year_vote  # (after the vote JX301 reports: a title outvoted by the body does not count)
+        year, others = vote.year, vote.places
         related = []
         if others:
             related = [self.related(others[0].ref.span, "evaluated", year=year)]

@@ -4,7 +4,6 @@ import re
 
 from ..rule import Rule
 from ..years import places
-from .JX301 import evaluated_year
 
 # 关于开展 2024 年……（绩效）自评 / 绩效评价……工作的通知
 _NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩效评价)[^。；;《》]{0,12}?通知")
@@ -61,7 +60,7 @@ class NoticeYear(Rule):
             return
         # the year after JX301's vote: a title outvoted by the body is JX301's finding, and the
         # notice is checked against the body's year
-        year, others = evaluated_year(doc)
+        year, others = doc.year_vote.year, doc.year_vote.places
         where = (others[0].ref.span if others else prof.year_span)
         for p in places(doc):
             if p.ref.year in (year, year + 1):

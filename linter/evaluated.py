@@ -1,0 +1,365 @@
+"""The report speaking of this evaluation, and the evaluated year those statements vote for.
+
+The profile reads the evaluated year from the title, the opening sentence or a header field
+(linter/profile.py). A report made from another year's often keeps exactly that one place
+wrong, so the year rules weigh it against the report's other statements of this evaluation:
+its own name on a line of its own (a cover, a repeated title, a table of contents), "N 年度……
+自评得分 / 评价结果 / 自评报告", "N 年度部门整体支出绩效自评", "对 N 年度……进行了绩效自评",
+"现将 N 年度……报告如下", the scope of the evaluation. :func:`vote` counts them (JX301's
+conditions 4, 4a and 4b, documented in its docstring); ``Document.year_vote`` holds the result,
+so that JX301 reports the odd year and JX302 and JX303 check against the year that stands.
+The recognisers (:func:`self_words`, :func:`eval_words`, :func:`eval_clause`,
+:func:`announced`, :func:`name_line`) are JX301's too: it reports a statement of this
+evaluation under another year.
+"""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .dates import SENTENCE_STOPS
+from .normalise import first_lines
+from .profile import TITLE_LINES
+from .years import (
+    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, YearPlace, in_docno, in_title, is_event_date, is_law_version, is_range,
+    is_since, joined_name, notice_evaluated_year, ordinary_other_year, places, report_name_at,
+)
+
+_STOP = CLAUSE_STOPS
+# The report itself: …N 年（度）…自评得分 / 评价结果 / 自评等级 / 自评报告. The report's name
+# (…报告) is the vocabulary the profile reads the title's year with (linter/years.py REPORT_NAME).
+_SELF = re.compile(
+    rf"[^{_STOP}]{{0,30}}?{EVAL_WORD}[^{_STOP}]{{0,6}}?(?:得分|分数|结果|结论|等级|报告|信息)"
+)
+# …or of the clause right after it: 2022 年度，我局……
+_COMMA_SUBJECT = re.compile(r"\s*[，,]\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?")
+# A sentence that compares years states other years on purpose.
+COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
+# The evaluation of the year's spending: N 年（度）[我办 / 部门 / 财政资金] 整体支出 / 部门整体 …
+# 绩效自评 / 自我（绩效）评价 / 绩效评价. The year is the one whose spending is evaluated, not the
+# round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
+# 省级 / 市级 … editions and scoring systems are left out).
+_OWN_EVAL = re.compile(
+    rf"(?P<pre>[^{_STOP}级评]{{0,24}}?)(?P<what>整体|支出|预算|部门|资金|项目)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
+)
+YEAR_IN = re.compile(r"\d{4}\s*年")
+# …of another system or a plan, not this evaluation
+_NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
+PLAN = re.compile(r"(?<!现)将|拟|计划|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
+# Looking back at an earlier evaluation: its results, its problems, a comparison.
+YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
+                   r"增长|减少|下降|增加|持平|分别(?!对)|连续")
+# Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
+# 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
+_TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
+_EVALUATED = re.compile(
+    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+)
+# the targets' attainment, which is what this evaluation evaluates (not the targets alone)
+_TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
+# the evaluated year without its number: 本年度 / 本年 / 当年 (not 上年度, 次年)
+_THIS_YEAR = re.compile(r"(?<![上下次去前])(?:本|当)年")
+# Money or work carried over from an earlier year
+_CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
+# the end of a year, as a date: 2023 年 12 月 31 日 / 12 月底 / 12 月末
+_YEAR_END = re.compile(r"\s*12\s*月\s*(?:31\s*日|底|末)")
+# money given, in the sentence of a document number
+_FUNDS_GIVEN = re.compile(r"下达|拨付|分配|安排")
+# Work on the evaluation or the report, dated in the year after the evaluated one
+_REPORTING = re.compile(r"自评|评价|报告|报送|考核|审计|检查")
+# The report announcing itself: 现将[本局] N 年度……（自评 / 评价）……情况 / 报告……如下 / 予以公开 (up to
+# the end of the announcement, no sentence stop between)
+_ANNOUNCE_HEAD = re.compile(r"现将\s*(?:(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?)?\s*$")
+_ANNOUNCED_PLAN = re.compile(r"安排|计划|方案|要点|部署|通知|要求")
+_ANNOUNCED = re.compile(r"[^。；;!！?？]{0,100}?(?:如下|予以公开|进行公开|公开)\s*(?:[:：。]|$)")
+# A cited document that gives the money for a year: 《关于（提前）下达 N 年……资金的通知》
+_FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
+# A page's or a form's field of the date it was written, filled in or published
+_DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
+# What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
+SCOPE = re.compile(
+    r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间|年度)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
+)
+# …or right after it: N 年度专项资金绩效评价资金总计 / N 年参与绩效评价的项目共
+SCOPE_AFTER = re.compile(
+    r"[^，,。；;:：]{0,20}?(?:参与|纳入)?(?:本次)?(?:绩效)?(?:自评|评价)的?(?:资金|项目|单位)(?:总计|合计|共计?|为|包括|\d+\s*个)"
+    # …or in the clause after it: N 年度，我馆共有 3 个项目纳入绩效自评范围
+    r"|\s*[，,]?[^。；;:：，,]{0,25}?纳入(?:本次)?(?:绩效)?(?:自评|评价)的?范围"
+)
+
+
+def places_in(doc, para):
+    """The year places of one paragraph (indexed once per document)."""
+    index = doc.memo.get("evaluated.places")
+    if index is None:
+        index = doc.memo["evaluated.places"] = {}
+        for q in places(doc):
+            index.setdefault(q.ref.para, []).append(q)
+    return index.get(para, ())
+
+
+def _amount_after(doc, p) -> bool:
+    """An amount of money after the year, in its sentence."""
+    return any(q.kind == "amount" and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
+               for q in doc.facts[p.ref.para].quantities)
+
+
+def is_link(p) -> bool:
+    """下一篇：2024 年度……自评报告 — a web page's link to another document, not this report."""
+    return bool(LINK_HEAD.search(p.para.text, max(0, p.i - 30), p.i))
+
+
+def announced(doc, p, year) -> bool:
+    """The report announcing itself (现将[本局] N 年度下达我县的……资金的绩效目标自评情况予以公开 /
+    ……报告如下), or one name in a list of the reports it announces (现将 A N 年度绩效自评报告、
+    B N 年度绩效自评报告、C N 年度……公开如下) whose other years, at least two, are all the evaluated
+    one. The evaluation
+    words stand after the year, before the end of the announcement; no comparison or look-back."""
+    text = p.para.text
+    k = text.rfind("现将", p.s, p.i)
+    if k < 0 or re.search(r"[，,；;：:]", text[k:p.i]):
+        return False
+    m = _ANNOUNCED.match(text, p.j)
+    if m is None or COMPARISON.search(text, p.s, m.end()):
+        return False
+    if not re.search(EVAL_WORD, text[p.j:m.end()]) and not re.search(r"绩效[^。；;]{0,10}?报告如下", text[p.j:m.end()]):
+        return False  # (现将 N 年度绩效情况报告如下 names this report too)
+    if _ANNOUNCED_PLAN.search(text, p.j, m.end()):
+        return False  # 现将 2024 年度绩效评价工作安排如下: next year's work, announced
+    if _ANNOUNCE_HEAD.search(text, k, p.i):
+        # the year right after 现将: no other year may come before the evaluation words
+        ev = re.search(EVAL_WORD, text[p.j:m.end()]) or re.search("绩效", text[p.j:m.end()])
+        return not YEAR_IN.search(text, p.j, p.j + ev.start())
+    # a list of names: this one is a report's name, and every other year of the list is the evaluated one
+    if self_words(p) is None or "、" not in text[k:m.end()]:
+        return False
+    others = [q for q in places_in(doc, p.ref.para) if q is not p and k <= q.i < m.end()
+              and not ordinary_other_year(doc, q)]
+    return len(others) >= 2 and all(q.ref.year == year for q in others)  # (of two, either may be the odd one)
+
+def self_words(p):
+    """N 年（度）……自评得分 / 评价结果 / 自评等级 / 自评报告 / 自评信息 (also N 年度，我局……自评得分),
+    not a notice's."""
+    text = p.para.text
+    m = _SELF.match(text, p.j)
+    if m is None:
+        # N 年度，我局部门整体支出绩效自评得分 95 分: the unit as the subject of the next clause
+        subject = _COMMA_SUBJECT.match(text, p.j)
+        m = _SELF.match(text, subject.end()) if subject else None
+    if m is None or YEAR_IN.search(text, p.j, m.end()):
+        return None  # the words are another year's: 2023 年度决算说明公开了 2024 年度自评信息
+    if re.search(r"关于开展|通知", p.before[-12:] + text[p.j:m.end()]):
+        return None
+    return m
+
+def eval_words(p):
+    """N 年（度）[我办 / 部门] 整体支出……绩效自评 / 自我评价 / 绩效评价, not another system's."""
+    text = p.para.text
+    m = _OWN_EVAL.match(text, p.j)
+    if m is None or YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, _clause_end(text, p)):
+        return None
+    if not re.search("整体|支出|预算", m.group(0)) and not text[p.i:p.j].rstrip().endswith("年度"):
+        return None  # 2024 年财政资金绩效自评工作: the round held in a year, not the year evaluated
+    return m
+
+def eval_clause(p):
+    """对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价 in one clause, the evaluated
+    thing not another system's (指标、体系、办法、目标、复核、整改……)."""
+    if not _TO_EVALUATE.search(p.clause_before()):
+        return None
+    text = p.para.text
+    m = _EVALUATED.match(text, p.j, _clause_end(text, p))
+    if m is None or YEAR_IN.search(text, p.j, m.end()):
+        return None
+    # the evaluated thing: the first of a list of aspects (对 N 年度绩效目标分解下达情况、绩效情况分析、
+    # ……等方面进行了自我评价); the targets' attainment is this evaluation's, the targets alone are not
+    head = text[p.j:m.end()]
+    if "等方面" in head:
+        head = re.split(r"[、及和与]", head, maxsplit=1)[0]
+    if _NOT_THIS.search(_TARGETS_MET.sub("", head)):
+        return None
+    if re.search(r"审核|复核|抽查|检查|督导|核查", text[p.j:m.end()]):
+        return None  # a review of others' evaluations
+    return m
+
+def name_line(doc, p):
+    """The report's own name on a line of its own anywhere (a cover page, a repeated title,
+    a table of contents or an attachment list: 2023 年度某某局部门整体支出绩效自评报告, also
+    broken over short lines), or at the head of one of the first lines (the title run into
+    the text). The match, or None."""
+    top = doc.memo.get("evaluated.top")
+    if top is None:
+        top = doc.memo["evaluated.top"] = len(first_lines(doc.paragraphs, TITLE_LINES))
+    text = joined_name(doc.paragraphs, p.ref.para)
+    return report_name_at(text, p.i, whole_line=True, top=p.ref.para < top)
+
+def _title_alone(doc, year):
+    """An evaluated year read from the title, the opening or the header that the body does not
+    give — not even in a date or a comparison; only the report's own name lines, cited
+    documents' names (《》), document numbers, law versions, web links and the date a page
+    was published or a form filled in do not count — while the body gives one other year X
+    for its own statements in at least two thirds of the sentences that give any year.
+    A statement is a sentence that neither compares nor plans nor speaks of money carried
+    over, or a copy of the report's name (a repeated title, a 名称： field) under X. X needs
+    two statements, or one and a mention of X that only supports it: a date in X (资金于
+    X 年 6 月 17 日下达; not a date of the evaluation's or the report's own work, done the year
+    after), a cited document's name that gives X (《关于下达 X 年……资金的通知》),
+    or the notice the report answers when it names X (关于开展 X 年度……; 关于开展 N 年…… may
+    mean N or N−1 and supports neither). One statement is not enough when the body speaks of
+    本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
+    is neither a statement nor support. A document number of X in a sentence giving money
+    (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
+    12 月 31 日，资金已使用……万元) is a statement.
+    When the body does give the title's year (a column of last year's accounts, a date), X
+    needs four statements and three times the title, its copies and those mentions together.
+    (X, its statements, the body's mentions of the title's year), or None."""
+    if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
+        return None
+    span = doc.profile.year_span
+    votes: dict[int, dict] = {}
+    support: set[int] = set()
+    copies = set()  # the title's copies under its own year, each a vote for it
+    mentions = 0  # the body's mentions of the title's year, of any kind
+    for p in places(doc):
+        if p.ref.span.start <= span.start < p.ref.span.end or is_law_version(p) or is_link(p):
+            continue
+        if in_docno(doc, p):
+            continue
+        if name_line(doc, p):
+            if p.ref.year != year:
+                votes.setdefault(p.ref.year, {}).setdefault(("name", p.ref.span.start), p)
+            else:
+                copies.add(p.ref.span.start)
+            continue
+        if in_title(p):
+            if re.search(r"关于开展\s*$", p.before):
+                if p.para.text[p.i:p.j].endswith("年度"):
+                    support.add(p.ref.year)  # 关于开展 X 年度……自评: the notice names X (not 关于开展 N 年, which may mean either)
+            elif _FUNDS_NOTICE.search(p.para.text, max(0, p.i - 8), p.i):
+                support.add(p.ref.year)  # 《关于下达 X 年……资金的通知》: the year the money is for
+            continue
+        if _DATE_FIELD.search(p.para.text, max(0, p.i - 8), p.i):
+            continue  # 发布时间：2024 年 4 月 10 日 / 填报日期：… — when the report was written or put online
+        if p.ref.year == year:
+            mentions += 1  # the body gives the title's year
+            continue
+        if re.search(r"关于开展\s*$", p.before):
+            if p.para.text[p.i:p.j].endswith("年度"):
+                support.add(p.ref.year)
+            continue
+        sentence = p.para.text[p.s:p.e]
+        if "提前" in sentence and not re.search(rf"提前[^。；;]{{0,6}}?{p.ref.year}\s*年", sentence):
+            continue  # 2022 年，上级提前下达的资金: next year's money, given in advance (not 提前下达 2022 年资金)
+        if (_YEAR_END.match(p.para.text, p.j) and p.ref.year != year
+                and not _REPORTING.search(p.para.text, p.s, p.e) and _amount_after(doc, p)):
+            # 截至 X 年 12 月 31 日，资金已使用 2.00 万元: the figures at the end of year X
+            votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
+            continue
+        if ordinary_other_year(doc, p):
+            if (is_event_date(doc, p) and not is_range(p) and not is_since(p)
+                    and not _REPORTING.search(p.para.text, p.s, p.e)):
+                support.add(p.ref.year)  # the money came or the work was done in X
+            continue
+        if COMPARISON.search(p.para.text, p.s, p.e) or PLAN.search(p.para.text, p.s, p.e):
+            continue
+        if _CARRIED.search(p.clause_after()):
+            continue  # 2022 年结转资金: an earlier year's money, named in any year's report
+        votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
+    if not votes:
+        return None
+    for d in doc.docrefs:
+        # 红财社发〔X〕128 号文件下达……资金: the year the money was given in (not 提前下达, next year's)
+        text = doc.paragraphs[d.para].text
+        k = doc.paragraphs[d.para].index_of(d.span.start)
+        s = max(text.rfind(c, 0, k) for c in SENTENCE_STOPS) + 1
+        e = min([x for x in (text.find(c, k) for c in SENTENCE_STOPS) if x >= 0], default=len(text))
+        if _FUNDS_GIVEN.search(text, s, e) and "提前" not in text[s:e]:
+            support.add(d.year)
+    other = max(votes, key=lambda y: len(votes[y]))
+    n = len(votes[other])
+    if n == 1 and any(_THIS_YEAR.search(q.text) for q in doc.paragraphs):
+        return None  # one statement of X, and the body speaks of 本年度: X may well be another year's
+    if 3 * n < 2 * sum(len(v) for v in votes.values()):
+        return None
+    if mentions:
+        # the body gives the title's year too (a column of last year's accounts, a date): X must
+        # outweigh the title, its copies and every such mention three times over, in four statements
+        if n < 4 or n < 3 * (1 + len(copies) + mentions):
+            return None
+    elif n + (other in support) < 2 + len(copies):
+        return None
+    return other, list(votes[other].values()), mentions
+
+def _odd_profile_year(doc, year):
+    """The evaluated year (header field or opening sentence) against the other places
+    that speak of this evaluation, and the notice the report answers (关于开展 N 年……
+    通知 evaluates N−1): when another year has a strict majority over the evaluated year
+    (counting its own header or opening), at least two votes and at least one place of
+    the report's own, the header or opening is the odd one out. A sentence is one vote;
+    work with its date (于 2024 年 5 月……完成了 2023 年度……自评) is no vote: it may be an
+    earlier year's evaluation told as history."""
+    span = doc.profile.year_span
+    if span is None:
+        return None
+    votes: dict[int, set] = {year: {None}}
+    own: dict[int, list] = {}
+    for p in places(doc):
+        if p.ref.span.start <= span.start < p.ref.span.end:
+            continue
+        if in_title(p) and re.search(r"关于开展\s*$", p.before):
+            evaluated = notice_evaluated_year(p.ref.year, "年度" if p.para.text[p.i:p.j].endswith("年度") else "年")
+            votes.setdefault(evaluated, set()).add((p.ref.para, p.s))
+            continue
+        if ordinary_other_year(doc, p) or is_link(p):
+            continue
+        if re.search(YEARS_COMPARED, p.para.text[p.s:p.e]) or PLAN.search(p.clause_before()):
+            continue
+        if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
+               for d in doc.in_paragraph("dates", p.ref.para)):
+            continue  # work dated: this evaluation or an earlier one, not a vote
+        if name_line(doc, p):
+            # the report's name, however often a web page or a cover repeats it, is one vote
+            votes.setdefault(p.ref.year, set()).add("name")
+            own.setdefault(p.ref.year, []).append(p)
+        elif (self_words(p) or eval_words(p) or eval_clause(p) or announced(doc, p, year)
+              or SCOPE.search(p.para.text, p.s, p.i) or SCOPE_AFTER.match(p.para.text, p.j)):
+            votes.setdefault(p.ref.year, set()).add((p.ref.para, p.s))
+            own.setdefault(p.ref.year, []).append(p)
+    votes = {y: len(v) for y, v in votes.items()}  # one vote a sentence
+    other = max(votes, key=lambda y: (votes[y], y == year))
+    if other == year or votes[other] < 2 or votes[other] <= votes[year] or other not in own:
+        return None
+    return other, own[other]
+
+def _clause_end(text, p) -> int:
+    ends = [k for k in (text.find(c, p.j, p.e) for c in "，,：:") if k >= 0]
+    return min(ends) if ends else p.e
+
+
+@attrs.frozen
+class YearVote:
+    """The evaluated year after the vote. ``how`` is "odd" when the header or opening
+    sentence is outvoted by the report's other statements of this evaluation (JX301's 4),
+    "alone" when the title's year is nowhere in the body, which states another year
+    throughout (4b), "outvoted" when the body mentions the title's year but states another
+    one far more often (4b), else None. ``year`` is the year that stands (the profile's when
+    ``how`` is None; None when the report has none), ``places`` the places that outvoted the
+    profile's year, ``mentions`` the body's mentions of the title's year ("outvoted")."""
+
+    how: str | None
+    year: int | None
+    places: tuple[YearPlace, ...] = ()
+    mentions: int = 0
+
+
+def vote(doc) -> YearVote:
+    """The vote on the evaluated year (``Document.year_vote`` computes it once per document)."""
+    year = doc.profile.year
+    odd = _odd_profile_year(doc, year) if year is not None else None
+    alone = _title_alone(doc, year) if year is not None and odd is None else None
+    if odd is not None:
+        return YearVote("odd", odd[0], tuple(odd[1]))
+    if alone is not None:
+        return YearVote("alone" if not alone[2] else "outvoted", alone[0], tuple(alone[1]), alone[2])
+    return YearVote(None, year)
