@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -18,6 +19,32 @@ def _matches(item, section) -> bool:
     return any(word in title for word in section.get("match", ()))
 
 
+# the words that join the names of two sections in one heading: 收支与绩效目标, 自评结果及指标分析
+_JOIN = re.compile(r"以及|与|和|及|暨|、|/")
+
+
+def _keys(section) -> tuple[str, ...]:
+    """The section's match words, and each one's key without the generic 情况 (收支情况 → 收支):
+    in a heading that names two sections, 情况 is often written once or not at all."""
+    words = section.get("match", ())
+    return tuple(words) + tuple(w[:-2] for w in words if w.endswith("情况") and len(w) > 3)
+
+
+def _parts(item) -> list[str]:
+    return [x for x in _JOIN.split(item.title.replace(" ", "")) if x]
+
+
+def _also_names(item, section, placed) -> bool:
+    """A heading already found for the sections ``placed`` names ``section`` too: one part of
+    its title (split at 与 / 和 / 及 / 、) holds a key of ``section`` and no match word or key of
+    the sections placed on it (（三）收支与绩效目标 is 部门整体支出情况 and 绩效目标)."""
+    taken = [k for sec in placed for k in _keys(sec)]
+    return any(
+        any(k in part for k in _keys(section)) and not any(k in part for k in taken)
+        for part in _parts(item)
+    )
+
+
 class RequiredSections(Rule):
     """
     做什么
@@ -27,6 +54,11 @@ class RequiredSections(Rule):
         在正文（第一个附件之前）的一级标题里按模板顺序逐节查找：标题含有该节的任一用词
         即为找到；下级各节只在找到的上级标题之下查找。找不到的节报告“缺少”，
         在前面已经出现过的节报告“顺序不对”。
+        一个标题可以同时是相邻的两节（“（三）收支与绩效目标”既是“绩效目标”，也是“部门整体
+        支出情况”）：标题已算作前一节，用“与、和、及、以及、暨、、”分开的某一部分含有后一节的
+        用词或用词去掉“情况”后的关键词（收支情况 → 收支），而这一部分不含前一节的用词，
+        后一节也算找到（这样的标题下的下级各节只按前一节检查）。没有连接词的标题
+        （“（三）部门整体支出绩效目标”）只算一节。
 
         不报告：模板里不到一半的节能在报告中找到时（报告用的是另一种模板，或类型判断
         有误），整层都不评判；上级标题下没有任何下级标题时，不检查其下级各节
@@ -103,8 +135,17 @@ class RequiredSections(Rule):
         if not sections or not items:
             return
         found: dict[int, tuple[int, object]] = {}
+        shared = set()  # sections found on the heading of the section before them
         pos = 0
         for k, sec in enumerate(sections):
+            if k - 1 in found:
+                # a heading that names the previous section and this one (收支与绩效目标) is both
+                last = found[k - 1][0]
+                placed = [sections[j] for j in found if found[j][0] == last]
+                if _also_names(items[last], sec, placed):
+                    found[k] = found[k - 1]
+                    shared.add(k)
+                    continue
             hit = next((j for j in range(pos, len(items)) if _matches(items[j], sec)), None)
             if hit is not None:
                 found[k] = (hit, items[hit])
@@ -115,7 +156,7 @@ class RequiredSections(Rule):
             if k in found:
                 item = found[k][1]
                 subs = sec.get("sub")
-                if subs:
+                if subs and k not in shared:  # (the shared heading's items are its first section's)
                     kids = [o.items[c] for c in item.children if o.items[c].marker.at_start]
                     yield from self._level(doc, o, subs, kids)
                 continue
