@@ -73,6 +73,20 @@ def test_fold_keeps_length_and_chinese_punctuation():
     assert len(fold(s)) == len(s)
 
 
+def test_traditional_script_is_read_as_simplified_with_offsets_kept():
+    # a report mirrored in traditional script: the rules read the simplified words, every
+    # character still points back at its own place, and the original is what is quoted
+    text = "一、預算執行情況\n本單位年度預算數為120萬元，實際支出90萬元，預算執行率75%。\n"
+    src = Source("t.txt", text)
+    ps = normalise(src)
+    assert [p.text for p in ps] == ["一、预算执行情况", "本单位年度预算数为120万元，实际支出90万元，预算执行率75%。"]
+    p = ps[1]
+    i = p.text.index("预算执行率")
+    assert text[p.offsets[i]:p.offsets[i] + 5] == "預算執行率"
+    assert len(p.offsets) == len(p.text) + 1
+    assert fold("计划财务科") == "计划财务科"  # simplified text is left as it is
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("收入支出万元，。：（）１２3 \n\t一、其中5.%年月日XX_") ), max_size=300))
 def test_offset_map_property(text):

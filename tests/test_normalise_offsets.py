@@ -115,10 +115,14 @@ def test_paragraph_of_one_run_keeps_just_its_first_offset():
 def test_fold_is_the_table_for_every_character():
     """fold() replaces only the foldable characters present; it must equal the
     one-for-one table on every character, alone and in a run of text."""
-    from linter.normalise import FOLD_TABLE, fold
+    from linter.normalise import FOLD_TABLE, fold, traditional_table
 
+    simplified = traditional_table()[1]
+    table = FOLD_TABLE | {ord(t): s for t, s in simplified.items()}
     every = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
-    assert fold(every) == every.translate(FOLD_TABLE)
-    for ch in FOLD_TABLE.values():
+    assert fold(every) == every.translate(table)
+    for ch in table.values():
         assert fold(ch) == ch  # nothing folds twice
+    for ch in every[::97]:
+        assert fold(ch) == ch.translate(table)  # alone as in a run
     assert fold("ascii only") == "ascii only"
