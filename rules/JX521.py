@@ -15,6 +15,8 @@ _AFTER_CELL = 16
 # in a header row run together, the second copy of a doubled word begins the next cell
 _HEADER_TAIL = re.compile(r"值|名称|性质|内容|解释|说明|类型|类别|方向|权重|分值|标准|编号|代码|来源")
 _DIGITS = "0123456789０１２３４５６７８９"
+# characters that do not end a name: before them a word begins afresh (对部门部门整体支出)
+_NOT_NAME_END = "的了和与及或在对为是将把被从由按向并且也都就等"
 
 
 @cache
@@ -38,6 +40,15 @@ class DoubledWord(Rule):
         表头单元格首尾相接（“三级指标指标值”：“三级指标”之后是“指标值”）：第二遍接着
         “值、名称、性质、内容、类型、权重、分值、标准……”组成列名，且同一段里别处
         还有这个词（“一级指标二级指标”），一句话里只出现这两遍的“项目项目名称”仍报告。
+
+        单位或项目的名称以某个词结尾、紧接着的评价对象术语又以这个词开头时不报告：
+        “民政部门部门整体绩效自评”是“民政部门”加“部门整体”，“某某建设项目项目支出”同理
+        （术语表 evaluated_terms 在 text.toml：部门整体、单位整体、项目支出）；第一遍前面须是
+        一个汉字且不是“的、和、与、对、在、为……”之类的虚词，否则前面没有以它结尾的名称，
+        仍报告（“对部门部门整体支出进行评价”、句首的“部门部门整体”）。其他术语不在此列，
+        “防火专项专项资金”“某某项目项目资金”“部门部门预算”仍报告：报告的名称和评价对象照
+        模板写作“名称 + 部门整体支出 / 项目支出绩效自评”，而资金、预算之类的术语前面本来就
+        不必重复（“防火专项资金”），复核过的这类重复都是笔误。
 
         不报告：其他单字重叠（常常、人人、年年、天天、一一、个个、认认真真），
         以及跨词边界的相同字（“湛江市市直”“委员会会议”“针对对象”“参与与否”）——
@@ -69,6 +80,7 @@ class DoubledWord(Rule):
         allowed = set(data.get("reduplicated_words", ()))
         chars = data.get("function_chars", "")
         idioms = data.get("function_char_idioms", ())
+        terms = data.get("evaluated_terms", ())
         single = re.compile("([" + re.escape(chars) + "])\\1") if chars else None
         figures = None  # where the figures with a unit start, when first needed
         for p in doc.paragraphs:
@@ -79,6 +91,8 @@ class DoubledWord(Rule):
                 if word in allowed or (len(word) == 2 and word[0] == "一"):
                     continue
                 if _table_like(text, m.start(), m.end(), word) or _header_cells(text, m.start(), m.end(), word):
+                    continue
+                if _name_then_term(text, m.start(), word, terms):
                     continue
                 if m.end() < len(text) and text[m.end()] in _DIGITS:
                     # 指标指标1: a numbered label; 人员人员29人: a figure of the word
@@ -129,6 +143,16 @@ def _header_cells(text: str, i: int, j: int, word: str) -> bool:
     if not _HEADER_TAIL.match(text, j):
         return False
     return text.count(word, 0, i) + text.count(word, j) >= 1
+
+
+def _name_then_term(text: str, i: int, word: str, terms) -> bool:
+    """Whether the doubled ``word`` at ``text[i:]`` is a name ending in it followed by a term
+    beginning with it (民政部门 + 部门整体绩效): the second copy begins one of ``terms`` and the
+    first ends a word — a Chinese character stands before it that is no particle or
+    preposition (not 对部门部门整体, not a clause opening 部门部门整体)."""
+    if not any(t.startswith(word) and text.startswith(t, i + len(word)) for t in terms):
+        return False
+    return i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in _NOT_NAME_END
 
 
 def _inside(text: str, i: int, idiom: str) -> bool:
