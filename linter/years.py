@@ -29,10 +29,11 @@ RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 # year) and JX301 (a year on "本报告自己的报告名称" that differs from it): the evaluation word,
 # then at most six more characters of the same clause, then 报告 — …绩效自评报告,
 # …绩效自评总结报告, …整体和项目支出绩效自评报告, …绩效评价报告, …绩效评价自评报告,
-# …自我评价报告.
+# …自我评价报告 — or the 说明 a finance bureau publishes its results under (…绩效评价结果的说明,
+# …绩效自评情况说明).
 CLAUSE_STOPS = "，,。；;:：、"
 EVAL_WORD = r"(?:自评|自我评价|绩效评价|评价)"
-REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?报告"
+REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明)"
 # A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告
 # (an enumeration may stand in it: 2024 年度中央、市级转移支付资金绩效自评报告).
 # (The profile also checks that no other year stands between and that the year is not a
