@@ -62,8 +62,9 @@ _TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
 _THIS_YEAR = re.compile(r"(?<![上下次去前])(?:本|当)年")
 # Money or work carried over from an earlier year
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
-# the end of a year, as a date: 2023 年 12 月 31 日 / 12 月底 / 12 月末
-_YEAR_END = re.compile(r"\s*12\s*月\s*(?:31\s*日|底|末)")
+# the end of a year, as a date: 2023 年 12 月 31 日 / 12 月底 / 12 月末, or 2023 年末 / 年底 (not
+# 年底前, a deadline)
+_YEAR_END = re.compile(r"\s*(?:12\s*月\s*(?:31\s*日|底|末)|[末底](?!前))")
 # money given, in the sentence of a document number
 _FUNDS_GIVEN = re.compile(r"下达|拨付|分配|安排")
 # Work on the evaluation or the report, dated in the year after the evaluated one
@@ -210,7 +211,7 @@ def _title_alone(doc, year):
     本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
     is neither a statement nor support. A document number of X in a sentence giving money
     (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
-    12 月 31 日，资金已使用……万元) is a statement.
+    12 月 31 日 or X 年末，资金已使用……万元) is a statement.
     When the body does give the title's year (a column of last year's accounts, a date), X
     needs four statements and three times the title, its copies and those mentions together.
     (X, its statements, the body's mentions of the title's year), or None."""
