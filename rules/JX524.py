@@ -4,11 +4,13 @@ import re
 
 from ..normalise import MARKER_RE
 from ..rule import Rule
-from ..structure import scopes
+from ..structure import outline, scopes
 
 _NOISE = re.compile(r"[\s\W_]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 MIN_CHARS = 40  # Chinese characters a paragraph must have to be compared
+# the heading of a summary, whose paragraphs restate what the report details elsewhere
+_SUMMARY = re.compile(r"结论|总体评价|总结|小结|综述|概述")
 
 
 class RepeatedParagraph(Rule):
@@ -19,7 +21,11 @@ class RepeatedParagraph(Rule):
 
         不报告：短段落（不足 40 个汉字，如“无。”、小标题）；表格单元格，以及夹在表格
         单元格之间的段落（表格里的评分说明常被后文的指标分析逐字引用）；只差几个字
-        或数字的相似段落（只比较完全相同的文字）。
+        或数字的相似段落（只比较完全相同的文字）；两处中恰好有一处在总结性的标题之下
+        （它所属的各级标题含有“结论、总体评价、总结、小结、综述、概述”，如“一、自评结论”
+        下的执行率一句在“二、佐证材料”里原样再写一遍）——总结本来就复述正文，这样的重复
+        不是抄错。两处都在总结里、都不在总结里的重复照常报告（“（一）自评结果”不是总结：
+        把绩效目标原样抄作自评结果仍报告）。
 
     为什么是问题
         同一段话出现在两个章节（如把绩效目标原样抄作自评结果），说明有一节没有按要求
@@ -70,6 +76,8 @@ class RepeatedParagraph(Rule):
                 same.append((p, start))
                 continue
             first, fstart = match
+            if _in_summary(doc, first, scope_of) != _in_summary(doc, p, scope_of):
+                continue  # a summary restating the body (自评结论 and 佐证材料 give the same sentence)
             fspan = first.span(fstart, len(first.text))
             where = doc.source.locator(fspan.start)
             where_en = doc.source.locator(fspan.start, "en")
@@ -87,3 +95,22 @@ def _key(text: str) -> tuple[int, str]:
     while start < len(text) and text[start].isspace():
         start += 1
     return start, _NOISE.sub("", text[start:])
+
+
+def _in_summary(doc, p, scope_of) -> bool:
+    """Whether paragraph ``p`` lies under a heading of a summary (自评结论, 总体评价, 综述 …):
+    one of the headings its outline item, or the last item before it, hangs under."""
+    scope = scope_of[p.index]
+    items = outline(doc).items
+    own = next((it for it in items if it.scope == scope and it.para == p.index and it.marker.at_start), None)
+    if own is not None:
+        at = own.parent
+    else:
+        before = [it for it in items if it.scope == scope and it.para < p.index]
+        at = max(before, key=lambda it: (it.para, it.start)).index if before else None
+    while at is not None:
+        item = items[at]
+        if _SUMMARY.search(item.title):
+            return True
+        at = item.parent
+    return False
