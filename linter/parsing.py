@@ -141,6 +141,20 @@ class _Driver:
                 out[sym] = (None, (len(arg.expansion), origin, kind))
             self.actions[state] = out
         self.appends = self._appends()
+        # the one state where runs of words are appended (home), and the walks of the items
+        # read there and of the first item, read in the start state (see _walks)
+        self.home: int | None = None
+        if len(self.appends) == 1:
+            (home,) = self.appends
+            if len(self.scanners[home]) == 1 and len(self.scanners[self.start]) == 1:
+                self.home = home
+                self.home_scan = self.scanners[home][0]
+                self.start_scan = self.scanners[self.start][0]
+                self.walks = self._walks(home, self.start)
+                self.first_walks = self._walks(home, self.start, first=True)
+                # at the end of the text, in home on the start state: the list is the result
+                self.ends_home = (self.actions[home].get("$END") == (None, (1, "start", "start"))
+                                  and self.actions[self.start].get("start") == (self.end, None))
 
     def _appends(self) -> dict[int, dict[str, type[TextItem]]]:
         """State → the terminals that, read there, only add one item to the repetition
@@ -195,13 +209,119 @@ class _Driver:
                 out[state] = {typ: TEXT_ITEMS[typ] for typ in sorted(fast)}
         return out
 
+    def _walks(self, home: int, start: int, first: bool = False) -> dict[str, tuple]:
+        """How each typed item read in ``home`` goes (``first``: each first item of a text,
+        read in the start state), worked out once from the table.
+
+        In ``home`` the parser has a list of items on its stack (on the start state). An
+        item (``100 万元``, ``2023 年 4 月 28 日``, ``一、``) is its tokens shifted one by one,
+        each lexed in the state the one before led to; the token after them (the lookahead)
+        then reduces them to the item, the item to ``_item``, and that onto the list, which
+        brings the parser back to ``home``. All of it depends only on the tokens' types, so
+        it is simulated here on the table for every sequence of types, and :meth:`_read`
+        follows the result instead of the stacks: a walk is ``(scanner, next, pushed)``,
+        where ``scanner`` reads the next token, ``next`` maps its type to the walk that
+        shifts it, or to the kind of the item the tokens so far make (the lookahead is then
+        read in ``home``), and ``pushed`` holds the states the parser would have pushed. A
+        type ``next`` lacks (an error, or a step this simulation does not know) hands over
+        to the table with those states and tokens on the stacks: the parser then goes on
+        exactly as it would have.
+        """
+        actions, scanners = self.actions, self.scanners
+        below = object()  # the state under ``home``, whichever it is
+        # gotos taken from ``below``: only symbols every state goes to ``home`` on (the list)
+        to_home = {sym for acts in actions.values() for sym, a in acts.items() if a == (home, None)}
+        back_home = {sym for sym in to_home
+                     if all(a[0] == home for acts in actions.values() for k, a in acts.items() if k == sym)}
+        the_list = object()
+        base = ([start], []) if first else ([below, home], [the_list])
+
+        def step(pushed: tuple, types: tuple, typ: str):
+            """Where lookahead ``typ`` takes the parser with ``types`` shifted as ``pushed``:
+            ``("shift", state)``, ``("item", kind)`` back in ``home``, or None."""
+            stack = [*base[0], *pushed]
+            values: list = [*base[1], *range(len(pushed))]  # token indices, or (kind, indices)
+            item = None
+            reduced = False
+            while True:
+                state = stack[-1]
+                if state is below:
+                    return None
+                if len(stack) == 2 and state == home and stack[0] is base[0][0]:
+                    if first and values and type(values[0]) is tuple:
+                        item = values[0]  # the first item: the list is that item alone
+                    if item is None or item[1] != tuple(range(len(pushed))):
+                        return None
+                    return ("item", item[0])
+                act = actions[state].get(typ)
+                if act is None:
+                    return None
+                shift, reduce = act
+                if reduce is None:
+                    return None if reduced else ("shift", shift)
+                reduced = True
+                size, origin, kind = reduce
+                if not size or size >= len(stack):
+                    return None
+                children = values[-size:]
+                del values[-size:], stack[-size:]
+                if kind is None and size == 1:  # an inlined rule over one token or item
+                    c = children[0]
+                    value = (types[c], (c,)) if type(c) is int else c
+                elif kind is None and size == 2 and children[0] is the_list and type(children[1]) is tuple:
+                    value, item = the_list, children[1]  # the item added to the list
+                elif kind is not None and kind != "start" and all(type(c) is int for c in children):
+                    value = (kind, tuple(children))
+                else:
+                    return None
+                under = stack[-1]
+                if under is below:
+                    if origin not in back_home:
+                        return None
+                    goto = home
+                else:
+                    got = actions[under].get(origin)
+                    if got is None or got[1] is not None:
+                        return None
+                    goto = got[0]
+                stack.append(goto)
+                values.append(value)
+
+        def walk(pushed: tuple, types: tuple):
+            state = pushed[-1]
+            if len(scanners.get(state, ())) != 1 or len(pushed) > 8:
+                return None
+            nxt: dict[str, object] = {}
+            for typ in actions[state]:
+                if not (typ.isupper() or typ == "$END"):
+                    continue  # a rule's goto, not a token
+                got = step(pushed, types, typ)
+                if got is None:
+                    continue
+                if got[0] == "item":
+                    nxt[typ] = got[1]
+                elif typ != "$END":
+                    deeper = walk(pushed + (got[1],), types + (typ,))
+                    if deeper is not None:
+                        nxt[typ] = deeper
+            return (scanners[state][0], nxt, pushed)
+
+        fast = () if first else self.appends[home]
+        out = {}
+        for typ, (shift, reduce) in actions[start if first else home].items():
+            if typ.isupper() and typ not in fast and reduce is None:
+                got = walk((shift,), (typ,))
+                if got is not None:
+                    out[typ] = got
+        return out
+
     def parse(self, text: str, shared: tuple[dict, ...] | None = None) -> list[RawItem | TextItem]:
         """The raw items of ``text``. ``shared`` (see :func:`shared_items`) holds the token
         texts and the text items of the paragraphs parsed before, in two dicts (its first two): a text equal
         to one there is that string, a text item equal to one there (the same words at the
         same index) that item. Text items of different kinds never equal each other (TEXT,
         SP and PUNCT match disjoint characters), so one dict serves the three classes."""
-        scanners, actions, end_state, appends = self.scanners, self.actions, self.end, self.appends
+        scanners, actions, end_state, appends, home = self.scanners, self.actions, self.end, self.appends, self.home
         no_appends: frozenset = frozenset()
         new_tuple = tuple.__new__  # Tok(...), TextItem(...) without their Python-level __new__
         words, items = shared[:2] if shared is not None else ({}, {})
@@ -211,58 +331,30 @@ class _Driver:
         values: list = []
         pos, n = 0, len(text)
         while True:
-            at_end = pos >= n
-            if not at_end:
-                state = states[-1]
-                scanner = scanners[state]
-                fast = appends.get(state)
-                if fast is not None and len(scanner) == 1:
-                    # A run of words, spaces and marks: each is shifted, reduced to _item
-                    # and added to the repetition (see _appends), and the next token is
-                    # read in this same state with the same expression. The item is the
-                    # TextItem that extraction keeps as it is.
-                    mre = scanner[0]
-                    top = None
-                    while True:
-                        m = mre.match(text, pos)
-                        if m is None:
-                            raise _Fallback
-                        typ = m.lastgroup
-                        word = m.group()
-                        word = values_seen(word, word)
-                        cls = fast.get(typ)  # (the item's class: one look-up for both)
-                        if cls is None:
-                            break
-                        if top is None:
-                            top = values[-1]
-                            if type(top) is not list:
-                                top = values[-1] = [top]
-                        item = new_tuple(cls, (word, pos))
-                        top.append(share(item, item))
-                        pos += len(word)
-                        if pos >= n:
-                            break
-                    if cls is not None:
-                        continue  # the text ends with the run
-                else:
-                    for mre in scanner:
-                        m = mre.match(text, pos)
-                        if m:
-                            break
-                    else:
-                        raise _Fallback
-                    typ = m.lastgroup
-                    word = m.group()
-                    word = values_seen(word, word)
-                end = m.end()
-                tok = new_tuple(Tok, (typ, word, pos, end))
-                pos = end
-            else:
+            if pos >= n:
                 typ, tok = "$END", None
+            elif home is not None and (states[-1] == home or len(states) == 1):
+                # words, spaces, marks and typed items, up to what the table has to decide
+                pos, typ, tok = self._read(text, pos, states, values, values_seen, share)
+                if tok is None and self.ends_home and len(states) == 2 and states[-1] == home:
+                    return values[-1]  # (the list, as the table's last reduction would give it)
+            else:
+                for mre in scanners[states[-1]]:
+                    m = mre.match(text, pos)
+                    if m:
+                        break
+                else:
+                    raise _Fallback
+                typ = m.lastgroup
+                word = m.group()
+                end = m.end()
+                tok = new_tuple(Tok, (typ, values_seen(word, word), pos, end))
+                pos = end
+            at_end = tok is None
             while True:
                 state = states[-1]
                 if tok is not None and typ in appends.get(state, no_appends):
-                    # the same, once reductions have brought the parser back there
+                    # the same as in _read, once reductions have brought the parser back there
                     item = new_tuple(text_items[typ], (tok[1], tok[2]))
                     item = share(item, item)
                     top = values[-1]
@@ -309,6 +401,86 @@ class _Driver:
                 values.append(value)
                 if at_end and states[-1] == end_state:
                     return value
+
+    def _read(self, text: str, pos: int, states: list, values: list, values_seen, share) -> tuple:
+        """Read on from ``pos`` with the parser in ``home`` and the items so far on top of
+        ``values`` (or in the start state, nothing read yet); return ``(pos, type, token)``
+        for the token the table has to take next (``"$END"`` and None at the end of the
+        text, the parser in ``home``), ``pos`` after it.
+
+        A run of words, spaces and marks: each is shifted, reduced to _item and added to
+        the list (see _appends), and the next token is read in this same state with the
+        same expression; the item is the TextItem that extraction keeps as it is. A typed
+        item, and the first item of the text: its tokens are read as the walk of its first
+        token's type says (see _walks), and it is added to the list."""
+        n = len(text)
+        new_tuple = tuple.__new__
+        if len(states) == 1:  # the start: the first item, whatever it is, by its walk
+            mre, fast, walks, top = self.start_scan, {}, self.first_walks, None
+        else:
+            mre, fast, walks = self.home_scan, self.appends[self.home], self.walks
+            top = values[-1]
+            if type(top) is not list:
+                top = values[-1] = [top]
+        while pos < n:
+            m = mre.match(text, pos)
+            if m is None:
+                raise _Fallback
+            typ = m.lastgroup
+            word = m.group()
+            word = values_seen(word, word)
+            cls = fast.get(typ)  # (the item's class: one look-up for both)
+            while cls is None:  # a token that opens a typed item (or the first item)
+                end = m.end()
+                tok = new_tuple(Tok, (typ, word, pos, end))
+                node = walks.get(typ)
+                if node is None:
+                    return end, typ, tok
+                toks = [tok]
+                pos = end
+                while True:
+                    scan, nxt, pushed = node
+                    if pos < n:
+                        m = scan.match(text, pos)
+                        if m is None:
+                            raise _Fallback
+                        typ = m.lastgroup
+                        word = m.group()
+                        word = values_seen(word, word)
+                    else:
+                        typ = "$END"
+                    node = nxt.get(typ)
+                    if type(node) is not tuple:
+                        break
+                    end = m.end()
+                    toks.append(new_tuple(Tok, (typ, word, pos, end)))
+                    pos = end
+                if node is None:
+                    # what no walk knows: the parser's states and tokens so far, for the table
+                    states.extend(pushed)
+                    values.extend(toks)
+                    if typ == "$END":
+                        return pos, typ, None
+                    end = m.end()
+                    return end, typ, new_tuple(Tok, (typ, word, pos, end))
+                item = RawItem((node, tuple(toks)))  # (node: the item's kind, at its end)
+                if top is None:
+                    # the first item: the parser is now in home, the list that item alone
+                    # (the table keeps the item bare until the next one; a list of one
+                    # gives the same items)
+                    states.append(self.home)
+                    top = [item]
+                    values.append(top)
+                    mre, fast, walks = self.home_scan, self.appends[self.home], self.walks
+                else:
+                    top.append(item)
+                if typ == "$END":
+                    return pos, typ, None
+                cls = fast.get(typ)  # the lookahead, read in home
+            item = new_tuple(cls, (word, pos))
+            top.append(share(item, item))
+            pos += len(word)
+        return pos, "$END", None
 
     @staticmethod
     def _reduce(children: list, kind: str | None):
