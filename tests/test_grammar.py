@@ -45,6 +45,11 @@ def test_counts_scores_percentages():
     assert kinds("101 分") == [("score", "101 分")]
     assert kinds("77.89%") == [("percent", "77.89%")]
     assert kinds("1320场次")[0] == ("count", "1320场次")
+    # 项 before 目 is the noun 项目 (a form run together: 自评总分: 95 项目实施单位), except in
+    # 12 项目标 (twelve targets), 3 项目前 (three, at present) and 项目的
+    assert kinds("95 项目实施单位") == [("number", "95"), ("TEXT", "项目实施单位")]
+    assert kinds("12项目标")[0] == ("count", "12项")
+    assert kinds("3项目前已完工")[0] == ("count", "3项")
 
 
 def test_markers():
