@@ -4,7 +4,7 @@ import functools
 import tomllib
 from importlib import resources
 
-from ..facts import Quantity, TextItem
+from ..facts import TextItem
 from ..rule import Rule
 
 
@@ -58,8 +58,10 @@ class UnknownMeasureWord(Rule):
         for pf in doc.facts:
             items = pf.items
             text = pf.para.text
-            for i, it in enumerate(items[:-1]):
-                if not isinstance(it, Quantity) or it.kind != "number":
+            # (a paragraph's quantities are among its items, at their index ``item``: only they are looked at)
+            for it in pf.quantities:
+                i = it.item
+                if it.kind != "number" or i >= len(items) - 1:
                     continue
                 nxt = items[i + 1]
                 if isinstance(nxt, TextItem) and nxt.kind == "SP" and i + 2 < len(items):

@@ -6,7 +6,8 @@ from ..rule import Rule
 
 # two clause or sentence marks in a row (spaces between allowed): 、、 ，， 。。 ；； ：： ，。 、，
 # and a colon before a clause mark (：、 where a list's first marker was lost)
-_DOUBLED = re.compile(r"([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：，、。;,；]")
+# (a lookahead for either first mark, tried at each character before the two branches are)
+_DOUBLED = re.compile(r"(?=[，、。;,；:：])(?:([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：，、。;,；])")
 
 
 class DoubledPunctuation(Rule):
