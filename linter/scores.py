@@ -3,7 +3,7 @@
 Shared by the score rules (JX202–JX206):
 
 - :func:`total_scores` — the report's total score wherever it is stated
-  (自评得分为 96 分, 综合得分, 评价得分为 78.26 分, 自评分数是 97 分);
+  (自评得分为 96 分, 综合得分, 评价得分为 78.26 分, 自评分数是 97 分, a field 自评得分：96 分);
 - :func:`grades` — a stated grade (自评等级为优, 评定等级为“中”);
 - :func:`band` — the grade a score falls in, from ``Config.grade_bands``;
 - :func:`summaries` and :func:`children` — the section summaries
@@ -94,7 +94,7 @@ def _total_scores(doc) -> list[Quantity]:
         for q in pf.quantities:
             if q.kind != "score":
                 continue
-            label = q.raw_label.replace(" ", "") or _label_above(doc, pf, q)
+            label = q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
             if re.search(r"分值|满分|权重", label):
                 prev_max = q
                 continue
@@ -110,6 +110,21 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # 上年自评得分为 90 分: last year's total, not this report's
             out.append(q)
     return out
+
+
+_FIELD_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def _field_label(pf, q: Quantity) -> str:
+    """The name of a field a score fills (自评得分：96 分, a form's 自评总分: 95 分): the words
+    right before a colon right before the score."""
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    head = text[max(0, i - 16):i].rstrip()
+    if not head.endswith((":", "：")):
+        return ""
+    m = _FIELD_NAME.search(head[:-1].rstrip())
+    return m.group(0) if m else ""
 
 
 def _label_above(doc, pf, q: Quantity) -> str:
