@@ -103,32 +103,36 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
 
     text_items = TEXT_ITEMS
     for index, it in enumerate(raw):
-        if type(it) in _TEXT_CLASSES:  # most items: the parser's TextItem
-            kind = it.kind
-            ch = it[0]
-            items.append(it)
-        else:
+        # most items are the parser's text items, told apart by their class alone
+        cls = type(it)
+        if cls not in _TEXT_CLASSES:
             kind = it[0]
-            if kind in _PLAIN:  # or one made of the token
+            if kind in _PLAIN:  # a token's item of plain text (a paragraph's first): made a text item
                 tok = it[1][0]
-                ch = tok.value
-                items.append(new_text_item(text_items[kind], (ch, tok.start_pos)))
-        if kind in _PLAIN:
-            if kind == "TEXT":
-                last_sig = "TEXT"
-                seen_content = True
-            elif kind == "PUNCT":
-                if ch in OPEN_PARENS:
-                    depth += 1
-                elif ch in CLOSE_PARENS:
-                    depth = max(0, depth - 1)
-                if ch in SENTENCE_END:
-                    sentence += 1
-                    clause += 1
-                elif ch in CLAUSE_END:
-                    clause += 1
-                last_sig = ch
-                seen_content = True
+                cls = text_items[kind]
+                it = new_text_item(cls, (tok.value, tok.start_pos))
+        if cls is TextItem:
+            items.append(it)
+            last_sig = "TEXT"
+            seen_content = True
+            continue
+        if cls is PunctItem:
+            items.append(it)
+            ch = it[0]
+            if ch in OPEN_PARENS:
+                depth += 1
+            elif ch in CLOSE_PARENS:
+                depth = max(0, depth - 1)
+            if ch in SENTENCE_END:
+                sentence += 1
+                clause += 1
+            elif ch in CLAUSE_END:
+                clause += 1
+            last_sig = ch
+            seen_content = True
+            continue
+        if cls is SpaceItem:
+            items.append(it)
             continue
 
         span = para.span(it.start, it.end)
