@@ -813,7 +813,8 @@ def _same_rate(x: Quantity, d: RateDef, data: RateData, vocab) -> bool:
 def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
     roles: dict[str, list[Quantity]] = {"num": [], "den": []}
     for x in pool:
-        r = d.role_of(_role_label(pf, x, vocab), x.label)
+        whole = _total_label(pf, x)  # 收入合计 and 支出合计 name roles of their own
+        r = (whole and d.role(whole)) or d.role_of(_role_label(pf, x, vocab), x.label)
         if r:
             roles[r].append(x)
     return roles
@@ -841,7 +842,7 @@ def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Qua
 
 
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
-_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)")
+_YEARS_BEFORE = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")  # up to the last year written
 
 
 def _role_label(pf, x: Quantity, vocab) -> str:
@@ -850,12 +851,24 @@ def _role_label(pf, x: Quantity, vocab) -> str:
     label = _clean(x.raw_label, vocab)
     if label:
         return label
-    _, clause = _clause_before(pf, x)
-    clause = _LEADING_YEAR.sub("", clause.strip())
+    whole = _total_label(pf, x)
     for w in _TOTAL_WORDS:
-        if clause.endswith(w) and not any(ch.isdigit() for ch in clause):
-            return _clean(clause[: -len(w)].strip(), vocab)
+        if whole.endswith(w):
+            return _clean(whole[: -len(w)].strip(), vocab)
     return ""
+
+
+def _total_label(pf, x: Quantity) -> str:
+    """For a figure with no label of its own, the words of its clause when they end in a
+    total's keyword the label stopped at (收入合计, 专项资金共计), after the last year written
+    in them (某局 2024 年度收入合计); "" otherwise."""
+    if x.raw_label:
+        return ""
+    _, clause = _clause_before(pf, x)
+    clause = _YEARS_BEFORE.sub("", clause.strip()).strip()
+    if any(ch.isdigit() for ch in clause) or not clause.endswith(_TOTAL_WORDS):
+        return ""
+    return clause
 
 
 def _year_of(pf, x: Quantity) -> int | None:

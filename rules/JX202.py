@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..arith import fmt
 from ..rule import MAX_SHOWN, Rule
 from ..scores import by_scorer, score_groups, total_scores
+from ..structure import outline
 
 
 class ScoreConflict(Rule):
@@ -22,7 +24,10 @@ class ScoreConflict(Rule):
         这样的章节小结（由 JX205 检查）、评分标准（“结果≥90%，得 9 分”）、扣分和加分；
         往年的得分（同一分句里有“上年、去年、往年”等，或同一句里得分之前写了评价年度及其
         次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列）；同一句里的几个总得分
-        （“甲项目自评分数为 73.18 分、乙项目自评分数为 89.03 分”是几件事各自的得分）。
+        （“甲项目自评分数为 73.18 分、乙项目自评分数为 89.03 分”是几件事各自的得分）；
+        同一列表的各项各以一个不同的项目名称开头、得分写在该项自己的段落里时
+        （“1、甲村道路硬化项目……总得分为 91.8 分。2、乙村饮水安全项目……总得分为 90.7 分”），
+        是各项目自己的得分。
         评分表格里的总分由表格规则检查。
 
     为什么是问题
@@ -58,6 +63,8 @@ class ScoreConflict(Rule):
         # 乙项目自评分数为 89.03 分): a report does not state its own total twice in a sentence
         per_sentence = Counter((q.para, q.sentence) for q in totals)
         totals = [q for q in totals if per_sentence[(q.para, q.sentence)] == 1]
+        items = _project_items(doc, totals)
+        totals = [q for q in totals if q.para not in items]
         for group in by_scorer(doc, totals).values():
             yield from self._compare(doc, group)
 
@@ -105,6 +112,38 @@ class ScoreConflict(Rule):
                     q.span, "conflict", here=fmt(q.value, q.precision), others=shown,
                     related=related, suggestion=suggestion,
                 )
+
+
+# the name a list item opens with, to its first mark: a project's when it holds 项目 or ends in
+# what a project is funded or built as (…农田道路建设项目，铺建砂石路 11 公里)
+_ITEM_NAME = re.compile(r"[^，,。；;：:！？!?]{2,60}")
+_PROJECT_NAME = re.compile(r"项目|(?:工程|资金|经费|专项)$")
+
+
+def _project_items(doc, totals) -> set[int]:
+    """The paragraphs of totals each in the opening paragraph of a different item of one list,
+    every item named after a project of its own (1、甲村道路建设项目……总得分为 91.8 分。2、乙村
+    市场建设项目……总得分为 90.76 分): each project's score, not the report's own stated twice."""
+    o = outline(doc)
+    opening = {it.para: it for it in o.items if it.marker.at_start}
+    lists: dict[int, dict[int, str]] = {}
+    for q in totals:
+        it = opening.get(q.para)
+        if it is None:
+            continue
+        m = _ITEM_NAME.match(it.marker.title.strip())
+        name = m.group(0) if m else ""
+        if not _PROJECT_NAME.search(name):
+            continue
+        first = it
+        while first.prev is not None:
+            first = o.items[first.prev]
+        lists.setdefault(first.index, {})[it.para] = name
+    out: set[int] = set()
+    for names in lists.values():
+        if len(names) >= 2 and len(set(names.values())) == len(names):
+            out.update(names)
+    return out
 
 
 def _of_another_year(doc, q, year: int) -> bool:
