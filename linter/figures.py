@@ -26,7 +26,7 @@ from collections import Counter
 import attrs
 
 from .extract import SENTENCE_END
-from .facts import Quantity, TextItem, YearRef
+from .facts import PunctItem, Quantity, TextItem, YearRef
 from .source import Span
 
 
@@ -138,8 +138,8 @@ class _Sentences:
 
     def __init__(self, pf):
         self.pf = pf
-        self.ends = [i for i, it in enumerate(pf.items)
-                     if isinstance(it, TextItem) and it.kind == "PUNCT" and it.text in SENTENCE_END]
+        # (a punctuation item is a PunctItem: its class is its kind, told without an attribute)
+        self.ends = [i for i, it in enumerate(pf.items) if type(it) is PunctItem and it[0] in SENTENCE_END]
         self._starts: dict[int, int] = {}
         self._years: dict[int, set[int]] = {}
 
@@ -395,13 +395,14 @@ def _openings(text: str, marks: list[int], start: int, i: int, loose: int | None
 def _opening(text: str, a: int) -> tuple[str, tuple[str, int] | None, str]:
     """What the clause at text index ``a`` opens with: a subject before what is said of it
     (or ""), any noun phrase and where it ends (for a rate), and the year word (or "")."""
-    got = _SUBJECT.match(text, a)
+    # _SUBJECT is _RATE_SUBJECT with a lookahead after it: where the shorter pattern does not
+    # match (most clauses), neither does the longer, which is then not tried
+    loose = _RATE_SUBJECT.match(text, a)
+    got = _SUBJECT.match(text, a) if loose else None
     strict = got.group(1) if got and not _GENERIC_SUBJECT.fullmatch(got.group(1)) else ""
     rate = None
-    if not got:
-        got = _RATE_SUBJECT.match(text, a)
-        if got and not _GENERIC_SUBJECT.fullmatch(got.group(1)):
-            rate = (got.group(1), got.end(1))
+    if loose and not got and not _GENERIC_SUBJECT.fullmatch(loose.group(1)):
+        rate = (loose.group(1), loose.end(1))
     year = _CLAUSE_YEAR.match(text, a)
     return strict, rate, year.group(1) if year else ""
 
