@@ -21,8 +21,11 @@ _SLOT = re.compile(
     re.X,
 )
 # What every placeholder has: an X, ×, x or _, or a bracket before 单位/部门…/请/填写. A
-# paragraph without it (nearly all) is passed by one fast scan instead of _SLOT's.
-_SLOT_HINT = re.compile(r"[XＸ×x_]|[(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处填写)")
+# paragraph without either (nearly all) is passed by two fast scans instead of _SLOT's
+# (two patterns that each open with one character class are scanned faster than one
+# pattern of the two as alternatives).
+_SLOT_MARK = re.compile(r"[XＸ×x_]")
+_SLOT_BRACKET = re.compile(r"[(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处填写)")
 # Template instructions: a clause that starts with 请 and tells the writer what to do.
 _INSTRUCTION = re.compile(
     r"(?:^|(?<=[。；;:：，,(（【\s]))请(?:对|结合|根据|按照|按|填写|填报|说明|简要|详细|列明|逐项|分析|对照|参照|在此|描述|阐述|概述|如实|补充|注明|选择|提供|附上|围绕|从)"
@@ -96,7 +99,7 @@ class UnfilledPlaceholder(Rule):
         for p in doc.paragraphs:
             text = p.text
             slots = []
-            for m in (_SLOT.finditer(text) if _SLOT_HINT.search(text) else ()):
+            for m in (_SLOT.finditer(text) if _SLOT_MARK.search(text) or _SLOT_BRACKET.search(text) else ()):
                 if _is_prose_x(text, m):
                     continue
                 slots.append((m.start(), m.end()))

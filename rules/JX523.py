@@ -11,7 +11,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
 
 
-_NOT_CORE = re.compile(r"[\s。!?！？]")
 # a table read one cell per line: a header of short lines (no punctuation) naming a target
 # column, then a completion column (预期目标 / 实际完成情况); its rows are short one-sentence lines
 _HEADER_CELL = re.compile(r"[^，,。；;:：!?！？]{2,16}")
@@ -19,7 +18,14 @@ _CELL_LINE = re.compile(r"[^。!?！？]{1,80}[。!?！？]?")
 
 
 def _core(s: str) -> str:
-    return _NOT_CORE.sub("", s)
+    """A sentence or clause (``_SENTENCE``, ``_CLAUSE``) without its white space and its
+    closing 。!?！？ (those marks only ever close one). str.split() splits on exactly the
+    characters ``\\s`` matches, and is faster than a pattern on these short texts."""
+    s = "".join(s.split())
+    return s[:-1] if s[-1:] in _CLOSING else s
+
+
+_CLOSING = ("。", "!", "?", "！", "？")
 
 
 class RepeatedSentence(Rule):
@@ -70,7 +76,8 @@ class RepeatedSentence(Rule):
                 prev = None
                 continue
             for m in _SENTENCE.finditer(p.text):
-                core = _core(m.group(0))  # worked out once a sentence, kept for the next one
+                sentence = m.group(0)
+                core = _core(sentence)  # worked out once a sentence, kept for the next one
                 if not core:
                     continue
                 start = m.start()
@@ -82,7 +89,7 @@ class RepeatedSentence(Rule):
                     if finding is not None:
                         yield finding
                 prev = cur
-                if "；" in m.group(0) or ";" in m.group(0):
+                if "；" in sentence or ";" in sentence:
                     yield from self._clauses(doc, p, m.start(), m.end())
 
     def _clauses(self, doc, p, i, j):
