@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from ..arith import fmt
+from ..rule import Rule
+
+# 均 / 都 / 平均 between the name and the figure (满意度均达 98%) are not part of the name
+_ADVERB = re.compile(r"(?:均|都|平均|总体|整体|分别)+$")
+# a change of the rate, not its value (合格率较上年提高 10%, 满意度提升 12%)
+_CHANGE = re.compile(r"提高|提升|增长|增加|上升|下降|减少|降低|较|比|同比|环比|超|高出|增幅|降幅")
+HUNDRED = 100
+# four digits or more before the point: a table's cells run together (分值 20 and 100% read as
+# 20100%), not a rate anyone wrote
+RUN_TOGETHER = 1000
+
+
+@cache
+def _shares() -> tuple[str, ...]:
+    data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
+    return tuple(sorted(data["shares"]["names"], key=len, reverse=True))
+
+
+class ShareOverHundred(Rule):
+    """
+    做什么
+        找出写成大于 100% 的“部分占全体”的比率：合格率、满意度、知晓率、覆盖率、达标率、
+        参保率、接种率、办结率、整改率等（名单在 linter/data/rates.toml 的 [shares]）。
+        它们是“符合条件的个数 ÷ 全体个数”，最多 100%。
+
+        只看比率名称紧接在数字前的写法（“抽检合格率 98.5%”“群众满意度达 96%”，
+        中间可有“为、达、均、都”等）。不看：比率的变化（“合格率较上年提高 12%”“满意度提升”），
+        可能超过 100% 的比率（执行率、完成率、到位率、使用率可超计划；毛入学率、巩固率、
+        普及率按口径可超过 100%；增长率），没有名称的百分数，以及整数部分四位以上的百分数
+        （表格压平后分值和比率连在一起，“合格率 20 | 100%”读成“合格率20100%”）。
+
+    为什么是问题
+        合格的不可能比检查的多，满意的不可能比调查的多：大于 100% 的合格率或满意度
+        不是多打了一位数字，就是把别的数（完成数、增长幅度）写成了比率，
+        读者无从知道真实的值。
+
+    示例
+        错误：全年抽检食品 200 批次，抽检合格率 300%。
+
+        正确：全年抽检食品 200 批次，抽检合格率 100%。
+    """
+
+    code = "JX113"
+    name = "share-over-hundred"
+    category = "ratio"
+    severity = "error"
+    summary_zh = "部分占全体的比率（合格率、满意度等）大于 100%"
+    summary_en = "a rate of a part of a whole (pass rate, satisfaction) above 100%"
+    messages = {
+        "over": (
+            "{name}写作 {stated}，大于 100%：它是部分占全体的比例，最多为 100%",
+            "{name} is stated as {stated}, above 100%: it is a part of a whole and cannot exceed 100%",
+        ),
+    }
+
+    def check(self, doc):
+        names = _shares()
+        strip = doc.config.vocabulary.strip_fillers
+        for pf in doc.facts:
+            for q in pf.quantities:
+                if q.kind != "percent" or not HUNDRED < q.value < RUN_TOGETHER or not q.raw_label:
+                    continue
+                label = _ADVERB.sub("", strip(q.raw_label).rstrip("的之"))
+                name = next((n for n in names if label.endswith(n)), None)
+                if name is None or _CHANGE.search(label):
+                    continue
+                yield self.report(q.span, "over", name=name, stated=fmt(q.value, q.precision) + "%")
