@@ -502,6 +502,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
             if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS or nxt.depth > kw.depth:
                 continue  # 其中包括; a breakdown of a part in parentheses
+            if (parts or more) and not any(isinstance(x, Quantity) and x.sentence == nxt.sentence
+                                           for x in items[nxt.item + 1:]):
+                break  # …，评价内容包括管理、执行、产出。: a list of no figures after the list ended
             if in_more:
                 more_cut = True  # a new total: the later clauses are a list of their own
             else:
