@@ -4,6 +4,8 @@ Shared by the score rules (JX202–JX206):
 
 - :func:`total_scores` — the report's total score wherever it is stated
   (自评得分为 96 分, 综合得分, 评价得分为 78.26 分, 自评分数是 97 分, a field 自评得分：96 分);
+  a score right after its own maximum (一、投入(20分,自评得分18分), 投入20分,自评得分20分) is an
+  indicator's, unless that maximum is 100 (分值100分,自评得分92分 is the total);
 - :func:`grades` — a stated grade (自评等级为优, 评定等级为“中”);
 - :func:`band` — the grade a score falls in, from ``Config.grade_bands``;
 - :func:`summaries` and :func:`children` — the section summaries
@@ -92,17 +94,21 @@ def _total_scores(doc) -> list[Quantity]:
     for pf in doc.facts:
         text = pf.para.text
         prev_max = None
+        prev = None  # the score right before, whatever its label
         for q in pf.quantities:
             if q.kind != "score":
                 continue
+            before, prev = prev, q
             label = q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
             if re.search(r"分值|满分|权重", label):
                 prev_max = q
                 continue
             if not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label):
                 continue
-            if prev_max is not None and prev_max.sentence == q.sentence:
+            if prev_max is not None and prev_max.sentence == q.sentence and prev_max.value != FULL_MARKS:
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
+            if before is not None and before.value != FULL_MARKS and _its_maximum(pf, before, q):
+                continue  # 一、投入(20分,自评得分18分) / 1、投入20分,自评得分20分: an indicator's score
             i = pf.para.index_of(q.span.start)
             if _is_criterion(text, i) or _an_indicators(text, i, q, label):
                 continue
@@ -111,6 +117,27 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # 上年自评得分为 90 分: last year's total, not this report's
             out.append(q)
     return out
+
+
+# a score stated against a maximum of 100 is the whole's (分值100分,自评得分92分)
+FULL_MARKS = Decimal(100)
+_GOT_LABEL = re.compile(r"得|评|扣|加")
+_BETWEEN = re.compile(r"[\s,，、;；()（）:：]*")
+
+
+def _its_maximum(pf, p: Quantity, q: Quantity) -> bool:
+    """Whether score ``p`` is the maximum of what score ``q`` scores: ``p`` names no score
+    obtained (投入20分 / a bare 20分) and ``q`` follows it with nothing between but marks and
+    its own label (一、投入(20分,自评得分18分), 1、投入20分,自评得分20分)."""
+    if p.sentence != q.sentence or _GOT_LABEL.search(p.raw_label):
+        return False
+    i, j = pf.para.index_of(p.span.end), pf.para.index_of(q.span.start)
+    between = pf.para.text[i:j]
+    label = q.raw_label.replace(" ", "")
+    if not label or not between.replace(" ", "").rstrip(":：").endswith(label):
+        return False
+    rest = between.replace(" ", "").rstrip(":：")[: -len(label)]
+    return _BETWEEN.fullmatch(rest) is not None
 
 
 _FIELD_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
