@@ -17,7 +17,8 @@ class DecisionError(Rule):
 
         重新算出的总分与报告写的总得分不一致（按 JX205 的精度规则），并且落在另一个等级的分数段里
         （分数段见 JX203，下限含本数）时报告：这是决策错误——报告给出的等级不是按它自己的分数算出来的。
-        报告写了等级就与所写等级比较，没写就与所写总分所在的等级比较。报告几处总得分不一致时，
+        报告写了等级就与所写等级比较，没写就与所写总分所在的等级比较（消息说明这是分数段，
+        不说报告写了这个等级）。报告几处总得分不一致时，
         只看写得最多的那个值（其余的由 JX202 报告）。
 
         不报告：重新算出的总分与所写总分不一致但等级不变的情况（由 JX205 报告）；没有章节小结、
@@ -56,6 +57,10 @@ class DecisionError(Rule):
             "决策错误：按各指标得分重算，总分为 {recomputed} 分（{expr}），应为“{expected}”，而报告写总分 {stated} 分、等级“{grade}”（{bands}，下限含本数）",
             "decision error: recomputed from the indicators' scores the total is {recomputed} ({expr}), grade “{expected}”, but the report states {stated} and “{grade}” ({bands}, lower bounds inclusive)",
         ),
+        "band": (
+            "决策错误：按各指标得分重算，总分为 {recomputed} 分（{expr}），应为“{expected}”，而报告写的总分 {stated} 分在“{grade}”的分数段（报告未写等级；{bands}，下限含本数）",
+            "decision error: recomputed from the indicators' scores the total is {recomputed} ({expr}), grade “{expected}”, but the stated total {stated} is in the band of “{grade}” (no grade is stated; {bands}, lower bounds inclusive)",
+        ),
         "score": ("报告写的总得分 {stated} 分", "the stated total {stated}"),
         "part": ("一级指标“{title}”重算得分 {value} 分", "first-level section “{title}” recomputed: {value}"),
     }
@@ -87,8 +92,9 @@ class DecisionError(Rule):
                     continue
                 expected = next(iter(others))
                 value = _show(recomputed)
+                # (the grade is the report's words only when it wrote one: else the band of its total)
                 yield self.report(
-                    g.span if g else q.span, "grade", recomputed=value,
+                    g.span if g else q.span, "grade" if g else "band", recomputed=value,
                     expr=" + ".join(_show(p) for p in parts), expected=expected,
                     stated=fmt(q.value, q.precision), grade=stated_grade, bands=(describe_bands(bands), describe_bands(bands, ", ")),
                     related=[self.related(q.span, "score", stated=fmt(q.value, q.precision))]
