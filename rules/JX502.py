@@ -25,6 +25,17 @@ _BROKEN = re.compile(
     r"|〔\s*(?P<y4>(?:19|20)\d{2})\s*〕\s*(?P<n4>[1-9]\d{0,3})(?=\s*[)），,。；;、])"
     r"|[〔﹝【\[(（]\s*(?P<y5>(?:19|20)\d)\s*[〕﹞】\])）]\s*(?P<n5>\d{1,4})\s*号"
 )
+# A number cited in brackets right after a document's title, 《…》(某财建2021455), written
+# with no year brackets at all: a short code, a year run into a serial of one to four digits,
+# 号 or not. The citation's place is what makes it a 文号 (outside it, such a string may be a
+# licence, a project code or a count, so there the code must end in 发/字/函 and 号 follow).
+# Not a figure: no digit, point, unit or date word may follow the serial.
+_CITED = re.compile(
+    r"》\s*\(\s*(?P<code>[\u4e00-\u9fff]{2,6}?)(?P<y>(?:19|20)\d{2})(?P<n>[1-9]\d{0,3})(?P<hao>\s*号)?"
+    r"(?![\d.．%‰年月日时万亿千百元个项人名次户座台吨亩米])"
+)
+# characters a document's code does not contain: counts, sums, dates and words around them
+_NOT_CODE = re.compile(r"[年月日共计约为合资金额元数第号至到于在止是]")
 # the brackets, 第 and serial of a reference as written (full- or half-width, zeros kept)
 _WRITTEN = re.compile(r"(\S)\s*\d{4}\s*(\S)\s*(第?)\s*(\d+)\s*号$")
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}$")
@@ -45,7 +56,12 @@ class MalformedDocno(Rule):
         - 缺少“号”字：“某财教〔2021〕1357）”——序号后直接是括号或标点；
         - 年份只有三位数字（“某财函〔202〕25号”），少写了一位；
         - 没有年份括号：以“发、字、函”结尾的机关代字后直接是 4 位年份（1900–2099，
-          且不晚于报告年度的下一年）连着序号再加“号”（“某政发201612号”）。
+          且不晚于报告年度的下一年）连着序号再加“号”（“某政发201612号”）；
+        - 紧跟在文件标题之后的括号里（“《关于某事的通知》(某财建2021455)”）引用的
+          文号没有年份括号：2–6 个汉字的机关代字后直接是 4 位年份连着 1–4 位序号，
+          有没有“号”字都算。引用位置说明这是文号，所以机关代字不限结尾的字；
+          但代字中有“年、月、日、共、计、约、为、合、资、金、额、元、数、第、号”等字，
+          或序号后紧跟数字、小数点、百分号、日期字或计量单位的，视为金额、数量或日期，不报告。
         年份与序号连写时，按前 4 位是年份拆开，给出“机关代字〔年份〕序号号”作为建议。
         若同一报告中同一机关、同一年份、同一标题的文件在别处有完整的字号，
         缺序号的那一处给出它作为建议值。
@@ -58,8 +74,9 @@ class MalformedDocno(Rule):
         之类的残片由 JX401 等规则处理）；
         年份括号后有“第”字的编号（“某审字（2022）第0001号”是会计师事务所等机构
         自己的报告编号，不是公文字号，不受六角括号的规定约束）；
-        没有括号的数字串其序号以 0 开头、机关代字不以“发、字、函”结尾，或前 4 位
-        不像年份的（许可证号、批准文号等编号）。
+        不在标题后括号里的、没有括号的数字串，其序号以 0 开头、只有一位、后面没有“号”、
+        机关代字不以“发、字、函”结尾，或前 4 位不像年份的（许可证号、批准文号、
+        项目编码等编号）。
 
     为什么是问题
         文号缺少序号就无法据以查到所引用的文件；括号写错是不规范的公文写法，
@@ -74,6 +91,10 @@ class MalformedDocno(Rule):
         错误：根据《关于加强项目资金管理的通知》（某财农〔20217号）开展自评。
 
         正确：受委托，某会计师事务所出具了某审字（2022）第0001号评价报告。
+
+        错误：按照《关于下达某项补助资金的通知》（某财农2023186）下达资金。
+
+        正确：按照《关于下达某项补助资金的通知》（某财农〔2023〕186号）下达资金。
     """
 
     code = "JX502"
@@ -157,7 +178,7 @@ class MalformedDocno(Rule):
                         self.report(span, "brackets", text=text, open=o, close=c, suggestion=fixed,
                                     related=self._again(again)))
         for p in doc.paragraphs:
-            if "号" not in p.text and "〕" not in p.text:
+            if "号" not in p.text and "〕" not in p.text and "》" not in p.text:
                 continue
             for f in self._broken(doc, p):
                 add(*f)
@@ -193,6 +214,7 @@ class MalformedDocno(Rule):
         """Document numbers with broken or missing year brackets in paragraph ``p``."""
         text = p.text
         latest = (doc.profile.year or 2099) + 1
+        seen = set()  # where the years of the numbers found here are
         for m in _BROKEN.finditer(text):
             im = _ISSUER.search(text, max(0, m.start() - 12), m.start())
             if im is None:
@@ -230,6 +252,7 @@ class MalformedDocno(Rule):
                 continue  # 编号【2019101号】, 截至2018〕: a word, not a code, before the number
             if not 1950 <= int(year) <= latest:
                 continue
+            seen.update(range(m.start(), m.end()))
             span = p.span(start, m.end())
             written = doc.quote(span).strip()
             fixed = f"{issuer}〔{year}〕{number}号"
@@ -249,6 +272,24 @@ class MalformedDocno(Rule):
                         self.report(span, "unclosed", text=written, what=what, fixed=fixed,
                                     suggestion=fixed, related=self._again(again)))
             yield (kind, issuer, year, number), "", span, written, make
+        yield from self._cited(doc, p, seen)
+
+    def _cited(self, doc, p, seen):
+        """Numbers with no year brackets cited right after a title: 《…》(某财建2021455)."""
+        latest = (doc.profile.year or 2099) + 1
+        for m in _CITED.finditer(p.text):
+            code, year, number = m.group("code"), m.group("y"), m.group("n")
+            if m.start("y") in seen or _NOT_CODE.search(code) or _NOT_DOC.search(code):
+                continue
+            if not 1950 <= int(year) <= latest:
+                continue
+            span = p.span(m.start("code"), m.end())
+            written = doc.quote(span).strip()
+            fixed = f"{code}〔{year}〕{number}号"
+            make = (lambda again, span=span, written=written, year=year, number=number, fixed=fixed:
+                    self.report(span, "bare", text=written, year=year, number=number, fixed=fixed,
+                                suggestion=fixed, related=self._again(again)))
+            yield ("bare", code, year, number), "", span, written, make
 
 
 def _code(issuer: str) -> str:
