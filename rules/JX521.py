@@ -15,6 +15,9 @@ _AFTER_CELL = 16
 # in a header row run together, the second copy of a doubled word begins the next cell
 _HEADER_TAIL = re.compile(r"值|名称|性质|内容|解释|说明|类型|类别|方向|权重|分值|标准|编号|代码|来源")
 _DIGITS = "0123456789０１２３４５６７８９"
+# what ends a clause of prose; a table's cells run together have none of it between them (a
+# comma between digits is a thousands separator, 735,431.00, not the end of a clause)
+_CLAUSE_END = re.compile(r"[，。；：！？;:!?]|(?<!\d),|,(?!\d)")
 # characters that do not end a name: before them a word begins afresh (对部门部门整体支出)
 _NOT_NAME_END = "的了和与及或在对为是将把被从由按向并且也都就等"
 
@@ -36,7 +39,9 @@ class DoubledWord(Rule):
         同一串字连出三遍或更多（“中央财政中央财政中央财政”，逐列重复的表头），
         连同由此错位读出的片段（“财政省财政省”）；第二遍后面紧跟数字的编号标签
         （“数量指标指标1”；后面的数带单位时仍报告，如“人员人员29人”）；评分表单元“N 分）”之后 16 个字以内的重复（“5 分）项目执行执行规范”）；
-        一段里有三处以上重复时整段不报（错乱的表格或识别文字，不是笔误）；
+        三处以上重复之间没有逗号、句号、分号、冒号等句读隔开时（一串首尾相接的表格单元
+        或错乱的识别文字，不是笔误）这几处都不报，千分位的逗号（“735,431.00”）不算句读；
+        分在一句话的几个分句里的三处重复仍各自报告；
         表头单元格首尾相接（“三级指标指标值”：“三级指标”之后是“指标值”）：第二遍接着
         “值、名称、性质、内容、类型、权重、分值、标准……”组成列名，且同一段里别处
         还有这个词（“一级指标二级指标”），一句话里只出现这两遍的“项目项目名称”仍报告。
@@ -101,9 +106,10 @@ class DoubledWord(Rule):
                     if p.span(m.end(), m.end() + 1).start not in figures:
                         continue
                 found.append(m)
-            if len(found) < 3:
-                for m in found:
-                    yield self._finding(doc, p, m.start(), m.end(), m.group(1))
+            for run in _runs(text, found):
+                if len(run) < 3:
+                    for m in run:
+                        yield self._finding(doc, p, m.start(), m.end(), m.group(1))
             if single is None:
                 continue
             for m in single.finditer(text):
@@ -114,6 +120,19 @@ class DoubledWord(Rule):
     def _finding(self, doc, p, i, j, word):
         span = p.span(i, j)
         return self.report(span, "doubled", word=word, text=p.text[i:j], suggestion=word)
+
+
+def _runs(text: str, found: list) -> list[list]:
+    """The doubled words ``found`` in ``text``, in runs that no end of a clause separates:
+    three or more in one run are cells of a table run together or garbled text, while the
+    same number spread over the clauses of a sentence are slips of its prose."""
+    runs: list[list] = []
+    for m in found:
+        if runs and not _CLAUSE_END.search(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _table_like(text: str, i: int, j: int, word: str) -> bool:
