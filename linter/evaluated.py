@@ -15,6 +15,7 @@ evaluation under another year.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 
@@ -22,7 +23,7 @@ from .dates import SENTENCE_STOPS
 from .normalise import first_lines
 from .profile import TITLE_LINES
 from .years import (
-    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, YearPlace, in_docno, in_title, is_event_date, is_law_version, is_range,
+    CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, REPORT_NAME, YearPlace, in_docno, in_title, is_event_date, is_law_version, is_range,
     is_since, joined_name, notice_evaluated_year, ordinary_other_year, places, report_name_at,
 )
 
@@ -332,6 +333,59 @@ def _odd_profile_year(doc, year):
     if other == year or votes[other] < 2 or votes[other] <= votes[year] or other not in own:
         return None
     return other, own[other]
+
+# The report's name with a fund's or a project's year before its own: 某县 2023 年省级文物保护资金
+# 转移支付 2023 年度绩效自评报告 (the two years, then nothing but the name)
+_FUND_NAME = re.compile(
+    rf"\d{{4}}\s*年(?!度)[^\d{_STOP}《》]{{1,40}}?\d{{4}}\s*年度?[^\d{_STOP}《》]{{0,40}}?{REPORT_NAME}"
+)
+
+
+def name_copies(doc, year):
+    """The copies of the report's name with two years (a fund's year and the name's own: a web
+    page's 信息名称 and 关键词 fields, the title, a cover) where one year was changed and the other
+    not: the copies are grouped by their text with the years left out; at each of the two places
+    the year most copies give (on a tie, the evaluated ``year`` when one of them gives it) is
+    the name's, and a copy that gives another year there while its other year is the name's is
+    reported. A copy with both years shifted is another year's report, not reported.
+    (place, the name's year there, a copy that gives it) for each odd year."""
+    found = doc.memo.get("evaluated.copies")
+    if found is not None:
+        return found
+    found = doc.memo["evaluated.copies"] = []
+    places_in(doc, None)  # (builds the index)
+    groups: dict[str, list] = {}
+    for k, ps in doc.memo["evaluated.places"].items():
+        if len(ps) < 2:
+            continue
+        text = ps[0].para.text
+        for m in _FUND_NAME.finditer(text):
+            before = text[:m.start()]
+            if before.count("《") > before.count("》") or LINK_HEAD.search(before[-30:]):
+                continue
+            two = [q for q in ps if m.start() <= q.i < m.end()]
+            if len(two) == 2:
+                groups.setdefault(re.sub(r"\d{4}", "#", re.sub(r"\s+", "", m.group(0))), []).append(two)
+    for copies in groups.values():
+        if len(copies) < 2:
+            continue
+        names = []
+        for slot in (0, 1):
+            counts = Counter(c[slot].ref.year for c in copies).most_common()
+            if len(counts) > 1 and counts[0][1] == counts[1][1]:
+                tied = {y for y, n in counts if n == counts[0][1]}
+                names.append(year if year in tied else None)
+            else:
+                names.append(counts[0][0])
+        for slot in (0, 1):
+            if names[slot] is None or names[1 - slot] is None:
+                continue
+            right = next(c for c in copies if c[slot].ref.year == names[slot])
+            for c in copies:
+                if c[slot].ref.year != names[slot] and c[1 - slot].ref.year == names[1 - slot]:
+                    found.append((c[slot], names[slot], right[slot]))
+    return found
+
 
 def _clause_end(text, p) -> int:
     ends = [k for k in (text.find(c, p.j, p.e) for c in "，,：:") if k >= 0]

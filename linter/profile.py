@@ -7,7 +7,9 @@ lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's o
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
 a first line naming the evaluation of a year's spending without 报告, 某某馆 2023 年度部门整体支出
-绩效自评情况), falling back to the
+绩效自评情况; a name with its fund's year first, 某县 2023 年省级……资金转移支付 2023 年度绩效自评报告, has
+the year right before the name's end; a name may end in a subtitle in brackets, ……自评报告（2022 年某某
+经费）, or run into a copy of itself), falling back to the
 notice the report answers (关于开展 2024 年……自评工作的通知 evaluates 2023; 关于开展
 2023 年度……的通知 names 2023 itself).
 """
@@ -22,7 +24,7 @@ from .normalise import first_lines
 from .source import Span
 from .years import (
     CLAUSE_STOPS, EVAL_WORD, FORM_FIELDS, FORM_NAME_YEAR, FORM_YEAR, NOTICE_YEAR, REPORT_NAME, TITLE_YEAR, joined_name,
-    notice_evaluated_year,
+    FUND_PREFIX, SUBTITLE, name_matches, notice_evaluated_year,
 )
 
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
@@ -159,7 +161,8 @@ TITLE_LINES = 5
 # 名称：…… is a web page's field
 _NOT_TITLE_HEAD = re.compile(r"[:：]|附件|附表")
 # what may follow a title on its line: a file extension left by a download
-_TITLE_TAIL = re.compile(r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
+# (or a subtitle in brackets: ……自评报告（2021 年城乡临时救助备用金）)
+_TITLE_TAIL = re.compile(SUBTITLE + r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
 
 
 def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | None, Span | None]:
@@ -170,21 +173,24 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
     (2023 年度某某局 / 部门整体支出 / 绩效自评报告) is read as one line (``everything``: all
     the report's paragraphs, to read the lines that follow)."""
     for p in paragraphs:
-        if alone and (len(p.text) > 60 or p.kind != "text"):
+        if alone and p.kind != "text":
             continue
         text = p.text
         if everything and not TITLE_YEAR.search(text) and everything[p.index] is p:
             text = joined_name(everything, p.index)
-        for m in TITLE_YEAR.finditer(text):
+        for m in name_matches(TITLE_YEAR, text):
             if m.start(1) >= len(p.text):
                 break  # the year is on a later line
-            if alone and (not _TITLE_TAIL.fullmatch(text, m.end()) or _NOT_TITLE_HEAD.search(text, 0, m.start(1))):
-                continue
+            if alone and (m.end() > 60 or not (_TITLE_TAIL.fullmatch(text, m.end()) or _copy_follows(text, m))
+                          or _NOT_TITLE_HEAD.search(text, 0, m.start(1))):
+                continue  # (the name alone, at most 60 characters; or run into a copy of itself)
             before = text[: m.start(1)]
             if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
                 continue
-            if re.search(r"\d{4}\s*年?\s*[-—–~～至到]\s*$", before):
-                continue  # 2020—2022 年度……绩效评价报告: a report on several years names no one year
+            if re.search(r"\d{4}\s*年", before) and re.search(r"\d", FUND_PREFIX.sub("", before)):
+                continue  # (a year before the name other than its fund's: 我馆已于 2023 年 4 月报送 2022 年度……报告)
+            if re.search(r"\d{4}\s*年?度?\s*(?:[-—–~～至到、和及与]|以及)\s*$", before):
+                continue  # 2020—2022 年度……绩效评价报告, 2022 年度、2023 年度……: a report on several years names no one year
             if re.search(r"\d{4}\s*年|通知", m.group("gap")):
                 continue  # another year's report, or a notice's name
             return int(m.group(1)), p.span(m.start(1), m.end(1))
@@ -214,6 +220,14 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
                         and not re.search(r"\d{4}\s*年", prev.text) and not _NOT_TITLE_HEAD.search(prev.text):
                     return int(m.group(1)), p.span(m.start(1), m.end(1))
     return None, None
+
+
+def _copy_follows(text, m) -> bool:
+    """The name ``m`` run into another name that ends the paragraph (a page's title and the
+    document's, on one line: 某某局 2022 年度项目支出绩效自评报告 2022 年度项目支出绩效自评报告（……）):
+    the first is the title, the second a copy JX301 checks against it."""
+    n = TITLE_YEAR.match(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()))
+    return n is not None and bool(_TITLE_TAIL.fullmatch(text, n.end()))
 
 
 # a first line that names the evaluation of a year's spending, not its report

@@ -69,10 +69,13 @@ def joined_name(paragraphs, k: int) -> str:
 # What may stand before a year on a line that is a report's name: the unit, a number or an
 # attachment's label (1、 / 附件 2： / 名称：), no sentence.
 _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
-# what may follow a report's name on its line: a file extension left by a download
-# (a table of contents gives the page after dots: ……绩效自评报告……………1)
+# what may follow a report's name on its line: a subtitle in brackets naming the project or the
+# fund (……自评报告（2021 年城乡临时救助备用金）, ……自评报告——（某某项目经费）), a file extension left by a
+# download (a table of contents gives the page after dots: ……绩效自评报告……………1)
+SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
 NAME_TAIL = re.compile(
-    r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?", re.IGNORECASE
+    SUBTITLE + r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?",
+    re.IGNORECASE,
 )
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
 LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
@@ -80,6 +83,25 @@ LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链�
 _NAME_FIELD = re.compile(r"(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*")
 # On a line of its own, the report's own form is named too: 2022 年度就业补助资金绩效目标自评表.
 FORM_NAME_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?){EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表")
+
+
+# The year of the money or the project a report's name begins with, before the name's own year:
+# 某县 2023 年省级文物保护资金转移支付 2023 年度绩效自评报告 (a fund's name, no sentence; the name's
+# year is the one right before 绩效自评报告)
+FUND_PREFIX = re.compile(
+    rf"\d{{4}}\s*年(?!度)[^\d{CLAUSE_STOPS}《》]{{0,30}}?(?:资金|项目|经费|补助|补贴|专项|转移支付)[^\d{CLAUSE_STOPS}《》]{{0,12}}$"
+)
+_YEAR_AT = re.compile(r"\d{4}\s*年")
+
+
+def name_matches(pattern, text: str):
+    """``pattern``'s matches at every year of ``text`` (not only where the last match ended:
+    a fund's year at a name's head, 2023 年某某资金转移支付 2023 年度绩效自评报告, does not hide
+    the name's own year)."""
+    for y in _YEAR_AT.finditer(text):
+        m = pattern.match(text, y.start())
+        if m is not None:
+            yield m
 
 
 # a list number or an attachment's label before a name: 1、 / 2. / 附件 1：
@@ -123,7 +145,8 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
         return None
     if whole_line and NAME_TAIL.fullmatch(text, m.end()):
         return m
-    if (not whole_line or top or field) and not re.search(r"\d", before) and not _NAME_IN_SENTENCE.match(text, m.end()):
+    if ((not whole_line or top or field) and not re.search(r"\d", FUND_PREFIX.sub("", before))
+            and not _NAME_IN_SENTENCE.match(text, m.end())):
         return m  # (not 我局于……报送 2022 年度……自评报告。: a sentence that names a report)
     return None
 

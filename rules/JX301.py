@@ -5,8 +5,8 @@ import re
 from ..rule import Rule
 from ..scores import total_scores_in
 from ..evaluated import (
-    COMPARISON, PLAN, SCOPE, SCOPE_AFTER, YEAR_IN, YEARS_COMPARED, announced, eval_clause, eval_words, is_link, name_line,
-    places_in, self_words,
+    COMPARISON, PLAN, SCOPE, SCOPE_AFTER, YEAR_IN, YEARS_COMPARED, announced, eval_clause, eval_words, is_link, name_copies,
+    name_line, places_in, self_words,
 )
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
@@ -110,7 +110,10 @@ class WrongYear(Rule):
            再写一遍的标题、网页的“名称：”栏：“[单位] N 年（度）……自评报告 / 绩效评价报告”独占一行
            （断成几行短行的标题连起来看，如“某某馆 2023 年度 / 部门整体支出 / 绩效自评报告”），或在
            开头几行的行首（标题与正文连在一行），N ≠ Y；自评表的名称单独成行（“2022 年度……绩效
-           自评表”）、报告的文件名单独成行（“某某中心 2022 年度项目自评价.pdf”）也一样。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及评分表”）、
+           自评表”）、报告的文件名单独成行（“某某中心 2022 年度项目自评价.pdf”）也一样；名称后面跟着括号里的
+           项目或资金名（“……自评报告（N 年某某经费）”“……自评报告——（某某号文某某项目经费）”）、标题与它的副本连成
+           一行的，也是名称行；名称开头带着资金或项目的年份（“某县 N 年省级……资金转移支付 N 年度绩效自评报告”）时，
+           名称的年份是“……报告”前面那一个，资金的年份不妨碍它。句子里提到的报告名称（“于 2023 年 5 月报送 2022 年度……自评报告及评分表”）、
            网页的链接（“上一篇：”“下一篇：”“相关文章”后面的）不算。名称行参加第 4 类的计票（同一
            年度的名称行不论重复几遍只算一票）：标题的年度比正文说本次评价的地方票少时报告标题；票数
            相同时报告正文那一处，标题作为相关位置；
@@ -131,6 +134,11 @@ class WrongYear(Rule):
            是标题、它的同年副本和正文里每一处写到标题年度的地方合计的三倍以上，才报告标题（“正文说……
            N 处写的是 X 年，写到 Y 年的只有 M 处”）。票数相同以标题为准（“某某馆 2023 年度……报告”而正文只有一句“2022 年，我县
            建成……”时不报告）；
+        4c. 带两个年份的报告名称（资金或项目的年份，再加名称自己的年度：“某县 N 年省级……资金转移支付 N 年度
+           绩效自评报告”）出现两处以上（网页的“信息名称”“关键词”栏、标题、封面）：把年份去掉后文字相同的各处
+           算同一名称的副本，两个位置各取多数副本写的年份（票数相同取评价年度），某一处副本一个位置与之不同、
+           另一个位置却相同（只改了一个年份）时，报告这一处，另一处副本作为相关位置。两个年份都不同的是别的
+           年度的报告，不报告；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
@@ -208,6 +216,13 @@ class WrongYear(Rule):
             "unit's funds and work or for this report in {n} places, and mentions {stated} in only {m}",
         ),
         "body": ("正文写作 {year} 年", "the body says {year}"),
+        "copy": (
+            "报告名称的几处副本年份不一致：这里写作 {stated} 年，名称的其他副本在同一位置写作 {year} 年，"
+            "而这一处的另一个年份与它们相同",
+            "the copies of the report's title disagree: this one says {stated}, the other copies say {year} in the same "
+            "place, and this copy's other year matches theirs",
+        ),
+        "copy_other": ("名称的另一处副本写作 {year} 年", "another copy of the title says {year}"),
         "part": (
             "所引文件的组成部分写错了年度：文件标题是评价年度 {year} 年的，括号里它的这一部分却写作 {stated} 年",
             "a part of a cited document has another year: the document's title is for the evaluated year {year}, but its part in parentheses says {stated}",
@@ -267,12 +282,20 @@ class WrongYear(Rule):
             related = [self.related(others[0].ref.span, "body", year=year)]
         elif span is not None:
             related = [self.related(span, "evaluated", year=year)]
+        # 4c: the copies of a name with two years (a fund's and its own), one year changed in one copy
+        copied = set()
+        for p, name_year, right in name_copies(doc, year):
+            copied.add(p.ref.span)
+            yield self.report(
+                p.ref.span, "copy", stated=p.ref.year, year=name_year,
+                related=[self.related(right.ref.span, "copy_other", year=name_year)], suggestion=f"{name_year} 年",
+            )
         # A year read from the notice alone is the weakest evidence: it never overrules the
         # report's own first line or the name in its title lines.
         weak = doc.profile.year_from == "notice"
         top = len(first_lines(doc.paragraphs, TITLE_LINES)) if weak else 0  # the title lines' paragraphs
         for p in places(doc):
-            if p.ref.year == year or ordinary_other_year(doc, p) or is_link(p):
+            if p.ref.year == year or ordinary_other_year(doc, p) or is_link(p) or p.ref.span in copied:
                 continue
             if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
                 continue
