@@ -171,6 +171,70 @@ def _label_above(doc, pf, q: Quantity) -> str:
     return text[k:].replace(" ", "") if k < len(text) else ""
 
 
+# --- the highest total possible ----------------------------------------------
+
+# bonus points named (加分项, 附加分, 奖励分, 累计加分…; not 追加分配, 增加分值)
+_BONUS_WORD = re.compile(r"加分项|附加分|奖励分|(?<![追增参添])加分(?![配派摊别])")
+# a bonus's figure: 另设加分项 10 分, 附加分 5 分, 累计加分最多 3 分, 含加分项 3 分
+_BONUS_FIGURE = re.compile(r"(?:加分项?|附加分|奖励分)(?:指标)?(?:共|为|是|累计|合计|最多|最高|不超过|上限为?)*[:：]?$")
+# a cap on the total with its bonus: 加分后总分不能超过 100 分, 总得分最高 105 分
+_CAP = re.compile(r"(?:总分|总得分)[^，,。；;]{0,4}?(?:不(?:能|得|应)?超过|最高|最多|上限为?)$")
+# a maximum of the whole above 100: 满分 110 分, 总分值为 120 分
+_FULL = re.compile(r"(?:满分|总分值)(?:值)?(?:为|是)?[:：]?$")
+
+
+@attrs.frozen
+class Ceiling:
+    """The highest total a report's scheme allows, by what the report itself says.
+
+    ``value`` None: bonus points are named with no figure, so no ceiling is known.
+    ``why``: ``plain`` (100, nothing said), ``cap`` (a stated cap on the total),
+    ``full`` (a stated maximum above 100), ``bonus`` (100 plus the largest bonus figure)."""
+    value: Decimal | None
+    why: str
+    span: Span | None = None  # where the report says it
+    bonus: Decimal | None = None
+
+
+def ceiling(doc) -> Ceiling:
+    """The highest total possible (worked out once per document). A report that names
+    bonus points (加分项, 附加分, 加分) or a maximum above 100 allows a total above 100:
+    up to a stated cap (加分后总分不能超过 100 分), else the stated maximum, else 100 plus
+    the largest bonus figure it gives, else no known ceiling."""
+    found = doc.memo.get("scores.ceiling")
+    if found is None:
+        found = doc.memo["scores.ceiling"] = _ceiling(doc)
+    return found
+
+
+def _ceiling(doc) -> Ceiling:
+    named = False
+    cap = full = bonus = None
+    for pf in doc.facts:
+        text = pf.para.text
+        if "分" not in text:
+            continue
+        if _BONUS_WORD.search(text):
+            named = True
+        for q in pf.quantities:
+            if q.kind != "score":
+                continue
+            label = q.raw_label.replace(" ", "")
+            if _CAP.search(label):
+                cap = cap or q
+            elif _FULL.search(label) and q.value > FULL_MARKS:
+                full = full if full is not None and full.value >= q.value else q
+            elif _BONUS_FIGURE.search(label) and not label.startswith(("扣", "减")):
+                bonus = bonus if bonus is not None and bonus.value >= q.value else q
+    if cap is not None:
+        return Ceiling(cap.value, "cap", cap.span)
+    if full is not None:
+        return Ceiling(full.value, "full", full.span)
+    if bonus is not None:
+        return Ceiling(FULL_MARKS + bonus.value, "bonus", bonus.span, bonus.value)
+    return Ceiling(None, "bonus") if named else Ceiling(FULL_MARKS, "plain")
+
+
 def same_score(a: Quantity, b: Quantity) -> bool:
     """98 and 98.00 are the same score; 78.3 may restate 78.26 rounded; 96 and 95.5 differ.
 

@@ -4,7 +4,7 @@ import re
 from ..arith import fmt
 from ..facts import Quantity
 from ..rule import Rule
-from ..scores import total_scores
+from ..scores import ceiling, total_scores
 
 # Words that make a score the report's total self-evaluation score.
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
@@ -26,6 +26,15 @@ class ScoreOutOfRange(Rule):
         填在冒号后的分数（“自评得分：96 分”，表单连成一行的“自评总分: 95 分”）按冒号前的
         字段名看。
 
+        加分：满分 100 分只在报告自己没有说可以更高时适用。报告写了加分（“加分项”“附加分”
+        “奖励分”“累计加分”，不含“追加分配”“增加分值”之类）或写了高于 100 分的满分
+        （“满分为 120 分”“总分值 110 分”）时，上限按报告所写：
+        写了总分上限（“加分后总分不能超过 100 分”）取上限；否则写了高于 100 的满分取满分；
+        否则取 100 分加上报告写的最大的加分数（“另设加分项 10 分”→ 110 分；“含加分项 3 分”→ 103 分）；
+        只提到加分而没有写分数时，无法知道上限，总得分高于 100 分不报告。
+        报告没有提到加分，总得分高于 100 分照常报告（即使考核办法实际可能有加分）。
+        消息写出报告中说明上限的那一处（相关位置）。
+
     为什么是问题
         百分制的总分不可能超过 100 分，某项指标的得分也不可能超过它的分值。
         出现这种数字，说明加总算错、把分值当成了得分，或者抄错了数。
@@ -34,6 +43,8 @@ class ScoreOutOfRange(Rule):
         错误：经评价，本单位 2023 年整体支出自评得分为 101 分，自评等级为优。
 
         正确：经评价，本单位 2023 年整体支出自评得分为 96 分，自评等级为优。
+
+        正确：考核另设加分项 5 分，本单位整体支出自评得分为 101 分（含加分 2 分）。
     """
 
     code = "JX201"
@@ -44,6 +55,19 @@ class ScoreOutOfRange(Rule):
     summary_en = "a score out of its possible range (total above 100 or below 0, a score above its maximum)"
     messages = {
         "total-high": ("自评总得分 {score} 分超过满分 100 分", "the total score {score} exceeds the maximum of 100"),
+        "total-cap": (
+            "自评总得分 {score} 分超过报告规定的总分上限 {max} 分",
+            "the total score {score} exceeds the cap of {max} the report sets",
+        ),
+        "total-full": (
+            "自评总得分 {score} 分超过报告写的满分 {max} 分",
+            "the total score {score} exceeds the maximum of {max} the report states",
+        ),
+        "total-bonus": (
+            "自评总得分 {score} 分超过满分 100 分加上报告写的加分 {bonus} 分，即 {max} 分",
+            "the total score {score} exceeds the maximum of 100 plus the bonus of {bonus} the report states, {max}",
+        ),
+        "said": ("报告写的{what} {value} 分", "{what_en} stated: {value}"),
         "total-low": ("自评总得分 {score} 分小于 0 分", "the total score {score} is below 0"),
         "sub-high": (
             "得分 {score} 分超过该项分值 {max} 分",
@@ -54,6 +78,7 @@ class ScoreOutOfRange(Rule):
 
     def check(self, doc):
         totals = {q.span for q in total_scores(doc)}  # with a label on the line above, too
+        top = ceiling(doc)
         for pf in doc.facts:
             scores = [q for q in pf.quantities if q.kind == "score"]
             if not scores:
@@ -66,9 +91,11 @@ class ScoreOutOfRange(Rule):
                         last_max = q
                     continue
                 if (_TOTAL_WORDS.search(label) or q.span in totals) and not _is_criterion(pf, q):
-                    if q.value > 100:
-                        yield self.report(q.span, "total-high", score=fmt(q.value, q.precision))
+                    if top.value is not None and q.value > top.value:
+                        yield self._too_high(q, top)
                         continue
+                    if q.value > 100:
+                        continue  # bonus points the report names allow it
                     if q.value < 0:
                         yield self.report(q.span, "total-low", score=fmt(q.value, q.precision))
                         continue
@@ -85,6 +112,23 @@ class ScoreOutOfRange(Rule):
                         score=fmt(q.value, q.precision), max=fmt(last_max.value, last_max.precision),
                         related=[self.related(last_max.span, "max", max=fmt(last_max.value, last_max.precision))],
                     )
+
+
+    def _too_high(self, q, top):
+        score = fmt(q.value, q.precision)
+        if top.why == "plain":
+            return self.report(q.span, "total-high", score=score)
+        what = {"cap": ("总分上限", "the cap"), "full": ("满分", "the maximum"), "bonus": ("加分", "the bonus")}[top.why]
+        said = _plain(top.bonus if top.why == "bonus" else top.value)
+        return self.report(
+            q.span, f"total-{top.why}", score=score, max=_plain(top.value), bonus=said,
+            related=[self.related(top.span, "said", what=what[0], what_en=what[1], value=said)],
+        )
+
+
+def _plain(value) -> str:
+    """110, 3, 2.5: a stated figure without trailing zeros."""
+    return f"{value.normalize():f}"
 
 
 def _is_criterion(pf, q: Quantity) -> bool:
