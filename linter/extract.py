@@ -135,13 +135,14 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             items.append(it)
             continue
 
-        span = para.span(it.start, it.end)
         toks = it.tokens
+        start, end = toks[0].start_pos, toks[-1].end_pos  # (the item's place, read once: not by its properties each time)
+        span = para.span(start, end)
         fact = None
         if kind in QUANTITY_KINDS:
             num = toks[0]
             unit = shared_text(toks[1].value.strip()) if len(toks) > 1 else ""
-            label_start, raw_label = _label_before(items, it.start)
+            label_start, raw_label = _label_before(items, start)
             raw_label = shared_text(raw_label)  # (a report repeats its labels)
             label = vocab.canonical(raw_label) if raw_label else ""
             number_span = span if len(toks) == 1 else para.span(num.start_pos, num.end_pos)
@@ -149,8 +150,8 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
             if wan:
                 # 项目支出 2890 万。: money written with 万 (or 亿) alone, where the label is money's
                 kind, unit = "amount", wan + "元"
-                span = para.span(it.start, raw[index + 1].start + 1)
-            negative = _negative_before(text, it.start)
+                span = para.span(start, raw[index + 1].start + 1)
+            negative = _negative_before(text, start)
             value = number_value(num.value)  # (one Decimal for the figures written alike)
             fact = Quantity(
                 kind=kind,
@@ -167,7 +168,7 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 depth=depth,
                 raw_label=raw_label,
                 label=label,
-                label_span=para.span(label_start, it.start) if raw_label else None,
+                label_span=para.span(label_start, start) if raw_label else None,
                 negative=negative,
             )
             quantities.append(fact)
@@ -219,13 +220,13 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 at_start = not seen_content
                 after_stop = at_start or last_sig in ("。", "；", ";", ":", "：")
                 fact = Marker(style, ordinal, tok.value, span, para.index, index, at_start, after_stop,
-                              shared_text(title_after(text, it.end)))
+                              shared_text(title_after(text, end)))
                 markers.append(fact)
         elif kind == "keyword":
             fact = Keyword(toks[0].value, span, para.index, index, sentence, depth)
             keywords.append(fact)
         if fact is None:  # e.g. a marker with no ordinal: keep it as text
-            items.append(TextItem(text[it.start:it.end], it.start))
+            items.append(TextItem(text[start:end], start))
         else:
             items.append(fact)
         seen_content = True
@@ -302,8 +303,10 @@ def _negative_before(text: str, start: int) -> bool:
 
 
 def title_after(text: str, end: int) -> str:
-    m = re.match(r"[^。；;!?！？]*", text[end:])
-    return m.group(0).strip() if m else ""
+    return _TITLE_AFTER.match(text, end).group(0).strip()
+
+
+_TITLE_AFTER = re.compile(r"[^。；;!?！？]*")  # (matches at any place: the text up to its sentence's end)
 
 
 _ISSUER_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}$")
