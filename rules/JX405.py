@@ -60,6 +60,12 @@ class RequiredSections(Rule):
         后一节也算找到（这样的标题下的下级各节只按前一节检查）。没有连接词的标题
         （“（三）部门整体支出绩效目标”）只算一节。
 
+        模板只用于它所针对的报告：两个模板都是部门整体的报告。报告第一个标题之前的
+        报告名称（含“报告”二字、不是句子的短行，至多看前 15 段）写的是项目或资金
+        （项目、专项、资金、补贴、补助、工程、转移支付、经费），而没有写“整体”时，报告评的是
+        一个项目或一笔资金，提纲另有一套，不按部门整体的模板检查（第三方的项目评价报告
+        “一、基本情况 二、绩效评价结论 三、存在的问题 四、有关建议”不报缺节）。
+
         不报告：模板里不到一半的节能在报告中找到时（报告用的是另一种模板，或类型判断
         有误），整层都不评判；上级标题下没有任何下级标题时，不检查其下级各节
         （内容写成段落也可以）；没有模板的报告类型（项目支出绩效自评报告的格式各地不一，
@@ -129,6 +135,8 @@ class RequiredSections(Rule):
             return
         main = body[0]
         tops = [it for it in o.items if it.scope == main and it.parent is None and it.marker.at_start]
+        if tops and not _for_this_report(doc, template, tops[0].para):
+            return
         yield from self._level(doc, o, template.get("section", []), tops)
 
     def _level(self, doc, o, sections, items):
@@ -173,6 +181,25 @@ class RequiredSections(Rule):
                 yield self.report(_heading(doc, after[0]), "missing_before", name=sec["name"], anchor=_text(doc, after[0]))
             elif before:
                 yield self.report(_heading(doc, before[-1]), "missing_after", name=sec["name"], anchor=_text(doc, before[-1]))
+
+
+# the report's own name: a short line that names a 报告 and is no sentence
+_NAME = re.compile(r"报告")
+_SENTENCE = re.compile(r"[，,。；;]")
+_HEAD = 15  # the name is looked for in at most this many paragraphs before the first heading
+
+
+def _for_this_report(doc, template, first: int) -> bool:
+    """Whether the report is the kind the template is for: a name line before the first
+    heading (paragraph ``first``) that names a project or a fund (``part``) and not the
+    whole department (``whole``) says it is not; no name line, or one naming neither,
+    leaves the kind the profile gave."""
+    whole, part = template.get("whole", ()), template.get("part", ())
+    names = [p.text for p in doc.paragraphs[:min(first, _HEAD)]
+             if len(p.text) <= 80 and _NAME.search(p.text) and not _SENTENCE.search(p.text)]
+    if any(w in t for t in names for w in whole):
+        return True
+    return not any(w in t for t in names for w in part)
 
 
 def _heading(doc, item):
