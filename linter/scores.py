@@ -289,6 +289,34 @@ def score_groups(totals: list[Quantity]) -> tuple[list[list[Quantity]], int]:
     return groups, ref
 
 
+# --- the project a sentence is about ---------------------------------------------
+
+_LIST_LEAD = re.compile(r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）]))*\s*")
+# a project's name opening a sentence: 南村道路建设项目…, 东岭水库除险加固工程…
+_PROJECT_OPENING = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:项目|工程)")
+# what makes the opening no name: a whole, the report's own or a kind of projects (本项目, 全县项目,
+# 各项目, 重点项目), or a clause that opens with a verb or a preposition (根据…项目, 通过实施…工程)
+_NOT_A_PROJECT = re.compile(
+    r"^(?:本|全|该|此|我|各|每|上述|所有|其他|其余|重点|一般|部分|相关|有关|新增|续建|新建|在建|已建|单个|同类)"
+    r"|是|对|和|与|及|根据|按照|依据|经过|通过|纳入|加强|坚持|安排|关于|为|在|由|将|向|从|采取|用于|开展|组织|"
+    r"推进|完成|实施|涉及|共有|包括|评价|考核|绩效|自评")
+
+
+def project_opening(text: str, at: int = 0) -> str:
+    """The name of the project the sentence starting at ``at`` opens with (after list
+    markers): 南村道路建设项目 in 南村道路建设项目评价总得分为 91.8 分; or ""."""
+    m = _PROJECT_OPENING.match(text, _LIST_LEAD.match(text, at).end())
+    return m.group(0) if m and not _NOT_A_PROJECT.search(m.group(0)) else ""
+
+
+def project_of(doc, q: Quantity) -> str:
+    """The project whose name opens the sentence of ``q`` (:func:`project_opening`)."""
+    para = doc.paragraphs[q.para]
+    text = para.text
+    i = para.index_of(q.span.start)
+    return project_opening(text, max(text.rfind(c, 0, i) for c in _SENTENCE_STOPS) + 1)
+
+
 _REVIEWER = re.compile(r"复核|评价组|评审组|专家组|第三方|评价机构")
 
 

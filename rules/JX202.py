@@ -5,7 +5,7 @@ from collections import Counter
 
 from ..arith import fmt
 from ..rule import MAX_SHOWN, Rule
-from ..scores import by_scorer, score_groups, total_scores
+from ..scores import by_scorer, project_of, score_groups, total_scores
 from ..structure import outline
 
 
@@ -29,7 +29,10 @@ class ScoreConflict(Rule):
         （“甲项目自评分数为 73.18 分、乙项目自评分数为 89.03 分”是几件事各自的得分）；
         同一列表的各项各以一个不同的项目名称开头、得分写在该项自己的段落里时
         （“1、甲村道路硬化项目……总得分为 91.8 分。2、乙村饮水安全项目……总得分为 90.7 分”），
-        是各项目自己的得分。
+        是各项目自己的得分；同样，句子以两个以上不同的项目名称开头（“东岭水库除险加固项目自评得分为
+        93.5 分。西岭灌区节水改造项目自评得分为 88 分”，项目名称以“项目”或“工程”结尾，“本项目”“各项目”
+        “重点项目”之类不算）时，按项目分开比较，同一项目的两处得分仍然比较，没有写项目名称的
+        只与同样没有写的比较。
         评分表格里的总分由表格规则检查。
 
     为什么是问题
@@ -68,7 +71,8 @@ class ScoreConflict(Rule):
         items = _project_items(doc, totals)
         totals = [q for q in totals if q.para not in items]
         for group in by_scorer(doc, totals).values():
-            yield from self._compare(doc, group)
+            for part in _by_project(doc, group):
+                yield from self._compare(doc, part)
 
     def _compare(self, doc, totals):
         if len(totals) < 2:
@@ -146,6 +150,20 @@ def _project_items(doc, totals) -> set[int]:
         if len(names) >= 2 and len(set(names.values())) == len(names):
             out.update(names)
     return out
+
+
+def _by_project(doc, totals) -> list[list]:
+    """``totals`` split by the project whose name opens each one's sentence (南村道路建设项目
+    评价总得分为 91.8 分。北村大棚建设项目评价总得分为 90.5 分: each project's own score), when
+    at least two different projects are named so; one group otherwise. A total whose sentence
+    names no project is then compared only with others that name none."""
+    names = [project_of(doc, q) for q in totals]
+    if len({n for n in names if n}) < 2:
+        return [totals]
+    parts: dict[str, list] = {}
+    for n, q in zip(names, totals):
+        parts.setdefault(n, []).append(q)
+    return list(parts.values())
 
 
 def _of_another_year(doc, q, year: int) -> bool:

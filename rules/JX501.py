@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..arith import interval_cache
 from ..figures import mentions
 from ..rule import MAX_SHOWN, Rule
-from ..scores import total_scores
+from ..scores import project_opening, total_scores
 from ..structure import family, outline
 from ..tables import DONE_WORDS, TARGET_TABLE_ROWS, TARGET_WORDS, interval_of as _interval_of, names_target, shown
 
@@ -69,10 +69,11 @@ class ConflictingFigures(Rule):
           同一名称在不同主语下是不同的数，有主语与没有主语的也不比较；
           “本项目”“该资金”之类不算主语；
         - 地方或单位：段落开头的地名或单位名（“甲乡申请……”“乙县财政局……”，“全县”“本局”
-          “各乡镇”“根据省……”不算），这样开头的段落里其后以另一个地名开头的句子
+          “各乡镇”“根据省……”不算），不以地名或单位名开头时取开头的项目名称（以“项目”“工程”结尾：
+          “南村道路建设项目评价总得分为……”；“本项目”“各项目”“重点项目”“通过实施……项目”不算），这样开头的段落里其后以另一个地名开头的句子
           （“……；乙乡申请……”）从那里起是那个地方的；段落本身没有时，取它所在标题的
           （“1.甲乡”下面的段落；标题只是地名，可以加“基本情况”之类），标题没有时取上一级标题的。
-          只有同一个数由两个以上不同的地方或单位各自给出时才按它分开比较
+          只有同一个数由两个以上不同的地方、单位或项目各自给出时才按它分开比较
           （各乡镇并列的段落给出各自的领取人数、支出数），这时没有写明地方或单位的数
           （全县合计）只与同样没有写明的比较；只有一个地方或单位时照常比较；
         - 事项：句中用引号写出的项目名、表格中本行的项目名（“××工作经费”与“××工作”
@@ -258,7 +259,9 @@ class _Paragraphs:
     def _name(text: str, at: int = 0) -> str:
         """The place or unit ``text`` opens with at ``at`` (after list markers), or ""."""
         e = _ENTITY.match(text, _LEAD.match(text, at).end())
-        return e.group(0) if e and not _NOT_A_NAME.search(e.group(0)) else ""
+        if e and not _NOT_A_NAME.search(e.group(0)):
+            return e.group(0)
+        return project_opening(text, at)  # 南村道路建设项目评价总得分为…: that project's
 
     def _sentence_names(self, text: str) -> list[tuple[int, str]]:
         """Where the paragraph's sentences that open with a place or unit start, with it."""
