@@ -79,6 +79,11 @@ NAME_TAIL = re.compile(
 )
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
 LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
+# a web page's fields about the page, run into the name that follows them: 来源：某某局 作者：…
+# 发布时间：2023-12-04 访问量： 字体大小：放大 缩小 (the name starts after the last of them, past the
+# page's own buttons)
+_PAGE_META = re.compile(r"(?:信息来源|来源|作者|发布(?:时间|日期|机构|者)|访问量|浏览(?:次数|量)|点击(?:数|量)|阅读(?:次数|量)|字体大小|字号)\s*[:：]")
+_PAGE_BUTTONS = re.compile(r"(?:放大|缩小|默认|打印|关闭|收藏|分享|[大中小]|[【\[][^】\]]{0,6}[】\]])+\s*$")
 # a web page's field that holds the document's name: 名称： / 标题：
 _NAME_FIELD = re.compile(r"(?:名\s*称|标\s*题|题\s*名)\s*[:：]\s*")
 # On a line of its own, the report's own form is named too: 2022 年度就业补助资金绩效目标自评表.
@@ -138,6 +143,8 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     # a name right after another name (a title and its copy run into one paragraph): what
     # stands before this one starts after the other
     before = _NAME_LABEL.sub("", re.split(REPORT_NAME, before)[-1], count=1)
+    if _PAGE_META.search(before):
+        before = _PAGE_BUTTONS.sub("", re.split(r"\s", before)[-1])  # (the page's fields, then the name)
     field = list(_NAME_FIELD.finditer(before))
     if field:
         before = before[field[-1].end():]
