@@ -9,6 +9,12 @@ from ..rule import Rule
 # otherwise it may be a duration (历时 18 月).
 _BARE_BEFORE = re.compile(r"(?:于|在|至|到|自|从|截至|截止|每年|当年|同年)\s*$")
 _BARE_AFTER = re.compile(r"\s*(?:份|底|初|末|中旬|上旬|下旬)")
+# A "day" of three digits or more: no day of a month, but a date whose 年/月 were left out.
+# After a year (2021年1231日, 年 doubled or not) three or four digits are a month and a day;
+# alone, seven or eight digits are a year, a month and a day (2023228日, 20211231日), and
+# a longer run ends in one (a list number glued before it: 220211231日).
+_DAY_AFTER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:\s*年)?\s*(\d{3,4})\s*日")
+_DAY_RUN = re.compile(r"(?<![\d.,])(\d{7,12})\s*日")
 
 
 class ImpossibleDate(Rule):
@@ -21,8 +27,17 @@ class ImpossibleDate(Rule):
         月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字；完整日期的年份只有三位时
         （“202 年 1 月 11 日”），报告年份少了一位。
 
+        “日”前是三位以上数字时，它不是某月的第几日，而是漏写了“年”“月”的日期：
+        - 年份之后（“年”字写重了也算）三四位数字接“日”，能拆成当年存在的月和日
+          （“2021年1231日”“2021年年1231日”），报告漏写“月”字，只有一种拆法时给出建议值；
+        - 七八位数字接“日”，前四位是 1949–2099 的年份、其余能拆成月和日
+          （“2023228日”“20211231日”），报告年、月、日连成了一个数；
+        - 更长的数字接“日”，末 8 位能唯一地读成年月日（“220211231日”），同样报告，
+          并指出前面多出的数字（多半是序号），不给建议值。
+
         不报告：三位以上、又不是“年份 + 月份”的“月份”（“811 月底”多半是表格里的
-        分值 8 和“11 月底”连在了一起）；没有年份也没有日子的“N 月”，除非前面有“于/在/至/截至/从”等时间词或后面有
+        分值 8 和“11 月底”连在了一起）；拆不出存在的月和日的“日”前数字（“2021年365日”是天数），
+        五六位数字接“日”（拆法不止一种）；没有年份也没有日子的“N 月”，除非前面有“于/在/至/截至/从”等时间词或后面有
         “份/底/初/末/上旬…”（否则可能是“历时 18 月”这样的时长）；“13 个月”是时长，不是日期。
 
     为什么是问题
@@ -33,6 +48,10 @@ class ImpossibleDate(Rule):
         错误：我局于 2023 年 2 月 30 日召开绩效自评工作布置会。
 
         正确：我局于 2023 年 2 月 28 日召开绩效自评工作布置会。
+
+        错误：补助资金已于2023年1130日前拨付到户。
+
+        正确：补助资金已于2023年11月30日前拨付到户。
     """
 
     code = "JX311"
@@ -54,6 +73,18 @@ class ImpossibleDate(Rule):
         "day": (
             "日期不存在：{when}{month} 月只有 {days} 天，没有 {day} 日",
             "no such date: month {month}{when_en} has only {days} days, there is no day {day}",
+        ),
+        "no_yue": (
+            "日期不存在：没有 {day} 日，“{text}”漏写了“月”字，应是 {read}",
+            "no such date: there is no day {day}; “{text}” lacks 月 and reads {read_en}",
+        ),
+        "run_together": (
+            "日期不存在：没有 {day} 日，“{text}”的年、月、日连成了一个数，应是 {read}",
+            "no such date: there is no day {day}; “{text}” runs year, month and day into one number, {read_en}",
+        ),
+        "run_extra": (
+            "日期不存在：没有 {day} 日，“{text}”的末 8 位是 {read}，前面的“{extra}”多出（可能是序号），年、月字漏写",
+            "no such date: there is no day {day}; the last 8 digits of “{text}” read {read_en}, with “{extra}” before them (perhaps a list number) and 年, 月 left out",
         ),
     }
 
@@ -82,6 +113,40 @@ class ImpossibleDate(Rule):
                     when=(f"{d.year} 年 " if d.year else ""), when_en=(f" of {d.year}" if d.year else ""),
                 )
 
+        for p in doc.paragraphs:
+            if "日" in p.text:
+                yield from self._glued_days(doc, p)
+
+    def _glued_days(self, doc, p):
+        """Dates whose 年 or 月 was left out, read as one day of three digits or more."""
+        text = p.text
+        for m in _DAY_AFTER_YEAR.finditer(text):
+            year = int(m.group(1))
+            reads = _month_days(year, m.group(2))
+            if not reads:
+                continue  # 2021年365日: a count of days, not a date
+            span = p.span(m.start(), m.end())
+            read, read_en = _readings(year, reads)
+            yield self.report(span, "no_yue", day=int(m.group(2)), text=doc.quote(span), read=read, read_en=read_en,
+                              suggestion=f"{year}年{reads[0][0]}月{reads[0][1]}日" if len(reads) == 1 else None)
+        for m in _DAY_RUN.finditer(text):
+            digits = m.group(1)
+            span = p.span(m.start(), m.end())
+            if len(digits) <= 8:
+                year, reads = int(digits[:4]), _month_days(int(digits[:4]), digits[4:])
+                if not 1949 <= year <= 2099 or not reads:
+                    continue
+                read, read_en = _readings(year, reads)
+                yield self.report(span, "run_together", day=int(digits), text=doc.quote(span), read=read, read_en=read_en,
+                                  suggestion=f"{year}年{reads[0][0]}月{reads[0][1]}日" if len(reads) == 1 else None)
+                continue
+            extra, tail = digits[:-8], digits[-8:]
+            year, reads = int(tail[:4]), _month_days(int(tail[:4]), tail[4:])
+            if not 1949 <= year <= 2099 or len(reads) != 1:
+                continue
+            read, read_en = _readings(year, reads)
+            yield self.report(span, "run_extra", day=int(digits), text=doc.quote(span), read=read, read_en=read_en, extra=extra)
+
     @staticmethod
     def _bare_month_is_date(doc, d) -> bool:
         para = doc.paragraphs[d.para]
@@ -100,3 +165,24 @@ def _year_and_month(n: int) -> tuple[int, int] | None:
     if 1949 <= year <= 2099 and 1 <= month <= 12:
         return year, month
     return None
+
+
+def _month_days(year: int, digits: str) -> list[tuple[int, int]]:
+    """The ways ``digits`` (三 or 四 digits: 1231, 228) read as a month and a day that exist in
+    ``year``: 1231 → [(12, 31)], 111 → [(1, 11), (11, 1)], 365 → []."""
+    reads = []
+    for k in (1, 2):
+        if len(digits) - k not in (1, 2) or digits[0] == "0" and k == 1:
+            continue
+        month, day = int(digits[:k]), int(digits[k:])
+        if digits[k] == "0" and len(digits) - k == 1:
+            continue
+        if 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
+            reads.append((month, day))
+    return reads
+
+
+def _readings(year: int, reads) -> tuple[str, str]:
+    zh = "或 ".join(f"{year} 年 {m} 月 {d} 日" for m, d in reads)
+    en = " or ".join(f"{year}-{m:02d}-{d:02d}" for m, d in reads)
+    return zh, en
