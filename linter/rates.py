@@ -99,7 +99,7 @@ class RateDef:
         return None if tie else role
 
 
-@attrs.frozen(slots=False)  # (a dict: bound_words is a cached_property)
+@attrs.frozen(slots=False)  # (a dict: bound_words and _names are cached properties)
 class RateData:
     defs: tuple[RateDef, ...]
     unknown_endings: tuple[str, ...]
@@ -116,18 +116,40 @@ class RateData:
         after = self.upper_after + self.lower_after
         return {False: (both, after), True: (tuple(w for w in both if w not in ("达到", "达")), after)}
 
-    def lookup(self, label: str) -> tuple[str, RateDef | None] | None:
-        """The rate name ``label`` ends with (longest first) and its definition."""
-        best: tuple[str, RateDef | None] | None = None
+    @functools.cached_property
+    def _names(self) -> tuple[dict[str, tuple[tuple[str, RateDef], ...]], tuple[tuple[str, RateDef], ...]]:
+        """Every rate name with its definition, in the definitions' order: those of two
+        characters or more by their last two (a label can end only with the names that end
+        as it does), and the shorter ones."""
+        by_ending: dict[str, list[tuple[str, RateDef]]] = {}
+        short = []
         for d in self.defs:
             for name in d.names:
-                if label.endswith(name) and (best is None or len(name) > len(best[0])):
-                    best = (name, d)
+                if len(name) >= 2:
+                    by_ending.setdefault(name[-2:], []).append((name, d))
+                else:
+                    short.append((name, d))
+        return {k: tuple(v) for k, v in by_ending.items()}, tuple(short)
+
+    def lookup(self, label: str) -> tuple[str, RateDef | None] | None:
+        """The rate name ``label`` ends with (longest first, the first of the longest) and its definition."""
+        best: tuple[str, RateDef | None] | None = None
+        by_ending, short = self._names
+        for name, d in (*by_ending.get(label[-2:], ()), *short):
+            if label.endswith(name) and (best is None or len(name) > len(best[0])):
+                best = (name, d)
+        if best is not None and label[: -len(best[0])].endswith(_NEGATIONS):
+            # 不合格率, 不满意率, 未完成率: the rate of the other part (the failures, not the
+            # passes) — known by name only, unless a definition names the negated rate itself
+            return (label, None)
         if best is None:
             for e in self.unknown_endings:
                 if label.endswith(e):
                     return (label, None)
         return best
+
+
+_NEGATIONS = ("不", "未", "非")
 
 
 @functools.cache
