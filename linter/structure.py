@@ -8,7 +8,11 @@ Which markers count
     A marker at the start of a paragraph, or right after 。；: inside one (a list
     run inside a paragraph: ``(1)……。(2)……``). A marker after a comma
     (``一是对外宣传，二是党政事务``) is an enumeration inside a sentence and is
-    left out of the outline.
+    left out of the outline. In a paragraph that is several lines of a PDF or a web
+    page read as one (its line breaks turned into spaces), a marker after a space
+    that follows a word counts too, as at the start of its line: such a paragraph
+    is known by a heading followed, after a short title, by a nested heading of
+    another style (``一、概述 (一)概况 1.实施主体:某厅 2.主要内容……``).
 
 Scopes
     The body of the report is one scope; an appendix (a paragraph opening with
@@ -506,7 +510,8 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, 
 def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
-    markers = _with_run_in([m for m in doc.markers if m.after_stop], doc)  # (in the text's order)
+    run_on = set(map(id, _run_on(doc)))
+    markers = _with_run_in([m for m in doc.markers if m.after_stop or id(m) in run_on], doc)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
@@ -574,6 +579,58 @@ def _build(doc) -> Outline:
         raw[i] = None  # (each marker's list goes once its item is made)
     lv_tuple = tuple(tuple(levels.get(s, ())) for s in range(n_scopes))
     return Outline(tuple(items), lv_tuple, tuple(scope_kind.get(s, "body") for s in range(n_scopes)))
+
+
+# what may come before the space in front of a marker at a line break run together: the end
+# of a heading's title or of a sentence's words, not a number (a page number, a table's
+# figure), a leader, a box to tick, a bar or a separator
+_BREAK_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z)）》”」]")
+_TITLE_STOP = re.compile(r"[。；;!?！？]")
+_TITLE_REACH = 40  # characters of a heading's title before the next, nested, heading
+
+
+def _run_on(doc) -> list:
+    """The markers of ``doc`` that stand where a line break was run together into a space:
+    in a paragraph that is several lines of a PDF or a page read as one (一、概述 (一)概况
+    1.实施主体:某厅 2.主要内容……), a marker after a space that follows a word. A
+    paragraph is such a run only when it shows a heading followed by a heading of another
+    style nested under it (一、概述 (一)概况: the first's title short, no sentence between);
+    a run of options (1、常年性 2、延续性) or a page's summary line is none."""
+    paras = doc.paragraphs
+    by_para: dict[int, list] = {}
+    for m in doc.markers:
+        by_para.setdefault(m.para, []).append(m)
+    out = []
+    for p, ms in by_para.items():
+        if len(ms) < 2 or paras[p].kind == "cell":
+            continue
+        text = paras[p].text
+        broken = [not m.after_stop and _after_break(paras[p], m) for m in ms]
+        if not any(broken):
+            continue
+        nested = False
+        for k in range(1, len(ms)):
+            a, b = ms[k - 1], ms[k]
+            if not broken[k] or not (a.after_stop or broken[k - 1]) or family(a.style) == family(b.style):
+                continue
+            between = text[paras[p].index_of(a.span.end): paras[p].index_of(b.span.start)]
+            if len(between.strip()) <= _TITLE_REACH and not _TITLE_STOP.search(between):
+                nested = True
+                break
+        if nested:
+            out.extend(m for m, br in zip(ms, broken) if br)
+    return out
+
+
+def _after_break(p, m) -> bool:
+    """Whether marker ``m`` inside paragraph ``p`` has a space before it, after a word."""
+    if m.at_start:
+        return False
+    i = p.index_of(m.span.start)
+    j = i
+    while j > 0 and p.text[j - 1] in " \t\u3000":
+        j -= 1
+    return 0 < j < i and _BREAK_BEFORE.match(p.text, j - 1) is not None
 
 
 def _labelled(paras, scope_of, markers) -> set:
