@@ -377,7 +377,7 @@ def grade_word(grade: str, written: str) -> str:
         return _GRADE_SCHEMES[0][grade]
     return grade
 _GRADE_RE = re.compile(
-    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次)"
+    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
     r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
@@ -394,8 +394,8 @@ class Grade:
 def grades(doc) -> list[Grade]:
     out = []
     for p in doc.paragraphs:
-        if "等" not in p.text and "结果" not in p.text and "结论" not in p.text:
-            continue  # every match has 等级, 等次, 结果 or 结论: most paragraphs are passed without the pattern
+        if "等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text:
+            continue  # every match has 等级, 等次, 结果, 结论, 自评为 or 评定为: most paragraphs are passed without the pattern
         for m in _GRADE_RE.finditer(p.text):
             out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(m.start(1), m.end(1)), p.index, m.start(1)))
     return out
