@@ -45,6 +45,9 @@ _THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|�
 # 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
 # work done (成立了评价小组，对……进行了评价), not a plan.
 _PURPOSE = re.compile(r"为了?\s*(?:确实|切实|进一步|认真|扎实)?\s*做好\s*$")
+# the report announcing itself in the year's clause: 现将[我校] Y 年度……情况报告如下
+_ANNOUNCING = re.compile(r"现将[^，,。；;:：\d]{0,10}$")
+_AS_FOLLOWS = re.compile(r"[^，,。；;:：、\d]{0,60}?(?:报告|公开|公布)如下")  # (no list of reports, no other year)
 _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)?(?:对|进行|开展|完成)")
 
 
@@ -61,7 +64,8 @@ class WrongYear(Rule):
         1. 说报告本身：“N 年（度）……自评得分 / 评价结果 / 评价结论 / 自评等级 / 自评报告”（年份后隔一个逗号、
            以“我局 / 本单位”开头的分句也算：“N 年度，我馆部门整体支出绩效自评得分 95 分”），N ≠ Y
            （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）。N < Y 时只在
-           这句话只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”），
+           这句话除了《》里、文号里的年份和说做这次评价的 Y 年度（“对 Y 年度……进行了全面评价，N 年度我单位……
+           自评得分 95 分”）以外只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”），
            或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
            往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
@@ -87,7 +91,7 @@ class WrongYear(Rule):
            开展了绩效自评”）不算；复核、审核、抽查在年份所在
            分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
-           说本次评价的 Y 年度、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
+           说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”和“现将我校 Y 年度……情况报告如下”）、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
            日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告；单位自己的自评报告里说别人做的评价（“区财政局委托第三方
            机构对我局 N 年度……进行了重点绩效评价”，N < Y）也是往事，不报告（第三方自己的评价报告里的
@@ -404,13 +408,15 @@ class WrongYear(Rule):
         statement only when it is the sentence's one year and the sentence states a total
         score (本单位 2022 年度整体支出自评得分为 96 分 in a 2023 report), not a history of
         past results (2021 年度自评结果为优，2022 年度为良), also when the evaluated year's own
-        statement follows in the paragraph (……90 分；2023 年度，我局……95 分)."""
+        statement follows in the paragraph (……90 分；2023 年度，我局……95 分). Years in a cited
+        title or a document number, and the evaluated year in a clause doing this evaluation
+        (对 2023 年度……进行了全面评价，2022 年度我单位……自评得分 95 分), are not another year."""
         if p.ref.year > year:
             return True
-        same = [y for y in doc.facts[p.ref.para].years
-                if p.s <= p.para.index_of(y.span.start) < p.e]
-        if len(same) != 1:
-            return False
+        others = [q for q in places_in(doc, p.ref.para) if q is not p and q.s == p.s and not ordinary_other_year(doc, q)
+                  and not (q.ref.year == year and (eval_words(q) or eval_clause(q)))]
+        if others:
+            return False  # (a cited title's or a document number's year, or this evaluation's own clause, is no other year)
         if any(q is not p and q.ref.year == year and self_words(q) for q in places_in(doc, p.ref.para)):
             return False  # 2022 年度，我局……得分 90 分；2023 年度，我局……得分 95 分: the years side by side
         return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
@@ -503,7 +509,10 @@ class WrongYear(Rule):
                 continue
             if ordinary_other_year(doc, q):
                 continue
-            if q.ref.year == year and (eval_words(q) or eval_clause(q) or _BASIS.search(q.clause_before() + q.clause_after())):
+            own = self_words(q)  # (the evaluated year's score or result; not a report's name, which may be one of a list)
+            if q.ref.year == year and (eval_words(q) or eval_clause(q) or own and not own.group(0).endswith(("报告", "信息"))
+                                       or _BASIS.search(q.clause_before() + q.clause_after())
+                                       or _ANNOUNCING.search(q.clause_before()) and _AS_FOLLOWS.match(q.para.text, q.j)):
                 continue  # (…or the evaluated year as the basis: 以 Y 年度项目库为依据，对 N 年度……实施绩效自评)
             return True
         return False
