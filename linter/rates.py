@@ -138,11 +138,18 @@ class RateData:
         for name, d in (*by_ending.get(label[-2:], ()), *short):
             if label.endswith(name) and (best is None or len(name) > len(best[0])):
                 best = (name, d)
+        if best is not None and label[: -len(best[0])].endswith(_NEGATIONS):
+            # 不合格率, 不满意率, 未完成率: the rate of the other part (the failures, not the
+            # passes) — known by name only, unless a definition names the negated rate itself
+            return (label, None)
         if best is None:
             for e in self.unknown_endings:
                 if label.endswith(e):
                     return (label, None)
         return best
+
+
+_NEGATIONS = ("不", "未", "非")
 
 
 @functools.cache
