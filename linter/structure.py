@@ -29,6 +29,11 @@ Lists and levels
     a step back — or, when it is 1, the start of a new list of that style nested
     under the current item (a *restart*: legitimate for a lower level that begins
     again under an unmarked sub-heading, a defect for the top level of the scope).
+    A list opened by a 1 right after a label (``概述如下:(1)``) hangs under the current
+    item — except that a list of its style run inside an earlier paragraph (its last
+    item not at its paragraph's start) ended with that paragraph: the new list is its
+    sibling, not a list nested under its last item, so the same inline list written a
+    second time is checked the second time too.
     A style not open yet opens a new list under the current item; if a list of
     that style was closed under the same parent and this marker is its next
     ordinal, the list is resumed (a list interrupted by a nested one).
@@ -81,7 +86,8 @@ _INT = re.compile(r"\d+")
 # a group of rows or items, numbered from 1 again under it
 _LABEL_TAIL = re.compile(r"(?:^|[\s\d%])[\u4e00-\u9fff]{2,15}\s*:\s*$")
 # the same label inside a paragraph, from the last full stop to the colon right before a marker
-_LABEL_IN = re.compile(r"(?:^|[。；;!?！？.\s\d%])\s*[\u4e00-\u9fff]{2,15}\s*:\s*$")
+# (a colon typed twice, 概述如下::, is still one)
+_LABEL_IN = re.compile(r"(?:^|[。；;!?！？.\s\d%])\s*[\u4e00-\u9fff]{2,15}\s*:(?:\s*:)?\s*$")
 # a number cell at the end of an item's title (3、公务接待 17.22): a table row, not a heading
 _CELL_TAIL = re.compile(r"\s[\d,]*\d(?:\.\d+)?%?\s*$")
 # a decimal section number opening a paragraph (1.2部门支出描述): a heading below the
@@ -358,9 +364,12 @@ class _Open:
     item: int  # the last item of this list
     first: int  # the first item of this list
     parent: int | None
+    # the paragraph of the last item when that item is inside it (after a label or a
+    # stop, not at its start), else None
+    inline: int | None = None
 
     def copy(self) -> "_Open":
-        return _Open(self.style, self.last, self.item, self.first, self.parent)
+        return _Open(self.style, self.last, self.item, self.first, self.parent, self.inline)
 
 
 class _Trial(dict):
@@ -448,14 +457,23 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
             problem = "duplicate" if m.ordinal == o.last else ("gap" if m.ordinal > o.last else "backwards")
             upd.update(problem=problem, expected=o.last + 1)
             cost = _PROBLEM
-        o.last, o.item = last, idx
+        o.last, o.item, o.inline = last, idx, _inline(m)
         return upd, cost, None
+    if labelled:
+        # a list after a label that follows a list of its style run inside an earlier
+        # paragraph (主要内容:(1)…(2)…(3)… ⏎ 概述如下:(1)…(2)…) is that list's sibling,
+        # not a list nested under its last item: the list ended with its paragraph
+        k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style), None)
+        if k is not None and stack[k].inline is not None and stack[k].inline < m.para:
+            while len(stack) > k:
+                o = stack.pop()
+                shut[(o.parent, o.style)] = o
     parent = stack[-1].item if stack else None
     old = shut.get((parent, style))
     if not cands and not labelled and old is not None and old.last + 1 == m.ordinal:
         # a list interrupted by a nested one goes on
         upd = dict(parent=parent, prev=old.item, depth=len(stack))
-        old.last, old.item = m.ordinal, idx
+        old.last, old.item, old.inline = m.ordinal, idx, _inline(m)
         stack.append(old)
         del shut[(parent, style)]
         return upd, 0, None
@@ -464,9 +482,13 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
     if cands and not labelled:
         upd.update(problem="restart", expected=stack[cands[0]].last + 1, outer=stack[cands[0]].item)
         cost = _RESTART
-    new = _Open(style, m.ordinal, idx, idx, parent)
+    new = _Open(style, m.ordinal, idx, idx, parent, _inline(m))
     stack.append(new)
     return upd, cost, new
+
+
+def _inline(m) -> int | None:
+    return None if m.at_start else m.para
 
 
 def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, labelled=frozenset(),
