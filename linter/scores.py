@@ -5,7 +5,8 @@ Shared by the score rules (JX202–JX206):
 - :func:`total_scores` — the report's total score wherever it is stated
   (自评得分为 96 分, 综合得分, 评价得分为 78.26 分, 自评分数是 97 分, a field 自评得分：96 分);
   a score right after its own maximum (一、投入(20分,自评得分18分), 投入20分,自评得分20分) is an
-  indicator's, unless that maximum is 100 (分值100分,自评得分92分 is the total);
+  indicator's, unless that maximum is 100 (分值100分,自评得分92分 is the total); 总分100分 with
+  a score obtained after it in its sentence (总分100分，自评得分95分) is the maximum;
 - :func:`grades` — a stated grade (自评等级为优, 评定等级为“中”);
 - :func:`band` — the grade a score falls in, from ``Config.grade_bands``;
 - :func:`summaries` and :func:`children` — the section summaries
@@ -109,6 +110,8 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
             if before is not None and before.value != FULL_MARKS and _its_maximum(pf, before, q):
                 continue  # 一、投入(20分,自评得分18分) / 1、投入20分,自评得分20分: an indicator's score
+            if q.value == FULL_MARKS and "得" not in label and _score_follows(pf, q):
+                continue  # 总分100分，自评得分95分: the maximum, the score follows
             i = pf.para.index_of(q.span.start)
             if _is_criterion(text, i) or _an_indicators(text, i, q, label):
                 continue
@@ -138,6 +141,12 @@ def _its_maximum(pf, p: Quantity, q: Quantity) -> bool:
         return False
     rest = between.replace(" ", "").rstrip(":：")[: -len(label)]
     return _BETWEEN.fullmatch(rest) is not None
+
+
+def _score_follows(pf, q: Quantity) -> bool:
+    """Whether a score labelled as obtained (…得分) follows ``q`` in its sentence."""
+    return any(r.kind == "score" and r.sentence == q.sentence and r.span.start > q.span.start
+               and "得分" in r.raw_label for r in pf.quantities)
 
 
 _FIELD_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
