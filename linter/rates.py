@@ -553,7 +553,50 @@ def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | Non
             if head.endswith(name):
                 found.append(x)
     values = {(x.value * _factor(x)) for x in found}
+    if len(values) > 1:
+        # 实际采购金额 a……占实际采购金额的 p%。市本级……实际采购金额 b……占实际采购金额的 q%:
+        # the one of them in the share's own sentence, before it
+        here = [x for x in found if x.sentence == q.sentence and x.item < q.item]
+        if len({x.value * _factor(x) for x in here}) == 1:
+            return here[0]
+        return None
+    if not found:
+        found = _by_name_ending(pf, name, num, q, vocab)
+        values = {(x.value * _factor(x)) for x in found}
     return found[0] if len(values) == 1 else None
+
+
+# a whole's label may say what happened to it after its name (一般公共预算收入完成 a: the
+# revenue came to a), and a share may name a sum of money by what it is without 资金
+_WHOLE_VERBS = ("累计完成", "实际完成", "完成", "实现", "达到", "达")
+_NAME_MIN = 3
+
+
+def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Quantity]:
+    """When no figure is labelled ``name`` itself: the figures whose label, without a verb after
+    it (完成, 实现), ends with the name — a subject before it (地方一般公共预算收入完成 a for 占一般
+    公共预算收入的; 某某工程项目总投资 a for 占项目总投资的) — or, for a name 资金 closes, with
+    the words before 资金 (实际到位 a for 占到位资金的). Those in the share's sentence before it
+    if there are any, else those of the paragraph; names shorter than three characters (占支出的)
+    are too common to look for this way."""
+    stems = [name]
+    if name.endswith("资金") and len(name) - 2 >= 2:
+        stems.append(name[:-2])
+    if len(name) < _NAME_MIN:
+        return []
+    found = []
+    for x in pf.quantities:
+        if x is num or x is q or _family(x) != _family(num):
+            continue
+        label = _role_label(pf, x, vocab)
+        for w in _WHOLE_VERBS:
+            if label.endswith(w) and len(label) > len(w):
+                label = label[: -len(w)]
+                break
+        if any(label.endswith(st) for st in stems):
+            found.append(x)
+    here = [x for x in found if x.sentence == q.sentence and x.item < q.item]
+    return here or found
 
 
 _TARGET_RE = re.compile(r"指标值\s*[“\"「]?\s*(?:≥|>=|≧|不低于|不少于)?\s*$")
