@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 
 from collections import namedtuple
@@ -94,6 +95,152 @@ class _Fallback(Exception):
     """The fast driver met something it does not handle; Lark's own parser decides."""
 
 
+class _FirstCharLexer:
+    """The longest regular expression of the grammar, the one of the state where words,
+    spaces and marks are read one after the other, split by the first character a token
+    can start with.
+
+    The expression is the state's terminals as alternatives, tried in order; at a place
+    where only one of them can start with the character there, the expression's match is
+    that terminal's own, and where that terminal is one character class (PUNCT), it is that
+    character. :meth:`lex` reads a token so: a punctuation mark without any expression, a
+    run of words with the expression of TEXT alone — not after ten alternatives that fail
+    (the lexer's costliest step). The characters each terminal can start with are read off
+    the terminal's parsed expression (``re._parser``), a superset where it does not know;
+    a character two terminals may start with, or any expression this cannot read, is left
+    to the whole expression.
+    """
+
+    def __init__(self, whole: re.Pattern, terminals: list[tuple[str, re.Pattern, object, bool]]):
+        self.whole = whole
+        self.terminals = terminals  # (name, own expression, can it start with c, one character)
+        self.by_char: dict[str, tuple] = {}
+
+    @classmethod
+    def of(cls, scanner, whole: re.Pattern) -> "_FirstCharLexer | None":
+        try:
+            terminals = [(str(t.name), t.pattern.to_regexp()) for t in scanner.terminals]
+            flags = scanner.g_regex_flags
+            if scanner.re_ is not re or "|".join(f"(?P<{n}>{r})" for n, r in terminals) != whole.pattern:
+                return None
+            out = []
+            for name, regexp in terminals:
+                starts, one = _first_chars(regexp, flags)
+                out.append((name, re.compile(regexp, flags), starts, one))
+            return cls(whole, out)
+        except (_Unknown, AttributeError, ImportError, re.error):
+            return None
+
+    def lex(self, text: str, pos: int) -> tuple[str, str]:
+        """The type and text of the token at ``pos`` (the whole expression's match)."""
+        ch = text[pos]
+        typ, own = self.by_char.get(ch) or self.entry(ch)
+        if own is None:
+            return typ, ch
+        m = own.match(text, pos)
+        if m is None:
+            raise _Fallback
+        return typ or m.lastgroup, m.group()
+
+    def entry(self, ch: str) -> tuple:
+        """How a token starting with ``ch`` is read: ``(name, None)`` the one character,
+        ``(name, expression)`` that terminal's expression, ``(None, expression)`` the whole
+        one; worked out once for each character."""
+        got = self.by_char.get(ch)
+        if got is None:
+            can = [(name, own, one) for name, own, starts, one in self.terminals if starts(ch)]
+            if len(can) == 1:
+                name, own, one = can[0]
+                got = (name, None) if one else (name, own)
+            else:
+                got = (None, self.whole)
+            self.by_char[ch] = got
+        return got
+
+
+class _Unknown(Exception):
+    """An expression :func:`_first_chars` does not read."""
+
+
+def _first_chars(regexp: str, flags: int):
+    """``(starts, one)`` for an expression: ``starts(c)`` is False only where no match can
+    start with the character ``c`` (lookarounds are passed over, so it may be True where
+    none can), and ``one`` says the expression is one character class alone (it then
+    matches exactly the characters ``starts`` is True for)."""
+    from re import _constants as c
+    from re import _parser
+
+    tree = _parser.parse(regexp, flags)
+    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+        raise _Unknown
+    categories = {}
+
+    def in_class(items, ch: str) -> bool:
+        hit, negate = False, False
+        for op, av in items:
+            if op is c.NEGATE:
+                negate = True
+            elif op is c.LITERAL:
+                hit = hit or ch == chr(av)
+            elif op is c.RANGE:
+                hit = hit or av[0] <= ord(ch) <= av[1]
+            elif op is c.CATEGORY:
+                pattern = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                           c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}.get(av)
+                if pattern is None:
+                    raise _Unknown
+                if pattern not in categories:
+                    categories[pattern] = re.compile(pattern, flags)
+                hit = hit or categories[pattern].fullmatch(ch) is not None
+            else:
+                raise _Unknown
+        return hit != negate
+
+    def first(seq) -> tuple[list, bool]:
+        """The tests of the characters ``seq`` may start with, and whether it may match nothing."""
+        tests = []
+        for op, av in seq:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # (matches nothing: the next element starts the match)
+            if op is c.LITERAL:
+                tests.append(lambda ch, v=chr(av): ch == v)
+                return tests, False
+            if op is c.IN:
+                in_class(av, "a")  # (a class this does not read fails here, not later)
+                tests.append(lambda ch, items=av: in_class(items, ch))
+                return tests, False
+            if op in (c.NOT_LITERAL, c.ANY):
+                tests.append(lambda ch: True)
+                return tests, False
+            if op is c.SUBPATTERN:
+                if av[1] or av[2]:
+                    raise _Unknown  # a group with flags of its own
+                inner, empty = first(av[3])
+            elif op is c.ATOMIC_GROUP:
+                inner, empty = first(av)
+            elif op is c.BRANCH:
+                inner, empty = [], False
+                for branch in av[1]:
+                    t, e = first(branch)
+                    inner += t
+                    empty = empty or e
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                inner, empty = first(av[2])
+                empty = empty or av[0] == 0
+            else:
+                raise _Unknown
+            tests += inner
+            if not empty:
+                return tests, False
+        return tests, True
+
+    tests, empty = first(tree)
+    if empty:
+        return (lambda ch: True), False
+    one = len(tree.data) == 1 and tree.data[0][0] is c.IN
+    return (lambda ch: any(t(ch) for t in tests)), one
+
+
 class _Driver:
     """Lark's LALR tables and contextual-lexer scanners for ``inline.lark``, run by a loop
     specialised to this grammar's flat shape.
@@ -117,10 +264,12 @@ class _Driver:
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
         self.scanners: dict[int, tuple] = {}
+        self.terminals: dict[int, object] = {}  # each state's Lark scanner (its terminals, in order)
         for state, lexer in frontend.lexer.lexers.items():
             if lexer.ignore_types or getattr(lexer, "callback", None):
                 raise ValueError("the fast driver handles no ignored terminals and no lexer callbacks")
             self.scanners[state] = tuple(lexer.scanner._mres)
+            self.terminals[state] = lexer.scanner
         # per state: terminal or rule name -> (new state, None) for a shift,
         # (None, (size, origin, kind)) for a reduction
         self.actions: dict[int, dict[str, tuple]] = {}
@@ -150,6 +299,9 @@ class _Driver:
                 self.home = home
                 self.home_scan = self.scanners[home][0]
                 self.start_scan = self.scanners[self.start][0]
+                self.home_lexer = _FirstCharLexer.of(self.terminals[home], self.home_scan)
+                # (the start state reads the same terminals, as a rule: then it reads them so too)
+                self.start_lexer = self.home_lexer if self.start_scan.pattern == self.home_scan.pattern else None
                 self.walks = self._walks(home, self.start)
                 self.first_walks = self._walks(home, self.start, first=True)
                 # at the end of the text, in home on the start state: the list is the result
@@ -219,8 +371,8 @@ class _Driver:
         then reduces them to the item, the item to ``_item``, and that onto the list, which
         brings the parser back to ``home``. All of it depends only on the tokens' types, so
         it is simulated here on the table for every sequence of types, and :meth:`_read`
-        follows the result instead of the stacks: a walk is ``(scanner, next, pushed)``,
-        where ``scanner`` reads the next token, ``next`` maps its type to the walk that
+        follows the result instead of the stacks: a walk is ``(scanner, next, pushed, lexer)``,
+        where ``scanner`` (or ``lexer``, see _FirstCharLexer) reads the next token, ``next`` maps its type to the walk that
         shifts it, or to the kind of the item the tokens so far make (the lookahead is then
         read in ``home``), and ``pushed`` holds the states the parser would have pushed. A
         type ``next`` lacks (an error, or a step this simulation does not know) hands over
@@ -304,7 +456,10 @@ class _Driver:
                     deeper = walk(pushed + (got[1],), types + (typ,))
                     if deeper is not None:
                         nxt[typ] = deeper
-            return (scanners[state][0], nxt, pushed)
+            scan = scanners[state][0]
+            # (a state that reads the terminals home reads, as most do, reads them as home does)
+            lexer = self.home_lexer if scan.pattern == self.home_scan.pattern else None
+            return (scan, nxt, pushed, lexer)
 
         fast = () if first else self.appends[home]
         out = {}
@@ -415,23 +570,39 @@ class _Driver:
         token's type says (see _walks), and it is added to the list."""
         n = len(text)
         new_tuple = tuple.__new__
+        lexer = self.home_lexer
         if len(states) == 1:  # the start: the first item, whatever it is, by its walk
             mre, fast, walks, top = self.start_scan, {}, self.first_walks, None
+            by_char = self.start_lexer.by_char if self.start_lexer is not None else None
         else:
             mre, fast, walks = self.home_scan, self.appends[self.home], self.walks
+            by_char = lexer.by_char if lexer is not None else None
             top = values[-1]
             if type(top) is not list:
                 top = values[-1] = [top]
         while pos < n:
-            m = mre.match(text, pos)
-            if m is None:
-                raise _Fallback
-            typ = m.lastgroup
-            word = m.group()
+            if by_char is not None:
+                # (see _FirstCharLexer: most tokens are read by their first character)
+                ch = text[pos]
+                typ, own = by_char.get(ch) or lexer.entry(ch)
+                if own is None:
+                    word = ch
+                else:
+                    m = own.match(text, pos)
+                    if m is None:
+                        raise _Fallback
+                    typ = typ or m.lastgroup
+                    word = m.group()
+            else:
+                m = mre.match(text, pos)
+                if m is None:
+                    raise _Fallback
+                typ = m.lastgroup
+                word = m.group()
             word = values_seen(word, word)
             cls = fast.get(typ)  # (the item's class: one look-up for both)
             while cls is None:  # a token that opens a typed item (or the first item)
-                end = m.end()
+                end = pos + len(word)
                 tok = new_tuple(Tok, (typ, word, pos, end))
                 node = walks.get(typ)
                 if node is None:
@@ -439,20 +610,23 @@ class _Driver:
                 toks = [tok]
                 pos = end
                 while True:
-                    scan, nxt, pushed = node
-                    if pos < n:
+                    scan, nxt, pushed, by_first = node
+                    if pos >= n:
+                        typ = "$END"
+                    elif by_first is not None:
+                        typ, word = by_first.lex(text, pos)
+                        word = values_seen(word, word)
+                    else:
                         m = scan.match(text, pos)
                         if m is None:
                             raise _Fallback
                         typ = m.lastgroup
                         word = m.group()
                         word = values_seen(word, word)
-                    else:
-                        typ = "$END"
                     node = nxt.get(typ)
                     if type(node) is not tuple:
                         break
-                    end = m.end()
+                    end = pos + len(word)
                     toks.append(new_tuple(Tok, (typ, word, pos, end)))
                     pos = end
                 if node is None:
@@ -461,7 +635,7 @@ class _Driver:
                     values.extend(toks)
                     if typ == "$END":
                         return pos, typ, None
-                    end = m.end()
+                    end = pos + len(word)
                     return end, typ, new_tuple(Tok, (typ, word, pos, end))
                 item = RawItem((node, tuple(toks)))  # (node: the item's kind, at its end)
                 if top is None:
@@ -472,6 +646,7 @@ class _Driver:
                     top = [item]
                     values.append(top)
                     mre, fast, walks = self.home_scan, self.appends[self.home], self.walks
+                    by_char = lexer.by_char if lexer is not None else None
                 else:
                     top.append(item)
                 if typ == "$END":
