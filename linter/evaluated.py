@@ -37,12 +37,12 @@ _SELF = re.compile(
 _COMMA_SUBJECT = re.compile(r"\s*[，,]\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?")
 # A sentence that compares years states other years on purpose.
 COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
-# The evaluation of the year's spending: N 年（度）[我办 / 部门 / 财政资金] 整体支出 / 部门整体 …
+# The evaluation of the year's spending: N 年（度）[我办 / 部门 / 财政资金] 整体支出 / 部门整体 / ……基金 / ……经费 …
 # 绩效自评 / 自我（绩效）评价 / 绩效评价. The year is the one whose spending is evaluated, not the
 # round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
 # 省级 / 市级 … editions and scoring systems are left out).
 _OWN_EVAL = re.compile(
-    rf"(?P<pre>[^{_STOP}级评]{{0,24}}?)(?P<what>整体|支出|预算|部门|资金|项目)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
+    rf"(?P<pre>[^{_STOP}级评]{{0,24}}?)(?P<what>整体|支出|预算|部门|资金|基金|经费|项目)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
 )
 YEAR_IN = re.compile(r"\d{4}\s*年")
 # …of another system or a plan, not this evaluation
