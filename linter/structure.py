@@ -19,6 +19,10 @@ Scopes
     ``附件1`` or ``第二部分``) starts a new one, and so does every table cell
     (a cell's numbered list is its own) and every run of plain paragraphs that
     sits between table cells (a multi-paragraph cell flattened by the reader).
+    A row whose only cell opens with a heading's number (``一、项目基本概况 |``, a
+    heading written across the table, as a page's one-cell-per-line table gives
+    it) is no cell list: the heading rows of one table are one scope, numbered
+    together.
     Lists never continue from one scope into another.
 
 Lists and levels
@@ -59,6 +63,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections import Counter
 
 import attrs
 
@@ -179,7 +184,7 @@ class Outline:
     items: tuple[Item, ...]
     # per scope: styles in the order they first appear (level 0 first)
     levels: tuple[tuple[str, ...], ...]
-    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run
+    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows
 
     def children(self, item: Item) -> list[Item]:
         return [self.items[i] for i in item.children]
@@ -273,7 +278,7 @@ def _with_run_in(markers: list, doc) -> list:
 
 
 def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
-    """A scope number per paragraph, and each scope's kind (body, cell, run, toc)."""
+    """A scope number per paragraph, and each scope's kind (body, cell, run, toc, rows)."""
     n = len(paragraphs)
     scope = [0] * n
     kinds = [p.kind for p in paragraphs]
@@ -285,14 +290,26 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
         # a table of contents lists the headings again: a scope of its own, not the body's
         toc_id, next_id = next_id, next_id + 1
         kind_of[toc_id] = "toc"
+    # a row whose one cell opens with a heading's number (一、项目基本概况 |): a heading written
+    # across the table; the heading rows of one table are one list, not a list each
+    per_row = Counter(p.row for p in paragraphs if p.kind == "cell")
+    rows_id = None
     i = 0
     while i < n:
         if kinds[i] == "cell":
-            scope[i] = next_id
-            kind_of[next_id] = "cell"
-            next_id += 1
+            p = paragraphs[i]
+            if per_row[p.row] == 1 and _HEADING_CELL.match(p.text):
+                if rows_id is None:
+                    rows_id, next_id = next_id, next_id + 1
+                    kind_of[rows_id] = "rows"
+                scope[i] = rows_id
+            else:
+                scope[i] = next_id
+                kind_of[next_id] = "cell"
+                next_id += 1
             i += 1
             continue
+        rows_id = None  # (a table ends here)
         # a run of plain paragraphs between table cells
         j = i
         while j < n and kinds[j] != "cell":
@@ -317,6 +334,11 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
     return scope, kind_of
 
 
+# a heading's number opening a cell: 一、 (一) (1) 1. 1、 ①, followed by its title
+_HEADING_CELL = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|\(\s*\d{1,2}\s*\)"
+    r"|\d{1,2}\s*[.、](?!\d)|[①-⑳⑴-⒇])\s*\S"
+)
 _CONTENTS = re.compile(r"目\s*(?:录|次)\s*$")
 _PAGE_NUMBER = re.compile(r"[\s.·…．_-]*\d{0,4}\s*$")
 
