@@ -471,8 +471,14 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= start and x.sentence == q.sentence]
     if not before:
         return claim
-    num = before[-1]
-    if num.kind not in ("amount", "count") or num.depth != q.depth or num.clause != q.clause - 1:
+    k = len(before) - 1
+    while k > 0 and before[k].kind == "percent" and _clean(before[k].raw_label, vocab).startswith("占"):
+        k -= 1  # A a，占 B p%，占 C q%: one figure, a share of each of two wholes
+    num = before[k]
+    shares_between = len(before) - 1 - k
+    if (num.kind not in ("amount", "count") or num.depth != q.depth
+            or num.clause != q.clause - 1 - shares_between
+            or any(x.clause != num.clause + 1 + i for i, x in enumerate(before[k + 1:]))):
         return claim
     inside = [x for x in pf.quantities if start <= pf.para.index_of(x.span.start) and x.span.end <= q.span.start]
     den = None
