@@ -54,6 +54,7 @@ YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相
 # Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
 # 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
+_ASIDE = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _EVALUATED = re.compile(
     r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
 )
@@ -168,9 +169,12 @@ def eval_words(p):
 def eval_clause(p):
     """对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价 in one clause, the evaluated
     thing not another system's (指标、体系、办法、目标、复核、整改……)."""
-    if not _TO_EVALUATE.search(p.clause_before()):
-        return None
     text = p.para.text
+    if not _TO_EVALUATE.search(p.clause_before()):
+        # (an aside in brackets is no clause of its own: 对某某委员会（以下简称：区发改委）的 N 年……项目开展绩效评价)
+        before = _ASIDE.sub("", text[p.s:p.i])
+        if not _TO_EVALUATE.search(re.split(r"[，,：:]", before)[-1]):
+            return None
     m = _EVALUATED.match(text, p.j, _clause_end(text, p))
     if m is None or YEAR_IN.search(text, p.j, m.end()):
         return None
