@@ -219,7 +219,8 @@ class YearPlace:
 
 def places(doc) -> tuple[YearPlace, ...]:
     """Every year of the report with its place (worked out once per document: JX301
-    goes through them three times, JX302 and JX303 once each)."""
+    goes through them three times, JX302 and JX303 once each). A sentence ends at a full
+    stop, and also after ……如下： (the opening of a report run on without full stops)."""
     found = doc.memo.get("years.places")
     if found is None:
         found = doc.memo["years.places"] = tuple(_places(doc))
@@ -236,6 +237,13 @@ def _places(doc) -> list[YearPlace]:
         s = max(text.rfind(c, 0, i) for c in SENTENCE_STOPS) + 1
         ends = [k for k in (text.find(c, j) for c in SENTENCE_STOPS) if k >= 0]
         e = min(ends) + 1 if ends else len(text)
+        # ……报告如下： ends the opening sentence even in a text run on without full stops
+        k = text.rfind("如下", s, i)
+        if k >= 0 and text.startswith(("：", ":"), k + 2):
+            s = k + 3
+        k = text.find("如下", j, e)
+        if k >= 0 and text.startswith(("：", ":"), k + 2):
+            e = k + 3
         out.append(YearPlace(y, para, i, j, s, e))
     return out
 

@@ -92,7 +92,8 @@ class WrongYear(Rule):
            开展了绩效自评”）不算；复核、审核、抽查在年份所在
            分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
            在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
-           说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”和“现将我校 Y 年度……情况报告如下”）、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
+           说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”和“现将我校 Y 年度……情况报告如下”）、与正文连成一句的
+           报告标题、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
            日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告；单位自己的自评报告里说别人做的评价（“区财政局委托第三方
            机构对我局 N 年度……进行了重点绩效评价”，N < Y）也是往事，不报告（第三方自己的评价报告里的
@@ -155,6 +156,8 @@ class WrongYear(Rule):
            年份，不是比较或回顾（较、比、上年、增长、根据、按照、问题……），也不是计划（将、拟、计划……）
            （“2022 年我单位最主要的目标是……”在 2023 年度报告里，多半是照抄上一年的报告）。下一年度的目标
            （N > Y）是计划，不报告；没有本单位作主语的（“全县 N 年的目标”）不报告；
+
+        “……报告如下：”之后算新的一句（全文没有句号、连成一段的报告也如此）。
 
         不报告：《》里的文件名、法规名和版本（“（2018年修正）”）、文号里的年份、事件的日期
         （“2016 年 6 月……划归”）、年份区间（2019—2023 年）、“自 N 年以来”之类；通知年份
@@ -510,6 +513,9 @@ class WrongYear(Rule):
                 continue
             if ordinary_other_year(doc, q):
                 continue
+            span = doc.profile.year_span
+            if span is not None and q.ref.span.start <= span.start < q.ref.span.end:
+                continue  # the report's title run into the sentence
             own = self_words(q)  # (the evaluated year's score or result; not a report's name, which may be one of a list)
             if q.ref.year == year and (eval_words(q) or eval_clause(q) or own and not own.group(0).endswith(("报告", "信息"))
                                        or _BASIS.search(q.clause_before() + q.clause_after())
