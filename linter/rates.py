@@ -61,6 +61,9 @@ class RateDef:
     unnamed_denominator: bool = False
     # a completion: more than the target may be written as 100% as well as the ratio itself
     capped: bool = False
+    # labels that fit a role only as the whole label, never as an ending: 支出 b alone is what
+    # was spent (收到资金 a，支出 b，支出进度 r), but 基本支出, 项目支出 are parts
+    numerator_exact: tuple[str, ...] = ()
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -82,6 +85,8 @@ class RateDef:
         """``"num"``, ``"den"`` or None for a figure labelled ``label``."""
         if not label or any(label.endswith(w) for w in self.neither):
             return None
+        if label in self.numerator_exact:
+            return "num"
         if self.match == "contains":
             num = any(w in label for w in self.numerator)
             den = any(w in label for w in self.denominator)
@@ -168,6 +173,7 @@ def rate_data() -> RateData:
             contains_not=tuple(r.get("contains_not", ())),
             unnamed_denominator=bool(r.get("unnamed_denominator", False)),
             capped=bool(r.get("capped", False)),
+            numerator_exact=tuple(r.get("numerator_exact", ())),
         )
         for r in data["rate"]
     )
