@@ -758,7 +758,9 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     name, d = hit
     if d is None:
         return RateClaim(q, name, None)
-    claim = RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
+    # 完成预算的 r%, 完成年度计划的 r%: named as the share they are (完成预算的比例)
+    shown = name if name.endswith(_RATE_WORDS) else f"{name}的比例"
+    claim = RateClaim(q, shown, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     pool = _since_last_rate(pf, q, d.kind)
     roles = _roles(pf, pool, d, vocab)
     if not any(x.kind == d.kind and x.sentence == q.sentence and x.item < q.item for x in pf.quantities):
@@ -818,6 +820,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
 
 
 _MAX_CANDIDATES = 3
+# the endings of a rate's own name; a definition's other names (完成预算) are phrases
+_RATE_WORDS = ("率", "度", "比例", "比重", "进度", "增长", "增幅", "减幅", "降幅", "上升", "下降", "减少")
 
 
 def _readings(nums: list[Quantity], dens: list[Quantity], d: RateDef) -> tuple:
@@ -1034,7 +1038,8 @@ def thresholds(doc, pf_index: int, exclude: Quantity) -> tuple[Threshold, ...]:
 def crossed(claim: RateClaim, computed: Interval, ths) -> Threshold | None:
     """A threshold the stated rate meets and the recomputed one does not (or the reverse)."""
     for t in ths:
-        if t.rate and not (claim.name.endswith(t.rate) or t.rate.endswith(claim.name)):
+        name = claim.name.removesuffix("的比例")
+        if t.rate and not (name.endswith(t.rate) or t.rate.endswith(name)):
             continue  # the bound of another rate of the paragraph
         s_ok = t.holds(claim.rate.value)
         if t.holds(computed.lo) == t.holds(computed.hi) and t.holds(computed.lo) != s_ok:
