@@ -143,11 +143,11 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     # a name right after another name (a title and its copy run into one paragraph): what
     # stands before this one starts after the other
     before = _NAME_LABEL.sub("", re.split(REPORT_NAME, before)[-1], count=1)
-    if _PAGE_META.search(before):
-        before = _PAGE_BUTTONS.sub("", re.split(r"\s", before)[-1])  # (the page's fields, then the name)
     field = list(_NAME_FIELD.finditer(before))
     if field:
         before = before[field[-1].end():]
+    elif _PAGE_META.search(before):
+        before = _PAGE_BUTTONS.sub("", re.split(r"\s", before)[-1])  # (the page's fields, then the name)
     if _NAME_BEFORE_STOPS.search(before) or len(before) > 40:
         return None
     if whole_line and NAME_TAIL.fullmatch(text, m.end()):
