@@ -781,9 +781,13 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         # (到位资金 a 万元，到位率 100%。支出 b 万元，支出率 r%)
         missing = "den" if roles["num"] else "num"
         prev = _figures_before(pf, q.sentence)
-        while prev and any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev):
+        while prev and any(x.kind == "percent" for x in prev) and (
+                any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev)
+                or not any(x.kind == d.kind for x in prev)):
             # a statement of the same rate before, lacking the same role (评价金额 a。到位 b，
-            # 到位率 r；截至…到位 c，到位率 s): both take it from further back
+            # 到位率 r；截至…到位 c，到位率 s): both take it from further back; so does a rate
+            # of another kind with none of this one's figures (总投资 a。已开工 k 个，开工率 p；
+            # 完成投资 b，投资完成率 r)
             if _roles(pf, [x for x in prev if x.kind == d.kind], d, vocab)[missing]:
                 prev = []
                 break
