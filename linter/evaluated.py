@@ -126,13 +126,14 @@ def announced(doc, p, year) -> bool:
     m = _ANNOUNCED.match(text, p.j)
     if m is None or COMPARISON.search(text, p.s, m.end()):
         return False
-    if not re.search(EVAL_WORD, text[p.j:m.end()]) and not re.search(r"绩效[^。；;]{0,10}?报告如下", text[p.j:m.end()]):
-        return False  # (现将 N 年度绩效情况报告如下 names this report too)
+    if (not re.search(EVAL_WORD, text[p.j:m.end()]) and not re.search(r"绩效[^。；;]{0,10}?报告如下", text[p.j:m.end()])
+            and not re.match(r"[^。；;，,]{0,12}?(?:整体|项目)(?:和项目|和整体)?支出[^。；;，,]{0,4}?情况报告如下", text[p.j:m.end()])):
+        return False  # (现将 N 年度绩效情况报告如下 / ……部门整体和项目支出情况报告如下 names this report too)
     if _ANNOUNCED_PLAN.search(text, p.j, m.end()):
         return False  # 现将 2024 年度绩效评价工作安排如下: next year's work, announced
     if _ANNOUNCE_HEAD.search(text, k, p.i):
         # the year right after 现将: no other year may come before the evaluation words
-        ev = re.search(EVAL_WORD, text[p.j:m.end()]) or re.search("绩效", text[p.j:m.end()])
+        ev = re.search(EVAL_WORD, text[p.j:m.end()]) or re.search("绩效|支出", text[p.j:m.end()])
         return not YEAR_IN.search(text, p.j, p.j + ev.start())
     # a list of names: this one is a report's name, and every other year of the list is the evaluated one
     if self_words(p) is None or "、" not in text[k:m.end()]:

@@ -91,7 +91,7 @@ class WrongYear(Rule):
            评价要求，我局积极组织，对 N 年度……进行了绩效自评”）以及只管“要求”的（“按照要求对 N 年度……
            开展了绩效自评”）不算；复核、审核、抽查在年份所在
            分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
-           在整句任何地方都算；句中也没有第二个年份（《》里、文号、日期里的年份，以及同一句里另一个
+           在整句任何地方都算；句中也没有第二个年份（同一年份再写一遍不算；《》里、文号、日期里的年份，以及同一句里另一个
            说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”和“现将我校 Y 年度……情况报告如下”）、与正文连成一句的
            报告标题、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
            日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
@@ -99,7 +99,7 @@ class WrongYear(Rule):
            机构对我局 N 年度……进行了重点绩效评价”，N < Y）也是往事，不报告（第三方自己的评价报告里的
            “受……委托，我公司对 N 年度……进行了绩效评价”照常检查）。
            报告宣布自己的句子“现将[本局] N 年度……自评情况 / 报告……如下 / 予以公开”“现将 N 年度绩效情况报告
-           如下”（年份紧跟“现将”，
+           如下”“现将[我单位] N 年度部门整体和项目支出情况报告如下”（年份紧跟“现将”，
            到评价的字样之前没有别的年份），以及“现将 A N 年度绩效自评报告、B ……、C ……公开如下”这样的清单
            里的一项（清单里其余至少两项的年份都是 Y；只有两项时分不出哪一项错，不报告），N ≠ Y，句中没有
            比较，也报告；
@@ -509,8 +509,8 @@ class WrongYear(Rule):
         document's title, its number, a date) or the evaluated year in a clause that itself
         speaks of this evaluation (为做好 Y 年度……自评工作，……对 N 年度……进行了评价)."""
         for q in places_in(doc, p.ref.para):
-            if q.s != p.s or q is p:
-                continue
+            if q.s != p.s or q is p or q.ref.year == p.ref.year:
+                continue  # (the same year stated again is no other year)
             if ordinary_other_year(doc, q):
                 continue
             span = doc.profile.year_span
