@@ -115,6 +115,10 @@ class _FirstCharLexer:
         self.whole = whole
         self.terminals = terminals  # (name, own expression, can it start with c, one character)
         self.by_char: dict[str, tuple] = {}
+        # what by_char holds for each character: one of these few tuples (a character's
+        # entry is a slot of the dict, not a tuple of its own)
+        self.ways = {name: (name, None) if one else (name, own) for name, own, _, one in terminals}
+        self.ways[None] = (None, whole)
 
     @classmethod
     def of(cls, scanner, whole: re.Pattern) -> "_FirstCharLexer | None":
@@ -148,13 +152,8 @@ class _FirstCharLexer:
         one; worked out once for each character."""
         got = self.by_char.get(ch)
         if got is None:
-            can = [(name, own, one) for name, own, starts, one in self.terminals if starts(ch)]
-            if len(can) == 1:
-                name, own, one = can[0]
-                got = (name, None) if one else (name, own)
-            else:
-                got = (None, self.whole)
-            self.by_char[ch] = got
+            can = [name for name, _, starts, _ in self.terminals if starts(ch)]
+            got = self.by_char[ch] = self.ways[can[0] if len(can) == 1 else None]
         return got
 
 
