@@ -52,11 +52,12 @@ PLAN = re.compile(r"(?<!现)将|拟|计划|下一步(?!的?改进措施)|今后|
 YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别(?!对)|连续")
 # Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
-# 自我评价 / 绩效评价 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
+# 自我评价 / 绩效评价 / 自查和绩效评估 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _ASIDE = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _EVALUATED = re.compile(
-    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?(?:[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+    r"|[^，,。；;:：事前]{0,6}?绩效评估)"  # (……进行了全面自查和绩效评估; not an ex-ante 事前绩效评估 of new projects)
 )
 # the targets' attainment, which is what this evaluation evaluates (not the targets alone)
 _TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")

@@ -45,6 +45,8 @@ _THIS_REPORT = re.compile(r"本(?:报告|评价报告|自评报告)(?:为|是|�
 # 为做好 N 年度……绩效自评工作: the purpose of this evaluation, when the sentence goes on to tell
 # work done (成立了评价小组，对……进行了评价), not a plan.
 _PURPOSE = re.compile(r"为了?\s*(?:确实|切实|进一步|认真|扎实)?\s*做好\s*$")
+# the purpose of this evaluation, in the year's clause: 为全面评估 Y 年度……预算执行情况
+_EVALUATING_FOR = re.compile(r"为了?\s*(?:全面|客观|准确|科学|进一步|切实)?\s*(?:评估|评价|考核)\s*$")
 # the report announcing itself in the year's clause: 现将[我校] Y 年度……情况报告如下
 _ANNOUNCING = re.compile(r"现将[^，,。；;:：\d]{0,10}$")
 _AS_FOLLOWS = re.compile(r"[^，,。；;:：、\d]{0,60}?(?:报告|公开|公布)如下")  # (no list of reports, no other year)
@@ -76,7 +78,8 @@ class WrongYear(Rule):
         3. 说本次评价本身：“N 年（度）[本单位 / 部门 / 财政资金] 整体支出 / 部门整体 / 部门预算 / 部门 / ……资金 /
            ……基金 / ……经费 / ……项目……绩效自评 /
            自我（绩效）评价 / 绩效评价”（年份是被评价的支出的年度）、“N 年度部门绩效自评信息”，
-           以及同一分句里的“对[本单位] N 年度……进行了（全面 / 绩效）自评 / 自我评价 / 评价”（括号里的插注不断开
+           以及同一分句里的“对[本单位] N 年度……进行了（全面 / 绩效）自评 / 自我评价 / 评价 / 全面自查和绩效评估”
+           （事前绩效评估不算）（括号里的插注不断开
            分句：“对某某委员会（以下简称：区农委）的 N 年……项目开展绩效评价”）
            （“对 2023 年度项目支出资金的管理、使用情况进行了绩效自评”；评价的对象是一串方面时
            ——“分别对 N 年度绩效目标分解下达情况、绩效情况分析、……等方面进行了自我评价”——看第一项，
@@ -92,7 +95,7 @@ class WrongYear(Rule):
            开展了绩效自评”）不算；复核、审核、抽查在年份所在
            分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
            在整句任何地方都算；句中也没有第二个年份（同一年份再写一遍不算；《》里、文号、日期里的年份，以及同一句里另一个
-           说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”和“现将我校 Y 年度……情况报告如下”）、与正文连成一句的
+           说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”“现将我校 Y 年度……情况报告如下”和“为全面评估 Y 年度……”）、与正文连成一句的
            报告标题、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
            日期在 Y 年或更早的（“于 2023 年 4 月完成了 2022 年度……自评”，
            在 2023 年度报告里）是上一轮评价，不报告；单位自己的自评报告里说别人做的评价（“区财政局委托第三方
@@ -519,7 +522,8 @@ class WrongYear(Rule):
             own = self_words(q)  # (the evaluated year's score or result; not a report's name, which may be one of a list)
             if q.ref.year == year and (eval_words(q) or eval_clause(q) or own and not own.group(0).endswith(("报告", "信息"))
                                        or _BASIS.search(q.clause_before() + q.clause_after())
-                                       or _ANNOUNCING.search(q.clause_before()) and _AS_FOLLOWS.match(q.para.text, q.j)):
+                                       or _ANNOUNCING.search(q.clause_before()) and _AS_FOLLOWS.match(q.para.text, q.j)
+                                       or _EVALUATING_FOR.search(q.clause_before())):
                 continue  # (…or the evaluated year as the basis: 以 Y 年度项目库为依据，对 N 年度……实施绩效自评)
             return True
         return False
