@@ -588,8 +588,8 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
     """When no figure is labelled ``name`` itself: the figures whose label, without a verb after
     it (完成, 实现), ends with the name — a subject before it (地方一般公共预算收入完成 a for 占一般
     公共预算收入的; 某某工程项目总投资 a for 占项目总投资的) — or, for a name 资金 closes, with
-    the words before 资金 (实际到位 a for 占到位资金的). Those in the share's sentence before it
-    if there are any, else those of the paragraph; names shorter than three characters (占支出的)
+    the words before 资金 (实际到位 a for 占到位资金的). Only figures before the share: those in its sentence
+    if there are any, else those of the paragraph before it; names shorter than three characters (占支出的)
     are too common to look for this way."""
     stems = [name]
     if name.endswith("资金") and len(name) - 2 >= 2:
@@ -598,7 +598,7 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
         return []
     found = []
     for x in pf.quantities:
-        if x is num or x is q or _family(x) != _family(num):
+        if x is num or x is q or x.item > q.item or _family(x) != _family(num):
             continue
         label = _role_label(pf, x, vocab)
         for w in _WHOLE_VERBS:
