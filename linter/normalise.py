@@ -231,18 +231,20 @@ class Offsets(Sequence):
         """``Span(self[i], self[j - 1] + 1)``, or the empty ``Span(self[i], self[i])`` if ``j <= i``."""
         n = self._len
         if 0 <= i < n and j <= n:
+            # (offsets of the map: a valid span, made from its packed value)
             runs = self._idx
             if runs is None:
                 a = self._off + i
-                return Span(a, a + j - i if j > i else a)
+                return _span(Span, (a << _SHIFT) | (a + j - i if j > i else a))
             k = self._off
             r = bisect.bisect_right(runs, i, 0, k) - 1
             a = runs[k + r] + (i - runs[r])
             if j <= i:
-                return Span(a, a)
+                return _span(Span, (a << _SHIFT) | a)
             if r + 1 == k or j <= runs[r + 1]:
-                return Span(a, a + (j - i))  # the same run
-            return Span(a, self[j - 1] + 1)
+                return _span(Span, (a << _SHIFT) | (a + (j - i)))  # the same run
+            r = bisect.bisect_right(runs, j - 1, r + 1, k) - 1  # the run of the last character
+            return _span(Span, (a << _SHIFT) | (runs[k + r] + (j - runs[r])))
         if j <= i:
             return Span(self[i], self[i])
         return Span(self[i], self[j - 1] + 1)
