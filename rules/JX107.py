@@ -170,7 +170,7 @@ def _fits(term: dict, label: str, cleaned: str) -> bool:
     if label and label in term["labels"]:
         return True
     if not label or label not in _ALL_LABELS():
-        return any(cleaned.endswith(e) for e in term["endings"])
+        return cleaned.endswith(tuple(term["endings"]))  # (one call for all the endings)
     return False
 
 

@@ -19,11 +19,13 @@ _NOT_DOC = re.compile(r"[证准许备登册照]|(?:[印下转分批开研出颁�
 # - no brackets at all, the year run into a serial of two to four digits: 某政发201612号;
 # - a year of three digits, one left out: 某财函〔202〕25号.
 _BROKEN = re.compile(
+    r"(?=[〔﹝【\[(（12])(?:"  # (a lookahead for any first character, tried before the five branches)
     r"(?P<open>[〔﹝【\[(])\s*(?P<y1>(?:19|20)\d{2})(?P<n1>[1-9]\d{0,3})\s*号"
     r"|(?P<y2>(?:19|20)\d{2})\s*[〕﹞]\s*(?P<n2>[1-9]\d{0,3})\s*号"
     r"|(?P<y3>(?:19|20)\d{2})(?P<n3>[1-9]\d{1,3})号"
     r"|〔\s*(?P<y4>(?:19|20)\d{2})\s*〕\s*(?P<n4>[1-9]\d{0,3})(?=\s*[)），,。；;、])"
     r"|[〔﹝【\[(（]\s*(?P<y5>(?:19|20)\d)\s*[〕﹞】\])）]\s*(?P<n5>\d{1,4})\s*号"
+    r")"
 )
 # A number cited in brackets right after a document's title, 《…》(某财建2021455), written
 # with no year brackets at all: a short code, a year run into a serial of one to four digits,
