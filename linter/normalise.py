@@ -338,10 +338,11 @@ class Paragraph:
         """The index in ``text`` of the character at original ``offset`` (or the next one)."""
         o = self._offsets
         if type(o) is int:
-            # bisect_left on o, o + 1, …, o + len(text)
+            # bisect_left on o, o + 1, …, o + len(text) (no min(): a call, for each fact's place)
             if offset < o:
                 return 0
-            return min(offset - o, len(self.text))
+            i, n = offset - o, len(self.text)
+            return i if i < n else n
         return o.first_at_or_after(offset, len(self.text))
 
 
