@@ -50,6 +50,31 @@ _PROMPT = re.compile(
 _ANALYSE = re.compile(r"(?:重点|主要)(?:分析|说明|阐述)以下(?:几个方面|方面|情况|内容|问题)[:：]?")
 
 
+# An item of a list of money figures that has its label and its unit but no figure
+# (业务经费30万元、专项经费470万元、其他经费万元): the figure left unfilled.
+_UNIT_ALONE = re.compile(r"(?<=[、，,(（：:])([\u4e00-\u9fff]{2,16}?)(亿元|万元|元)(?=[、)），,。；;]|$)")
+_ITEM_STOPS = "、，,(（：:；;。"
+
+
+def _empty_figures(text: str):
+    """(start, end) of each list item written as a label and a unit with no figure, next to
+    an item of the same list that has a figure in that unit."""
+    for m in _UNIT_ALONE.finditer(text):
+        unit = m.group(2)
+        figure = re.compile(r"\d(?:[\d,.]*\d)?\s*" + unit + "$")
+        i = m.start() - 1  # the mark before the item
+        if text[i] == "、":
+            k = max(text.rfind(c, 0, i) for c in _ITEM_STOPS) + 1
+            if figure.search(text[k:i]):
+                yield m.start(), m.end()
+                continue
+        j = m.end()
+        if j < len(text) and text[j] == "、":
+            k = min([x for x in (text.find(c, j + 1) for c in _ITEM_STOPS) if x >= 0], default=len(text))
+            if figure.search(text[j + 1:k].rstrip(")）")):
+                yield m.start(), m.end()
+
+
 class UnfilledPlaceholder(Rule):
     """
     做什么
@@ -60,6 +85,8 @@ class UnfilledPlaceholder(Rule):
           或括号（xx年度、××年、〔XX〕、﹝xx﹞、〔20xx〕）；一两个 x 或 X 代替数字或地名，
           后面紧接量词、金额单位或行政区划、机关（x个行政村、x 万元、x%、x场、xx省、x县、x局；
           “人数、户数、人均、村民”之类的词不算，前面是数字、字母、小数点、斜杠、短横的不算）；
+        - 一串带数额的列举里只写了名称和单位、没有数的一项（人员经费 120 万元、
+          公用经费 180 万元、其他经费万元）：数额漏填；
         - 模板里的填写说明：以“请”开头、告诉填报人该写什么的句子（请对……进行分析、
           请结合……说明），以及其下各项仍是模板提示（没有任何数字，或含有“请……”）的
           “重点分析以下情况：”小标题；
@@ -97,6 +124,8 @@ class UnfilledPlaceholder(Rule):
     messages = {
         "slot": ("模板占位符未填写：{text}", "template placeholder left unfilled: {text}"),
         "instruction": ("模板中的填写说明未删除：{text}", "template instruction left in the report: {text}"),
+        "empty": ("“{text}”只写了单位，没有填数（同一列举里的其他项都有数）",
+                  "“{text}” has a unit but no figure (the other items of its list have one)"),
     }
 
     def check(self, doc):
@@ -108,6 +137,8 @@ class UnfilledPlaceholder(Rule):
                     continue
                 slots.append((m.start(), m.end()))
                 yield self.report(p.span(m.start(), m.end()), "slot", text=doc.quote(p.span(m.start(), m.end())))
+            for a, b in (_empty_figures(text) if "元" in text else ()):
+                yield self.report(p.span(a, b), "empty", text=doc.quote(p.span(a, b)))
             limited = []
             for a, b in (_limited_prompts(text) if "字" in text else ()):
                 if any(a <= x < b or x <= a < y for x, y in slots):
