@@ -400,12 +400,31 @@ class Grade:
     index: int  # index of the grade word in the paragraph text
 
 
+# a grade that counts items: 评价等级为“中”有5个 / 等级为优的项目12个 / 等级为“良”(3个)
+_COUNT_AFTER_RE = re.compile(
+    r"\s*[”\"'’」]?\s*(?:的(?:项目|单位)?)?\s*(?:有|共|计|共计|合计)?\s*[（(]?\s*\d+\s*(?:个|项|家|所)")
+# items counted before the grade in its clause: 本级48个项目评价等级为“优”
+_COUNT_BEFORE_RE = re.compile(r"\d+\s*(?:个|项|家|所)[\u4e00-\u9fff]{0,3}?(?:项目|单位)")
+_CLAUSE_ENDS = "，,；;。：:、"
+
+
 def grades(doc) -> list[Grade]:
+    """Every stated grade (优/良/中/差 and their longer words) after a grade phrase.
+
+    A grade that counts items is left out: one followed by a count (评价等级为“中”有5个,
+    等级为优的项目12个) or whose clause counts projects or units before it (所属8个项目评价等级为
+    “优”) is the grade of those items, listed under the total, not the total's grade."""
     out = []
     for p in doc.paragraphs:
         if "等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text:
             continue  # every match has 等级, 等次, 结果, 结论, 自评为 or 评定为: most paragraphs are passed without the pattern
-        for m in _GRADE_RE.finditer(p.text):
+        text = p.text
+        for m in _GRADE_RE.finditer(text):
+            if _COUNT_AFTER_RE.match(text, m.end(1)):
+                continue
+            clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1
+            if _COUNT_BEFORE_RE.search(text, clause, m.start()):
+                continue
             out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(m.start(1), m.end(1)), p.index, m.start(1)))
     return out
 
