@@ -13,6 +13,8 @@ Which markers count
     that follows a word counts too, as at the start of its line: such a paragraph
     is known by a heading followed, after a short title, by a nested heading of
     another style (``一、概述 (一)概况 1.实施主体:某厅 2.主要内容……``).
+    The numbers of a form's options with boxes to tick (``1、持续性项目 ☑ 2、新增性项目 □``,
+    each group numbered from 1 on its own row) are left out: they are no list.
 
 Scopes
     The body of the report is one scope; an appendix (a paragraph opening with
@@ -555,7 +557,9 @@ def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
     run_on = set(map(id, _run_on(doc)))
-    markers = _with_run_in([m for m in doc.markers if m.after_stop or id(m) in run_on], doc)
+    options = _options(doc)
+    markers = _with_run_in([m for m in doc.markers if (m.after_stop or id(m) in run_on) and id(m) not in options],
+                           doc)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
@@ -663,6 +667,58 @@ def _run_on(doc) -> list:
                 break
         if nested:
             out.extend(m for m, br in zip(ms, broken) if br)
+    return out
+
+
+# a box to tick after a form's option, or before it (1、持续性项目 ☑ 2、新增性项目 □)
+_BOXES = "□☐☑☒■▢◻◼✓✔√"
+_OPTION_STOP = re.compile(r"[。；;!?！？:|]")
+_OPTION_REACH = 30  # characters of an option's words, at most
+
+
+def _options(doc) -> set:
+    """The ids of the markers that number a form's options, not a list: the marker's
+    words up to the next marker of its paragraph (or a | or the paragraph's end) are
+    short, without a stop or colon, and end in a box to tick (1、部门预算项目 □
+    2、市直专项 ☑), or have such a box right before the marker when the paragraph has
+    two boxes or more (□1、持续性 ☑2、新增性). In a paragraph with two such options,
+    a short marker right before one of them and one number less is an option left
+    without its box (1、常年性 2、延续性□ 3、一次性□). Each
+    group of options is numbered from 1 on its own row: neither a heading restarted
+    nor a list that goes on from the row before."""
+    paras = doc.paragraphs
+    by_para: dict[int, list] = {}
+    for m in doc.markers:
+        by_para.setdefault(m.para, []).append(m)
+    out = set()
+    for p, ms in by_para.items():
+        para = paras[p]
+        text = para.text
+        boxes = sum(text.count(b) for b in _BOXES)
+        if not boxes:
+            continue
+        short, ticked = [], []
+        for k, m in enumerate(ms):
+            s = para.index_of(m.span.end)
+            e = para.index_of(ms[k + 1].span.start) if k + 1 < len(ms) else len(text)
+            bar = text.find("|", s, e)
+            seg = text[s: bar if bar >= 0 else e].strip()
+            if len(seg) > _OPTION_REACH or _OPTION_STOP.search(seg):
+                short.append(False)
+                ticked.append(False)
+                continue
+            short.append(True)
+            before = text[: para.index_of(m.span.start)].rstrip()
+            ticked.append(bool(seg) and seg[-1] in _BOXES or (boxes >= 2 and bool(before) and before[-1] in _BOXES))
+        # an option left without its box (1、常年性 2、延续性□ …): the short marker right before
+        # a ticked one, one number less in its style, when the paragraph has two ticked
+        if sum(ticked) >= 2:
+            for k in range(len(ms) - 2, -1, -1):
+                a, b = ms[k], ms[k + 1]
+                if (short[k] and not ticked[k] and ticked[k + 1] and family(a.style) == family(b.style)
+                        and a.ordinal + 1 == b.ordinal):
+                    ticked[k] = True
+        out.update(id(m) for m, t in zip(ms, ticked) if t)
     return out
 
 
