@@ -900,9 +900,31 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
     for x in pool:
         whole = _total_label(pf, x)  # 收入合计 and 支出合计 name roles of their own
         r = (whole and d.role(whole)) or d.role_of(_role_label(pf, x, vocab), x.label)
+        if not r:
+            form = _form_before_fillers(x.raw_label, d, vocab)
+            r = form and d.role(form)
         if r:
             roles[r].append(x)
     return roles
+
+
+def _form_before_fillers(raw: str, d: RateDef, vocab) -> str:
+    """For a label that fits no role once its trailing fillers are gone, the form that does,
+    read from the label as written with them taken off one at a time: 完成 is a filler (实际完成
+    12 个 is a 实际 figure), but for a rate of works finished 截至年底完成 200 公里 is what was
+    finished — the first form, from the label as written down, whose ending names a role; ""
+    when none does."""
+    text = raw.strip().rstrip("的之")
+    while text:
+        if d.role(text):
+            return text
+        for word in vocab.fillers:
+            if text.endswith(word) and len(text) > len(word):
+                text = text[: -len(word)].rstrip().rstrip("的之")
+                break
+        else:
+            return ""
+    return ""
 
 
 # besides the family's contains_not (未, 结余 …): another year, a change, a part, a price
@@ -1105,6 +1127,9 @@ def rate_expr(claim, doc) -> tuple[str, str]:
     def show(q) -> str:
         # (a total whose label 合计 cut off is shown with the words before 合计)
         label = vocab.strip_fillers(q.raw_label).rstrip("的之") or _role_label(doc.facts[q.para], q, vocab)
+        if claim.definition is not None and not claim.definition.role_of(label, q.label):
+            # (a role read from the label before its fillers came off is shown as it was read)
+            label = _form_before_fillers(q.raw_label, claim.definition, vocab) or label
         return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
 
     ns, ds = show(n), show(d)
