@@ -147,6 +147,12 @@ class RateData:
             # 不合格率, 不满意率, 未完成率: the rate of the other part (the failures, not the
             # passes) — known by name only, unless a definition names the negated rate itself
             return (label, None)
+        if best is None and label.endswith("比率") and len(label) > 2:
+            # 资金使用完成比率, 执行比率: 比率 is 率 written out — the rate of that name, when known
+            # (不合格比率 stays the other part's rate)
+            found = self.lookup(label[:-2] + "率")
+            if found is not None and found[1] is not None:
+                return (found[0][:-1] + "比率", found[1])  # (named as written)
         if best is None:
             for e in self.unknown_endings:
                 if label.endswith(e):
