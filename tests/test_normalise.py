@@ -115,3 +115,40 @@ def test_a_long_title_is_not_joined_across_a_blank_line():
     title = "某某经济技术开发区党政办公室二〇二四年度部门整体支出绩效评价报告"
     ps = paras(title + "\n\n评价年度：2024 年度\n")
     assert [p.text for p in ps] == [title, "评价年度:2024 年度"]
+
+
+def test_pinyin_glosses_of_a_mirror_page_are_dropped_with_offsets_kept():
+    # a mirror site writes a toned syllable after some characters: 預(yù)算 is read as 预算,
+    # and every character left still points back at its own place
+    text = "乙县图书馆古籍修复经费預(yù)算20万元,实际支出15万元,執（zhí）行率75%。\n"
+    src = Source("t.txt", text)
+    (p,) = normalise(src)
+    assert p.text == "乙县图书馆古籍修复经费预算20万元,实际支出15万元,执行率75%。"
+    for i, ch in enumerate(p.text):
+        assert fold(src.text[p.offsets[i]]) == ch
+    i = p.text.index("预算")
+    s = p.span(i, i + 2)
+    assert (s.start, s.end) == (text.index("預"), text.index("算") + 1)
+    assert text[p.offsets[p.text.index("执行率")]] == "執"
+
+
+def test_brackets_that_are_no_pinyin_gloss_stay():
+    # list labels, letters of a formula, abbreviations and toned syllables not after a
+    # Chinese character are all kept
+    for line in ("预算数(A)执行数(B)", "措施(a)加强管理", "监测(afp)病例", "疫苗(AEFI)监测",
+                 "说明 (lǜ) 不在字后", "注音(yù)之外(yes)", "执行率(zhíxíngl)"):
+        (p,) = paras(line + "\n")
+        kept = line.replace("(yù)", "")
+        assert p.text == fold(kept), (line, p.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("预算执行率（）()yùzhíàa A \n一、5%") + ["(yù)", "（zhí）", "**", "(a)"]),
+                max_size=80).map("".join))
+def test_offset_map_property_with_glosses(text):
+    src = Source("t.txt", text)
+    for p in normalise(src):
+        assert len(p.offsets) == len(p.text) + 1
+        assert all(a < b for a, b in zip(p.offsets, p.offsets[1:]))
+        for i, ch in enumerate(p.text):
+            assert fold(src.text[p.offsets[i]]) == ch
