@@ -13,6 +13,9 @@ Which markers count
     that follows a word counts too, as at the start of its line: such a paragraph
     is known by a heading followed, after a short title, by a nested heading of
     another style (``一、概述 (一)概况 1.实施主体:某厅 2.主要内容……``).
+    A list written along one line with only spaces between its items (``目 录 1、概况
+    2、支出明细 3、考评情况 4、考评人员``: four items or more of one style, short words between,
+    most of them one more than the one before) is taken too, as a scope of its own.
     The numbers of a form's options with boxes to tick (``1、持续性项目 ☑ 2、新增性项目 □``,
     each group numbered from 1 on its own row) are left out: they are no list.
 
@@ -24,7 +27,7 @@ Scopes
     A row whose only cell opens with a heading's number (``一、项目基本概况 |``, a
     heading written across the table, as a page's one-cell-per-line table gives
     it) is no cell list: the heading rows of one table are one scope, numbered
-    together.
+    together. A list written along one line (see above) is a scope of its own.
     Lists never continue from one scope into another.
 
 Lists and levels
@@ -186,7 +189,7 @@ class Outline:
     items: tuple[Item, ...]
     # per scope: styles in the order they first appear (level 0 first)
     levels: tuple[tuple[str, ...], ...]
-    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows
+    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows | inline
 
     def children(self, item: Item) -> list[Item]:
         return [self.items[i] for i in item.children]
@@ -558,25 +561,35 @@ def _build(doc) -> Outline:
     scope_of, scope_kind = scopes(doc)
     run_on = set(map(id, _run_on(doc)))
     options = _options(doc)
-    markers = _with_run_in([m for m in doc.markers if (m.after_stop or id(m) in run_on) and id(m) not in options],
-                           doc)
+    n_scopes = max(scope_of, default=0) + 1
+    # a list written along one line, its items parted by spaces only: a scope of its own
+    own: dict[int, int] = {}
+    runs = _inline_runs(doc, run_on, options)
+    if runs:
+        scope_kind = dict(scope_kind)  # (the memo's dict is left as it is)
+    for run in runs:
+        scope_kind[n_scopes] = "inline"
+        own.update((id(m), n_scopes) for m in run)
+        n_scopes += 1
+    markers = _with_run_in([m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own)
+                            and id(m) not in options], doc)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
     closed: dict[int, dict[tuple, _Open]] = {}
     levels: dict[int, list[str]] = {}
-    n_scopes = max(scope_of, default=0) + 1
-    # the markers of each scope, and each marker's place among them
+    # the scope of each marker, the markers of each scope, and each marker's place among them
+    scope_at = [own.get(id(m), scope_of[m.para]) for m in markers] if own else [scope_of[m.para] for m in markers]
     in_scope: dict[int, list[int]] = {}
     rank = []
-    for idx, m in enumerate(markers):
-        seq = in_scope.setdefault(scope_of[m.para], [])
+    for idx, sc in enumerate(scope_at):
+        seq = in_scope.setdefault(sc, [])
         rank.append(len(seq))
         seq.append(idx)
 
     for idx, m in enumerate(markers):
         para = paras[m.para]
-        sc = scope_of[m.para]
+        sc = scope_at[idx]
         stack = stacks.setdefault(sc, [])
         shut = closed.setdefault(sc, {})
         lv = levels.setdefault(sc, [])
@@ -588,6 +601,9 @@ def _build(doc) -> Outline:
         sm = _SENTENCE_END.search(para.text, end)
         title_end = sm.end() if sm else len(para.text)
         title = para.text[end: sm.start() if sm else len(para.text)].strip()
+        if own and id(m) in own and idx + 1 < len(markers) and markers[idx + 1].para == m.para:
+            # an item of a list along one line: its title ends where the next item starts
+            title = para.text[end: min(para.index_of(markers[idx + 1].span.start), end + len(title))].strip()
         if title == m.title:
             title = m.title  # (most often the same text: keep one string, not two)
         lab = idx in labelled
@@ -719,6 +735,52 @@ def _options(doc) -> set:
                         and a.ordinal + 1 == b.ordinal):
                     ticked[k] = True
         out.update(id(m) for m, t in zip(ms, ticked) if t)
+    return out
+
+
+_INLINE_MIN = 4  # items of a list written along one line, at least
+
+
+def _inline_runs(doc, run_on: set, options: set) -> list[list]:
+    """Lists written along one line with only spaces between the items (目 录 1、概况
+    2、支出明细 3、考评情况 4、考评人员): in a paragraph (not a table cell), markers of one
+    style that the outline does not take otherwise, each after a space that follows a word,
+    one right after another with short words between them (under 40 characters, no stop),
+    at least four of them, and most of them (two or more, half of the steps or more) one
+    number more than the one before. Form options (1、常年性 2、延续性) are too few, and
+    their boxes to tick make them options (:func:`_options`) anyway."""
+    paras = doc.paragraphs
+    by_para: dict[int, list] = {}
+    for m in doc.markers:
+        by_para.setdefault(m.para, []).append(m)
+    out = []
+    for p, ms in by_para.items():
+        if len(ms) < _INLINE_MIN or paras[p].kind == "cell":
+            continue
+        para = paras[p]
+        text = para.text
+        runs: list[list] = []
+        run: list = []
+        for m in ms:
+            free = not m.after_stop and id(m) not in run_on and id(m) not in options and _after_break(para, m)
+            if not free:
+                run = []
+                continue
+            if run:
+                a = run[-1]
+                between = text[para.index_of(a.span.end): para.index_of(m.span.start)]
+                if (family(a.style) != family(m.style) or len(between.strip()) > _TITLE_REACH
+                        or _TITLE_STOP.search(between)):
+                    run = []
+            if not run:
+                runs.append(run)
+            run.append(m)
+        for run in runs:
+            if len(run) < _INLINE_MIN:
+                continue
+            steps = sum(1 for a, b in zip(run, run[1:]) if b.ordinal == a.ordinal + 1)
+            if steps >= 2 and 2 * steps >= len(run) - 1:
+                out.append(run)
     return out
 
 
