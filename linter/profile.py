@@ -8,7 +8,9 @@ lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's o
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
 a first line naming the evaluation of a year's spending without 报告, 某某馆 2023 年度部门整体支出
-绩效自评情况; a name with its fund's year first, 某县 2023 年省级……资金转移支付 2023 年度绩效自评报告, has
+绩效自评情况;
+a file name may have a document site's dash before its extension, ……绩效自评报告 -.docx; a name
+with its fund's year first, 某县 2023 年省级……资金转移支付 2023 年度绩效自评报告, has
 the year right before the name's end; a name may end in a subtitle in brackets, ……自评报告（2022 年某某
 经费）, or run into a copy of itself), falling back to the
 notice the report answers (关于开展 2024 年……自评工作的通知 evaluates 2023; 关于开展
@@ -172,7 +174,7 @@ TITLE_LINES = 5
 _NOT_TITLE_HEAD = re.compile(r"[:：]|附件|附表")
 # what may follow a title on its line: a file extension left by a download
 # (or a subtitle in brackets: ……自评报告（2021 年城乡临时救助备用金）)
-_TITLE_TAIL = re.compile(SUBTITLE + r"\s*(?:\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
+_TITLE_TAIL = re.compile(SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps))?\s*", re.IGNORECASE)
 
 
 def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | None, Span | None]:

@@ -47,7 +47,7 @@ SPLIT_LINES = 3
 
 
 # a line that ends a report's name: …报告, a form's own name (…绩效自评表, …绩效评价表), a file's name
-_NAME_END = re.compile(rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$|\.(?:docx?|pdf|wps)\s*$", re.IGNORECASE)
+_NAME_END = re.compile(rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$|[-_－]?\s*\.(?:docx?|pdf|wps)\s*$", re.IGNORECASE)
 
 
 def joined_name(paragraphs, k: int) -> str:
@@ -71,10 +71,11 @@ def joined_name(paragraphs, k: int) -> str:
 _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # what may follow a report's name on its line: a subtitle in brackets naming the project or the
 # fund (……自评报告（2021 年城乡临时救助备用金）, ……自评报告——（某某项目经费）), a file extension left by a
-# download (a table of contents gives the page after dots: ……绩效自评报告……………1)
+# download, a document site's dash before it too (……绩效自评表 -.xls), (a table of contents gives the
+# page after dots: ……绩效自评报告……………1)
 SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
 NAME_TAIL = re.compile(
-    SUBTITLE + r"\s*(?:\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?",
+    SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?",
     re.IGNORECASE,
 )
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
@@ -164,7 +165,7 @@ FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日�
 # The report's file name on a line of its own: 某某中心 2022 年度项目自评价.pdf
 FILE_NAME_YEAR = re.compile(
     rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?)(?:自评价|自评|自我评价|绩效评价)(?:结果|情况)?"
-    rf"(?=\s*\.(?:docx?|pdf|wps)\s*$)",
+    rf"(?=\s*(?:[-_－]\s*)?\.(?:docx?|pdf|wps)\s*$)",
     re.IGNORECASE,
 )
 
