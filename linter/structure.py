@@ -688,6 +688,7 @@ def _run_on(doc) -> list:
 
 # a box to tick after a form's option, or before it (1、持续性项目 ☑ 2、新增性项目 □)
 _BOXES = "□☐☑☒■▢◻◼✓✔√"
+_BOX_RE = re.compile("[" + _BOXES + "]")
 _OPTION_STOP = re.compile(r"[。；;!?！？:|]")
 _OPTION_REACH = 30  # characters of an option's words, at most
 
@@ -702,15 +703,18 @@ def _options(doc) -> set:
     without its box (1、常年性 2、延续性□ 3、一次性□). Each
     group of options is numbered from 1 on its own row: neither a heading restarted
     nor a list that goes on from the row before."""
+    out: set = set()
+    text = doc.text
+    if not any(b in text for b in _BOXES):
+        return out  # (most reports have no box to tick: a few scans of the file)
     paras = doc.paragraphs
     by_para: dict[int, list] = {}
     for m in doc.markers:
         by_para.setdefault(m.para, []).append(m)
-    out = set()
     for p, ms in by_para.items():
         para = paras[p]
         text = para.text
-        boxes = sum(text.count(b) for b in _BOXES)
+        boxes = len(_BOX_RE.findall(text))
         if not boxes:
             continue
         short, ticked = [], []
