@@ -17,7 +17,8 @@ Which markers count
     2、支出明细 3、考评情况 4、考评人员``: four items or more of one style, short words between,
     most of them one more than the one before) is taken too, as a scope of its own.
     The numbers of a form's options with boxes to tick (``1、持续性项目 ☑ 2、新增性项目 □``,
-    each group numbered from 1 on its own row) are left out: they are no list.
+    each group numbered from 1 on its own row) are no list of the report: each group is
+    a scope of its own, checked on its own (1、 2、 2、 is a number twice).
 
 Scopes
     The body of the report is one scope; an appendix (a paragraph opening with
@@ -27,7 +28,8 @@ Scopes
     A row whose only cell opens with a heading's number (``一、项目基本概况 |``, a
     heading written across the table, as a page's one-cell-per-line table gives
     it) is no cell list: the heading rows of one table are one scope, numbered
-    together. A list written along one line (see above) is a scope of its own.
+    together. A list written along one line and a group of a form's options (see above)
+    are scopes of their own.
     Lists never continue from one scope into another.
 
 Lists and levels
@@ -189,7 +191,7 @@ class Outline:
     items: tuple[Item, ...]
     # per scope: styles in the order they first appear (level 0 first)
     levels: tuple[tuple[str, ...], ...]
-    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows | inline
+    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows | inline | options
 
     def children(self, item: Item) -> list[Item]:
         return [self.items[i] for i in item.children]
@@ -560,19 +562,21 @@ def _build(doc) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
     run_on = set(map(id, _run_on(doc)))
-    options = _options(doc)
+    groups = _options(doc)
+    options = {id(m) for g in groups for m in g}
     n_scopes = max(scope_of, default=0) + 1
-    # a list written along one line, its items parted by spaces only: a scope of its own
+    # a list written along one line, its items parted by spaces only, and a group of a
+    # form's options: each a scope of its own
     own: dict[int, int] = {}
     runs = _inline_runs(doc, run_on, options)
-    if runs:
+    if runs or groups:
         scope_kind = dict(scope_kind)  # (the memo's dict is left as it is)
-    for run in runs:
-        scope_kind[n_scopes] = "inline"
-        own.update((id(m), n_scopes) for m in run)
-        n_scopes += 1
-    markers = _with_run_in([m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own)
-                            and id(m) not in options], doc)
+    for kind, found in (("inline", runs), ("options", groups)):
+        for run in found:
+            scope_kind[n_scopes] = kind
+            own.update((id(m), n_scopes) for m in run)
+            n_scopes += 1
+    markers = _with_run_in([m for m in doc.markers if m.after_stop or id(m) in run_on or id(m) in own], doc)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
@@ -693,8 +697,8 @@ _OPTION_STOP = re.compile(r"[。；;!?！？:|]")
 _OPTION_REACH = 30  # characters of an option's words, at most
 
 
-def _options(doc) -> set:
-    """The ids of the markers that number a form's options, not a list: the marker's
+def _options(doc) -> list[list]:
+    """The groups of markers that number a form's options, not a list: the marker's
     words up to the next marker of its paragraph (or a | or the paragraph's end) are
     short, without a stop or colon, and end in a box to tick (1、部门预算项目 □
     2、市直专项 ☑), or have such a box right before the marker when the paragraph has
@@ -702,8 +706,9 @@ def _options(doc) -> set:
     a short marker right before one of them and one number less is an option left
     without its box (1、常年性 2、延续性□ 3、一次性□). Each
     group of options is numbered from 1 on its own row: neither a heading restarted
-    nor a list that goes on from the row before."""
-    out: set = set()
+    nor a list that goes on from the row before. A group is the options of one style
+    one after another in a paragraph."""
+    out: list[list] = []
     text = doc.text
     if not any(b in text for b in _BOXES):
         return out  # (most reports have no box to tick: a few scans of the file)
@@ -738,7 +743,15 @@ def _options(doc) -> set:
                 if (short[k] and not ticked[k] and ticked[k + 1] and family(a.style) == family(b.style)
                         and a.ordinal + 1 == b.ordinal):
                     ticked[k] = True
-        out.update(id(m) for m, t in zip(ms, ticked) if t)
+        group: list = []
+        for m, t in zip(ms, ticked):
+            if group and (not t or family(group[-1].style) != family(m.style)):
+                out.append(group)
+                group = []
+            if t:
+                group.append(m)
+        if group:
+            out.append(group)
     return out
 
 
