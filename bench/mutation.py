@@ -19,7 +19,8 @@ sum                       one digit of one part of a 其中/合计 breakdown    
 unit                      万元 → 元 on a figure of a breakdown             unit, arithmetic
 rate                      one digit of a % that its paragraph/row figures  ratio
                           give (a/b×100), not a bound (不足 r%, r% 以上)
-score                     a total-like score (≥ 60 分) → 101–109 分         score
+score                     a total-like score (≥ 60 分) → 101–109 分, not    score
+                          a ceiling (加分后总分不能超过 100 分)
 grade                     the grade after a score → a grade of another    grade
                           band (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60)
 year                      the evaluated year in a clause about the        year
@@ -304,6 +305,8 @@ def sites_rate(rep: Report) -> Iterator[Mutation]:
 SCALE_WORDS = re.compile(r"满分|分值|权重|总分值|标准分")
 RANGE_NEAR = re.compile(r"[\[(（～~至到\-—]")
 RANGE_AFTER = re.compile(r"\s*(?:[～~至到\-—)\]）]|以上|以下|及以上|\(含|（含)")
+# a ceiling the scheme sets (加分后总分不能超过 100 分), not a score given: raising it is no error
+CEILING_BEFORE = re.compile(r"(?:不能超过|不得超过|不超过|不高于|最多|最高|上限为?|封顶)\s*$")
 
 
 def sites_score(rep: Report) -> Iterator[Mutation]:
@@ -314,6 +317,8 @@ def sites_score(rep: Report) -> Iterator[Mutation]:
         i, j = p.index_of(q.span.start), p.index_of(q.span.end)
         if RANGE_NEAR.search(p.text[max(0, i - 2):i]) or RANGE_AFTER.match(p.text[j:j + 4]):
             continue  # a band or a range (优[90分～100分), 60分以下), not a score given
+        if CEILING_BEFORE.search(p.text[max(0, i - 8):i]):
+            continue
         region = rep.region(q.span.start)
         if rep.has_finding(region, FITTING["score"]):
             continue
