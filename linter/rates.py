@@ -594,12 +594,15 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
     """When no figure is labelled ``name`` itself: the figures whose label, without a verb after
     it (完成, 实现), ends with the name — a subject before it (地方一般公共预算收入完成 a for 占一般
     公共预算收入的; 某某工程项目总投资 a for 占项目总投资的) — or, for a name 资金 closes, with
-    the words before 资金 (实际到位 a for 占到位资金的). Only figures before the share: those in its sentence
+    the words before 资金 (实际到位 a for 占到位资金的), for a name 项目 opens, with the words after it
+    (某某水利枢纽工程总投资 a for 占项目总投资的: the project called by its own name). Only figures before the share: those in its sentence
     if there are any, else those of the paragraph before it; names shorter than three characters (占支出的)
     are too common to look for this way."""
     stems = [name]
     if name.endswith("资金") and len(name) - 2 >= 2:
         stems.append(name[:-2])
+    if name.startswith("项目") and len(name) - 2 >= _NAME_MIN:
+        stems.append(name[2:])  # 占项目总投资的: the project named by itself, 某某水利枢纽工程总投资 a
     if len(name) < _NAME_MIN:
         return []
     found = []
