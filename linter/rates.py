@@ -484,8 +484,13 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     if not before:
         return claim
     k = len(before) - 1
-    while k > 0 and before[k].kind == "percent" and _clean(before[k].raw_label, vocab).startswith("占"):
-        k -= 1  # A a，占 B p%，占 C q%: one figure, a share of each of two wholes
+    of_change = bool(_CHANGE_WORDS.search(name))
+    while k > 0 and (before[k].kind == "percent" and _clean(before[k].raw_label, vocab).startswith("占")
+                     or not of_change and _CHANGE_LABEL.match(_clean(before[k].raw_label, vocab))):
+        # A a，占 B p%，占 C q%: one figure, a share of each of two wholes; A a，比上年增收 b，同比增长
+        # c%，占 B 的 p%: the change since last year is said of A, the share too — unless B is a
+        # change itself (增收 b，占全部增收的 p%: the share of the increase)
+        k -= 1
     num = before[k]
     shares_between = len(before) - 1 - k
     if (num.kind not in ("amount", "count") or num.depth != q.depth
@@ -529,6 +534,10 @@ def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | Non
     label = _role_label(pf, total, vocab)
     return total if not label or words in label else None
 
+
+# the label of a change said of the figure before it: 比上年增收 b, 同比增长 c%, 较上年同期减少 d
+_CHANGE_WORDS = re.compile(r"增收|增长|增加|增量|增幅|减收|减少|下降|减幅|增支|减支")
+_CHANGE_LABEL = re.compile(r"(?:(?:比|较)(?:上年|去年|上期|上年同期|去年同期|同期)|同比)?\s*(?:增收|增长|增加|减收|减少|下降|增支|减支)$")
 
 _PART_SHARE = ("占比", "所占比例", "所占比重", "占总额比例", "占总额的比例", "占总额", "占总数", "占")
 
@@ -609,13 +618,15 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
     for x in pf.quantities:
         if x is num or x is q or x.item > q.item or _family(x) != _family(num):
             continue
-        label = _role_label(pf, x, vocab)
-        for w in _WHOLE_VERBS:
-            if label.endswith(w) and len(label) > len(w):
-                label = label[: -len(w)]
+        # (the label as written too: the fillers make 财政总收入累计完成 a 财政总收入累)
+        for label in (_role_label(pf, x, vocab), x.raw_label.strip().rstrip("的之")):
+            for w in _WHOLE_VERBS:
+                if label.endswith(w) and len(label) > len(w):
+                    label = label[: -len(w)]
+                    break
+            if any(label.endswith(st) for st in stems):
+                found.append(x)
                 break
-        if any(label.endswith(st) for st in stems):
-            found.append(x)
     here = [x for x in found if x.sentence == q.sentence and x.item < q.item]
     return here or found
 
@@ -1136,6 +1147,8 @@ def rate_expr(claim, doc) -> tuple[str, str]:
     def show(q) -> str:
         # (a total whose label 合计 cut off is shown with the words before 合计)
         label = vocab.strip_fillers(q.raw_label).rstrip("的之") or _role_label(doc.facts[q.para], q, vocab)
+        if label.endswith("累") and q.raw_label[len(label):].startswith("计"):
+            label += "计"  # (累计完成 a: the filler 计 is half of 累计)
         if claim.definition is not None and not claim.definition.role_of(label, q.label):
             # (a role read from the label before its fillers came off is shown as it was read)
             label = _form_before_fillers(q.raw_label, claim.definition, vocab) or label
