@@ -347,7 +347,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
         for q in qs:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
-            claim = (_share_claim(pf, q, vocab, doc) or _part_share_claim(doc, pf, q, vocab)
+            claim = (_share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
+                     or _part_share_claim(doc, pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc))
             if claim is not None:
@@ -518,6 +519,45 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     if den is None:
         return claim
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
+
+
+# A 占 B r%, A 占 B 的比重为 r%: the part and the whole both named in the share's clause
+_NAMED_SHARE_RE = re.compile(
+    r"^(?P<part>[^\d占，,。；;:：()（）]{2,20}?)占(?P<name>[^\d占()（）]{2,30}?)(?:总额|总数)?的?(?:比例|比重|比率)?"
+    r"(?:为|是|达|约)?\s*$"
+)
+
+
+def _named_share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
+    """``税收收入 a，……，税收收入占地方财政收入 r%``: a share whose clause names its part and its
+    whole; the part is the one value before it whose label is the part's name exactly (a verb
+    after it, 完成 or 实现, aside: 非税收入 is not 税收收入), the whole as for ``占 B 的``
+    (:func:`_by_name`). None when the clause is no such share."""
+    start, clause = _clause_before(pf, q)
+    m = _NAMED_SHARE_RE.match(clause.strip())
+    if not m:
+        return None
+    part, name = m.group("part").strip(), m.group("name").strip()
+    claim = RateClaim(q, f"{part}占{name}的比例", None, how="share")
+    found = []
+    for x in pf.quantities:
+        if x.item >= q.item or x.kind not in ("amount", "count") or x.depth != q.depth:
+            continue
+        for label in (_role_label(pf, x, vocab), x.raw_label.strip().rstrip("的之")):
+            for w in _WHOLE_VERBS:
+                if label.endswith(w) and len(label) > len(w):
+                    label = label[: -len(w)]
+                    break
+            if label == part:
+                found.append(x)
+                break
+    if len({x.value * _factor(x) for x in found}) != 1:
+        return claim
+    num = found[-1]
+    den = _by_name(pf, name, num, q, vocab)
+    if den is None or den.span == num.span:
+        return claim
+    return attrs.evolve(claim, numerator=num, denominator=den)
 
 
 def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | None:
