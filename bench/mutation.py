@@ -22,7 +22,8 @@ rate                      one digit of a % that its paragraph/row figures  ratio
 score                     a total-like score (≥ 60 分) → 101–109 分, not    score
                           a ceiling (加分后总分不能超过 100 分)
 grade                     the grade after a score → a grade of another    grade
-                          band (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60)
+                          band (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60), not a
+                          count of things graded (等级为“中”有 5 个)
 year                      the evaluated year in a clause about the        year
                           evaluation itself (…年度…绩效自评) → ±1
 date-impossible           a full date → 2月30日, 4月31日 …                  date
@@ -338,6 +339,12 @@ def _band(score: Decimal) -> int:
     return 0 if score >= 90 else 1 if score >= 80 else 2 if score >= 60 else 3
 
 
+# a grade that counts things graded (等级为“中”有 5 个, 等级为良的项目 3 个) or whose clause counts
+# what it grades (48 个项目评价等级为“优”): another matter than the report's own grade
+COUNTED_AFTER = re.compile(r"[”\"」’']?\s*(?:有\s*\d|的?(?:项目|单位)?\s*[(（]?\s*\d+\s*个)")
+COUNTED_BEFORE = re.compile(r"\d+\s*个")
+
+
 def sites_grade(rep: Report) -> Iterator[Mutation]:
     doc = rep.doc
     for p in doc.paragraphs:
@@ -350,6 +357,9 @@ def sites_grade(rep: Report) -> Iterator[Mutation]:
                       and not SCALE_WORDS.search(q.raw_label or "")]
             if not scores or names.index(word) != _band(scores[-1].value):
                 continue
+            if COUNTED_AFTER.match(p.text, m.end(1)) or COUNTED_BEFORE.search(
+                    p.text, max(p.text.rfind(c, 0, m.start()) for c in "，,；;。") + 1, m.start()):
+                continue  # 8 个项目评价等级为“优”, 等级为“中”有 5 个: a count of things graded, not the total's
             span = p.span(m.start(1), m.end(1))
             region = rep.region(span.start)
             if rep.has_finding(region, FITTING["grade"]):
