@@ -100,17 +100,46 @@ def _key(text: str) -> tuple[int, str]:
 def _in_summary(doc, p, scope_of) -> bool:
     """Whether paragraph ``p`` lies under a heading of a summary (自评结论, 总体评价, 综述 …):
     one of the headings its outline item, or the last item before it, hangs under."""
-    scope = scope_of[p.index]
+    return _summary_paras(doc, scope_of)[p.index]
+
+
+def _summary_paras(doc, scope_of) -> list[bool]:
+    """For every paragraph, :func:`_in_summary` — worked out once per document in one pass
+    over the outline (per paragraph it would cost the whole outline each time)."""
+    got = doc.memo.get("JX524.summary")
+    if got is not None:
+        return got
     items = outline(doc).items
-    own = next((it for it in items if it.scope == scope and it.para == p.index and it.marker.at_start), None)
-    if own is not None:
-        at = own.parent
-    else:
-        before = [it for it in items if it.scope == scope and it.para < p.index]
-        at = max(before, key=lambda it: (it.para, it.start)).index if before else None
-    while at is not None:
-        item = items[at]
-        if _SUMMARY.search(item.title):
-            return True
-        at = item.parent
-    return False
+    under: dict[int, bool] = {}  # item → whether it or a heading it hangs under is a summary's
+
+    def summary(at: int | None) -> bool:
+        chain = []
+        while at is not None and at not in under:
+            chain.append(at)
+            at = items[at].parent
+        found = under[at] if at is not None else False
+        for c in reversed(chain):  # from the heading nearest the top down to the item asked
+            found = found or bool(_SUMMARY.search(items[c].title))
+            under[c] = found
+        return found
+
+    last: dict[int, object] = {}  # scope → the last item so far, by (paragraph, place)
+    by_para: dict[int, list] = {}
+    for it in items:
+        by_para.setdefault(it.para, []).append(it)
+    out = []
+    for para in doc.paragraphs:
+        i = para.index
+        scope = scope_of[i]
+        mine = next((it for it in by_para.get(i, ()) if it.scope == scope and it.marker.at_start), None)
+        prev = last.get(scope)
+        if mine is not None:
+            out.append(summary(mine.parent))
+        else:
+            out.append(summary(prev.index) if prev is not None else False)
+        for it in by_para.get(i, ()):
+            seen = last.get(it.scope)
+            if seen is None or (it.para, it.start) >= (seen.para, seen.start):
+                last[it.scope] = it
+    doc.memo["JX524.summary"] = out
+    return out
