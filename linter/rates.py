@@ -543,14 +543,8 @@ def _named_share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     for x in pf.quantities:
         if x.item >= q.item or x.kind not in ("amount", "count") or x.depth != q.depth:
             continue
-        for label in (_role_label(pf, x, vocab), x.raw_label.strip().rstrip("的之")):
-            for w in _WHOLE_VERBS:
-                if label.endswith(w) and len(label) > len(w):
-                    label = label[: -len(w)]
-                    break
-            if label == part:
-                found.append(x)
-                break
+        if any(label == part for label in _whole_labels(pf, x, vocab)):
+            found.append(x)
     if len({x.value * _factor(x) for x in found}) != 1:
         return claim
     num = found[-1]
@@ -658,17 +652,21 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
     for x in pf.quantities:
         if x is num or x is q or x.item > q.item or _family(x) != _family(num):
             continue
-        # (the label as written too: the fillers make 财政总收入累计完成 a 财政总收入累)
-        for label in (_role_label(pf, x, vocab), x.raw_label.strip().rstrip("的之")):
-            for w in _WHOLE_VERBS:
-                if label.endswith(w) and len(label) > len(w):
-                    label = label[: -len(w)]
-                    break
-            if any(label.endswith(st) for st in stems):
-                found.append(x)
-                break
+        if any(label.endswith(st) for label in _whole_labels(pf, x, vocab) for st in stems):
+            found.append(x)
     here = [x for x in found if x.sentence == q.sentence and x.item < q.item]
     return here or found
+
+
+def _whole_labels(pf, x: Quantity, vocab):
+    """The names a figure may carry as a whole: its role's label and its label as written (the
+    fillers make 财政总收入累计完成 a 财政总收入累), each without a verb of completion at its end."""
+    for label in (_role_label(pf, x, vocab), x.raw_label.strip().rstrip("的之")):
+        for w in _WHOLE_VERBS:
+            if label.endswith(w) and len(label) > len(w):
+                label = label[: -len(w)]
+                break
+        yield label
 
 
 _TARGET_RE = re.compile(r"指标值\s*[“\"「]?\s*(?:≥|>=|≧|不低于|不少于)?\s*$")
