@@ -657,6 +657,14 @@ _TITLE_STOP = re.compile(r"[。；;!?！？]")
 _TITLE_REACH = 40  # characters of a heading's title before the next, nested, heading
 
 
+def _markers_by_para(doc) -> dict[int, list]:
+    """The document's markers grouped by paragraph, in document order."""
+    by_para: dict[int, list] = {}
+    for m in doc.markers:
+        by_para.setdefault(m.para, []).append(m)
+    return by_para
+
+
 def _run_on(doc) -> list:
     """The markers of ``doc`` that stand where a line break was run together into a space:
     in a paragraph that is several lines of a PDF or a page read as one (一、概述 (一)概况
@@ -665,9 +673,7 @@ def _run_on(doc) -> list:
     style nested under it (一、概述 (一)概况: the first's title short, no sentence between);
     a run of options (1、常年性 2、延续性) or a page's summary line is none."""
     paras = doc.paragraphs
-    by_para: dict[int, list] = {}
-    for m in doc.markers:
-        by_para.setdefault(m.para, []).append(m)
+    by_para = _markers_by_para(doc)
     out = []
     for p, ms in by_para.items():
         if len(ms) < 2 or paras[p].kind == "cell":
@@ -713,9 +719,7 @@ def _options(doc) -> list[list]:
     if not any(b in text for b in _BOXES):
         return out  # (most reports have no box to tick: a few scans of the file)
     paras = doc.paragraphs
-    by_para: dict[int, list] = {}
-    for m in doc.markers:
-        by_para.setdefault(m.para, []).append(m)
+    by_para = _markers_by_para(doc)
     for p, ms in by_para.items():
         para = paras[p]
         text = para.text
@@ -767,9 +771,7 @@ def _inline_runs(doc, run_on: set, options: set) -> list[list]:
     number more than the one before. Form options (1、常年性 2、延续性) are too few, and
     their boxes to tick make them options (:func:`_options`) anyway."""
     paras = doc.paragraphs
-    by_para: dict[int, list] = {}
-    for m in doc.markers:
-        by_para.setdefault(m.para, []).append(m)
+    by_para = _markers_by_para(doc)
     out = []
     for p, ms in by_para.items():
         if len(ms) < _INLINE_MIN or paras[p].kind == "cell":
