@@ -159,6 +159,19 @@ class RateData:
                     return (label, None)
         return best
 
+    def others(self, label: str, d: RateDef) -> list[tuple[str, RateDef]]:
+        """The definitions besides ``d`` of another kind of figure that a name ``label`` ends with
+        also names (完成率 of counts and of money), longest name first: read when ``d`` finds no
+        figure of its own."""
+        by_ending, short = self._names
+        found: dict[int, tuple[str, RateDef]] = {}
+        for name, other in (*by_ending.get(label[-2:], ()), *short):
+            if other is d or other.kind == d.kind or not label.endswith(name):
+                continue
+            if id(other) not in found or len(name) > len(found[id(other)][0]):
+                found[id(other)] = (name, other)
+        return sorted(found.values(), key=lambda nd: -len(nd[0]))
+
 
 _NEGATIONS = ("不", "未", "非")
 
@@ -816,6 +829,19 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     name, d = hit
     if d is None:
         return RateClaim(q, name, None)
+    claim = _claim_of(pf, q, data, vocab, name, d, doc)
+    if not (claim.numerator or claim.denominator or claim.readings):
+        # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
+        # that name for another kind of figure, when it finds both roles
+        for other_name, other in data.others(label, d):
+            found = _claim_of(pf, q, data, vocab, other_name, other, doc)
+            if found.checkable or found.readings:
+                return found
+    return claim
+
+
+def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc=None) -> RateClaim:
+    """The claim of a rate named ``name`` read by definition ``d``."""
     # 完成预算的 r%, 完成年度计划的 r%: named as the share they are (完成预算的比例)
     shown = name if name.endswith(_RATE_WORDS) else f"{name}的比例"
     claim = RateClaim(q, shown, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
