@@ -356,6 +356,15 @@ _LIST_STOP = frozenset("；;")
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
 # what a list's items touched or reached, said after it (涉及部门8个, 惠及群众300人): no part
 _ANOTHER_MEASURE = re.compile(r"(?:共|合计|累计)?(?:涉及|覆盖|惠及|带动|受益)")
+# how much of it was released, paid or spent so far (目前已下达, 累计完成支出, 实际到位资金, 完成投资:
+# a verb of progress after 已 / 累计 / 实际 / 目前 / 截至, or one of release or completion opening
+# the label, not as the noun of a budget's column: 完成数, 下达计划): after a list of sources
+# that are none of these, no more part of it
+_PROGRESS = re.compile(
+    r"(?:已|累计|实际|目前|当前|现|截至|截止)(?:全部|共计|共|累计)?"
+    r"(?:下达|拨付|支出|支付|到位|完成|使用|执行|兑付|发放|落实)"
+    r"|^(?:下达|拨付|到位|完成)(?!决算|预算|数|值|率|计划|标准|指标|任务)|累计$"
+)
 # a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
 _PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
 _TIMES = ("/", "／", "×", "*", "＊", "÷")
@@ -384,7 +393,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     sentence, a figure of another kind family excluded, figures nested in deeper
     parentheses excluded (they break a part down further). A second opener ends
     the parts (the rest belongs to a nested breakdown), and so does a figure
-    labelled with an attribute word (净值, 占比 … of the part before it).
+    labelled with an attribute word (净值, 占比 … of the part before it), and one of
+    progress after parts that are none (``其中省级资金 b、市级资金 c，目前已下达 d``).
 
     The earlier figures of its kind in the sentence are kept as other readings
     (``Breakdown.totals``: ``全年预算数600万元，执行数580万元，其中：…`` may break
@@ -533,6 +543,10 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     break
                 if (parts or more) and _ANOTHER_MEASURE.match(nxt.raw_label):
                     break  # 其中甲6个、乙4个，涉及部门8个: the list ended; what it touched is no part
+                if (parts or more) and _progress_after_sources(pf, nxt, parts + more):
+                    if in_more:
+                        continue  # passed over in a later ；-clause, which a new total may still cut off
+                    break  # 其中省级资金 b、市级资金 c，目前已下达 d: d is no source, the list ended
                 if (parts or more) and not any(t in _MARKS for t in seen[last_at:-1]):
                     # …县级资金40万元2023年支出280万元，其中…: no mark since the last part, so a
                     # sentence whose 。 was lost begins here; when a year opens it, the list
@@ -765,6 +779,25 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     after = text[i:i + 3].lstrip()[:1]
     before = text[max(0, j - 3):j].rstrip()[-1:]
     return after in _TIMES or before in _TIMES
+
+
+_TO_FULL_STOP = re.compile(r"[^。!?！？]*")
+
+
+def _progress_after_sources(pf: ParagraphFacts, q: Quantity, before: list[Quantity]) -> bool:
+    """``q`` says how much was released, paid or spent so far (已下达, 累计完成, 实际到位 …)
+    after parts that say no such thing, so it is no part of their list. After one part
+    only when no ；-clause follows in the sentence (``其中：中央资金 a，支出 b；省级资金 c，
+    支出 d`` is a list by columns)."""
+    if not _PROGRESS.search(q.raw_label) or any(_PROGRESS.search(p.raw_label) for p in before):
+        return False
+    text = pf.para.text
+    if "、" in text[pf.para.index_of(before[-1].span.end):pf.para.index_of(q.span.start)]:
+        return False  # 其中购置设备 a、租赁场地 b、拨付乡镇 c: one more item of the list
+    if len(before) >= 2:
+        return True
+    rest = _TO_FULL_STOP.match(text, pf.para.index_of(q.span.end)).group()
+    return not _LIST_STOP.intersection(rest)
 
 
 def _approximate(pf: ParagraphFacts, q: Quantity) -> bool:
