@@ -710,7 +710,13 @@ def _options(doc) -> list[list]:
     2、市直专项 ☑), or have such a box right before the marker when the paragraph has
     two boxes or more (□1、持续性 ☑2、新增性). In a paragraph with two such options,
     a short marker right before one of them and one number less is an option left
-    without its box (1、常年性 2、延续性□ 3、一次性□). Each
+    without its box (1、常年性 2、延续性□ 3、一次性□); in a row of two whose second
+    option alone has a box, the first is option 1 also when the second is numbered 1 or
+    3 (a number written twice or skipped). A paragraph with one box: option 1 ticked and
+    one short option after it that ends the row (1、部门预算项目 ☑ 2、市直专项 |),
+    numbered 1 to 3, are a group. In a form flattened to one line the next row's label
+    may follow the box (2、新增性项目 □ 项目类型 1、常年性项目 …): the option ends at its
+    box, and so does its group. Each
     group of options is numbered from 1 on its own row: neither a heading restarted
     nor a list that goes on from the row before. A group is the options of one style
     one after another in a paragraph."""
@@ -726,12 +732,19 @@ def _options(doc) -> list[list]:
         boxes = len(_BOX_RE.findall(text))
         if not boxes:
             continue
-        short, ticked = [], []
+        short, ticked, closes = [], [], []
         for k, m in enumerate(ms):
             s = para.index_of(m.span.end)
             e = para.index_of(ms[k + 1].span.start) if k + 1 < len(ms) else len(text)
             bar = text.find("|", s, e)
             seg = text[s: bar if bar >= 0 else e].strip()
+            # the next row's label may follow the box, in a form flattened to one line (1、持续性项目
+            # 2、新增性项目 □ 项目类型 1、常年性项目 …): the option ends at its box and closes its row
+            box = _BOX_RE.search(seg)
+            rest = seg[box.end():].strip() if box else ""
+            closes.append(bool(rest))
+            if box and rest and box.start() > 0 and not re.search(r"\d", rest[:2]):
+                seg = seg[:box.end()]
             if len(seg) > _OPTION_REACH or _OPTION_STOP.search(seg):
                 short.append(False)
                 ticked.append(False)
@@ -745,18 +758,48 @@ def _options(doc) -> list[list]:
             for k in range(len(ms) - 2, -1, -1):
                 a, b = ms[k], ms[k + 1]
                 if (short[k] and not ticked[k] and ticked[k + 1] and family(a.style) == family(b.style)
-                        and a.ordinal + 1 == b.ordinal):
+                        and (a.ordinal + 1 == b.ordinal or _first_of_two(ms, ticked, closes, k))):
                     ticked[k] = True
+        elif sum(ticked) == 1 and len(ms) >= 2:
+            # the one ticked option 1 and one short option after it that ends the row (1、部门预算项目 ☑
+            # 2、市直专项 |), numbered 2 — or 1 or 3, a row of two options numbered wrong
+            k = ticked.index(True)
+            a = ms[k]
+            if (a.ordinal == 1 and k + 2 == len(ms) and short[k + 1] and family(a.style) == family(ms[k + 1].style)
+                    and ms[k + 1].ordinal in (1, 2, 3) and _row_ends(para, ms[k + 1])):
+                ticked[k + 1] = True
         group: list = []
-        for m, t in zip(ms, ticked):
+        for m, t, c in zip(ms, ticked, closes):
             if group and (not t or family(group[-1].style) != family(m.style)):
                 out.append(group)
                 group = []
             if t:
                 group.append(m)
+                if c:
+                    out.append(group)
+                    group = []
         if group:
             out.append(group)
     return out
+
+
+def _first_of_two(ms, ticked, closes, k) -> bool:
+    """Marker ``k`` is option 1 of a row of two whose second, ticked, option is numbered 1 or 3
+    (1、持续性项目 1、新增性项目 □ / 3、新增性项目 □): the last box of its run, so that the row has
+    the two options only — a label numbered like the options before them (1、项目属性 1、持续性 □
+    2、新增性 □) is followed by more than one."""
+    a, b = ms[k], ms[k + 1]
+    last = k + 2 == len(ms) or closes[k + 1] or not ticked[k + 2] or family(ms[k + 2].style) != family(b.style)
+    return last and a.ordinal == 1 and b.ordinal in (1, 3)
+
+
+def _row_ends(para, m) -> bool:
+    """Nothing but the option's words after marker ``m`` to the end of its row (a | or the
+    paragraph's end)."""
+    text = para.text
+    s = para.index_of(m.span.end)
+    bar = text.find("|", s)
+    return bar >= 0 and not text[bar:].strip("| ") or bar < 0
 
 
 _INLINE_MIN = 4  # items of a list written along one line, at least
