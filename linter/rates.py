@@ -558,13 +558,29 @@ def _named_share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
             continue
         if any(label == part for label in _whole_labels(pf, x, vocab)):
             found.append(x)
-    if len({x.value * _factor(x) for x in found}) != 1:
-        return claim
-    num = found[-1]
-    den = _by_name(pf, name, num, q, vocab)
-    if den is None or den.span == num.span:
-        return claim
-    return attrs.evolve(claim, numerator=num, denominator=den)
+    if len({x.value * _factor(x) for x in found}) == 1:
+        num = found[-1]
+        den = _by_name(pf, name, num, q, vocab)
+        if den is not None and den.span != num.span:
+            return attrs.evolve(claim, numerator=num, denominator=den)
+    return _share_by_definition(pf, q, vocab, part, name, claim)
+
+
+def _share_by_definition(pf, q: Quantity, vocab, part: str, name: str, claim: RateClaim) -> RateClaim:
+    """``绩效目标 n 户，实际完成 k 户，实际完成数占年度目标任务的 r%``: a share whose part and
+    whole are named as the numerator and the denominator of a known rate (as a figure's label
+    would be: :meth:`RateDef.role_of`) is that rate, its figures found as for the
+    rate by name (:func:`_claim_of`); only when a definition finds exactly one figure of each
+    role. ``claim`` unchanged otherwise."""
+    data = rate_data()
+    part, whole = _clean(part, vocab), _clean(name, vocab)
+    for d in data.defs:
+        if d.formula != "ratio" or d.match != "suffix" or d.role_of(part, "") != "num" or d.role_of(whole, "") != "den":
+            continue
+        found = _claim_of(pf, q, data, vocab, claim.name, d, None)
+        if found.checkable:
+            return attrs.evolve(found, how="share")
+    return claim
 
 
 def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | None:
@@ -1026,7 +1042,10 @@ def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Qua
         label = _role_label(pf, x, vocab)
         if d.role_of(label, x.label) is not None:
             continue
-        if any(w in label for w in _NOT_A_SUM_SPENT + d.contains_not) or x.negative:
+        # (money named by its use, A用于B: what it is is B — 结余用于项目建设经费 is funds for
+        # building, from a surplus, not the surplus left)
+        said = label.rsplit("用于", 1)[-1] or label
+        if any(w in said for w in _NOT_A_SUM_SPENT + d.contains_not) or x.negative:
             return []
         found.append(x)
     return found if len(found) == 1 else []
