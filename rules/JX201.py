@@ -32,7 +32,11 @@ class ScoreOutOfRange(Rule):
         写了总分上限（“加分后总分不能超过 100 分”）取上限；否则写了高于 100 的满分取满分；
         否则取 100 分加上报告写的最大的加分数（“另设加分项 10 分”→ 110 分；“含加分项 3 分”→ 103 分）；
         只提到加分而没有写分数时，无法知道上限，总得分高于 100 分不报告。
-        报告没有提到加分，总得分高于 100 分照常报告（即使考核办法实际可能有加分）。
+        报告没有提到加分，总得分高于 100 分照常报告（即使考核办法实际可能有加分）；
+        只有一种情形例外：给出总得分的同一句在它之前写明按某个考核办法打分（“根据……绩效评价
+        及考核办法要求，……自评得分 102.5 分”；考核办法、考核细则、考核评分标准之类）——
+        这类考核常在 100 分的基础分之外设加分指标，而报告没有写上限，无从核对，不报告。
+        考核办法只在别的句子里提到、或只是“评价办法”时照常报告；报告写了上限时按上限。
         消息写出报告中说明上限的那一处（相关位置）。
 
     为什么是问题
@@ -91,6 +95,8 @@ class ScoreOutOfRange(Rule):
                         last_max = q
                     continue
                 if (_TOTAL_WORDS.search(label) or q.span in totals) and not _is_criterion(pf, q):
+                    if top.why == "plain" and q.value > top.value and _under_assessment(pf, q):
+                        continue  # a 考核 scheme the sentence scores by may add bonus points
                     if top.value is not None and q.value > top.value:
                         yield self._too_high(q, top)
                         continue
@@ -129,6 +135,21 @@ class ScoreOutOfRange(Rule):
 def _plain(value) -> str:
     """110, 3, 2.5: a stated figure without trailing zeros."""
     return f"{value.normalize():f}"
+
+
+# an assessment scheme (考核办法, 考核细则, 考核评分标准 …): such schemes commonly add bonus
+# points (加分指标) to a base of 100, whether or not the report repeats them
+_ASSESSMENT = re.compile(r"考核(?:办法|细则|实施细则|实施方案|方案|评分标准|评分办法|指标体系)")
+_SENTENCE_ENDS = "。；;!?！？"
+
+
+def _under_assessment(pf, q: Quantity) -> bool:
+    """The sentence of ``q``, up to it, names an assessment scheme (根据……考核办法要求，
+    ……自评得分 N 分): the score is given by that scheme, whose maximum the report does not state."""
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    start = max(text.rfind(c, 0, i) for c in _SENTENCE_ENDS) + 1
+    return _ASSESSMENT.search(text, start, i) is not None
 
 
 def _is_criterion(pf, q: Quantity) -> bool:
