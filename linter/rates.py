@@ -481,6 +481,10 @@ def _paren_share_claim(pf, q: Quantity, vocab, start: int, clause: str) -> RateC
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + claim.name, numerator=num, denominator=den)
 
 
+# words that begin with 到 (占到位资金的: the whole is 到位资金, not 位资金)
+_TO_WORDS = ("到位", "到账", "到期", "到户", "到人", "到村", "到县", "到省", "到市", "到校", "到岗", "到达")
+
+
 def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     start, clause = _clause_before(pf, q)
     paren = _paren_share_claim(pf, q, vocab, start, clause)
@@ -492,6 +496,8 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     if not m:
         return None
     name = m.group("name").strip()
+    if name.startswith("到") and not name.startswith(_TO_WORDS):
+        name = name[1:].strip()  # 占到 B 的 r%: 占 B 的 (but 占到位资金的 is 占 到位资金)
     claim = RateClaim(q, f"占{name}的比例", None, how="share")
     # the numerator: the last figure before the clause, in the same sentence, at the same depth
     before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= start and x.sentence == q.sentence]
@@ -551,6 +557,8 @@ def _named_share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     if not m:
         return None
     part, name = m.group("part").strip(), m.group("name").strip()
+    if name.startswith("到") and not name.startswith(_TO_WORDS):
+        name = name[1:].strip()  # A 占到 B 的 r%
     claim = RateClaim(q, f"{part}占{name}的比例", None, how="share")
     found = []
     for x in pf.quantities:
@@ -618,10 +626,35 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     if num.depth != q.depth or num.clause not in (q.clause, q.clause - 1):
         return claim
     totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+    if not totals:
+        whole = _whole_before(pf, q, num, before, vocab)
+        if whole is not None:
+            totals = {whole}
     if len(totals) != 1:
         return claim
     shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
+
+
+def _whole_before(pf, q: Quantity, num: Quantity, before: list[Quantity], vocab) -> Quantity | None:
+    """``中央补助资金 a，……，其中补助西部地区资金 b，占 p%`` with no breakdown: the whole of a
+    bare share is the one other figure of its sentence before the part — when the sentence
+    states no other percentage before the share (A a，占 p%，B b，占 q%: parts of a whole not
+    written), that figure is of the part's family and larger than it, and their labels share
+    words (two characters or more)."""
+    if any(x.kind == "percent" and x.sentence == q.sentence and x.item < q.item and x is not q
+           for x in pf.quantities):
+        return None
+    others = [x for x in before if x is not num and x.kind in ("amount", "count")]
+    if len(others) != 1:
+        return None
+    whole = others[0]
+    if (_family(whole) != _family(num) or whole.depth != num.depth or whole.negative
+            or whole.value * _factor(whole) <= num.value * _factor(num)):
+        return None
+    if len(_common(_role_label(pf, whole, vocab), _role_label(pf, num, vocab))) < 2:
+        return None
+    return whole
 
 
 def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
@@ -677,14 +710,28 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
         stems.append(name[2:])  # 占项目总投资的: the project named by itself, 某某水利枢纽工程总投资 a
     if len(name) < _NAME_MIN:
         return []
+    stems = [_same_term(st) for st in stems]
     found = []
     for x in pf.quantities:
         if x is num or x is q or x.item > q.item or _family(x) != _family(num):
             continue
-        if any(label.endswith(st) for label in _whole_labels(pf, x, vocab) for st in stems):
+        if any(_same_term(label).endswith(st) for label in _whole_labels(pf, x, vocab) for st in stems):
             found.append(x)
     here = [x for x in found if x.sentence == q.sentence and x.item < q.item]
     return here or found
+
+
+# two names of one budget: 公共财政预算 is the name the 一般公共预算 had before the budget law of
+# 2014 (占公共财政预算支出的 r%, the whole written 一般公共预算支出 a)
+_SAME_TERMS = (("公共财政预算", "一般公共预算"),)
+
+
+def _same_term(label: str) -> str:
+    """``label`` with an older name of a budget written as the current one."""
+    for old, new in _SAME_TERMS:
+        if old in label:
+            label = label.replace(old, new)
+    return label
 
 
 def _whole_labels(pf, x: Quantity, vocab):
