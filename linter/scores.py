@@ -100,7 +100,8 @@ def _total_scores(doc) -> list[Quantity]:
             if q.kind != "score":
                 continue
             before, prev = prev, q
-            label = q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
+            label = (q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
+                     or _cell_label(doc, pf, q))
             if re.search(r"分值|满分|权重", label):
                 prev_max = q
                 continue
@@ -178,6 +179,34 @@ def _label_above(doc, pf, q: Quantity) -> str:
     text = above.text.rstrip().rstrip(":：")
     k = max(text.rfind(c) for c in _CLAUSE_STOPS) + 1
     return text[k:].replace(" ", "") if k < len(text) else ""
+
+
+_CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _cell_label(doc, pf, q: Quantity) -> str:
+    """The label of a score alone in a table cell: the whole text of the cell right before
+    it in its row (总分 | 99.55分 |), when the score is the row's only figure — a row with
+    more (总分 | 100 | 95.5) has a maximum and a score, which cell is which is not known."""
+    para = pf.para
+    if para.kind != "cell" or not para.cell or para.index == 0 or len(pf.quantities) != 1:
+        return ""
+    if para.text[:para.index_of(q.span.start)].strip():
+        return ""
+    left = doc.paragraphs[para.index - 1]
+    if left.kind != "cell" or left.row != para.row or left.cell != para.cell - 1:
+        return ""
+    name = left.text.replace(" ", "")
+    if not _CELL_LABEL.fullmatch(name):
+        return ""
+    paragraphs = doc.paragraphs
+    for step in (-1, 1):
+        k = para.index + step
+        while 0 <= k < len(paragraphs) and paragraphs[k].kind == "cell" and paragraphs[k].row == para.row:
+            if doc.facts[k].quantities:
+                return ""
+            k += step
+    return name
 
 
 # --- the highest total possible ----------------------------------------------
