@@ -910,6 +910,15 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     claim = RateClaim(q, shown, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     pool = _since_last_rate(pf, q, d.kind)
     roles = _roles(pf, pool, d, vocab)
+    if not roles["num"] and not roles["den"] and len(pool) == 1 and d.numerator_exact:
+        # 截至年底，项目支出 b 万元，预算执行率 r%: the one figure of the rate's sentence, a
+        # spending of some kind (…支出), is what was spent — 项目支出 is a part of all spending
+        # only where other spending stands beside it
+        only = pool[0]
+        label = _role_label(pf, only, vocab)
+        if (any(label.endswith(w) and len(label) > len(w) for w in d.numerator_exact)
+                and not any(w in label for w in _NOT_A_SUM_SPENT + d.contains_not) and not only.negative):
+            roles["num"] = [only]
     if not any(x.kind == d.kind and x.sentence == q.sentence and x.item < q.item for x in pf.quantities):
         # 预算数 a 万元，实际支出 b 万元。支出完成率 r%。: a rate whose sentence has no figure of its
         # kind before it (other rates at most: 甲支出率 r%，乙支出率 s%。) takes them from the
