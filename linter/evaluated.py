@@ -36,7 +36,8 @@ _SELF = re.compile(
 # …or of the clause right after it: 2022 年度，我局……
 _COMMA_SUBJECT = re.compile(r"\s*[，,]\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?")
 # A sentence that compares years states other years on purpose.
-COMPARISON = re.compile(r"较|比|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
+# (not 比 of a share or a ratio: 占比, 比率, 比例, 比重 — 资金使用完成比率 99.98% compares no years)
+COMPARISON = re.compile(r"较|(?<!占)比(?!率|例|重)|同比|相比|对比|上年|去年|增长|减少|下降|增加|持平|分别")
 # The evaluation of the year's spending: N 年（度）[我办 / 部门 / 财政资金] 整体支出 / 部门整体 / ……基金 / ……经费 …
 # 绩效自评 / 自我（绩效）评价 / 绩效评价. The year is the one whose spending is evaluated, not the
 # round the evaluation is done in (区级财政资金绩效自评工作 names no spending and is not matched;
@@ -47,7 +48,8 @@ _OWN_EVAL = re.compile(
 YEAR_IN = re.compile(r"\d{4}\s*年")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
-PLAN = re.compile(r"(?<!现)将|拟|计划|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
+# (计划生育, family planning, is a service's name, no plan)
+PLAN = re.compile(r"(?<!现)将|拟|计划(?!生育)|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Looking back at an earlier evaluation: its results, its problems, a comparison.
 YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别(?!对)|连续")
@@ -215,7 +217,9 @@ def _title_alone(doc, year):
     after), a cited document's name that gives X (《关于下达 X 年……资金的通知》),
     or the notice the report answers when it names X (关于开展 X 年度……; 关于开展 N 年…… may
     mean N or N−1 and supports neither). One statement is not enough when the body speaks of
-    本年度 / 本年 / 当年 (it may be another year's); a sentence of money given in advance (提前下达)
+    本年度 / 本年 / 当年 (it may be another year's); one is enough when it is the unit's own money
+    (X 年我局共收到……资金 1280 万元: the unit the subject, an amount after the year) and the body
+    never gives the title's year, which has no copy either (a title's year, not a header field's); a sentence of money given in advance (提前下达)
     is neither a statement nor support. A document number of X in a sentence giving money
     (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
     12 月 31 日 or X 年末，资金已使用……万元) is a statement.
@@ -288,6 +292,11 @@ def _title_alone(doc, year):
     n = len(votes[other])
     if n == 1 and any(_THIS_YEAR.search(q.text) for q in doc.paragraphs):
         return None  # one statement of X, and the body speaks of 本年度: X may well be another year's
+    if (n == 1 and doc.profile.year_from == "title" and not mentions and not copies and len(votes) == 1
+            and _unit_speaks(doc, next(iter(votes[other].values())))):
+        # the body's one statement is the unit's own money in X (X 年我局共收到……资金 9056 万元), and
+        # the body never gives the title's year: that is enough for X against the title alone
+        n = 2
     if 3 * n < 2 * sum(len(v) for v in votes.values()):
         return None
     if mentions:
@@ -298,6 +307,21 @@ def _title_alone(doc, year):
     elif n + (other in support) < 2 + len(copies):
         return None
     return other, list(votes[other].values()), mentions
+
+# the reporting unit itself as the subject, right after the year (X 年我局……) or right before it (本单位 X 年……)
+_UNIT_AFTER = re.compile(r"\s*[，,]?\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)")
+_UNIT_BEFORE = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?\s*$")
+
+
+def _unit_speaks(doc, p) -> bool:
+    """The year place ``p`` starts a sentence of the unit's own money: the unit as the subject of
+    the year's clause and an amount of money after the year in the sentence. Not a statement of
+    this evaluation (N 年度，我馆共有 3 个项目纳入绩效自评范围): JX301 checks that one against the title."""
+    text = p.para.text
+    if self_words(p) or eval_words(p) or eval_clause(p) or SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j):
+        return False
+    return bool((_UNIT_AFTER.match(text, p.j) or _UNIT_BEFORE.search(p.clause_before())) and _amount_after(doc, p))
+
 
 def _odd_profile_year(doc, year):
     """The evaluated year (header field or opening sentence) against the other places

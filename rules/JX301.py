@@ -140,7 +140,9 @@ class WrongYear(Rule):
            N−1，不算；文号是 X 年、句中写着下达或拨付资金的文件，如“〔X〕128 号文件下达……资金”，“提前下达”
            的不算）合起来算一票；“截至 X 年 12 月 31 日（12 月底、X 年末），资金已使用……万元”这样说 X 年末数字的句子
            算一句；只有一处而正文用“本年度 / 本年 / 当年”说自己的事时不算（那一处可能是
-           别的年度的事）；说“提前（下达）”的句子不算票也不算支持（那是下一年度的钱；“提前下达 X 年……资金”除外）。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
+           别的年度的事）；正文只有这一处、它是本单位自己的钱（单位紧挨着年份作主语，句中写出金额：
+           “X 年我局共收到上级下达……资金 1280 万元”），正文从未写到标题的年度、标题也没有同年副本时，
+           这一处就够（只对标题；表头的“评价年度：”写得明白，一处不够）；说“提前（下达）”的句子不算票也不算支持（那是下一年度的钱；“提前下达 X 年……资金”除外）。这时报告标题（表头、开头）的年份，正文那几处作为相关位置，其余
            各处按 X 检查。正文也写到标题的年度（上年决算数一栏、日期、比较句……）时，X 至少要有四处，并且
            是标题、它的同年副本和正文里每一处写到标题年度的地方合计的三倍以上，才报告标题（“正文说……
            N 处写的是 X 年，写到 Y 年的只有 M 处”）。票数相同以标题为准（“某某馆 2023 年度……报告”而正文只有一句“2022 年，我县
@@ -171,7 +173,8 @@ class WrongYear(Rule):
         （“2024 年省级……自评指标评分体系”“N 年区级……绩效评价工作”、
         “开展 / 部署 / 布置 Y+1 年……整体支出绩效自评工作”“为做好 Y+1 年（不是“年度”）……自评工作”（可能像通知那样指 Y+1 年做的这一轮自评）“将在 N 年度……自评中”、……指标、体系、
         办法、方案、目标、复核、整改）；
-        与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样）；
+        与上年比较的句子（“较、比、同比、上年、增长、减少、分别”等，说自己得分的句子也一样；占比、比率、
+        比例、比重里的“比”不是比较，“计划生育”也不是计划）；
         评价年度只是从通知推出来的时候，报告的第一行（100 字以内的）和开头几行里报告自己的名称
         （通知推出的年度不足以否定标题）；报告没有可识别的评价年度时整条规则不报告。
 
@@ -421,12 +424,15 @@ class WrongYear(Rule):
         (对 2023 年度……进行了全面评价，2022 年度我单位……自评得分 95 分), are not another year."""
         if p.ref.year > year:
             return True
+        span = doc.profile.year_span
+        title = [q for q in places_in(doc, p.ref.para) if span is not None and q.ref.span.start <= span.start < q.ref.span.end]
         others = [q for q in places_in(doc, p.ref.para) if q is not p and q.s == p.s and not ordinary_other_year(doc, q)
-                  and not (q.ref.year == year and (eval_words(q) or eval_clause(q)))]
+                  and not (q.ref.year == year and (eval_words(q) or eval_clause(q))) and q not in title]
         if others:
             return False  # (a cited title's or a document number's year, or this evaluation's own clause, is no other year)
-        if any(q is not p and q.ref.year == year and self_words(q) for q in places_in(doc, p.ref.para)):
+        if any(q is not p and q.ref.year == year and self_words(q) and q not in title for q in places_in(doc, p.ref.para)):
             return False  # 2022 年度，我局……得分 90 分；2023 年度，我局……得分 95 分: the years side by side
+            # (the report's title run into the paragraph is neither)
         return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                    for q in total_scores_in(doc, p.ref.para))
 
