@@ -10,6 +10,9 @@ from ..scores import ceiling, total_scores
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
 # Words that make a score a maximum rather than a result.
 _MAX_WORDS = re.compile(r"分值|满分|权重|总分值|标准分|计分")
+# the name of a first-level indicator of a scoring scheme closing a score's label (产出指标 40 分,
+# 项目决策 15 分, a form's 项目 绩效 85 分): its points are part of the whole scheme's
+_INDICATOR_NAME = re.compile(r"(?:(?:项目|部门|整体)?(?:决策|过程|产出|效益|效果|绩效|满意度)|项目管理)(?:指标)?$")
 _GOT_WORDS = re.compile(r"得分|得$|评分|自评|扣")
 
 
@@ -19,7 +22,11 @@ class ScoreOutOfRange(Rule):
         检查分数是否超出可能的范围：
         - 自评总得分（“自评得分为 N 分”“综合得分”“评价分”“总分”等）大于 100 分或小于 0 分；
         - 同一句中先写指标分值（“分值 10 分”“满分 10 分”“权重 10 分”），再写得分
-          （“得分 12 分”“得 12 分”），得分大于分值。
+          （“得分 12 分”“得 12 分”），得分大于分值；
+        - 标签以评分体系的一级指标名称结尾的分数（“产出指标 40 分”“项目决策 15 分”，表单压成一行的
+          “项目 绩效 85 分”；决策、过程、产出、效益、效果、绩效、满意度、项目管理，可带“指标”），
+          不论是分值还是得分，大于全部指标的总分（100 分，或报告写的满分、上限、100 加上加分）。
+          别的名称的分数（“中考平均成绩 520 分”）不在此列。
         只看明确标为得分的数：评分标准（“结果=100%，得10分”）、分值本身、扣分不在此列。
         PDF 里保留下来的换行把“自评得分”留在上一行末尾（后面没有标点或只有冒号）、
         “90 分”在下一行开头时，仍按自评总得分看；表格单元格不这样连读。
@@ -79,6 +86,10 @@ class ScoreOutOfRange(Rule):
             "the score {score} exceeds the item's maximum of {max}",
         ),
         "max": ("分值 {max} 分", "maximum {max}"),
+        "part-high": (
+            "指标“{name}”的分数 {score} 分超过总分 {max} 分：一项指标的分值或得分不能超过全部指标的总分",
+            "the indicator “{name}” has {score} points, more than the whole scheme's {max}",
+        ),
     }
 
     def check(self, doc):
@@ -105,6 +116,12 @@ class ScoreOutOfRange(Rule):
                         continue  # bonus points the report names allow it
                     if q.value < 0:
                         yield self.report(q.span, "total-low", score=fmt(q.value, q.precision))
+                        continue
+                elif top.value is not None and q.value > top.value and not _is_criterion(pf, q):
+                    m = _INDICATOR_NAME.search(label.replace(" ", ""))
+                    if m:  # 产出指标 40 分 项目绩效 85 分: one part of the scheme, weight or score
+                        yield self.report(q.span, "part-high", name=m.group(0), score=fmt(q.value, q.precision),
+                                          max=_plain(top.value))
                         continue
                 if (
                     last_max is not None
