@@ -364,6 +364,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
                      or _part_share_claim(doc, pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc))
+            if claim is not None and not claim.how and claim.definition is None and not claim.checkable:
+                claim = _stage_claim(pf, q, vocab, claim) or claim  # 派遣 a 件，处置 b 件，处置率 r
             if claim is not None:
                 out.append(claim)
     result = tuple(out)
@@ -883,6 +885,71 @@ def _names_total(label: str, name: str) -> bool:
     return False
 
 
+@functools.cache
+def _stages() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The verbs of the stages a case passes through and the qualifiers of a part of one
+    (``[stages]`` of data/rates.toml)."""
+    data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
+    stages = data.get("stages", {})
+    return tuple(stages.get("verbs", ())), tuple(stages.get("qualifiers", ()))
+
+
+_STAGE_HEADS = ("件数", "数量", "总数", "数", "量")
+# what was not done or is still to do (未处置, 应处置, 待办结), or a part (其他)
+_STAGE_NOT = ("未", "不", "非", "应", "尚", "待", "需", "计划", "预计", "拟", "其他", "剩余")
+
+
+def _stage_of(label: str) -> tuple[str, str] | None:
+    """``(qualifier, verb)`` of a label naming a stage of a case's handling — ending with the
+    verb, a head 数 / 件数 aside (审核立案, 派遣数, 按期处置: ``("按期", "处置")``); None for
+    any other label, and for what was not done or is still to do (未处置, 应处置)."""
+    verbs, qualifiers = _stages()
+    for h in _STAGE_HEADS:
+        if label.endswith(h) and len(label) > len(h):
+            label = label[: -len(h)]
+            break
+    verb = next((v for v in verbs if label.endswith(v)), None)
+    if verb is None:
+        return None
+    head = label[: -len(verb)]
+    if any(w in head for w in _STAGE_NOT):
+        return None
+    return next((w for w in qualifiers if w in head), ""), verb
+
+
+def _stage_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
+    """``受理 a 件，审核立案 b 件，立案率 r``, ``派遣 a 件，处置 b 件，处置率 r``: a rate named by a
+    stage of a case's handling (``[stages]`` of data/rates.toml) and known by no definition is the
+    count of that stage over the count of a stage before it. The numerator is the one count (one
+    value) labelled by that stage (with the rate's qualifier, if any: 按期处置率 of 按期处置) in the
+    rate's sentence since the rate before; the denominator a count before it in the same sentence,
+    in the same measure word, labelled by another stage with no qualifier (派遣, 受理数) — with two
+    or three such counts each is a reading (结案率 may be of 立案 or of 处置). None when either
+    is missing."""
+    name = claim.name
+    stage = _stage_of(name[:-1]) if name.endswith("率") else None
+    if stage is None:
+        return None
+    before = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
+    since = max((x.item for x in before if x.kind == "percent"), default=-1)
+    staged = [(x, _stage_of(_clean(x.raw_label, vocab))) for x in before if x.kind == "count" and not x.negative]
+    num = _unique([x for x, s in staged if s == stage and x.item > since])
+    if num is None:
+        return None
+    dens = {}
+    for x, s in staged:
+        if (s is not None and not s[0] and s[1] != stage[1] and x.item < num.item
+                and _family(x) == _family(num)):
+            dens.setdefault(x.value, x)
+    if not dens or len(dens) > _MAX_CANDIDATES or any(_approximate(pf, x) or _approximate_after(pf, x)
+                                                      for x in (num, *dens.values())):
+        return None
+    found = attrs.evolve(claim, how="stage")
+    if len(dens) == 1:
+        return attrs.evolve(found, numerator=num, denominator=next(iter(dens.values())))
+    return attrs.evolve(found, readings=tuple(((num,), (x,)) for x in dens.values()))
+
+
 def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = None, doc=None) -> RateClaim | None:
     if label is None:
         label = _clean(q.raw_label, vocab)
@@ -891,7 +958,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         return None
     name, d = hit
     if d is None:
-        return RateClaim(q, name, None)
+        claim = RateClaim(q, name, None)
+        return _pair_claim(pf, q, vocab, claim, _stem_prefixes(name)) or claim
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
     if not (claim.numerator or claim.denominator or claim.readings):
         # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
@@ -900,7 +968,75 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             found = _claim_of(pf, q, data, vocab, other_name, other, doc)
             if found.checkable or found.readings:
                 return found
+        if name.endswith("完成率"):
+            return _pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) or claim
+        return _pair_claim(pf, q, vocab, claim, _stem_prefixes(name)) or claim
     return claim
+
+
+# a target and what was done of it, the same words after (计划培训 n 人次，实际培训 m 人次):
+# the words that begin the label of each
+_PLAN_ACTUAL = (("年度计划", "全年计划", "计划", "年度目标", "目标", "预期"),
+                ("实际完成", "累计完成", "已完成", "实际", "累计", "已"))
+
+
+def _stem_prefixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """For a rate ``…V率`` (发放率, 参保率) of a verb V of two characters: what should have been
+    done (应V, 计划V) and what was (实际V, 已V); nothing for other names."""
+    if not name.endswith("率") or len(name) < 3:
+        return ((), ())
+    verb = name[-3:-1]
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in verb) or verb in ("完成", "比率", "效率"):
+        return ((), ())
+    return ((f"应{verb}", f"计划{verb}"), (f"实际{verb}", f"已{verb}", f"累计{verb}"))
+
+
+def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes) -> RateClaim | None:
+    """``计划培训 120 人次，实际培训 110 人次，完成率 r``, ``应发放 400 户，实际发放 380 户，发放率
+    r``: a target and what was done of it, named by the same words after a word of plan (计划, 应V)
+    and one of fact (实际, 已V) — exactly one figure of each, of one kind, in the rate's sentence
+    since the rate before (else in the sentence before, when that one states no rate); None when
+    there is no such pair."""
+    plan, actual = prefixes
+    if not plan:
+        return None
+    pool = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
+    since = max((x.item for x in pool if x.kind == "percent"), default=-1)
+    pool = [x for x in pool if x.item > since and x.kind in ("amount", "count")]
+    if not pool and since < 0:
+        prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
+        if any(x.kind == "percent" for x in prev):
+            return None
+        pool = [x for x in prev if x.kind in ("amount", "count")]
+    if len(pool) != 2:
+        return None
+    rest = []
+    for x in pool:
+        label = x.raw_label.strip().rstrip("的之")
+        for w in ("截至年底", "截至年末", "全年", "本年", "当年"):
+            label = label.removeprefix(w)
+        for role, words in (("den", plan), ("num", actual)):
+            w = next((w for w in words if label.startswith(w)), None)
+            if w is not None:
+                rest.append((role, label[len(w):].strip(), x))
+                break
+        else:
+            return None
+    (r1, s1, x1), (r2, s2, x2) = rest
+    if {r1, r2} != {"num", "den"} or _family(x1) != _family(x2) or x1.negative or x2.negative:
+        return None
+    # the same words after, or the one's the start of the other's (计划新建道路 / 实际新建; 应发放补贴
+    # / 实际发放: the verb of the rate's name is what they share)
+    a, b = sorted((s1.removeprefix("完成"), s2.removeprefix("完成")), key=len)
+    if not b.startswith(a) or len(a) < (2 if prefixes is _PLAN_ACTUAL else 0):
+        return None
+    if any(w in s1 + s2 for w in ("未", "不", "尚", "剩余", "结余")):
+        return None
+    num, den = (x1, x2) if r1 == "num" else (x2, x1)
+    if any(_approximate(pf, x) or _approximate_after(pf, x) for x in (num, den)):
+        return None
+    return attrs.evolve(claim, numerator=num, denominator=den, how="pair", formula="ratio", sign="",
+                        capped=claim.capped or prefixes is _PLAN_ACTUAL)
 
 
 def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc=None) -> RateClaim:
