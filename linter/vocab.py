@@ -68,6 +68,8 @@ class Vocabulary:
             changed = False
             for word in self.fillers:
                 if text.endswith(word) and len(text) > len(word):
+                    if word == "计" and text[-2] in _WORDS_IN_JI:
+                        continue  # 累计, 统计, 审计……: a word of the label, not 计 (counting to)
                     text = text[: -len(word)].rstrip()
                     changed = True
         return text
@@ -79,6 +81,10 @@ class Vocabulary:
             for s in spellings:
                 variants[s] = canonical
         return attrs.evolve(self, variants=variants)
+
+
+# the characters that make a word with 计 after them (累计 完成 a is no 累 + 计 a)
+_WORDS_IN_JI = frozenset("累统审预设会估")
 
 
 @functools.cache
