@@ -66,13 +66,14 @@ _PER_INDICATOR = re.compile(r"指标|分值|本项(?!目)|该项|此项")
 # right before what is said of it (涉及, 主要建设内容, 全年共 …). The same label under two
 # subjects is two figures (一批项目 … 道路 5000 平方米。三批项目 … 道路 3000 平方米).
 _LEADING = r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?:19|20)\d\d年度?))*\s*"
-_SUBJECT_HEAD = r"([^\W\d_]{0,14}?(?:批|期|标段|村|社区|镇|乡|街道|项目|工程|资金|经费|补助|补贴|奖补|类))"
-_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD + r"(?=涉及|主要建设内容|主要内容|建设内容|全年|共|总投资|下达|安排|到位|覆盖|包括)")
+_SUBJECT_HEAD = r"([^\W\d_]{0,14}?(?:批|期|标段|村|社区|镇|乡|街道|项目|工程|资金|公益金|基金|经费|补助|补贴|奖补|类))"
+# (本年 / 当年 after a fund's name: 甲类公益金本年收入 a，……当年实际支出 b — that fund's year)
+_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD + r"(?=涉及|主要建设内容|主要内容|建设内容|全年|本年|当年|共|总投资|下达|安排|到位|覆盖|包括)")
 # a rate's sentence: any noun phrase it opens with, said of before the rate's own words
 # (乙类资金当年未使用，预算执行率 0%) — a rate of one fund is not compared with another's
 _RATE_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD)
 # a subject that names nothing in particular (本项目, 该资金): the report's own, as if none were named
-_GENERIC_SUBJECT = re.compile(r"(?:本|该|此|我|上述|整个|全部)?(?:项目|资金|经费|工程|补助|专项资金|项目资金)")
+_GENERIC_SUBJECT = re.compile(r"(?:本|该|此|我|上述|整个|全部)?(?:项目|资金|经费|工程|补助|专项资金|项目资金|公益金|基金)")
 # a clause that opens with a year before the evaluated one (上年年初预算收入 …, 收入决算数为 …):
 # the clauses after it are last year's too, until one opens with this year
 # (上年结转, 上年结余 are this year's money brought forward)
@@ -268,7 +269,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             # a count of things has no vocabulary term: the words before it, as written, when
             # they are specific enough (至少六个字：全年共处理各类文件, 反馈问题)
             raw = _WHOLE_YEAR.sub("", vocab.strip_fillers(q.raw_label))
-            if len(raw) >= 6:
+            # (第 N 页, 第 N 次, 第 N 批: an ordinal says which one, not how many)
+            if len(raw) >= 6 and not raw.rstrip().endswith("第"):
                 label = "#" + raw
         if not label or q.depth > 0:
             continue
