@@ -7,6 +7,10 @@ from ..rule import Rule
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)?\d{2}")
 _MULTI_YEAR = re.compile(r"规划|纲要|远景|五年|三年|中长期|计划")
+# a year that names a cohort of people by when they joined or left (2016年军队转业干部, 2018届
+# 毕业生, 2019级新生): those people are dealt with for years after, so it is no year the document concerns
+_COHORT = re.compile(r"\s*(?:[届级]|年度?[^\s，,。；;、:《》()“”\d]{0,8}?"
+                     r"(?:转业|复员|退役|退伍|毕业|入伍|新生|新兵))")
 
 
 class DocnoYear(Rule):
@@ -20,6 +24,9 @@ class DocnoYear(Rule):
 
         不报告：标题年份与发文年份相差不超过 1 年；标题中有年份区间（2021—2025年）
         或规划、纲要、三年/五年、计划等跨年度文件；没有标题或标题中没有年份的引用；
+        标题中指一批人员的年份（“2016年军队转业干部”“2018届毕业生”“2019级新生”：
+        年份后至多隔八个字接转业、复员、退役、退伍、毕业、入伍、新生、新兵，或紧接“届”“级”），
+        这批人员在此后几年仍会有文件涉及，它不是文件所涉的年份，不参与比较；
         法律名称后的“（2018年修正）”之类（不是文号）。
 
     为什么是问题
@@ -53,7 +60,7 @@ class DocnoYear(Rule):
                 continue
             if _RANGE.search(d.title) or _MULTI_YEAR.search(d.title):
                 continue
-            years = [int(y) for y in _YEAR.findall(d.title)]
+            years = [int(m.group(1)) for m in _YEAR.finditer(d.title) if not _COHORT.match(d.title, m.end())]
             if not years or any(abs(y - d.year) <= 1 for y in years):
                 continue
             gap = min(abs(y - d.year) for y in years)
