@@ -415,7 +415,7 @@ def grade_word(grade: str, written: str) -> str:
         return _GRADE_SCHEMES[0][grade]
     return grade
 _GRADE_RE = re.compile(
-    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
+    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
     r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
@@ -445,8 +445,9 @@ def grades(doc) -> list[Grade]:
     “优”) is the grade of those items, listed under the total, not the total's grade."""
     out = []
     for p in doc.paragraphs:
-        if "等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text:
-            continue  # every match has 等级, 等次, 结果, 结论, 自评为 or 评定为: most paragraphs are passed without the pattern
+        if ("等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text
+                and "评级" not in p.text):
+            continue  # every match has 等级, 等次, 结果, 结论, 评级, 自评为 or 评定为: most paragraphs are passed without the pattern
         text = p.text
         for m in _GRADE_RE.finditer(text):
             if _COUNT_AFTER_RE.match(text, m.end(1)):
