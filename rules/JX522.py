@@ -8,6 +8,9 @@ from ..rule import Rule
 # and a colon before a clause mark (：、 where a list's first marker was lost)
 # (a lookahead for either first mark, tried at each character before the two branches are)
 _DOUBLED = re.compile(r"(?=[，、。;,；:：])(?:([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：，、。;,；])")
+# two of the comparison signs a target is written with in a row (≥≥98%, ≤≥): one too many.
+# (> and < are left out: >> and << are also a web page's breadcrumb and a book title's brackets)
+_SIGNS = re.compile(r"[≥≤≧≦]\s*[≥≤≧≦]")
 
 
 class DoubledPunctuation(Rule):
@@ -17,7 +20,9 @@ class DoubledPunctuation(Rule):
         或两个不同的句读标点相邻（“，。”“、，”“。；”“：、”“：，”），中间只隔空格的也算。
         比较的是全角、半角折叠后的文字，所以“，,”也会被发现。
 
-        不报告：省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
+        比较符号“≥ ≤”（及“≧ ≦”）两个连写（“≥≥98%”“≤≥”）也报告：目标值前只该有一个。
+
+        不报告：“>>”“<<”（网页的导航、代替书名号的写法）；省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
         标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）。
 
     为什么是问题
@@ -34,11 +39,12 @@ class DoubledPunctuation(Rule):
     name = "doubled-punctuation"
     category = "text"
     severity = "warning"
-    summary_zh = "标点重复或两个句读标点相邻"
-    summary_en = "a punctuation mark doubled, or two clause marks in a row"
+    summary_zh = "标点重复、两个句读标点相邻或比较符号连写"
+    summary_en = "a punctuation mark doubled, two clause marks in a row, or two comparison signs"
     messages = {
         "doubled": ("标点“{text}”重复：可能删掉了一项或多打了一个标点", "punctuation “{text}” doubled: an item deleted, or one mark too many"),
         "adjacent": ("两个标点“{text}”相邻：应只保留一个", "two marks “{text}” in a row: keep one"),
+        "sign": ("比较符号“{text}”连写了两个：目标值前应只写一个", "comparison signs “{text}” in a row: a target takes one"),
     }
 
     def check(self, doc):
@@ -51,3 +57,8 @@ class DoubledPunctuation(Rule):
                     yield self.report(span, "doubled", text=text, suggestion=text[0])
                 else:
                     yield self.report(span, "adjacent", text=text)
+            if "≥" in p.text or "≤" in p.text or "≧" in p.text or "≦" in p.text:
+                for m in _SIGNS.finditer(p.text):
+                    span = p.span(m.start(), m.end())
+                    text = doc.quote(span)
+                    yield self.report(span, "sign", text=text, suggestion=text[0] if text[0] == text[-1] else None)
