@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from importlib import resources
 
@@ -18,6 +19,14 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# a measure of things glued to a unit of money, as all the words between a number and the next
+# mark (3万亩元, 2000亩元): two units where one was meant. 次 is left out (3次元 is a word).
+_MEASURES = "亩|人|户|个|家|所|吨|公里|千米|平方米|立方米|米|公顷|头|只|株|棵|套|台|辆|间|座|处|项|批|件|份|张|册|场|天|小时"
+_MONEY = re.compile(r"(?:[万千亿]?元)")
+_GLUED = re.compile(rf"[万千百亿]?(?:{_MEASURES})[万千亿]?元")
+_MEASURE_UNIT = re.compile(rf"[万千百亿]?(?:{_MEASURES})")
+
+
 class UnknownMeasureWord(Rule):
     """
     做什么
@@ -28,6 +37,11 @@ class UnknownMeasureWord(Rule):
         为避免误报：只看数字与该字之间至多隔空格的情形；该字后面若紧接另一个汉字
         （“3编制”“5见习”“2各部门”），视为一个词的开头，不报告；年份、日期、金额、
         百分数后的字不看。
+
+        也找出数字后面连在一起的两个单位：一个计量单位紧接着一个金额单位（“3万亩元”“2000亩元”
+        “5人元”），而且这就是数字与下一个标点之间的全部文字（后面接着别的汉字的，如“3万亩元宝枫”
+        “30人元旦”，不报告；“3次元”不看）。两个单位只该有一个，是金额还是数量要看上下文，
+        所以不给建议。
 
     为什么是问题
         量词写错的数读不出是什么的数量，机器也无法把它与别处的同一数量对照；
@@ -51,6 +65,10 @@ class UnknownMeasureWord(Rule):
             "“{number}”后的“{char}”不是量词，应为“{word}”",
             "“{char}” after “{number}” is not a measure word; “{word}” was meant",
         ),
+        "glued": (
+            "“{number}”后的“{text}”是两个单位连在一起：计量单位“{measure}”和金额单位“{money}”只该有一个",
+            "“{text}” after “{number}” is two units run together: either the measure “{measure}” or the money “{money}” was meant",
+        ),
     }
 
     def check(self, doc):
@@ -61,9 +79,15 @@ class UnknownMeasureWord(Rule):
             # (a paragraph's quantities are among its items, at their index ``item``: only they are looked at)
             for it in pf.quantities:
                 i = it.item
-                if it.kind != "number" or i >= len(items) - 1:
+                if it.kind not in ("number", "count") or i >= len(items) - 1:
                     continue
                 nxt = items[i + 1]
+                if it.kind == "count" or (isinstance(nxt, TextItem) and nxt.kind == "TEXT" and "元" in nxt.text):
+                    glued = self._glued(doc, pf, it, nxt)
+                    if glued is not None:
+                        yield glued
+                    if it.kind == "count":
+                        continue
                 if isinstance(nxt, TextItem) and nxt.kind == "SP" and i + 2 < len(items):
                     nxt = items[i + 2]
                 if not isinstance(nxt, TextItem) or nxt.kind != "TEXT":
@@ -77,3 +101,29 @@ class UnknownMeasureWord(Rule):
                 word = table[ch]
                 span = pf.para.span(nxt.start, nxt.start + 1)
                 yield self.report(span, "typo", suggestion=word, number=doc.quote(it.number_span), char=ch, word=word)
+
+    def _glued(self, doc, pf, q, nxt):
+        """The finding for two units glued after quantity ``q`` (3万亩元; 5人 then 元), or None:
+        ``nxt``, the item right after it with nothing between, is all the words up to a mark."""
+        if not isinstance(nxt, TextItem) or nxt.kind != "TEXT" or "元" not in nxt.text:
+            return None
+        p = pf.para
+        end = nxt.start + len(nxt.text)
+        if end < len(p.text) and _cjk(p.text[end]):
+            return None  # (a word that begins with 元: 元宝枫, 元旦)
+        if q.kind == "count":
+            if q.unit == "次" or not _MEASURE_UNIT.fullmatch(q.unit) or not _MONEY.fullmatch(nxt.text):
+                return None
+            if p.index_of(q.span.end) != nxt.start:
+                return None  # (a space between: two cells)
+            start = p.index_of(q.number_span.end)
+            while p.text[start].isspace():
+                start += 1
+            measure, money = q.unit, nxt.text
+        else:
+            if not _GLUED.fullmatch(nxt.text) or p.index_of(q.span.end) != nxt.start:
+                return None
+            cut = _MEASURE_UNIT.match(nxt.text).end()
+            start, measure, money = nxt.start, nxt.text[:cut], nxt.text[cut:]
+        span = p.span(start, end)
+        return self.report(span, "glued", number=doc.quote(q.number_span), text=doc.quote(span), measure=measure, money=money)
