@@ -372,6 +372,9 @@ _ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|�
 _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|余|多|以上|以下|以内)")
 # after the last part: one more 、-item that has no figure, to the end of the sentence
 _NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:[。；;!?！？]|$)")
+# after the last part, a new item or clause that runs to the paragraph's end with no mark
+# ending its sentence (…，南陵县23万元，镜湖⏎): the list was cut off (a page break, an excerpt)
+_CUT_OFF = re.compile(r"[，,、][^，,、。；;!?！？]*$")
 # a unit with no number in front of it: the part's figure is masked or was left blank
 _BARE_UNIT = re.compile(r"[万亿千]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])")
 
@@ -442,8 +445,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups).
     Partial enumerations are still checked: their parts may not exceed the total. A list in which a part has the unit but no number
     (``其中：A ** 万元，B 2万元``), whose counts come in two measure words
-    (``其中：甲编制81人，乙编制12个``) or whose part is a guess or a bound (``约60万元``,
-    ``30万元左右``) is marked ``gaps``.
+    (``其中：甲编制81人，乙编制12个``), whose part is a guess or a bound (``约60万元``,
+    ``30万元左右``) or that is cut off at the paragraph's end inside one more clause
+    (``…，南陵县23万元，镜湖`` and no mark ending the sentence) is marked ``gaps``.
     """
     out: list[Breakdown] = []
     last_opener = None
@@ -618,6 +622,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
         # one more item with no figure: 其中行政编13个、事业编45个、差额
         or _NO_FIGURE_ITEM.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
+        or _CUT_OFF.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
     )
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
