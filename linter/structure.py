@@ -191,7 +191,7 @@ class Outline:
     items: tuple[Item, ...]
     # per scope: styles in the order they first appear (level 0 first)
     levels: tuple[tuple[str, ...], ...]
-    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows | inline | options
+    scope_kinds: tuple[str, ...] = ()  # per scope: body | cell | run | toc | rows | inline | options | columns
 
     def children(self, item: Item) -> list[Item]:
         return [self.items[i] for i in item.children]
@@ -564,14 +564,15 @@ def _build(doc) -> Outline:
     run_on = set(map(id, _run_on(doc)))
     groups = _options(doc)
     options = {id(m) for g in groups for m in g}
+    columns = _column_numbers(doc)
     n_scopes = max(scope_of, default=0) + 1
     # a list written along one line, its items parted by spaces only, and a group of a
     # form's options: each a scope of its own
     own: dict[int, int] = {}
     runs = _inline_runs(doc, run_on, options)
-    if runs or groups:
+    if runs or groups or columns:
         scope_kind = dict(scope_kind)  # (the memo's dict is left as it is)
-    for kind, found in (("inline", runs), ("options", groups)):
+    for kind, found in (("inline", runs), ("options", groups), ("columns", columns)):
         for run in found:
             scope_kind[n_scopes] = kind
             own.update((id(m), n_scopes) for m in run)
@@ -655,6 +656,38 @@ def _build(doc) -> Outline:
 _BREAK_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z)）》”」]")
 _TITLE_STOP = re.compile(r"[。；;!?！？]")
 _TITLE_REACH = 40  # characters of a heading's title before the next, nested, heading
+
+
+_COLUMNS_MIN = 3  # column numbers in a row, at least
+
+
+def _column_numbers(doc) -> list[list]:
+    """The column numbers of a table's row: cells next to each other in one row, each holding
+    a marker and nothing else but a formula (① | ② | ③ | ④=②-③), at least three of one style.
+    Each cell is a scope of its own otherwise; the row's numbers are one list."""
+    out: list[list] = []
+    paras = doc.paragraphs
+    by_para = _markers_by_para(doc)
+    run: list = []
+    last = None
+    for p in paras:
+        m = None
+        ms = by_para.get(p.index) if p.kind == "cell" else None
+        if ms and p.index_of(ms[0].span.start) == 0:
+            rest = p.text[p.index_of(ms[0].span.end):].strip()
+            if not rest or rest.startswith("="):
+                m = ms[0]
+        if (m is not None and run and last.row == p.row and last.cell + 1 == p.cell
+                and family(run[-1].style) == family(m.style)):
+            run.append(m)
+        else:
+            if len(run) >= _COLUMNS_MIN:
+                out.append(run)
+            run = [m] if m is not None else []
+        last = p
+    if len(run) >= _COLUMNS_MIN:
+        out.append(run)
+    return out
 
 
 def _markers_by_para(doc) -> dict[int, list]:
