@@ -139,7 +139,9 @@ class BreakdownSum(Rule):
         相加。
 
         若某个分项的单位与其他分项不同、或符号可能写反，而改成与其他分项一致后
-        总数恰好成立，会给出这个建议值。
+        总数恰好成立，会给出这个建议值。若各分项都用同一个单位、总数的数字正是它们之和，
+        只是单位不同（“补助471.23元，其中中央189.63万元，地方281.6万元”），消息直接说总数的
+        单位写错了，并建议改成“471.23万元”。
 
     为什么是问题
         “其中”各项之和与总数不符，说明总数或某个分项写错了（常见于复制上一年的数字
@@ -171,6 +173,12 @@ class BreakdownSum(Rule):
             "总数一行为 0，而其中的“{part}”一行同一列为 {value}：分项不能大于总数",
             "the total row reads 0, but its part “{part}” reads {value} in the same column: "
             "a part cannot exceed its total",
+        ),
+        "total_unit": (
+            "{label}{total} 与其中各分项之和 {sum} 不符：各分项都以{unit}计，总数的数字正是它们之和，"
+            "单位应为{unit}（{expr} = {sum}）",
+            "{label}{total} does not equal the sum of its parts {sum}: the parts are all in {unit} and "
+            "add up to the total's figure, so its unit should be {unit} ({expr} = {sum})",
         ),
         "part": ("分项：{text}", "part: {text}"),
         "suggest": (
@@ -224,6 +232,10 @@ class BreakdownSum(Rule):
             p = b.parts[0]
             return self.report(tq.span, "zero_row", part=p.raw_label or doc.quote(p.span), value=_num(p),
                                related=[self.related(p.span, "part", text=doc.quote(p.span))])
+        if key == "mismatch" and tq.kind == "amount":
+            found = self._total_unit(doc, b)
+            if found is not None:
+                return found
         unit = tq.unit
         prec = max([tq.precision] + [p.precision for p in b.parts if p.unit == unit])
         tf = _factor(tq)
@@ -255,6 +267,28 @@ class BreakdownSum(Rule):
                 total=args["total"],
             ).zh
         return self.report(b.total.span, key, related=related, suggestion=suggestion, **args)
+
+    def _total_unit(self, doc, b):
+        """The total's figure is the parts' sum in the one unit all parts are written in, and
+        only its own unit differs (471.23元，其中189.63万元，281.6万元): the total's unit is wrong."""
+        tq = b.total
+        units = {p.unit for p in b.parts}
+        if len(units) != 1 or any(p.kind != "amount" for p in b.parts):
+            return None
+        unit = units.pop()
+        if not unit or unit == tq.unit or unit not in UNIT_FACTORS:
+            return None
+        if not interval(tq, unit=unit).meets(total(interval(p) for p in b.parts)):
+            return None
+        prec = max([tq.precision] + [p.precision for p in b.parts])
+        sum_value = sum((p.value for p in b.parts), Decimal(0))
+        label = tq.label or tq.raw_label
+        return self.report(
+            tq.span, "total_unit", label=label + " " if label else "", total=_with_unit(_num(tq), tq.unit),
+            sum=_with_unit(fmt(sum_value, prec), unit), expr=" + ".join(_num(p) for p in b.parts), unit=unit,
+            related=[self.related(p.span, "part", text=doc.quote(p.span)) for p in b.parts],
+            suggestion=f"{_num(tq)}{unit}",
+        )
 
     def _fix(self, b):
         """A single part whose unit or sign, set like its siblings', makes the sum hold."""
