@@ -8,7 +8,7 @@ lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's o
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
 a first line naming the evaluation of a year's spending without 报告, 某某馆 2023 年度部门整体支出
-绩效自评情况 — a web page's date (发布日期：…) may be run into it;
+绩效自评情况 — a web page's date (发布日期：…) or the first table's caption (表1：) may be run into it;
 a file name may have a document site's dash before its extension, ……绩效自评报告 -.docx; a name
 with its fund's year first, 某县 2023 年省级……资金转移支付 2023 年度绩效自评报告, has
 the year right before the name's end; a name may end in a subtitle in brackets, ……自评报告（2022 年某某
@@ -212,9 +212,10 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
             # the first line naming the evaluation of a year's spending, without 报告 (某某馆 2023 年度部门整体
             # 支出绩效自评 / ……自评情况 / ……自评结果公开)
-            # (a web page's date may be run into it: ……绩效自评 / 发布日期：2025-03-19 read as one paragraph)
+            # (a web page's date may be run into it: ……绩效自评 / 发布日期：2025-03-19 read as one paragraph;
+            # or the first table's caption, 表1：, on the line after it)
             m = _PLAIN_TITLE.match(p.text) if p.index == 0 and everything and everything[0] is p else None
-            if (m and (m.end() == len(p.text) or _PAGE_FIELD_AFTER.match(p.text, m.end()))
+            if (m and (m.end() == len(p.text) or _PAGE_FIELD_AFTER.match(p.text, m.end()) or _CAPTION_AFTER.fullmatch(p.text, m.end()))
                     and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1)) and not re.search(r"\d{4}\s*年", m.group("gap") or "")
                     and not _SENTENCE_HEAD.match(p.text)):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
@@ -251,6 +252,8 @@ _PLAIN_TITLE = re.compile(
 )
 # a web page's field about the page, run into a plain title that ends its line: 发布日期：2025-02-10
 _PAGE_FIELD_AFTER = re.compile(r"\s*(?:(?:发布|更新|发表|公开|成文)?(?:日期|时间)|(?:信息)?来源|作者)\s*[:：]")
+# …or the caption of the first table, on the next line, read as the title's hard-wrapped rest: 表1：
+_CAPTION_AFTER = re.compile(r"\s*(?:附)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[:：]?\s*")
 _FORM_FIELDS = FORM_FIELDS  # a form's header fields run into its name on the first line
 # …and that is no sentence cut short (根据 2023 年度……绩效评价 / 对 2023 年度……)
 _SENTENCE_HEAD = re.compile(r"\s*(?:根据|按照|依据|为了?|对|关于|通过|在|开展|做好|组织|完成|我|本)")
