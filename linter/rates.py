@@ -345,6 +345,8 @@ def _family(q: Quantity) -> str:
 
 _CLAUSE_STOP = "，,。；;:：!?！？"
 _SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
+# A a，为 B 的 r% / 是 B 的 r% / 相当于 B 的 r%: a share written with a copula (B named, 的 after it)
+_AS_SHARE_RE = re.compile(r"^(?:为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的\s*$")
 _SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
 
 
@@ -360,7 +362,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
         for q in qs:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
-            claim = (_share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
+            claim = (_division_claim(pf, q, data, vocab) or _share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
                      or _part_share_claim(doc, pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc))
@@ -374,6 +376,34 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
     except AttributeError:  # pragma: no cover
         pass
     return result
+
+
+_DIVISION_HEAD = re.compile(r"^\s*[（(]\s*[^\d()（），。；,;%/÷]{0,12}$")
+_DIVISION_MID = re.compile(r"^\s*[/÷]\s*[^\d()（），。；,;%/÷]{0,12}$")
+_DIVISION_TAIL = re.compile(r"^\s*[）)]")
+
+
+def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
+    """``预算执行率 90%（实际支出 a / 预算 b）``: a rate followed by the division it is, in
+    parentheses — two figures of one kind, nothing but their labels and / or ÷ between them.
+    Only for a name that is a rate (not a change: 增长率 is no plain quotient)."""
+    hit = data.lookup(_clean(q.raw_label, vocab))
+    if hit is None or hit[1] is not None and hit[1].formula != "ratio":
+        return None
+    after = [x for x in pf.quantities if x.item > q.item and x.sentence == q.sentence][:2]
+    if len(after) != 2:
+        return None
+    a, b = after
+    if (a.kind not in ("amount", "count", "score") or _family(a) != _family(b)
+            or a.depth != q.depth + 1 or b.depth != q.depth + 1 or a.negative or b.negative):
+        return None
+    text, idx = pf.para.text, pf.para.index_of
+    if not (_DIVISION_HEAD.match(text[idx(q.span.end):idx(a.span.start)])
+            and _DIVISION_MID.match(text[idx(a.span.end):idx(b.span.start)])
+            and _DIVISION_TAIL.match(text[idx(b.span.end):])):
+        return None
+    return RateClaim(q, hit[0], hit[1], numerator=a, denominator=b, how="division",
+                     capped=hit[1] is not None and hit[1].capped)
 
 
 def bound_claims(doc) -> tuple[RateClaim, ...]:
@@ -494,7 +524,7 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
         return paren
     if _clean(clause, vocab) in _PART_SHARE:
         return None  # 占比: the share of the breakdown the figure before is a part of
-    m = _SHARE_RE.match(clause.strip())
+    m = _SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip())
     if not m:
         return None
     name = m.group("name").strip()
