@@ -547,7 +547,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     break
                 if (parts or more) and _ANOTHER_MEASURE.match(nxt.raw_label):
                     break  # 其中甲6个、乙4个，涉及部门8个: the list ended; what it touched is no part
-                if (parts or more) and _progress_after_sources(pf, nxt, parts + more):
+                if (parts or more) and total is not None and _progress_after_sources(pf, nxt, total, parts + more):
                     if in_more:
                         continue  # passed over in a later ；-clause, which a new total may still cut off
                     break  # 其中省级资金 b、市级资金 c，目前已下达 d: d is no source, the list ended
@@ -789,12 +789,19 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
 _TO_FULL_STOP = re.compile(r"[^。!?！？]*")
 
 
-def _progress_after_sources(pf: ParagraphFacts, q: Quantity, before: list[Quantity]) -> bool:
+# a total that is itself a sum released, paid or done (下达资金, 全年完成投资, 实际支出)
+_DONE = re.compile(r"下达|拨付|支出|支付|到位|完成|使用|执行|兑付|发放|落实")
+
+
+def _progress_after_sources(pf: ParagraphFacts, q: Quantity, total: Quantity, before: list[Quantity]) -> bool:
     """``q`` says how much was released, paid or spent so far (已下达, 累计完成, 实际到位 …)
-    after parts that say no such thing, so it is no part of their list. After one part
-    only when no ；-clause follows in the sentence (``其中：中央资金 a，支出 b；省级资金 c，
-    支出 d`` is a list by columns)."""
+    after parts (``before``) that say no such thing, so it is no part of their list — unless
+    the total is such a sum itself (全年完成投资 a，其中：道路 b，桥梁 c，完成绿化 d lists what
+    was done). After one part only when no ；-clause follows in the sentence (``其中：中央资金
+    a，支出 b；省级资金 c，支出 d`` is a list by columns)."""
     if not _PROGRESS.search(q.raw_label) or any(_PROGRESS.search(p.raw_label) for p in before):
+        return False
+    if _DONE.search(total.raw_label):
         return False
     text = pf.para.text
     if "、" in text[pf.para.index_of(before[-1].span.end):pf.para.index_of(q.span.start)]:
