@@ -75,7 +75,10 @@ _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # page after dots: ……绩效自评报告……………1)
 SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
 NAME_TAIL = re.compile(
-    SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?",
+    SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?"
+    # (…or the page's fields run into the name after it: ……绩效评价报告发布时间：2025-10-16 14:58 信息来源：某某局
+    # 浏览次数： 字体：[ ], the page's title line read as one paragraph with its fields)
+    r"(?:(?:发布(?:时间|日期)|信息来源|来源)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?",
     re.IGNORECASE,
 )
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
