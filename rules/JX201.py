@@ -13,6 +13,8 @@ _MAX_WORDS = re.compile(r"分值|满分|权重|总分值|标准分|计分")
 # the name of a first-level indicator of a scoring scheme closing a score's label (产出指标 40 分,
 # 项目决策 15 分, a form's 项目 绩效 85 分): its points are part of the whole scheme's
 _INDICATOR_NAME = re.compile(r"(?:(?:项目|部门|整体)?(?:决策|过程|产出|效益|效果|绩效|满意度)|项目管理)(?:指标)?$")
+# a scale or a range, not points given (满意度 150 分制, 绩效 120 分以上)
+_SCALE_OR_RANGE = re.compile(r"\s*(?:制|以上|以下|以内|及以上|及以下|左右|上下|[～~至到\-—])")
 _GOT_WORDS = re.compile(r"得分|得$|评分|自评|扣")
 
 
@@ -26,7 +28,7 @@ class ScoreOutOfRange(Rule):
         - 标签以评分体系的一级指标名称结尾的分数（“产出指标 40 分”“项目决策 15 分”，表单压成一行的
           “项目 绩效 85 分”；决策、过程、产出、效益、效果、绩效、满意度、项目管理，可带“指标”），
           不论是分值还是得分，大于全部指标的总分（100 分，或报告写的满分、上限、100 加上加分）。
-          别的名称的分数（“中考平均成绩 520 分”）不在此列。
+          别的名称的分数（“中考平均成绩 520 分”）、分制和范围（“150 分制”“120 分以上”）不在此列。
         只看明确标为得分的数：评分标准（“结果=100%，得10分”）、分值本身、扣分不在此列。
         PDF 里保留下来的换行把“自评得分”留在上一行末尾（后面没有标点或只有冒号）、
         “90 分”在下一行开头时，仍按自评总得分看；表格单元格不这样连读。
@@ -119,7 +121,8 @@ class ScoreOutOfRange(Rule):
                         continue
                 elif top.value is not None and q.value > top.value and not _is_criterion(pf, q):
                     m = _INDICATOR_NAME.search(label.replace(" ", ""))
-                    if m:  # 产出指标 40 分 项目绩效 85 分: one part of the scheme, weight or score
+                    if m and not _SCALE_OR_RANGE.match(pf.para.text, pf.para.index_of(q.span.end)):
+                        # 产出指标 40 分 项目绩效 85 分: one part of the scheme, weight or score
                         yield self.report(q.span, "part-high", name=m.group(0), score=fmt(q.value, q.precision),
                                           max=_plain(top.value))
                         continue
