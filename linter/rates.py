@@ -1225,9 +1225,25 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
         if not r:
             form = _form_before_fillers(x.raw_label, d, vocab)
             r = form and d.role(form)
+        if not r and d.kind == "count" and x.kind == "count":
+            # 3 个项目已开工, 7 个计划开工项目: a count named by the words after its measure word
+            after = _words_after(pf, x)
+            r = after and d.role_of(after, "")
         if r:
             roles[r].append(x)
     return roles
+
+_AFTER_STOP = re.compile(r"[，,。；;:：、()（）\d%]")
+
+
+def _words_after(pf, x: Quantity) -> str:
+    """The words after a count's measure word up to the next mark or figure (3 个 *项目已开工*，),
+    "" when more than twelve characters or none."""
+    text = pf.para.text
+    j = pf.para.index_of(x.span.end - 1) + 1
+    m = _AFTER_STOP.search(text, j)
+    words = text[j:m.start() if m else len(text)].strip()
+    return words if 0 < len(words) <= 12 else ""
 
 
 def _form_before_fillers(raw: str, d: RateDef, vocab) -> str:
@@ -1456,7 +1472,13 @@ def rate_expr(claim, doc) -> tuple[str, str]:
             label += "计"  # (累计完成 a: the filler 计 is half of 累计)
         if claim.definition is not None and not claim.definition.role_of(label, q.label):
             # (a role read from the label before its fillers came off is shown as it was read)
-            label = _form_before_fillers(q.raw_label, claim.definition, vocab) or label
+            form = _form_before_fillers(q.raw_label, claim.definition, vocab)
+            if not form and q.kind == "count":
+                # (a count named by the words after it is shown with them: 6个项目已开工)
+                after = _words_after(doc.facts[q.para], q)
+                if after and claim.definition.role_of(after, ""):
+                    return f"{fmt(q.value, q.precision)}{_unit(q)}{after}"
+            label = form or label
         return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
 
     ns, ds = show(n), show(d)
