@@ -130,8 +130,9 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     if m is None or not NAME_TAIL.fullmatch(text, m.end()):
         m = FORM_NAME_YEAR.match(text, i) if whole_line else None
         if m is not None and top and FORM_FIELDS.match(text, m.end()):
-            return m if not re.search(r"\d{4}\s*年|通知", m.group("gap")) and not _NAME_BEFORE_STOPS.search(text[:i]) \
-                and len(text[:i]) <= 40 else None  # a form's name with its header fields run in, in the first lines
+            head = _NAME_LABEL.sub("", text[:i], count=1)  # (an item's number before it: 1、2020 年度……自评表单位名称：)
+            return m if not re.search(r"\d{4}\s*年|通知", m.group("gap")) and not _NAME_BEFORE_STOPS.search(head) \
+                and len(head) <= 40 else None  # a form's name with its header fields run in, in the first lines
         if m is None and whole_line:
             m = FILE_NAME_YEAR.match(text, i)
         m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else TITLE_YEAR.match(text, i)
