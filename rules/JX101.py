@@ -248,7 +248,7 @@ class BreakdownSum(Rule):
             shown.append(_show(p, unit))
         expr = " + ".join(shown).replace("+ -", "- ")
         diff = abs(tq.value - sum_value)
-        label = tq.label or tq.raw_label
+        label = _shown_label(tq)
         args = dict(
             label=label + " " if label else "",
             total=_with_unit(_num(tq), unit),
@@ -283,7 +283,7 @@ class BreakdownSum(Rule):
             return None
         prec = max([tq.precision] + [p.precision for p in b.parts])
         sum_value = sum((p.value for p in b.parts), Decimal(0))
-        label = tq.label or tq.raw_label
+        label = _shown_label(tq)
         return self.report(
             tq.span, "total_unit", label=label + " " if label else "", total=_with_unit(_num(tq), tq.unit),
             sum=_with_unit(fmt(sum_value, prec), unit), expr=" + ".join(_num(p) for p in b.parts), unit=unit,
@@ -313,6 +313,15 @@ class BreakdownSum(Rule):
                     answers.append((p, f"{fmt(value, p.precision)} {unit or p.unit}"))
                     break
         return answers[0] if len(answers) == 1 else None
+
+
+def _shown_label(q: Quantity) -> str:
+    """The total's name for the message: its label, or for a long label run together from a
+    flattened table's cells (上年结转资金 其他资金 年度总体目标 … 本项目共申请预算资金) the last cell's."""
+    label = q.label or q.raw_label
+    if len(label) > 16 and " " in label.strip():
+        return label.split()[-1]
+    return label
 
 
 def _with_unit(number: str, unit: str) -> str:
