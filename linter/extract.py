@@ -786,11 +786,9 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     return after in _TIMES or before in _TIMES
 
 
-_TO_FULL_STOP = re.compile(r"[^。!?！？]*")
-
-
 # a total that is itself a sum released, paid or done (下达资金, 全年完成投资, 实际支出)
 _DONE = re.compile(r"下达|拨付|支出|支付|到位|完成|使用|执行|兑付|发放|落实")
+_TO_FULL_STOP = re.compile(r"[^。!?！？]*")  # the rest of a sentence, its ；-clauses included
 
 
 def _progress_after_sources(pf: ParagraphFacts, q: Quantity, total: Quantity, before: list[Quantity]) -> bool:
