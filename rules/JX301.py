@@ -21,6 +21,9 @@ _TARGET = re.compile(r"[^，,。；;]{0,12}?(?:绩效目标|工作目标|目标|
 _BUDGET_WORD = re.compile(r"(?:收入|支出)(?:总)?(?:预算|决算)?数?|预算|决算|资金|经费|金额|拨款")
 # What only a closed year has: spending, execution, final accounts.
 _EXECUTION = re.compile(r"支出|执行|完成率|决算|结余|结转|使用")
+# the year's performance target opening its paragraph: N 年度……资金绩效总体目标： / ……绩效目标为
+_YEAR_TARGET = re.compile(r"\s*度?[^，,。；;:：、\d]{0,40}?绩效(?:总体)?目标(?=为|是|[:：])")
+_HEAD_NAME = re.compile(r"[^，,。；;:：、\d《》()（）]{0,12}")
 # the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
 _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
 _CITED = re.compile(r"《[^《》]*》")
@@ -163,7 +166,10 @@ class WrongYear(Rule):
            ……目标为……”（单位作主语，紧挨着年份，同一分句里说出目标或任务），N < Y，且这句话只有这一个
            年份，不是比较或回顾（较、比、上年、增长、根据、按照、问题……），也不是计划（将、拟、计划……）
            （“2022 年我单位最主要的目标是……”在 2023 年度报告里，多半是照抄上一年的报告）。下一年度的目标
-           （N > Y）是计划，不报告；没有本单位作主语的（“全县 N 年的目标”）不报告；
+           （N > Y）是计划，不报告；没有本单位作主语的（“全县 N 年的目标”）不报告，除非年份开头一段、前面
+           至多是一个名称（不到 12 字，无标点、数字），同一分句里接着“……绩效目标 / 绩效总体目标”和“为、是、：”
+           （“某某镇 N 年度……补助资金绩效总体目标：……”，N < Y）——这时冒号后面是目标本身，其中的“按照、增加”
+           之类不算回顾或比较；
 
         “……报告如下：”之后算新的一句（全文没有句号、连成一段的报告也如此）。
 
@@ -400,16 +406,25 @@ class WrongYear(Rule):
     def _target(doc, p, year):
         """2022 年我单位最主要的目标是…… in a 2023 report: the unit (subject right before or
         after the year) states its target or task for an earlier year, in a sentence that has no
-        other year and neither compares nor looks back (较上年、根据、问题……) nor plans."""
+        other year and neither compares nor looks back (较上年、根据、问题……) nor plans. Also a
+        paragraph that opens with an earlier year's performance target, a short name at most
+        before the year (某某镇 2023 年度……资金绩效总体目标：……): up to the colon, not the target's words."""
         text = p.para.text
         if p.ref.year >= year:
             return None
+        head = False
         if not (_SUBJECT.search(text[p.s:p.i]) or _SUBJECT_AFTER.match(text, p.j)):
-            return None
-        m = _TARGET.match(text, p.j)
+            # …or the paragraph opens with the year's performance target, a name at most before it
+            # (某某区 2023 年度……补助资金绩效总体目标：……); what follows the colon is the target itself,
+            # whose words (按照……要求, 增加……收入) neither look back nor compare
+            m = _YEAR_TARGET.match(text, p.j) if _HEAD_NAME.fullmatch(text, 0, p.i) else None
+            head = True
+        else:
+            m = _TARGET.match(text, p.j)
         if m is None or YEAR_IN.search(text, p.j, m.end()):
             return None
-        if COMPARISON.search(text, p.s, p.e) or _LOOK_BACK.search(text, p.s, p.e) or PLAN.search(text, p.s, m.end()):
+        end = m.end() if head else p.e
+        if COMPARISON.search(text, p.s, end) or _LOOK_BACK.search(text, p.s, end) or PLAN.search(text, p.s, m.end()):
             return None
         if sum(p.s <= p.para.index_of(y.span.start) < p.e for y in doc.facts[p.ref.para].years) > 1:
             return None
