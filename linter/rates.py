@@ -101,6 +101,13 @@ class RateDef:
                         best, role, tie = len(w), r, False
                     elif len(w) == best and role != r:
                         tie = True
+        if role == "den" and not tie and "预算" in label:
+            # 实际执行支出预算 a: what was done (实际执行) of the budget, not the budget — the words
+            # after 实际 make it a numerator by themselves (实际执行, 实际支出, 实际使用)
+            k = label.find("实际")
+            if k >= 0 and label.find("预算", k) > k + 2 and not label[:k].endswith(_NEGATIONS + ("应",)) \
+                    and self.role(label[k:k + 4]) == "num":
+                return "num"
         return None if tie else role
 
 
@@ -697,7 +704,7 @@ def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | Non
         if x is num or x is q or _family(x) != _family(num):
             continue
         label = _clean(x.raw_label, vocab)
-        if label == name or _names_total(label, name):
+        if label == name or _names_total(label, name) or _same_whole(pf, x, label, name):
             found.append(x)
             continue
         if x.depth > 0 and not x.raw_label:
@@ -905,6 +912,33 @@ def _approximate_after(pf, x: Quantity) -> bool:
 _TOTAL_QUALIFIERS = ("实际", "全年", "年度", "本年", "当年", "本年度")
 
 
+# the heads a sum of money is named with, one for another: 部门预算总计 a is 部门预算数, 资金合计 is 资金总额
+_WHOLE_HEADS = ("总计", "合计", "总额", "总数", "数")
+
+
+def _head_stem(name: str) -> str:
+    """``name`` without the head of a whole it ends with (部门预算数, 部门预算总计: 部门预算)."""
+    for h in _WHOLE_HEADS:
+        if name.endswith(h) and len(name) - len(h) >= 2:
+            return name[: -len(h)]
+    return name
+
+
+def _same_whole(pf, x: Quantity, label: str, name: str) -> bool:
+    """A sum of money ``x`` named as the whole ``name`` with another head: 占部门预算数的 of
+    部门预算总计 a (a label the keyword 总计 cut off is read from its clause), 占资金总额的 of
+    资金合计 a — the same words before the heads, at least two (a qualifier of time or fact before
+    them aside: 本年度部门预算总计), and a head on one side."""
+    if x.kind != "amount":
+        return False
+    label = label or _total_label(pf, x)
+    stem, label_stem = _head_stem(name), _head_stem(label)
+    if not label or label == name or (stem == name and label_stem == label):
+        return False
+    return label_stem == stem or (label_stem.endswith(stem)  # (本年度部门预算总计)
+                                  and label_stem[: -len(stem)] in _TOTAL_QUALIFIERS)
+
+
 def _names_total(label: str, name: str) -> bool:
     """``实际政府采购支出总额`` names the total ``政府采购支出`` (占政府采购支出总额的 r%): the
     same words with 总额/总数 after them and at most a qualifier of time or fact before them."""
@@ -916,12 +950,12 @@ def _names_total(label: str, name: str) -> bool:
 
 
 @functools.cache
-def _stages() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The verbs of the stages a case passes through and the qualifiers of a part of one
-    (``[stages]`` of data/rates.toml)."""
+def _stages() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The verbs of the stages a case passes through, the qualifiers of a part of one and the
+    words of what the cases are (``[stages]`` of data/rates.toml)."""
     data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
     stages = data.get("stages", {})
-    return tuple(stages.get("verbs", ())), tuple(stages.get("qualifiers", ()))
+    return tuple(tuple(stages.get(k, ())) for k in ("verbs", "qualifiers", "objects"))
 
 
 _STAGE_HEADS = ("件数", "数量", "总数", "数", "量")
@@ -931,14 +965,22 @@ _STAGE_NOT = ("未", "不", "非", "应", "尚", "待", "需", "计划", "预计
 
 def _stage_of(label: str) -> tuple[str, str] | None:
     """``(qualifier, verb)`` of a label naming a stage of a case's handling — ending with the
-    verb, a head 数 / 件数 aside (审核立案, 派遣数, 按期处置: ``("按期", "处置")``); None for
-    any other label, and for what was not done or is still to do (未处置, 应处置)."""
-    verbs, qualifiers = _stages()
+    verb, a head 数 / 件数 aside (审核立案, 派遣数, 按期处置: ``("按期", "处置")``), or with what
+    the cases are after it (派遣案件, 受理城市管理问题: the last verb of a stage before them);
+    None for any other label, and for what was not done or is still to do (未处置, 应处置)."""
+    verbs, qualifiers, objects = _stages()
     for h in _STAGE_HEADS:
         if label.endswith(h) and len(label) > len(h):
             label = label[: -len(h)]
             break
     verb = next((v for v in verbs if label.endswith(v)), None)
+    if verb is None and label.endswith(objects):
+        at = max(((label.rfind(v), v) for v in verbs), default=(-1, ""))
+        if at[0] < 0:
+            return None
+        label, verb = label[: at[0] + len(at[1])], at[1]
+        if any(w in label for w in _STAGE_NOT):
+            return None
     if verb is None:
         return None
     head = label[: -len(verb)]
@@ -953,9 +995,9 @@ def _stage_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
     count of that stage over the count of a stage before it. The numerator is the one count (one
     value) labelled by that stage (with the rate's qualifier, if any: 按期处置率 of 按期处置) in the
     rate's sentence since the rate before; the denominator a count before it in the same sentence,
-    in the same measure word, labelled by another stage with no qualifier (派遣, 受理数) — with two
-    or three such counts each is a reading (结案率 may be of 立案 or of 处置). None when either
-    is missing."""
+    in the same measure word, labelled by another stage with no qualifier (派遣, 受理数), or for a
+    qualified rate also by its own stage (按期处置率 of 处置 or of 派遣) — with two or three such
+    counts each is a reading (结案率 may be of 立案 or of 处置). None when either is missing."""
     name = claim.name
     stage = _stage_of(name[:-1]) if name.endswith("率") else None
     if stage is None:
@@ -968,7 +1010,7 @@ def _stage_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
         return None
     dens = {}
     for x, s in staged:
-        if (s is not None and not s[0] and s[1] != stage[1] and x.item < num.item
+        if (s is not None and not s[0] and (s[1] != stage[1] or stage[0]) and x.item < num.item
                 and _family(x) == _family(num)):
             dens.setdefault(x.value, x)
     if not dens or len(dens) > _MAX_CANDIDATES or any(_approximate(pf, x) or _approximate_after(pf, x)
