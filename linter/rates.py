@@ -1275,6 +1275,7 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
             roles[r].append(x)
     return roles
 
+
 _AFTER_STOP = re.compile(r"[，,。；;:：、()（）\d%]")
 
 
