@@ -245,6 +245,12 @@ def ceiling(doc) -> Ceiling:
     return found
 
 
+# a score scale (实行150分制 right after the score; 千分制 in words): the scheme's maximum
+_SCALE_AFTER = re.compile(r"\s*制")
+_SCALES = {"千": Decimal(1000), "百五十": Decimal(150), "百二十": Decimal(120)}
+_SCALE_WORDS = re.compile(r"(千|百五十|百二十)分制")
+
+
 def _ceiling(doc) -> Ceiling:
     named = False
     cap = full = bonus = None
@@ -260,12 +266,18 @@ def _ceiling(doc) -> Ceiling:
             label = q.raw_label.replace(" ", "")
             if _CAP.search(label):
                 cap = cap or q
-            elif _FULL.search(label) and q.value > FULL_MARKS:
-                full = full if full is not None and full.value >= q.value else q
+            elif (_FULL.search(label) or _SCALE_AFTER.match(text, pf.para.index_of(q.span.end))) and q.value > FULL_MARKS:
+                full = full if full is not None and full.value >= q.value else q  # 满分为120分, 实行150分制
             elif _BONUS_FIGURE.search(label) and not label.startswith(("扣", "减")):
                 bonus = bonus if bonus is not None and bonus.value >= q.value else q
     if cap is not None:
         return Ceiling(cap.value, "cap", cap.span)
+    if full is None:
+        for pf in doc.facts:  # 千分制: a scale written in words
+            m = _SCALE_WORDS.search(pf.para.text)
+            if m:
+                full = Ceiling(_SCALES[m.group(1)], "full", pf.para.span(m.start(), m.end()))
+                break
     if full is not None:
         return Ceiling(full.value, "full", full.span)
     if bonus is not None:
