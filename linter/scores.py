@@ -272,7 +272,7 @@ def _ceiling(doc) -> Ceiling:
                 bonus = bonus if bonus is not None and bonus.value >= q.value else q
     if cap is not None:
         return Ceiling(cap.value, "cap", cap.span)
-    if full is None:
+    if full is None and "分制" in doc.text:
         for pf in doc.facts:  # 千分制: a scale written in words
             m = _SCALE_WORDS.search(pf.para.text)
             if m:
