@@ -48,8 +48,8 @@ _OWN_EVAL = re.compile(
 YEAR_IN = re.compile(r"\d{4}\s*年")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
-# (计划生育, family planning, is a service's name, no plan)
-PLAN = re.compile(r"(?<!现)将|拟|计划(?!生育)|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
+# (计划生育, family planning, is a service's name, no plan; 根据预算安排计划, the plan made, no plan ahead)
+PLAN = re.compile(r"(?<!现)将|拟|(?<!安排)计划(?!生育)|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Looking back at an earlier evaluation: its results, its problems, a comparison.
 YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别(?!对)|连续")
@@ -67,6 +67,8 @@ _TARGETS_MET = re.compile(r"目标(?:分解下达|完成|实现|执行|达成)")
 _THIS_YEAR = re.compile(r"(?<![上下次去前])(?:本|当)年")
 # Money or work carried over from an earlier year
 _CARRIED = re.compile(r"结转|结余|遗留|历年|以前年度|欠款|续建")
+# money taken from an earlier year's: 从 / 动用 / 使用 N 年……结余资金
+_TAKEN_FROM = re.compile(r"(?:从|由|动用|使用|利用)\s*$")
 # the end of a year, as a date: 2023 年 12 月 31 日 / 12 月底 / 12 月末, or 2023 年末 / 年底 (not
 # 年底前, a deadline)
 _YEAR_END = re.compile(r"\s*(?:12\s*月\s*(?:31\s*日|底|末)|[末底](?!前))")
@@ -223,7 +225,8 @@ def _title_alone(doc, year):
     is neither a statement nor support. A document number of X in a sentence giving money
     (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
     12 月 31 日 or X 年末，资金已使用……万元) is a statement.
-    When the body does give the title's year (a column of last year's accounts, a date), X
+    When the body does give the title's year (a column of last year's accounts, a date; not
+    money taken from what it left over, 从 N 年……结余资金列支, which a later year tells), X
     needs four statements and three times the title, its copies and those mentions together.
     (X, its statements, the body's mentions of the title's year), or None."""
     if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
@@ -233,6 +236,7 @@ def _title_alone(doc, year):
     support: set[int] = set()
     copies = set()  # the title's copies under its own year, each a vote for it
     mentions = 0  # the body's mentions of the title's year, of any kind
+    carried = 0  # …of money taken from what it left over (从 N 年……结余资金列支): told, but no weight for the title
     for p in places(doc):
         if p.ref.span.start <= span.start < p.ref.span.end or is_law_version(p) or is_link(p):
             continue
@@ -254,7 +258,10 @@ def _title_alone(doc, year):
         if _DATE_FIELD.search(p.para.text, max(0, p.i - 8), p.i):
             continue  # 发布时间：2024 年 4 月 10 日 / 填报日期：… — when the report was written or put online
         if p.ref.year == year:
-            mentions += 1  # the body gives the title's year
+            if _CARRIED.search(p.clause_after()) and _TAKEN_FROM.search(p.clause_before()):
+                carried += 1  # money taken from what the title's year left over (从 N 年……结余资金列支): a later year's
+            else:
+                mentions += 1  # the body gives the title's year
             continue
         if re.search(r"关于开展\s*$", p.before):
             if p.para.text[p.i:p.j].endswith("年度"):
@@ -306,7 +313,7 @@ def _title_alone(doc, year):
             return None
     elif n + (other in support) < 2 + len(copies):
         return None
-    return other, list(votes[other].values()), mentions
+    return other, list(votes[other].values()), mentions + carried
 
 # the reporting unit itself as the subject, right after the year (X 年我局……) or right before it (本单位 X 年……)
 _UNIT_AFTER = re.compile(r"\s*[，,]?\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)")
