@@ -1168,6 +1168,10 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
                 roles[missing] = found  # (two or three: each is a reading, below)
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
         roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
+        rest = [x for x in pool if x is not roles["num"][0]]
+        if not roles["den"] and len(rest) == 1 and _remainder(pf, rest[0], vocab) and rest[0].item > roles["num"][0].item:
+            # 共支出 a，结余资金 b，执行率 r: what there was is what was spent and what is left
+            return attrs.evolve(claim, readings=(((roles["num"][0],), (roles["num"][0], rest[0])),))
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
@@ -1330,6 +1334,17 @@ def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Qua
             return []
         found.append(x)
     return found if len(found) == 1 else []
+
+
+_REMAINDER = ("结余", "结余资金", "剩余资金", "剩余", "未使用资金", "未支出资金", "尚未支出", "未支出")
+
+
+def _remainder(pf, x: Quantity, vocab) -> bool:
+    """A figure of what is left unspent (结余资金 b, 尚未支出 b) — not carried over (结转), not of
+    another year (上年结余)."""
+    label = _role_label(pf, x, vocab) or x.raw_label.strip()
+    return (label.endswith(_REMAINDER) and not x.negative
+            and not any(w in label for w in ("结转", "上年", "去年", "往年", "年初", "累计")))
 
 
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
