@@ -786,7 +786,8 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     return after in _TIMES or before in _TIMES
 
 
-# a total that is itself a sum released, paid or done (下达资金, 全年完成投资, 实际支出)
+# what a sum released, paid or done was (下达资金, 全年完成投资, 实际支出): a figure of progress
+# under a total of the same doing may be one of its parts
 _DONE = re.compile(r"下达|拨付|支出|支付|到位|完成|使用|执行|兑付|发放|落实")
 _TO_FULL_STOP = re.compile(r"[^。!?！？]*")  # the rest of a sentence, its ；-clauses included
 
@@ -794,13 +795,14 @@ _TO_FULL_STOP = re.compile(r"[^。!?！？]*")  # the rest of a sentence, its �
 def _progress_after_sources(pf: ParagraphFacts, q: Quantity, total: Quantity, before: list[Quantity]) -> bool:
     """``q`` says how much was released, paid or spent so far (已下达, 累计完成, 实际到位 …)
     after parts (``before``) that say no such thing, so it is no part of their list — unless
-    the total is such a sum itself (全年完成投资 a，其中：道路 b，桥梁 c，完成绿化 d lists what
-    was done). After one part only when no ；-clause follows in the sentence (``其中：中央资金
-    a，支出 b；省级资金 c，支出 d`` is a list by columns)."""
+    the total is a sum of the same doing (全年完成投资 a，其中：道路 b，桥梁 c，完成绿化 d lists
+    what was done; 下达资金 a，其中中央 b、省级 c，已支出 d still ends at d). After one part
+    only when no ；-clause follows in the sentence (``其中：中央资金 a，支出 b；省级资金 c，
+    支出 d`` is a list by columns)."""
     if not _PROGRESS.search(q.raw_label) or any(_PROGRESS.search(p.raw_label) for p in before):
         return False
-    if _DONE.search(total.raw_label):
-        return False
+    if set(_DONE.findall(q.raw_label)) & set(_DONE.findall(total.raw_label)):
+        return False  # the total is that sum itself: 完成投资 a，其中：道路 b，……完成绿化 d
     text = pf.para.text
     if "、" in text[pf.para.index_of(before[-1].span.end):pf.para.index_of(q.span.start)]:
         return False  # 其中购置设备 a、租赁场地 b、拨付乡镇 c: one more item of the list
