@@ -64,6 +64,9 @@ class RateDef:
     # labels that fit a role only as the whole label, never as an ending: 支出 b alone is what
     # was spent (收到资金 a，支出 b，支出进度 r), but 基本支出, 项目支出 are parts
     numerator_exact: tuple[str, ...] = ()
+    # money spent or paid and what is left unspent or unpaid make what there was (共支出 a，结余资金
+    # b; 支付 a，未支 b): the whole of a rate that names no other
+    spent_and_left: bool = False
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -200,6 +203,7 @@ def rate_data() -> RateData:
             unnamed_denominator=bool(r.get("unnamed_denominator", False)),
             capped=bool(r.get("capped", False)),
             numerator_exact=tuple(r.get("numerator_exact", ())),
+            spent_and_left=bool(r.get("spent_and_left", False)),
         )
         for r in data["rate"]
     )
@@ -1168,8 +1172,9 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
                 roles[missing] = found  # (two or three: each is a reading, below)
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
         roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
+    if d.spent_and_left and len(roles["num"]) == 1 and not roles["den"]:
         rest = [x for x in pool if x is not roles["num"][0]]
-        if not roles["den"] and len(rest) == 1 and _remainder(pf, rest[0], vocab) and rest[0].item > roles["num"][0].item:
+        if len(rest) == 1 and _remainder(pf, rest[0], vocab) and rest[0].item > roles["num"][0].item:
             # 共支出 a，结余资金 b，执行率 r: what there was is what was spent and what is left
             return attrs.evolve(claim, readings=(((roles["num"][0],), (roles["num"][0], rest[0])),))
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
@@ -1336,7 +1341,8 @@ def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Qua
     return found if len(found) == 1 else []
 
 
-_REMAINDER = ("结余", "结余资金", "剩余资金", "剩余", "未使用资金", "未支出资金", "尚未支出", "未支出")
+_REMAINDER = ("结余", "结余资金", "剩余资金", "剩余", "未使用资金", "未支出资金", "尚未支出", "未支出", "未支",
+              "未支付", "尚未支付", "未拨付", "尚未拨付", "未支付资金", "未拨付资金")
 
 
 def _remainder(pf, x: Quantity, vocab) -> bool:

@@ -38,7 +38,7 @@ class RateMismatch(Rule):
         有两三个就逐一试（见下文的取法）；“应支付”“应发放”的数是应付而未必已付，不算分子，“应执行数”是应当执行的数，是分母而不是分子；
         支出率缺分母而那一句没有带分母字样的数时，取那一句里唯一一个不属于“其中”分解、
         也不带上年、收入、结余之类字样的数（“对专项资金 a 进行了分解，其中甲 b、乙 c”的 a；“A用于B”的钱按用途 B 看，“结余用于项目建设经费”不是结余）；
-        支出率只找到一个支出数、同一句里它后面另外只有一个结余数时（“项目资金共支出 a，结余资金 b，资金执行率 r”；上年、年初、累计、结转的结余不算），分母是两者之和 a + b。
+        支出率、支付率只找到一个支出（支付）数、同一句里它后面另外只有一个结余或未支付的数时（“项目资金共支出 a，结余资金 b，资金执行率 r”“资金支付 a，未支 b，支付率 r”；上年、年初、累计、结转的结余不算），分母是两者之和 a + b。
         再往前的句子、比率之后的数都不用。
         比率后面紧跟括号、括号里只有两个同类的数和它们的标签、中间是“/”或“÷”时（“预算执行率 90%（实际支出 a / 预算 b）”），就按这两个数核对（增长率之类的变动率不这样认）。
         每个角色恰好只有一个数值时，按它们重算；某个角色有两三个不同的数值时，
@@ -212,7 +212,7 @@ class RateMismatch(Rule):
             value = point(claim, (nums, dens))
             expr = f"{show(nums)} ÷ {show(dens)}"
             related = [self.related(nums[0].span, "numerator", text=doc.quote(nums[0].span))]
-            related += [self.related(x.span, "denominator", text=doc.quote(x.span)) for x in dens]
+            related += [self.related(x.span, "denominator", text=doc.quote(x.span)) for x in dens if x is not nums[0]]
             yield self.report(
                 q.span, "mismatch", related=related,
                 suggestion=f"{fmt(quantize(value, q.precision), q.precision)}%",
