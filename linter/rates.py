@@ -72,6 +72,11 @@ class RateDef:
         """The role of a figure: by the words its label ends with, else by its vocabulary
         label, else by the words it contains."""
         r = self.role(label)
+        if r == "den" and any(w.startswith("已") and w in label for w in self.numerator_contains) \
+                and not any(w in label for w in self.contains_not + self.denominator_contains):
+            # 已拨付财政补助资金 a: money that has been paid out, the verb before the noun — not the
+            # 补助资金 there was
+            r = "num"
         if r is None and canonical:
             num, den = canonical in self.numerator_labels, canonical in self.denominator_labels
             if num != den:
