@@ -1040,7 +1040,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     name, d = hit
     if d is None:
         claim = RateClaim(q, name, None)
-        return _pair_claim(pf, q, vocab, claim, _stem_prefixes(name)) or claim
+        return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
+                or _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL) or claim)
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
     if not (claim.numerator or claim.denominator or claim.readings):
         # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
@@ -1049,9 +1050,12 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             found = _claim_of(pf, q, data, vocab, other_name, other, doc)
             if found.checkable or found.readings:
                 return found
-        if name.endswith("完成率"):
-            return _pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) or claim
-        return _pair_claim(pf, q, vocab, claim, _stem_prefixes(name)) or claim
+    if not claim.checkable and not claim.readings:
+        # no figure of each role by the definition's words: a pair of a target and what was done
+        # of it named by the same words (计划培训 / 实际培训; 应发放 / 实际发放; 应配套 / 实际配套到位资金)
+        pair = (_pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) if name.endswith("完成率")
+                else _pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0))
+        return pair or _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL) or claim
     return claim
 
 
@@ -1059,6 +1063,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
 # the words that begin the label of each
 _PLAN_ACTUAL = (("年度计划", "全年计划", "计划", "年度目标", "目标", "预期"),
                 ("实际完成", "累计完成", "已完成", "实际", "累计", "已"))
+# what should have been done and what was, for a rate of any name (应配套 a，实际配套到位资金 b)
+_OUGHT_ACTUAL = (("应",), ("实际", "已", "累计"))
 
 
 def _stem_prefixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1072,12 +1078,13 @@ def _stem_prefixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ((f"应{verb}", f"计划{verb}"), (f"实际{verb}", f"已{verb}", f"累计{verb}"))
 
 
-def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes) -> RateClaim | None:
+def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int = 2) -> RateClaim | None:
     """``计划培训 120 人次，实际培训 110 人次，完成率 r``, ``应发放 400 户，实际发放 380 户，发放率
     r``: a target and what was done of it, named by the same words after a word of plan (计划, 应V)
     and one of fact (实际, 已V) — exactly one figure of each, of one kind, in the rate's sentence
-    since the rate before (else in the sentence before, when that one states no rate); None when
-    there is no such pair."""
+    since the rate before (else in the sentence before, when that one states no rate; figures
+    named neither way aside: 超规模配套 c), the words after sharing ``shared`` characters at least;
+    None when there is no such pair."""
     plan, actual = prefixes
     if not plan:
         return None
@@ -1089,27 +1096,26 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes) -> RateClaim
         if any(x.kind == "percent" for x in prev):
             return None
         pool = [x for x in prev if x.kind in ("amount", "count")]
-    if len(pool) != 2:
-        return None
     rest = []
     for x in pool:
         label = x.raw_label.strip().rstrip("的之")
         for w in ("截至年底", "截至年末", "全年", "本年", "当年"):
             label = label.removeprefix(w)
         for role, words in (("den", plan), ("num", actual)):
-            w = next((w for w in words if label.startswith(w)), None)
-            if w is not None:
-                rest.append((role, label[len(w):].strip(), x))
+            # the word of plan or fact, after a subject at most (我县地方应配套 a)
+            at, w = max(((label.rfind(w), w) for w in words), key=lambda iw: (iw[0], len(iw[1])))
+            if at >= 0:
+                rest.append((role, label[at + len(w):].strip(), x))
                 break
-        else:
-            return None
+    if len(rest) != 2:
+        return None
     (r1, s1, x1), (r2, s2, x2) = rest
     if {r1, r2} != {"num", "den"} or _family(x1) != _family(x2) or x1.negative or x2.negative:
         return None
     # the same words after, or the one's the start of the other's (计划新建道路 / 实际新建; 应发放补贴
     # / 实际发放: the verb of the rate's name is what they share)
     a, b = sorted((s1.removeprefix("完成"), s2.removeprefix("完成")), key=len)
-    if not b.startswith(a) or len(a) < (2 if prefixes is _PLAN_ACTUAL else 0):
+    if not b.startswith(a) or len(a) < shared:
         return None
     if any(w in s1 + s2 for w in ("未", "不", "尚", "剩余", "结余")):
         return None
