@@ -86,6 +86,13 @@ def family(style: str) -> str:
 
 
 _SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分)")
+# …but not a web page's link to an attached file (附件1：《某某自评表》.docx): the file is not in
+# the text, which goes on with the report's own headings
+_ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\s*$", re.IGNORECASE)
+
+
+def _appendix(text: str) -> bool:
+    return bool(_SCOPE_BREAK.match(text)) and not _ATTACHED_FILE.search(text)
 _SENTENCE_END = re.compile(r"[。!?！？]")  # a title ends at its sentence (a ； goes on with it)
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -332,7 +339,7 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
             if toc is not None and toc[0] <= k < toc[1]:
                 scope[k] = toc_id
                 continue
-            if _SCOPE_BREAK.match(paragraphs[k].text):
+            if _appendix(paragraphs[k].text):
                 body = next_id
                 kind_of[body] = "body"
                 next_id += 1
@@ -378,7 +385,7 @@ def _contents(paragraphs) -> tuple[int, int] | None:
 def _own_list(paragraphs, i, j) -> bool:
     """Plain paragraphs i..j between table cells form a cell's own list: no appendix
     starts among them and the first of them opens a list at 1 ((1), 1., ①)."""
-    if any(_SCOPE_BREAK.match(paragraphs[k].text) for k in range(i, j)):
+    if any(_appendix(paragraphs[k].text) for k in range(i, j)):
         return False
     return bool(_FIRST_ITEM.match(paragraphs[i].text))
 
