@@ -33,7 +33,7 @@ from .years import (
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
 _YEAR_FIELD = re.compile(r"(?:评价|自评|考核)年度\s*[:：]\s*(\d{4})\s*年?")
-_OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(整体|项目)(?:支出)?绩效")
+_OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(整体|项目)(?:支出)?(?:自我)?绩效")
 _OPENING_DONE = re.compile(
     r"对\s*(\d{4})\s*年度[^。；;!！?？\d]{0,60}?(?:开展|进行|实施)了?[^。；;，,]{0,10}?(?:绩效)?(?:自评|自我评价|评价)"
     r"|(?:开展|组织开展|进行|完成)了\s*(\d{4})\s*年度[^。；;!！?？\d]{0,60}?(?:绩效)?(?:自评|自我评价|评价)"
@@ -214,8 +214,12 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             # 支出绩效自评 / ……自评情况 / ……自评结果公开)
             # (a web page's date may be run into it: ……绩效自评 / 发布日期：2025-03-19 read as one paragraph;
             # or the first table's caption, 表1：, on the line after it)
-            m = _PLAIN_TITLE.match(p.text) if p.index == 0 and everything and everything[0] is p else None
-            if (m and (m.end() == len(p.text) or _PAGE_FIELD_AFTER.match(p.text, m.end()) or _CAPTION_AFTER.fullmatch(p.text, m.end()))
+            # (or the evaluation work of the year told, 某某会 2023 年度绩效评价工作开展情况)
+            first = p.index == 0 and everything and everything[0] is p
+            m = next((c for c in ((_PLAIN_TITLE.match(p.text), _WORK_TITLE.match(p.text)) if first else ())
+                      if c and (c.end() == len(p.text) or _PAGE_FIELD_AFTER.match(p.text, c.end())
+                                or _CAPTION_AFTER.fullmatch(p.text, c.end()))), None)
+            if (m
                     and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1)) and not re.search(r"\d{4}\s*年", m.group("gap") or "")
                     and not _SENTENCE_HEAD.match(p.text)):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
@@ -227,13 +231,14 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
                         and not re.search(r"[。，,；;了于对将已把被]|\d{4}\s*年", p.text[: m.start(1)] + m.group("gap"))
                         and "《" not in p.text[: m.start(1)]):
                     return int(m.group(1)), p.span(m.start(1), m.end(1))
-            # the year in brackets on the line after the name: 某某局部门整体支出绩效自评报告 / （2022 年度）
-            m = _YEAR_LINE.fullmatch(p.text)
-            if m and everything and p.index > 0 and everything[p.index] is p:
-                prev = everything[p.index - 1]
-                if prev.kind == "text" and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", prev.text) \
-                        and not re.search(r"\d{4}\s*年", prev.text) and not _NOT_TITLE_HEAD.search(prev.text):
-                    return int(m.group(1)), p.span(m.start(1), m.end(1))
+        # the year in brackets on the line after the name: 某某局部门整体支出绩效自评报告 / （2022 年度）(also under a
+        # cover's or a web page's lines, read ``alone``)
+        m = _YEAR_LINE.fullmatch(p.text)
+        if m and everything and p.index > 0 and everything[p.index] is p:
+            prev = everything[p.index - 1]
+            if prev.kind == "text" and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", prev.text) \
+                    and not re.search(r"\d{4}\s*年", prev.text) and not _NOT_TITLE_HEAD.search(prev.text):
+                return int(m.group(1)), p.span(m.start(1), m.end(1))
     return None, None
 
 
@@ -249,6 +254,10 @@ def _copy_follows(text, m) -> bool:
 _PLAIN_TITLE = re.compile(
     rf"[^{CLAUSE_STOPS}《]{{0,30}}?(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,30}}?(?:整体|支出|项目|资金)"
     rf"[^{CLAUSE_STOPS}]{{0,10}}?)?(?:绩效自评|自我评价|绩效评价)(?:情况|结果)?(?:公开|公示)?\s*"
+)
+# …or the year's evaluation work told, the unit between (年度, not 年: 2024 年……工作 may be the round held in 2024)
+_WORK_TITLE = re.compile(
+    rf"[^{CLAUSE_STOPS}《]{{0,30}}?(\d{{4}})\s*年度(?P<gap>[^{CLAUSE_STOPS}《》]{{0,30}}?)(?:绩效自评|自我评价|绩效评价)工作(?:开展)?情况\s*"
 )
 # a web page's field about the page, run into a plain title that ends its line: 发布日期：2025-02-10
 _PAGE_FIELD_AFTER = re.compile(r"\s*(?:(?:发布|更新|发表|公开|成文)?(?:日期|时间)|(?:信息)?来源|作者)\s*[:：]")

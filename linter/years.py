@@ -77,8 +77,8 @@ SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
 NAME_TAIL = re.compile(
     SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?"
     # (…or the page's fields run into the name after it: ……绩效评价报告发布时间：2025-10-16 14:58 信息来源：某某局
-    # 浏览次数： 字体：[ ], the page's title line read as one paragraph with its fields)
-    r"(?:(?:发布(?:时间|日期)|信息来源|来源)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?",
+    # 浏览次数： 字体：[ ], the page's title line read as one paragraph with its fields; a 名称： field's 文号： after it)
+    r"(?:(?:发布(?:时间|日期)|信息来源|来源|文\s*号|发文字号)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?",
     re.IGNORECASE,
 )
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
@@ -135,6 +135,8 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
                 and len(head) <= 40 else None  # a form's name with its header fields run in, in the first lines
         if m is None and whole_line:
             m = FILE_NAME_YEAR.match(text, i)
+        if m is None and whole_line and not re.search(r"[\d(（)）]", text[:i]):
+            m = PLAIN_NAME_YEAR.match(text, i)  # (a page's title without 报告: 某某馆 2024 年绩效自评; no heading's number before)
         m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else TITLE_YEAR.match(text, i)
     if m is None:
         return None
@@ -165,6 +167,9 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
 
 # a form's header fields run into its name: ……绩效自评表单位名称：……填报日期：……
 FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日期|项目名称|主管部门|预算单位)")
+
+# The report's name without 报告 on a line of its own (a web page's title): 某某馆 2024 年绩效自评
+PLAIN_NAME_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?)(?:绩效自评|自我评价|绩效评价)")
 
 # The report's file name on a line of its own: 某某中心 2022 年度项目自评价.pdf
 FILE_NAME_YEAR = re.compile(

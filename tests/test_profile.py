@@ -182,3 +182,24 @@ def test_an_opening_that_carried_out_the_evaluation_under_web_page_lines():
             "根据有关文件精神，我局开展了2024年度公共就业服务示范项目的绩效自评工作，现将绩效评价情况报告如下。\n一、基本情况\n")
     p = profile(text)
     assert (p.year, p.year_from) == (2024, "opening")
+
+
+def test_first_line_naming_the_years_evaluation_work():
+    # N 年度[单位]绩效评价工作开展情况 is the title; N 年 (the round held in N) is not
+    p = profile("2021年度青山县妇联绩效评价工作开展情况\n一、工作开展情况\n单位组织开展绩效自评。\n")
+    assert (p.year, p.year_from) == (2021, "title")
+    assert profile("2021年青山县妇联绩效评价工作开展情况\n一、工作开展情况\n单位组织开展绩效自评。\n").year_from != "title"
+
+
+def test_opening_with_self_evaluation_of_the_whole_spending():
+    # 现将 N 年度[单位]整体支出自我绩效评价报告如下 is the opening, before the notice's year
+    p = profile("青山县老干部局部门整体支出自我绩效评价报告\n"
+                "根据《关于开展2022年度部门整体支出自我绩效评价的通知》要求，我单位形成本评价报告。"
+                "现将2021年度青山县老干部局整体支出自我绩效评价报告如下：\n")
+    assert (p.year, p.year_from) == (2021, "opening")
+
+
+def test_year_in_brackets_under_the_name_below_a_pages_lines():
+    p = profile("青山县博物馆自评报告.docx\n上传时间:2023-05-01\n下载 相关 举报\n第1页 / 共9页\n资源描述\n"
+                "青山县博物馆免费开放绩效考评\n自评报告\n（2021年度）\n单位名称:\n青山县博物馆\n")
+    assert (p.year, p.year_from) == (2021, "title")
