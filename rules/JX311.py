@@ -15,6 +15,21 @@ _BARE_AFTER = re.compile(r"\s*(?:份|底|初|末|中旬|上旬|下旬)")
 # a longer run ends in one (a list number glued before it: 220211231日).
 _DAY_AFTER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:\s*年)?\s*(\d{3,4})\s*日")
 _DAY_RUN = re.compile(r"(?<![\d.,])(\d{7,12})\s*日")
+# A year that lost its 年, run straight into a word (2020财政下达……, 对2021转移支付资金……): four digits
+# with no digit, letter or point around them, at the start of a sentence, after 对 / 在 / 于 / 至 / 从 / 到, or
+# after the last character of a unit's or a place's name (我市, 某某中心, 本单位), then a Chinese character that is
+# no measure word (2020 人 / 户 / 万元 / 亩 / 余 are counts), no second year of a span (2019 至 2021 年) and
+# no season (2020 秋季学期).
+_LOST_NIAN = re.compile(
+    r"(?:^|(?<=[。！？；!?;，,：:、\s对在于至从到市县省区州旗盟镇乡村局委办厅院馆站所会心部校队位]))"
+    r"((?:19|20)\d{2})(?![\d.,．])(?=[\u4e00-\u9fff])"
+)
+_COUNTED = frozenset(
+    "年月日周天时分秒季度元万萬亿億千百个個人户戶次件项項名家所台套米亩畝吨噸公里平方立册冊份辆輛张張条條座处處"
+    "间間本只隻头頭株棵余餘多位批把块塊片股笔筆栋棟起例场場门門部篇种種支根床盏盞箱袋瓶斤克升点點款节節章卷层層幅"
+    "枚颗顆粒匹对對双雙组組队隊班届屆级級型版号號期轮輪网网顶頂架艘吨针針剂劑盒包束首集页頁行字卡户"
+    "至到和与與及或跟同春夏秋冬"
+)
 
 
 class ImpossibleDate(Rule):
@@ -26,6 +41,14 @@ class ImpossibleDate(Rule):
 
         月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字；完整日期的年份只有三位时
         （“202 年 1 月 11 日”），报告年份少了一位。
+
+        年份漏写了“年”字、直接接着后面的词时（“2020财政下达……”“对2021转移支付资金进行了评价”“我单位
+        2024底有职工……”），给出警告：四位数 1949–2099（有评价年度 Y 时在 Y−40 到 Y+2 之间），前后不紧挨着
+        数字、字母或小数点，前面是一句的开头（行首、句号、分号、逗号、冒号之后）、“对 / 在 / 于 / 至 / 从 / 到”
+        或单位、地名的末字（市、县、局、中心、会、单位……），后面紧接着一个汉字，而它不是量词或单位
+        （“2020 人 / 户 / 个 / 万元 / 亩 / 余 / 多”是计数）、不是年份区间的连接词（“2019 至 2021 年”）、也不是
+        季节（“2020 秋季学期”）。前面是别的字（“拨款2020其他资金”多半是表格里的数连着下一格）、年份与后面的字
+        之间有空格的，不报告。
 
         “日”前是三位以上数字时，它不是某月的第几日，而是漏写了“年”“月”的日期：
         - 年份之后（“年”字写重了也算）三四位数字接“日”，能拆成当年存在的月和日
@@ -52,6 +75,10 @@ class ImpossibleDate(Rule):
         错误：补助资金已于2023年1130日前拨付到户。
 
         正确：补助资金已于2023年11月30日前拨付到户。
+
+        错误：2022财政下达我县农村饮水安全专项资金50万元。
+
+        正确：2022年财政下达我县农村饮水安全专项资金50万元。
     """
 
     code = "JX311"
@@ -77,6 +104,10 @@ class ImpossibleDate(Rule):
         "no_yue": (
             "日期不存在：没有 {day} 日，“{text}”漏写了“月”字，应是 {read}",
             "no such date: there is no day {day}; “{text}” lacks 月 and reads {read_en}",
+        ),
+        "lost_nian": (
+            "年份“{year}”后面漏写了“年”字：“{text}”应是“{year}年{rest}”",
+            "the year {year} has lost its 年: “{text}” should read “{year}年{rest}”",
         ),
         "run_together": (
             "日期不存在：没有 {day} 日，“{text}”的年、月、日连成了一个数，应是 {read}",
@@ -116,6 +147,21 @@ class ImpossibleDate(Rule):
         for p in doc.paragraphs:
             if "日" in p.text:
                 yield from self._glued_days(doc, p)
+            yield from self._lost_nian(doc, p)
+
+    def _lost_nian(self, doc, p):
+        """2020财政下达……: a year (1949–2099; with an evaluated year Y, from Y−40 to Y+2) that lost its 年,
+        run into the word after it (see _LOST_NIAN)."""
+        y = doc.profile.year
+        low, high = (y - 40, y + 2) if y else (1949, 2099)
+        for m in _LOST_NIAN.finditer(p.text):
+            year = int(m.group(1))
+            if not max(1949, low) <= year <= min(2099, high) or p.text[m.end()] in _COUNTED:
+                continue
+            rest = re.match(r"[\u4e00-\u9fff]{1,4}", p.text[m.end():]).group(0)
+            span = p.span(m.start(1), m.end(1))
+            yield self.report(span, "lost_nian", year=year, text=f"{year}{rest}", rest=rest, severity="warning",
+                              suggestion=f"{year}年")
 
     def _glued_days(self, doc, p):
         """Dates whose 年 or 月 was left out, read as one day of three digits or more."""
