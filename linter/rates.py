@@ -674,35 +674,11 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     if num.depth != q.depth or num.clause not in (q.clause, q.clause - 1):
         return claim
     totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
-    if not totals:
-        whole = _whole_before(pf, q, num, before, vocab)
-        if whole is not None:
-            totals = {whole}
     if len(totals) != 1:
         return claim
     shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
 
-
-def _whole_before(pf, q: Quantity, num: Quantity, before: list[Quantity], vocab) -> Quantity | None:
-    """``中央补助资金 a，……，其中补助西部地区资金 b，占 p%`` with no breakdown: the whole of a
-    bare share is the one other figure of its sentence before the part — when the sentence
-    states no other percentage before the share (A a，占 p%，B b，占 q%: parts of a whole not
-    written), that figure is of the part's family and larger than it, and their labels share
-    words (two characters or more)."""
-    if any(x.kind == "percent" and x.sentence == q.sentence and x.item < q.item and x is not q
-           for x in pf.quantities):
-        return None
-    others = [x for x in before if x is not num and x.kind in ("amount", "count")]
-    if len(others) != 1:
-        return None
-    whole = others[0]
-    if (_family(whole) != _family(num) or whole.depth != num.depth or whole.negative
-            or whole.value * _factor(whole) <= num.value * _factor(num)):
-        return None
-    if len(_common(_role_label(pf, whole, vocab), _role_label(pf, num, vocab))) < 2:
-        return None
-    return whole
 
 
 def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
