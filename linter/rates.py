@@ -1023,6 +1023,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
         # that name for another kind of figure, when it finds both roles
         for other_name, other in data.others(label, d):
+            if label[: -len(other_name)] not in _OTHER_KIND_HEADS:
+                continue  # 工程完成率: the works, not the money, named before the rate
             found = _claim_of(pf, q, data, vocab, other_name, other, doc)
             if found.checkable or found.readings:
                 return found
@@ -1033,6 +1035,11 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
                 else _pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0))
         return pair or _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL) or claim
     return claim
+
+
+# what may stand before a rate's name read by its definition for another kind of figure: nothing,
+# or words of money (资金完成率) — not what the rate is of (工程完成率, 项目完成率)
+_OTHER_KIND_HEADS = ("", "资金", "投资", "预算", "总体", "整体", "实际")
 
 
 # a target and what was done of it, the same words after (计划培训 n 人次，实际培训 m 人次):
@@ -1109,15 +1116,17 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     claim = RateClaim(q, shown, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     pool = _since_last_rate(pf, q, d.kind)
     roles = _roles(pf, pool, d, vocab)
+    part = ""  # the kind of spending the one figure names (项目 of 项目支出): its whole must name it too
     if not roles["num"] and not roles["den"] and len(pool) == 1 and d.numerator_exact:
         # 截至年底，项目支出 b 万元，预算执行率 r%: the one figure of the rate's sentence, a
         # spending of some kind (…支出), is what was spent — 项目支出 is a part of all spending
         # only where other spending stands beside it
         only = pool[0]
         label = _role_label(pf, only, vocab)
-        if (any(label.endswith(w) and len(label) > len(w) for w in d.numerator_exact)
-                and not any(w in label for w in _NOT_A_SUM_SPENT + d.contains_not) and not only.negative):
+        end = next((w for w in d.numerator_exact if label.endswith(w) and len(label) >= len(w) + 2), "")
+        if end and not any(w in label for w in _NOT_A_SUM_SPENT + d.contains_not) and not only.negative:
             roles["num"] = [only]
+            part = label[: -len(end)][-2:]  # (基本支出 430 of a 项目预算总额 is no 执行率 of it)
     if not any(x.kind == d.kind and x.sentence == q.sentence and x.item < q.item for x in pf.quantities):
         # 预算数 a 万元，实际支出 b 万元。支出完成率 r%。: a rate whose sentence has no figure of its
         # kind before it (other rates at most: 甲支出率 r%，乙支出率 s%。) takes them from the
@@ -1164,6 +1173,8 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         if len(rest) == 1 and _remainder(pf, rest[0], vocab) and rest[0].item > roles["num"][0].item:
             # 共支出 a，结余资金 b，执行率 r: what there was is what was spent and what is left
             return attrs.evolve(claim, readings=(((roles["num"][0],), (roles["num"][0], rest[0])),))
+    if part:
+        roles["den"] = [x for x in roles["den"] if part in _role_label(pf, x, vocab)]
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
