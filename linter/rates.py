@@ -418,6 +418,10 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
             and _DIVISION_MID.match(text[idx(a.span.end):idx(b.span.start)])
             and _DIVISION_TAIL.match(text[idx(b.span.end):])):
         return None
+    d = hit[1]
+    if d is not None and (d.role_of(_role_label(pf, a, vocab), a.label) == "den"
+                          or d.role_of(_role_label(pf, b, vocab), b.label) == "num"):
+        return None  # 完成率 100%（目标 10 个/实际 12 个）: two figures side by side, not a quotient
     return RateClaim(q, hit[0], hit[1], numerator=a, denominator=b, how="division",
                      capped=hit[1] is not None and hit[1].capped)
 
