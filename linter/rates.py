@@ -1020,8 +1020,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     name, d = hit
     if d is None:
         claim = RateClaim(q, name, None)
-        return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
-                or _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL) or claim)
+        return _pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0) or claim
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
     if not (claim.numerator or claim.denominator or claim.readings):
         # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
@@ -1037,7 +1036,11 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         # of it named by the same words (计划培训 / 实际培训; 应发放 / 实际发放; 应配套 / 实际配套到位资金)
         pair = (_pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) if name.endswith("完成率")
                 else _pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0))
-        return pair or _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL) or claim
+        if pair is None and (d.kind == "amount" or d.capped):
+            # (only for rates of what was done of what should have been — money spent or received,
+            # a completion: a 合格率 is no share of 实际参加 of 应参加)
+            pair = _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL)
+        return pair or claim
     return claim
 
 
