@@ -1020,7 +1020,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     name, d = hit
     if d is None:
         claim = RateClaim(q, name, None)
-        return _pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0) or claim
+        return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
+                or _verb_part_claim(doc, pf, q, vocab, claim) or claim)
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
     if not (claim.numerator or claim.denominator or claim.readings):
         # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
@@ -1063,9 +1064,36 @@ def _stem_prefixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not name.endswith("率") or len(name) < 3:
         return ((), ())
     verb = name[-3:-1]
-    if not all("\u4e00" <= ch <= "\u9fff" for ch in verb) or verb in ("完成", "比率", "效率"):
-        return ((), ())
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in verb) or verb in ("完成", "比率", "效率") \
+            or name[:-3].endswith(_NEGATIONS):
+        return ((), ())  # (不满意率: the rate of those not satisfied, not of the satisfied)
     return ((f"应{verb}", f"计划{verb}"), (f"实际{verb}", f"已{verb}", f"累计{verb}"))
+
+
+def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
+    """``全年接诊 n 人次，其中转诊 m 人次，转诊率 r``: an unknown rate ``…V率`` whose sentence, since
+    the rate before, has exactly one figure labelled with V (转诊), a part of a breakdown of the
+    paragraph (其中) whose total is in the same sentence with no rate between: the part over that
+    total."""
+    if doc is None:
+        return None
+    _, actual = _stem_prefixes(claim.name)
+    if not actual:
+        return None
+    verb = claim.name[-3:-1]
+    pool = _since_last_rate(pf, q, "count") + _since_last_rate(pf, q, "amount")
+    parts = [x for x in pool if _clean(x.raw_label, vocab).endswith(verb) and not x.negative
+             and not any(w in x.raw_label for w in _NEGATIONS + ("应", "计划"))]
+    if len(parts) != 1:
+        return None
+    part = parts[0]
+    totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and part in b.parts}
+    if len(totals) != 1:
+        return None
+    total = totals.pop()
+    if total not in pool or _family(total) != _family(part):
+        return None  # (共结余 a，结余率 s，其中部门结余 b，结余率 r: r is b's own, after a rate of a)
+    return attrs.evolve(claim, numerator=part, denominator=total, how="part")
 
 
 def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int = 2) -> RateClaim | None:
