@@ -1210,6 +1210,13 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             return attrs.evolve(claim, readings=(((roles["num"][0],), (roles["num"][0], rest[0])),))
     if part:
         roles["den"] = [x for x in roles["den"] if part in _role_label(pf, x, vocab)]
+    if d.formula == "change" and len(roles["den"]) == 1 and not roles["num"] and len(pool) == 2:
+        # 公用经费 a，较上年 b 增长 r%: the figure after 较上年 is last year's, the one before it this year's
+        base = roles["den"][0]
+        other = next(x for x in pool if x is not base)
+        if (_COMPARED_WITH.search(base.raw_label or "") and other.item < base.item
+                and _family(other) == _family(base) and not other.negative):
+            roles["num"] = [other]
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
@@ -1386,6 +1393,8 @@ def _remainder(pf, x: Quantity, vocab) -> bool:
             and not any(w in label for w in ("结转", "上年", "去年", "往年", "年初", "累计")))
 
 
+# a base written right after the comparison (较上年 b, 比上年同期 b): nothing else in the label
+_COMPARED_WITH = re.compile(r"^\s*(?:较|比|同比)(?:上年|去年|上年同期|去年同期|上一年)\s*$")
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
 _YEARS_BEFORE = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")  # up to the last year written
 
