@@ -18,6 +18,7 @@ Numbers are Decimal; a stated score stands for the interval of its precision
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -119,8 +120,40 @@ def _total_scores(doc) -> list[Quantity]:
             k = max(text.rfind(c, 0, i) for c in _CLAUSE_STOPS) + 1
             if _LOOK_BACK.search(text, k, i):
                 continue  # 上年自评得分为 90 分: last year's total, not this report's
+            if not _WHOLE_WORDS.search(label) and _under_its_maximum(doc, pf, q):
+                continue  # (1)立项依据充分性(2分) ⏎ ……自评得2分: the sub-item's score
             out.append(q)
     return out
+
+
+# a label that names the whole whatever section it is written in
+_WHOLE_WORDS = re.compile(r"总|综合|最终|整体|总体")
+
+
+def _under_its_maximum(doc, pf, q: Quantity) -> bool:
+    """Whether ``q`` is written under a heading whose title states a maximum below 100 in
+    parentheses that ``q`` does not exceed ((1)立项依据充分性(2分) then ……自评得2分: the score
+    of that sub-item, not the report's total; a total above the last heading's maximum is
+    still the total)."""
+    from .structure import outline  # (structure reads the facts; imported when first needed)
+
+    heads = doc.memo.get("scores.heads")
+    if heads is None:
+        items = [it for it in outline(doc).items if it.marker.at_start]
+        heads = doc.memo["scores.heads"] = ([it.marker.span.start for it in items], items)
+    starts, items = heads
+    k = bisect.bisect_left(starts, q.span.start) - 1
+    if k < 0:
+        return False
+    it = items[k]
+    hp = doc.facts[it.para]
+    for m in hp.quantities:
+        if m is q or m.kind != "score" or m.depth == 0 or _GOT_LABEL.search(m.raw_label):
+            continue
+        at = hp.para.index_of(m.span.start)
+        if it.start <= at < it.title_end and m.value < FULL_MARKS:
+            return q.value <= m.value
+    return False
 
 
 # a score stated against a maximum of 100 is the whole's (分值100分,自评得分92分)

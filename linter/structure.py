@@ -45,6 +45,9 @@ Lists and levels
     item not at its paragraph's start) ended with that paragraph: the new list is its
     sibling, not a list nested under its last item, so the same inline list written a
     second time is checked the second time too.
+    A heading (一、 or (一)) that opens a new list first closes the 一是、二是 lists
+    open at the top: an enumeration inside prose ends at the next heading, and a
+    heading is never an item under 一是 ((一)概况…：一是…二是…。(二)管理…：一是…).
     A style not open yet opens a new list under the current item; if a list of
     that style was closed under the same parent and this marker is its next
     ordinal, the list is resumed (a list interrupted by a nested one).
@@ -504,6 +507,12 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
             while len(stack) > k:
                 o = stack.pop()
                 shut[(o.parent, o.style)] = o
+    if style in _HEADING_STYLES:
+        # a heading opens no list under an item of 一是、二是: that enumeration inside the
+        # prose before it has ended ((一)概况……一是…二是…。(二)管理……一是… starts again)
+        while stack and stack[-1].style == "cn-shi":
+            o = stack.pop()
+            shut[(o.parent, o.style)] = o
     parent = stack[-1].item if stack else None
     old = shut.get((parent, style))
     if not cands and not labelled and old is not None and old.last + 1 == m.ordinal:
@@ -521,6 +530,10 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
     new = _Open(style, m.ordinal, idx, idx, parent, _inline(m))
     stack.append(new)
     return upd, cost, new
+
+
+# the styles of a report's headings (一、 and (一)), never items of a list inside a sentence
+_HEADING_STYLES = frozenset({"cn-dun", "paren-cn"})
 
 
 def _inline(m) -> int | None:
