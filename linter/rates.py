@@ -678,10 +678,52 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     if num.depth != q.depth or num.clause not in (q.clause, q.clause - 1):
         return claim
     totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+    shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
+    if not totals:
+        return _colon_share_claim(pf, q, num, attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown))
     if len(totals) != 1:
         return claim
-    shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
+
+
+_FULL_STOP = "。!?！？"
+_COLONS = ":："
+
+
+def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> RateClaim:
+    """``抽取 N 件进行评估，结果为：A a 件，占比 p%；B b 件，占比 q%``: parts listed after the one
+    colon of their sentence (up to 。), with no 其中 / 包括 / 合计 … in the sentence, are parts of
+    the one figure of their kind (same unit or measure word, outside parentheses, no change)
+    before the colon in that sentence. Only when every figure of that kind after the colon is
+    outside parentheses and they add up to the total (one part alone: no more than it).
+    ``claim`` unchanged otherwise."""
+    text, idx = pf.para.text, pf.para.index_of
+    i = idx(num.span.start)
+    s0 = max(text.rfind(c, 0, i) for c in _FULL_STOP) + 1
+    ends = [k for k in (text.find(c, i) for c in _FULL_STOP) if k >= 0]
+    s1 = min(ends) if ends else len(text)
+    colons = [k for k in range(s0, s1) if text[k] in _COLONS]
+    if len(colons) != 1 or not s0 < colons[0] < i:
+        return claim
+    c = colons[0]
+    if text[s0:c].count("(") != text[s0:c].count(")") or any(
+            s0 <= idx(kw.span.start) < s1 for kw in pf.keywords):
+        return claim  # a colon inside parentheses; 其中, 分别为, 合计: a breakdown of its own
+    fam = _family(num)
+    same = [x for x in pf.quantities if s0 <= idx(x.span.start) and idx(x.span.end) <= s1
+            and _family(x) == fam and x.kind in ("amount", "count")]
+    wholes = [x for x in same if idx(x.span.end) <= c]
+    parts = [x for x in same if idx(x.span.start) > c]
+    if (len(wholes) != 1 or num not in parts or any(x.depth or x.negative for x in same)
+            or _CHANGE_WORDS.search(wholes[0].raw_label)):
+        return claim
+    whole = wholes[0]
+    whole_iv, parts_iv = interval_of(whole), total(map(interval_of, parts))
+    if parts_iv.lo > whole_iv.hi or len(parts) > 1 and parts_iv.hi < whole_iv.lo:
+        # more than the whole: no list of its parts; less: the shares may be of their sum (those
+        # rated of those sampled), or one part of another (良好以上 a，占比 p%；优秀 b，占比 q%)
+        return claim
+    return attrs.evolve(claim, numerator=num, denominator=whole)
 
 
 
