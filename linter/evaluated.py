@@ -169,9 +169,24 @@ def eval_words(p):
     m = _OWN_EVAL.match(text, p.j)
     if m is None or YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, _clause_end(text, p)):
         return None
-    if not re.search("整体|支出|预算", m.group(0)) and not text[p.i:p.j].rstrip().endswith("年度"):
+    if (not re.search("整体|支出|预算", m.group(0)) and not text[p.i:p.j].rstrip().endswith("年度")
+            and not (m.group("what") != "部门" and _named(m.group("pre")))):
         return None  # 2024 年财政资金绩效自评工作: the round held in a year, not the year evaluated
     return m
+
+# the words that name no one fund or project (资金 / 项目 of any kind: 财政资金, 市级专项资金)
+_GENERIC = re.compile(
+    r"财政|预算|部门|单位|本级|中央|地方|各级|上级|全[县市区省镇乡]|本|我|[县市区省镇乡]直?|专项|转移支付|补助|补贴"
+    r"|一般|政府性?|其他|其它|有关|相关|重点|各类|各项|所有|年度|[的及和与、]|\s"
+)
+
+
+def _named(pre: str) -> bool:
+    """The words between a bare N 年 and 资金 / 基金 / 经费 / 项目 name one fund or project
+    (2021 年社区助老服务专项资金绩效评价: the year is that fund's, the year evaluated) — at least
+    two characters left when the words that name none are taken out (2024 年财政资金绩效自评工作
+    names the round held in 2024)."""
+    return len(_GENERIC.sub("", pre)) >= 2
 
 def eval_clause(p):
     """对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价 in one clause, the evaluated
@@ -209,7 +224,12 @@ def name_line(doc, p):
     if m is None and text != p.para.text:
         # (a short name without 报告, 某某馆 2024 年绩效自评, read alone: not joined with the lines after it)
         m = report_name_at(p.para.text, p.i, whole_line=True, top=p.ref.para < top)
+    if m is not None and m.group(0).endswith("结果") and (p.para.kind != "text" or _HEADING_BEFORE.search(text[:p.i])):
+        return None  # ……自评结果 in a table's cell (a column of years) or under a heading's number: no name
     return m
+
+# a heading's number before a name ending in 结果: （四） / 4. / 四、
+_HEADING_BEFORE = re.compile(r"[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、.．]")
 
 def _title_alone(doc, year):
     """An evaluated year read from the title, the opening or the header that the body does not

@@ -31,9 +31,19 @@ RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 # …绩效自评总结报告, …整体和项目支出绩效自评报告, …绩效评价报告, …绩效评价自评报告,
 # …自我评价报告 — or the 说明 a finance bureau publishes its results under (…绩效评价结果的说明,
 # …绩效自评情况说明).
+# A name may also end in 结果 when nothing but a name's tail (NAME_TAIL_RE below: a subtitle, a
+# file extension, a web page's fields) follows it on its line: …部门项目绩效自评结果 as a page's
+# title or 名称： field — not a sentence that mentions the results (……根据 2022 年度绩效自评结果，…).
 CLAUSE_STOPS = "，,。；;:：、"
 EVAL_WORD = r"(?:自评|自我评价|绩效评价|评价)"
-REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明)"
+SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
+NAME_TAIL_RE = (
+    SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?"
+    # (…or the page's fields run into the name after it: ……绩效评价报告发布时间：2025-10-16 14:58 信息来源：某某局
+    # 浏览次数： 字体：[ ], the page's title line read as one paragraph with its fields; a 名称： field's 文号： after it)
+    r"(?:(?:发布(?:时间|日期)|信息来源|来源|文\s*号|发文字号)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?"
+)
+REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明|结果(?=(?i:{NAME_TAIL_RE})$))"
 # A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告
 # (an enumeration may stand in it: 2024 年度中央、市级转移支付资金绩效自评报告).
 # (The profile also checks that no other year stands between and that the year is not a
@@ -73,14 +83,7 @@ _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # fund (……自评报告（2021 年城乡临时救助备用金）, ……自评报告——（某某项目经费）), a file extension left by a
 # download, a document site's dash before it too (……绩效自评表 -.xls), (a table of contents gives the
 # page after dots: ……绩效自评报告……………1)
-SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
-NAME_TAIL = re.compile(
-    SUBTITLE + r"\s*(?:(?:[-_－]\s*)?\.(?:docx?|pdf|wps|xlsx?|et))?\s*(?:\[?\s*点击下载\s*\]?)?\s*(?:[.…·．]{2,}\s*\d{1,3}\s*)?"
-    # (…or the page's fields run into the name after it: ……绩效评价报告发布时间：2025-10-16 14:58 信息来源：某某局
-    # 浏览次数： 字体：[ ], the page's title line read as one paragraph with its fields; a 名称： field's 文号： after it)
-    r"(?:(?:发布(?:时间|日期)|信息来源|来源|文\s*号|发文字号)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?",
-    re.IGNORECASE,
-)
+NAME_TAIL = re.compile(NAME_TAIL_RE, re.IGNORECASE)
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
 LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
 # a web page's fields about the page, run into the name that follows them: 来源：某某局 作者：…
