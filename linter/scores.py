@@ -32,7 +32,7 @@ from .source import Span
 
 # The label right before a score that makes it the report's total.
 _TOTAL_LABEL = re.compile(
-    r"(?:自评|综合|总体|最终|自我评价|绩效评价|整体支出评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
+    r"(?:自评|综合|总体|最终|自我评价|绩效评价|整体支出评价|再评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
     r"|(?:自评|评价|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
     r"|^(?:本|该)?项目(?:综合|最终)?得分(?:为|是)?$"
     r"|(?:最终|绩效|综合)?评分结果(?:为|是)?$|绩效评分$"
@@ -400,7 +400,7 @@ def project_of(doc, q: Quantity) -> str:
     return project_opening(text, max(text.rfind(c, 0, i) for c in _SENTENCE_STOPS) + 1)
 
 
-_REVIEWER = re.compile(r"复核|评价组|评审组|专家组|第三方|评价机构")
+_REVIEWER = re.compile(r"复核|评价组|评审组|专家组|第三方|评价机构|再评价")
 
 
 def scorer(doc, q: Quantity) -> str:

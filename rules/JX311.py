@@ -39,7 +39,9 @@ class ImpossibleDate(Rule):
         （“2 月 30 日”“4 月 31 日”“2023 年 2 月 29 日”）。写了年份时按该年判断闰年；
         没写年份的“2 月 29 日”不报告（可能是闰年）。用圆点写的日期（“2023.2.30”，四位年份在前）同样检查。
 
-        月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字；完整日期的年份只有三位时
+        月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字；四位数的“月份”是年份
+        （1949–2099，有评价年度 Y 时在 Y−40 到 Y+2 之间）、紧接着又是一个 1–12 的月份时（“2022月11月”），
+        报告“年”写成了“月”；完整日期的年份只有三位时
         （“202 年 1 月 11 日”），报告年份少了一位。
 
         年份漏写了“年”字、直接接着后面的词时（“2020财政下达……”“对2021转移支付资金进行了评价”“我单位
@@ -97,6 +99,10 @@ class ImpossibleDate(Rule):
             "日期不存在：“{month} 月”应是 {year} 年 {m} 月，漏写了“年”字",
             "no such date: “month {month}” is {year}, month {m}, with 年 left out",
         ),
+        "yue_for_nian": (
+            "日期不存在：没有 {month} 月，“{month}”是年份，“年”写成了“月”",
+            "no such date: there is no month {month}; {month} is a year, written with 月 for 年",
+        ),
         "day": (
             "日期不存在：{when}{month} 月只有 {days} 天，没有 {day} 日",
             "no such date: month {month}{when_en} has only {days} days, there is no day {day}",
@@ -120,7 +126,10 @@ class ImpossibleDate(Rule):
     }
 
     def check(self, doc):
+        starts = None
         for d in doc.dates:
+            if starts is None and d.month >= 1000 and d.year is None and d.day is None:
+                starts = {x.span.start: x for x in doc.dates}
             if d.year is not None and 100 <= d.year <= 999 and d.day is not None:
                 yield self.report(d.span, "short_year", year=d.year)
                 continue
@@ -132,6 +141,8 @@ class ImpossibleDate(Rule):
                 if split:
                     yield self.report(d.span, "no_nian", month=d.month, year=split[0], m=split[1],
                                       suggestion=f"{split[0]}年{split[1]}月")
+                elif self._year_as_month(doc, d, starts):
+                    yield self.report(d.span, "yue_for_nian", month=d.month, suggestion=f"{d.month}年")
                 continue
             if why == "month":
                 if d.year is None and d.day is None and not self._bare_month_is_date(doc, d):
@@ -192,6 +203,19 @@ class ImpossibleDate(Rule):
                 continue
             read, read_en = _readings(year, reads)
             yield self.report(span, "run_extra", day=int(digits), text=doc.quote(span), read=read, read_en=read_en, extra=extra)
+
+    @staticmethod
+    def _year_as_month(doc, d, starts) -> bool:
+        """2022月11月: a "month" of four digits that is a year (1949–2099; with an evaluated year Y,
+        from Y−40 to Y+2), no year or day of its own, right before a month 1–12 of no year:
+        the year written with 月 for 年."""
+        if d.year is not None or d.day is not None or not 1000 <= d.month <= 9999:
+            return False
+        y = doc.profile.year
+        low, high = (max(1949, y - 40), min(2099, y + 2)) if y else (1949, 2099)
+        after = starts.get(d.span.end) if starts else None
+        return (low <= d.month <= high and after is not None and after.year is None
+                and after.para == d.para and 1 <= after.month <= 12)
 
     @staticmethod
     def _bare_month_is_date(doc, d) -> bool:

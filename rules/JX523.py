@@ -28,6 +28,8 @@ def _core(s: str) -> str:
 
 
 _CLOSING = ("。", "!", "?", "！", "？")
+# the rest of a table row after its text cells: figures each after a space (100.00, 95%)
+_ROW_TAIL = re.compile(r"(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?[ \t\u3000]*[%％]?)+\s*")
 
 
 class RepeatedSentence(Rule):
@@ -47,7 +49,9 @@ class RepeatedSentence(Rule):
         两格：逐格一行时两行都是整段，逐行一行时两格以空格隔开、占满整行，都在
         “预期目标 / 实际完成情况”这样的短表头（两格各一行或并排一行，先写目标、
         再写完成或实际，没有标点）之下的一串短行里；或者成对重复（甲、甲、乙、乙，
-        或连着两行都是“甲 甲”，每一行的两格相同）。没有这种表头、只重复一次的仍报告。
+        或连着两行都是“甲 甲”，每一行的两格相同）；逐行一行的表格里一行以两格相同的文字开头、
+        以空格隔开，后面只有以空格隔开的数字格（“甲。 甲。 100.00”：目标一格、完成一格、完成率一格）。
+        没有这种表头、只重复一次的仍报告（“甲。甲。 100.00”两句之间没有空格也报告）。
 
     为什么是问题
         连着重复的句子是复制粘贴后忘了删除的痕迹，读者会怀疑原本要写的内容被覆盖了。
@@ -135,6 +139,10 @@ class RepeatedSentence(Rule):
                 and (pa is pb or (not pa.text[a1:].strip() and not pb.text[:b0].strip()))):
             # two cells of one row, a line each or side by side on one line (a cells
             # paragraph of one sentence said twice): the completion column restates the target
+            return None
+        if pa is pb and b0 > a1 and not pa.text[:a0].strip() and _ROW_TAIL.fullmatch(pb.text, b1):
+            # a table row read as one line, its cells parted by spaces: the target, the
+            # completion written the same, then the row's figures (目标 目标 100.00)
             return None
         span = pb.span(b0, b1)
         first = pa.span(a0, a1)
