@@ -224,8 +224,9 @@ def name_line(doc, p):
     if m is None and text != p.para.text:
         # (a short name without 报告, 某某馆 2024 年绩效自评, read alone: not joined with the lines after it)
         m = report_name_at(p.para.text, p.i, whole_line=True, top=p.ref.para < top)
-    if m is not None and m.group(0).endswith("结果") and (p.para.kind != "text" or _HEADING_BEFORE.search(text[:p.i])):
-        return None  # ……自评结果 in a table's cell (a column of years) or under a heading's number: no name
+    if (m is not None and (m.group(0).endswith("结果") or not re.search(EVAL_WORD, m.group(0)))
+            and (p.para.kind != "text" or _HEADING_BEFORE.search(text[:p.i]))):
+        return None  # ……自评结果 / ……绩效报告 in a table's cell (a column of years) or under a heading's number: no name
     return m
 
 # a heading's number before a name ending in 结果: （四） / 4. / 四、

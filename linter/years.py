@@ -33,7 +33,8 @@ RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 # …绩效自评情况说明).
 # A name may also end in 结果 when nothing but a name's tail (NAME_TAIL_RE below: a subtitle, a
 # file extension, a web page's fields) follows it on its line: …部门项目绩效自评结果 as a page's
-# title or 名称： field — not a sentence that mentions the results (……根据 2022 年度绩效自评结果，…).
+# title or 名称： field — not a sentence that mentions the results (……根据 2022 年度绩效自评结果，…);
+# so may a name in 绩效报告 (……专项资金绩效报告), without the evaluation word.
 CLAUSE_STOPS = "，,。；;:：、"
 EVAL_WORD = r"(?:自评|自我评价|绩效评价|评价)"
 SUBTITLE = r"(?:\s*(?:——|—|－)?\s*[(（][^()（）]{1,80}[)）])?"
@@ -43,7 +44,11 @@ NAME_TAIL_RE = (
     # 浏览次数： 字体：[ ], the page's title line read as one paragraph with its fields; a 名称： field's 文号： after it)
     r"(?:(?:发布(?:时间|日期)|信息来源|来源|文\s*号|发文字号)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?"
 )
-REPORT_NAME = EVAL_WORD + rf"[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明|结果(?=(?i:{NAME_TAIL_RE})$))"
+REPORT_NAME = (
+    rf"(?:{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明|结果(?=(?i:{NAME_TAIL_RE})$))"
+    # (…and a name's line may end in 绩效报告 without the evaluation word: 某某局 / 某某专项资金绩效报告)
+    rf"|绩效报告(?=(?i:{NAME_TAIL_RE})$))"
+)
 # A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告
 # (an enumeration may stand in it: 2024 年度中央、市级转移支付资金绩效自评报告).
 # (The profile also checks that no other year stands between and that the year is not a
