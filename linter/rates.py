@@ -379,7 +379,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
             claim = (_division_claim(pf, q, data, vocab) or _share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
-                     or _part_share_claim(doc, pf, q, vocab)
+                     or _part_share_claim(doc, pf, q, vocab) or _base_share_claim(pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc))
             if claim is not None and not claim.how and claim.definition is None and not claim.checkable:
@@ -684,6 +684,51 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     if len(totals) != 1:
         return claim
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
+
+
+# who pays or keeps a share of a sum: 中央财政补贴 45% 为 a, 农户自缴 20% 为 b, 预留 5% 为 c
+_BASE_SHARE_VERB = re.compile(r"(?:补贴|补助|奖补|承担|负担|分担|配套|自缴|自筹|缴纳|出资|预留|拨付|支付)$")
+
+
+def _base_share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
+    """``总保费 X，中央财政补贴 p% 为 a，省级财政补贴 q% 为 b``: a share written as ``V r% 为 a``
+    (V who pays or keeps it: 补贴, 承担, 自缴, 预留 …; nothing else in the clause) is of the
+    one figure of the clause just before the run of such clauses, in the same sentence, when
+    that clause holds nothing else, no 其中 and no change. None otherwise (other readers may
+    still know the rate)."""
+    label = _clean(q.raw_label, vocab)
+    if not _BASE_SHARE_VERB.search(label) or _CHANGE_WORDS.search(label):
+        return None
+    clauses: dict[int, list[Quantity]] = {}
+    for x in pf.quantities:
+        if x.sentence == q.sentence:
+            clauses.setdefault(x.clause, []).append(x)
+    text, idx = pf.para.text, pf.para.index_of
+
+    def shape(c: int) -> Quantity | None:  # V r% 为 a: the a
+        xs = clauses.get(c, [])
+        if (len(xs) == 2 and xs[0].kind == "percent" and xs[0].unit == "%" and xs[1].kind == "amount"
+                and xs[0].depth == xs[1].depth == 0 and not xs[1].negative
+                and text[idx(xs[0].span.end):idx(xs[1].span.start)].strip() == "为"):
+            return xs[1]
+        return None
+
+    num = shape(q.clause)
+    if num is None or clauses[q.clause][0] is not q:
+        return None
+    claim = RateClaim(q, label + "比例", None, how="of-base")
+    c = q.clause - 1
+    while shape(c) is not None:
+        c -= 1
+    base = clauses.get(c, [])
+    if len(base) != 1 or base[0].kind != "amount" or base[0].depth or base[0].negative:
+        return None
+    whole = base[0]
+    i = idx(whole.span.start)
+    c0 = max(text.rfind(ch, 0, i) for ch in _CLAUSE_STOP) + 1
+    if _CHANGE_WORDS.search(whole.raw_label) or any(c0 <= idx(kw.span.start) < idx(q.span.start) for kw in pf.keywords):
+        return None  # 其中种植业保费 a，补贴 p% 为 b: of a, or of the total before it
+    return attrs.evolve(claim, numerator=num, denominator=whole)
 
 
 _FULL_STOP = "。!?！？"
@@ -1630,6 +1675,8 @@ def rate_expr(claim, doc) -> tuple[str, str]:
         return f"{label} {fmt(q.value, q.precision)}{_unit(q)}" if label else f"{fmt(q.value, q.precision)}{_unit(q)}"
 
     ns, ds = show(n), show(d)
+    if claim.how == "of-base":  # 中央财政补贴 p% 为 a: a is what 中央财政补贴 names
+        ns = f"{claim.name.removesuffix('比例')} {fmt(n.value, n.precision)}{_unit(n)}"
     if claim.how == "indicator" and not d.raw_label:
         ds = f"指标值 {ds}"
     if claim.formula == "change":

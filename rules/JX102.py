@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from ..arith import fmt, quantize
+from decimal import Decimal
+
+from ..arith import UNIT_FACTORS, fmt, interval_of, quantize
 from ..rates import (bound_claims, crossed, point, point_changes, rate_claims, rate_expr, recompute,
                      recompute_readings, stated_rate, thresholds, truncated_to)
 from ..rule import Rule
@@ -14,6 +16,27 @@ def describe(claim, doc, label_of) -> tuple[str, str]:
 
 def label_of(q) -> str:
     return q.raw_label or q.label or "—"
+
+
+def _unit_slip(claim):
+    """(figure, unit) when the rate holds with one amount of a ratio in the unit 10⁴ times larger
+    or smaller (420.37 元 for 420.37 万元): the rate may be right and the unit wrong."""
+    if claim.formula != "ratio" or claim.sign:
+        return None
+    n, d = claim.numerator, claim.denominator
+    for x in (n, d):
+        if x.kind != "amount" or x.unit not in UNIT_FACTORS:
+            continue
+        for unit, f in UNIT_FACTORS.items():
+            ratio = f / UNIT_FACTORS[x.unit]
+            if ratio not in (Decimal(10000), Decimal(1) / Decimal(10000)):
+                continue
+            ni, di = interval_of(n), interval_of(d)
+            ni, di = (ni.scale(ratio), di) if x is n else (ni, di.scale(ratio))
+            r = ni.divide(di) if di.lo > 0 else None
+            if r is not None and stated_rate(claim.rate).meets(r.scale(Decimal(100))):
+                return x, unit
+    return None
 
 
 class RateMismatch(Rule):
@@ -51,7 +74,7 @@ class RateMismatch(Rule):
         或同一标签、写明两个不同年度的两个数，或“A a，较上年 b 增长 r%”中紧跟在“较上年、比上年（同期）”后面的 b（上年）和它前面唯一的同类数 a（本年）。
         “A，占 B（b）的 r%”“A，占 B 的 r%”中，分子是前一分句的数（“A a，占 C p%，占 B r%”这样一个数接连占几个总数时，也是 a；中间隔着的是说 A 的增减——“比上年增收 b，同比增长 x%”——也越过它认 a，除非 B 本身是增减，如“占增收总额的”；隔着别的比率就不往前认；标签写作“B 累计完成 a”的数也认作 B），分母是括号里的数，
         或段落中唯一一个标签恰为 B 的数（“占 B 总额的”也认标签为“B 总额”“实际 B 总额”“全年 B 总额”
-        的数，只多出“实际、全年、年度、本年、当年”这类修饰；段落中有几个这样的数时，取比率所在句子里、比率前面的那一个；没有标签恰为 B 的数时，也认标签以 B 结尾的数——B 前面是主语，后面可带“完成、实现”（“地方一般公共预算收入完成 a”“某工程项目总投资 a”），B 以“资金”结尾时也认以去掉“资金”的词结尾的数（“占到位资金的”认“实际到位 a”），B 以“项目”开头时也认以去掉“项目”的词结尾的数（“占项目总投资的”认“某某水库扩建工程总投资 a”），只认比率之前的数，比率所在句子里有就只看那里，否则看整段里比率之前的，须只有一个数值；不到三个字的 B（“占支出的”）不这样认）；“A a（占 B 的 r%）”中，分子是括号前紧挨着的数；“A 占 B r%”（同一分句写出部分和总数的名称）中，分子是前面唯一一个标签恰为 A 的数（可带“完成、实现”，“非税收入”不是“税收收入”），分母按上面 B 的认法；A、B 恰好是某种已知比率的分子、分母的名称时（“实际完成数占年度目标任务的”“已支付资金占下达资金的”），按那种比率的认法找数，两个角色都须恰有一个数；“占到 B 的”即“占 B 的”（“占到位资金的”仍是到位资金），“A a，为 B 的 r%”“是 B 的”“相当于 B 的”也按“占 B 的”认；按标签结尾认 B 时，“公共财政预算”即“一般公共预算”（2014 年以前的名称）；“总额 X，其中：A a，占比 p%”中，分母是 A 所属分解的总数；没有这样的分解时不核对（“中央资金 a，地方配套资金 b，占 p%”的总数 a + b 没有写出，前面的数不是它的总数）；没有“其中”、A a 列在它所在句子（到“。”为止）唯一的冒号之后时（“抽取 N 件进行评估，结果为：A a 件，占比 p%；B b 件，占比 q%”），分母是冒号前唯一一个同单位（同一量词）、不在括号里、不是增减（“比上年增加”）的数，只在冒号后这种数都不在括号里、加起来等于它（只列一项时不超过它）、句中没有“其中、包括、含、分别为、合计”之类时核对（冒号前有两个这样的数、各项加起来少于它——占比可能是各项之和的——或多于它时都不核对）。
+        的数，只多出“实际、全年、年度、本年、当年”这类修饰；段落中有几个这样的数时，取比率所在句子里、比率前面的那一个；没有标签恰为 B 的数时，也认标签以 B 结尾的数——B 前面是主语，后面可带“完成、实现”（“地方一般公共预算收入完成 a”“某工程项目总投资 a”），B 以“资金”结尾时也认以去掉“资金”的词结尾的数（“占到位资金的”认“实际到位 a”），B 以“项目”开头时也认以去掉“项目”的词结尾的数（“占项目总投资的”认“某某水库扩建工程总投资 a”），只认比率之前的数，比率所在句子里有就只看那里，否则看整段里比率之前的，须只有一个数值；不到三个字的 B（“占支出的”）不这样认）；“A a（占 B 的 r%）”中，分子是括号前紧挨着的数；“A 占 B r%”（同一分句写出部分和总数的名称）中，分子是前面唯一一个标签恰为 A 的数（可带“完成、实现”，“非税收入”不是“税收收入”），分母按上面 B 的认法；A、B 恰好是某种已知比率的分子、分母的名称时（“实际完成数占年度目标任务的”“已支付资金占下达资金的”），按那种比率的认法找数，两个角色都须恰有一个数；“占到 B 的”即“占 B 的”（“占到位资金的”仍是到位资金），“A a，为 B 的 r%”“是 B 的”“相当于 B 的”也按“占 B 的”认；按标签结尾认 B 时，“公共财政预算”即“一般公共预算”（2014 年以前的名称）；“总额 X，其中：A a，占比 p%”中，分母是 A 所属分解的总数；没有这样的分解时不核对（“中央资金 a，地方配套资金 b，占 p%”的总数 a + b 没有写出，前面的数不是它的总数）；没有“其中”、A a 列在它所在句子（到“。”为止）唯一的冒号之后时（“抽取 N 件进行评估，结果为：A a 件，占比 p%；B b 件，占比 q%”），分母是冒号前唯一一个同单位（同一量词）、不在括号里、不是增减（“比上年增加”）的数，只在冒号后这种数都不在括号里、加起来等于它（只列一项时不超过它）、句中没有“其中、包括、含、分别为、合计”之类时核对（冒号前有两个这样的数、各项加起来少于它——占比可能是各项之和的——或多于它时都不核对）。“总额 X，V p% 为 a，W q% 为 b”（V 是出钱或留钱的一方，以补贴、补助、奖补、承担、负担、分担、配套、自缴、自筹、缴纳、出资、预留、拨付、支付结尾，不带增减字样；分句里只有这个百分数和“为”后的金额）中，p% 是 a ÷ X：X 是这一串分句前紧挨着的分句里唯一的数（须是金额、不在括号里、不是增减），它到比率之间没有“其中、包括、合计”之类（“其中种植业保费 a，补贴 p% 为 b”可能是 a 的，也可能是总数的，不核对）；“下浮 5% 为 a”是下浮后的价，不这样认。
         案件办理各环节的比率（立案率、派遣率、处置率、结案率、按期处置率等：名称是某个环节的动词
         加“率”、且上面没有定义的，环节见 rates.toml 的 [stages]）：分子是比率所在句子里、上一个比率
         之后唯一一个标为这个环节的计数（“处置”“处置数”“审核立案”“派遣案件”“受理城市管理问题”；
@@ -76,6 +99,8 @@ class RateMismatch(Rule):
         比率按区间算术得出一个区间；只有写出的比率的区间与算出的区间不能相交时才报告。
         若写出的值恰好是真实值被截断（该四舍五入进位却舍去了，如 67.146% 写成 67.14%），
         由 JX106 以提示级别报告，本规则不报告。
+        比率与算出的值不符、而把分子或分母中一个金额的单位换成大一万倍或小一万倍的单位（元与万元、万元与亿元）就相符时，
+        消息指出单位可能写错，不给建议的比率。
         若同一段落写有门槛（“差异率小于 10%”“达到 80% 的目标”“≥90%”），
         而重算的值与写出的值落在门槛两侧，消息会特别指出。
         先写差额、再写变动率时（“支出合计比年初预算数多 c，差异率 r%”“本年公用经费比上年
@@ -117,6 +142,10 @@ class RateMismatch(Rule):
             "{name}写作 {stated}，但它可能依据的数（{n} 个可作分子、{d} 个可作分母）无论怎样取都得不出这个值：{readings}",
             "{name} is stated as {stated}, but no choice among the figures it may be a rate of"
             " ({n} possible numerators, {d} possible denominators) gives it: {readings_en}",
+        ),
+        "unit": (
+            "；若 {figure} 的单位是{unit}，两者相符（单位可能写错）",
+            "; they agree if {figure} is in {unit} (the unit may be wrong)",
         ),
         "threshold": (
             "，且越过了报告所述 {t} 的门槛（写出的值{s_side}，重算的值{c_side}）",
@@ -271,6 +300,11 @@ class RateMismatch(Rule):
             word = ("下降", "a fall") if claim.sign == "increase" else ("增长", "a growth")
             hint = (f"，即{word[0]} {fmt(-value, prec)}%", f", i.e. {word[1]} of {fmt(-value, prec)}%")
         expr, _ = rate_expr(claim, doc)
+        slip = _unit_slip(claim)
+        if slip is not None:
+            x, unit = slip
+            zh, en = self.messages["unit"]
+            hint = (hint[0] + zh.format(figure=doc.quote(x.span), unit=unit), hint[1] + en.format(figure=doc.quote(x.span), unit=unit))
         extra = hint
         related = [
             self.related(claim.numerator.span, "numerator", text=doc.quote(claim.numerator.span)),
@@ -290,6 +324,6 @@ class RateMismatch(Rule):
         stated_text = doc.quote(q.span)
         return self.report(
             q.span, "mismatch", related=related,
-            suggestion=f"{fmt(quantize(value, q.precision), q.precision)}%",
+            suggestion=None if slip is not None else f"{fmt(quantize(value, q.precision), q.precision)}%",
             name=claim.name, stated=stated_text, computed=computed, expr=expr, extra=extra,
         )
