@@ -739,8 +739,9 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
     """``抽取 N 件进行评估，结果为：A a 件，占比 p%；B b 件，占比 q%``: parts listed after the one
     colon of their sentence (up to 。), with no 其中 / 包括 / 合计 … in the sentence, are parts of
     the one figure of their kind (same unit or measure word, outside parentheses, no change)
-    before the colon in that sentence. Only when every figure of that kind after the colon is
-    outside parentheses and they add up to the total (one part alone: no more than it).
+    before the colon in that sentence (no figure before the colon: in the sentence before, with
+    two parts or more and no 其中 … there). Only when every figure of that kind after the colon
+    is outside parentheses and they add up to the total (one part alone: no more than it).
     ``claim`` unchanged otherwise."""
     text, idx = pf.para.text, pf.para.index_of
     i = idx(num.span.start)
@@ -759,6 +760,19 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
             and _family(x) == fam and x.kind in ("amount", "count")]
     wholes = [x for x in same if idx(x.span.end) <= c]
     parts = [x for x in same if idx(x.span.start) > c]
+    if not wholes and len(parts) > 1 and s0 > 0 and not any(
+            s0 <= idx(x.span.start) < c for x in pf.quantities):
+        # 共抽取 N 件进行评估。评估结果为：A a 件，占比 p%；B b 件，…: a sentence with no figure
+        # before its colon lists the parts of the one figure of their kind in the sentence
+        # before, when they add up to it
+        p0 = max(text.rfind(ch, 0, s0 - 1) for ch in _FULL_STOP) + 1
+        if any(p0 <= idx(kw.span.start) < s0 for kw in pf.keywords):
+            return claim
+        wholes = [x for x in pf.quantities if p0 <= idx(x.span.start) and idx(x.span.end) < s0
+                  and _family(x) == fam and x.kind in ("amount", "count")]
+        if len(wholes) != 1 or wholes[0].depth or wholes[0].negative:
+            return claim
+        same = same + wholes
     if (len(wholes) != 1 or num not in parts or any(x.depth or x.negative for x in same)
             or _CHANGE_WORDS.search(wholes[0].raw_label)):
         return claim
