@@ -245,7 +245,7 @@ class RateMismatch(Rule):
             yield self.report(
                 q.span, "mismatch", related=related,
                 suggestion=f"{fmt(quantize(value, q.precision), q.precision)}%",
-                name=claim.name, stated=doc.quote(q.span), computed=f"{fmt(value, prec)}%", expr=expr, extra=("", ""),
+                name=claim.name, stated=doc.quote(q.span), computed=_shown(value, prec), expr=expr, extra=("", ""),
             )
             return
         shown, summed = [], False
@@ -286,14 +286,14 @@ class RateMismatch(Rule):
                 self.related(claim.denominator.span, "denominator", text=doc.quote(claim.denominator.span)),
             ],
             name=claim.name, word=word[0], word_en=word[1], neg=word[2], stated=doc.quote(q.span),
-            computed=f"{fmt(value, max(q.precision, 2))}%", expr=expr,
+            computed=_shown(value, max(q.precision, 2)), expr=expr,
         )
 
     def _finding(self, doc, claim, r):
         q = claim.rate
         value = point(claim)
         prec = max(q.precision, 2)
-        computed = f"{fmt(value, prec)}%"
+        computed = _shown(value, prec)
         hint = ("", "")
         if claim.sign in ("increase", "decrease") and value < 0:
             # a growth that is a fall, or a fall that is a growth
@@ -327,3 +327,11 @@ class RateMismatch(Rule):
             suggestion=None if slip is not None else f"{fmt(quantize(value, q.precision), q.precision)}%",
             name=claim.name, stated=stated_text, computed=computed, expr=expr, extra=extra,
         )
+
+
+def _shown(value, prec: int) -> str:
+    """The recomputed rate with ``prec`` decimals, or with two significant digits when those
+    decimals would show a rate that is not zero as 0.00% (420.37 元 ÷ 1293.45 万元 = 0.0032%)."""
+    if value and abs(value) < Decimal(5).scaleb(-prec - 1):
+        prec = -value.adjusted() + 1
+    return f"{fmt(value, prec)}%"
