@@ -596,7 +596,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     if not parts or family is None:
         return None
     if new_sentence:
-        found = _total_before(pf, kw, family, vocab, before)
+        found = _total_before(pf, kw, family, vocab, before, parts)
         if found is None:
             return None
         total, totals, summed = found
@@ -834,17 +834,20 @@ def _opens_sentence(text: str, i: int) -> bool:
     return bool(head) and (head[-1] in _FULL_STOP or head[-1] in _LIST_STOP)
 
 
-def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabulary, before: list[Breakdown]):
+def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabulary, before: list[Breakdown],
+                  parts: list[Quantity] = ()):
     """The figure a sentence-opening 其中 breaks down — the last of its kind in the
     sentence before — and the other candidates: every earlier figure of its kind in
     the paragraph (``总投资500万元。已完成450万元。其中：中央资金300万元，地方资金200万元``
-    breaks down the first)."""
+    breaks down the first). Over one sentence with no figure that names the parts
+    (``实际支出共计X万元。项目包括三类：一是A，二是B，三是C。其中A a、B b、C c``), see
+    :func:`_over_figureless`."""
     candidates = [
         q for q in pf.quantities
         if q.sentence < kw.sentence and q.depth == kw.depth and unit_family(q) == family
         and _may_be_total(pf, q, vocab)
     ]
-    if not candidates or candidates[-1].sentence != kw.sentence - 1:
+    if not candidates or candidates[-1].sentence != kw.sentence - 1 and not _over_figureless(pf, kw, candidates, parts):
         return None
     total = candidates[-1]
     owner = next((b.total for b in before if total in b.parts and b.total.sentence == total.sentence), None)
@@ -852,10 +855,67 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
         total = owner
     # a figure of an earlier sentence already in a breakdown of its own is taken
     # (计划90万元。其中：30，30，30。完成89.97万元。其中：30，30，29.99 — not 90)
-    taken = {q.span for b in before for q in (b.total, *b.parts) if q.sentence < kw.sentence - 1}
-    last = [q for q in candidates if q.sentence == kw.sentence - 1]
+    taken = {q.span for b in before for q in (b.total, *b.parts) if q.sentence < total.sentence}
+    last = [q for q in candidates if q.sentence == total.sentence]
     others = tuple(q for q in candidates if q is not total and q.span not in taken and q.value)
     return total, others, tuple(last) if len(last) >= 2 else ()
+
+
+_TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总额|总数|总支出|总投资|实际支出|实际使用|全年支出")
+_LIST_INSIDE = frozenset({"cn-shi", "circled", "paren-ar"})  # 一是 …, ① …, (1) … within a sentence
+
+
+def _over_figureless(pf: ParagraphFacts, kw: Keyword, candidates: list[Quantity], parts: list[Quantity]) -> bool:
+    """Whether a sentence-opening 其中 reaches its total over one sentence between:
+    ``实际支出共计X万元。项目主要包括三大类：一是A，二是B，三是C。其中A a、B b、C c``.
+    Only over exactly one sentence ended by 。 (or !?) that holds no figure, year, date
+    or digit, opens with no list marker (a new section) and has no keyword but
+    包括/包含 (and no enumeration but 一是, ①, (1) inside it); the total's
+    sentence holds one figure of the parts' unit, or its last is said to be a total
+    (共计, 合计, 实际支出 …); and every part's words share two characters in a row,
+    not only 项目/资金/补助 …, with the sentence between or the words before the total."""
+    total = candidates[-1]
+    if total.sentence != kw.sentence - 2 or len(parts) < 2:
+        return False
+    items = pf.items
+    ends = [i for i in range(total.item + 1, kw.item)
+            if isinstance(items[i], PunctItem) and items[i].text in SENTENCE_END]
+    if len(ends) != 2 or any(items[i].text not in _FULL_STOP for i in ends):
+        return False
+    between = items[ends[0] + 1: ends[1]]
+    if not between or isinstance(between[0], Marker):
+        return False  # (一)…: a heading, a new section
+    for it in between:
+        if isinstance(it, TextItem):
+            if any(ch.isdigit() for ch in it.text):
+                return False
+        elif isinstance(it, Marker):
+            if it.style not in _LIST_INSIDE:
+                return False
+        elif not (isinstance(it, Keyword) and it.word in ("包括", "包含")):
+            return False  # a figure, a year, a date, a document, another keyword
+    # the total: the one figure of its unit in its sentence, or the last and said to be one
+    same = [q for q in candidates if q.sentence == total.sentence and q.unit == parts[0].unit]
+    head = "".join(it.text for it in items[max(0, total.item - 3): total.item] if isinstance(it, TextItem))
+    head += "".join(it.word for it in items[max(0, total.item - 3): total.item] if isinstance(it, Keyword))
+    if not (same == [total] or same and same[-1] is total and _TOTAL_WORDS.search(head + total.raw_label)):
+        return False
+    named = "".join(it.text for it in between if isinstance(it, TextItem)) + "|" + head + total.raw_label
+    starts = [kw.item] + [q.item for q in parts[:-1]]
+    return all(  # each part's words since the part before (服务体系建设资金项目（包括…）c)
+        _shares("".join(it.text for it in items[a + 1: q.item] if type(it) is TextItem), named)
+        for a, q in zip(starts, parts)
+    )
+
+
+# two characters any budget line may share with any other
+_GENERIC_PAIRS = frozenset("项目 资金 专项 支持 扶持 补助 补贴 支出 经费 用于 主要 包括 财政 万元".split())
+
+
+def _shares(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` have two characters in a row in common, not only the
+    words every budget line has (项目, 资金, 补助 …)."""
+    return any(a[i: i + 2] in b and a[i: i + 2] not in _GENERIC_PAIRS for i in range(len(a) - 1))
 
 
 def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
