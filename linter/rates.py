@@ -401,7 +401,8 @@ _DIVISION_TAIL = re.compile(r"^\s*[）)]")
 
 def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     """``预算执行率 90%（实际支出 a / 预算 b）``: a rate followed by the division it is, in
-    parentheses — two figures of one kind, nothing but their labels and / or ÷ between them.
+    parentheses — two figures of one kind (or two bare numbers), nothing but their labels and
+    / or ÷ between them.
     Only for a name that is a rate (not a change: 增长率 is no plain quotient)."""
     hit = data.lookup(_clean(q.raw_label, vocab))
     if hit is None or hit[1] is not None and hit[1].formula != "ratio":
@@ -410,7 +411,8 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     if len(after) != 2:
         return None
     a, b = after
-    if (a.kind not in ("amount", "count", "score") or _family(a) != _family(b)
+    # (bare numbers too: 执行率 90%（180/200）, the quotient written out)
+    if (a.kind not in ("amount", "count", "score", "number") or _family(a) != _family(b)
             or a.depth != q.depth + 1 or b.depth != q.depth + 1 or a.negative or b.negative):
         return None
     text, idx = pf.para.text, pf.para.index_of
@@ -1123,6 +1125,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         claim = RateClaim(q, name, None)
         return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
                 or _verb_part_claim(doc, pf, q, vocab, claim) or claim)
+    if _of_another_year(pf, q, label[: -len(name)], doc):
+        return RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
     if not (claim.numerator or claim.denominator or claim.readings):
         # 实际完成 a 万元，完成率 r: a name of counts whose figures are money — the definition of
@@ -1144,6 +1148,36 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             pair = _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL)
         return pair or claim
     return claim
+
+
+# a rate named as last year's (上年执行率): words that are the whole of what stands before its name
+_LAST_YEAR_HEADS = ("上年", "去年", "上年度", "上一年", "上一年度", "往年", "上期", "上年同期", "去年同期")
+
+
+def _of_another_year(pf, q: Quantity, head: str, doc) -> bool:
+    """``预算 a，实际支出 b，上年执行率 r`` / ``……，2022 年执行率 r``: a rate named as that of
+    last year, or of a year written right before its name (no figure or mark between) that is not
+    the year of a figure of its sentence before it nor, when they name none, the year the report
+    evaluates — the figures before it are no evidence of it."""
+    from .facts import TextItem, YearRef
+
+    if head.strip() in _LAST_YEAR_HEADS:
+        return True
+    year = None
+    for it in reversed(pf.items[: q.item]):
+        if isinstance(it, YearRef):
+            year = it.year
+            break
+        if isinstance(it, Quantity) or isinstance(it, TextItem) and it.kind == "PUNCT":
+            return False  # (截至 2023 年底，执行率 r: a year of its own clause only)
+    if year is None:
+        return False
+    before = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item and x.kind != "percent"]
+    years = {y for y in (_year_of(pf, x) for x in before) if y is not None}
+    if years:
+        return year not in years
+    evaluated = getattr(getattr(doc, "profile", None), "year", None) if doc is not None else None
+    return evaluated is None or year != evaluated
 
 
 # what may stand before a rate's name read by its definition for another kind of figure: nothing,
@@ -1330,6 +1364,15 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         if d.kind == "count" and _family(num) != _family(den):
             return claim
         return attrs.evolve(claim, numerator=num, denominator=den)
+    if num is not None and den is None and d.kind == "count" and d.formula == "ratio" and doc is not None:
+        # 共有学生 n 人，其中达标 m 人，达标率 r: the one figure of the numerator's role is a part (其中)
+        # of a total of the rate's sentence before it, in the same measure — that total is the whole
+        totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+        if len(totals) == 1:
+            total = totals.pop()
+            if total in pool and total.item < num.item and _family(total) == _family(num) \
+                    and not total.negative and not num.negative:
+                return attrs.evolve(claim, numerator=num, denominator=total)
     if den is not None and d.kind == "count":
         return attrs.evolve(claim, denominator=den)
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
@@ -1412,6 +1455,8 @@ def _same_rate(x: Quantity, d: RateDef, data: RateData, vocab) -> bool:
 def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
     roles: dict[str, list[Quantity]] = {"num": [], "den": []}
     for x in pool:
+        if d.formula == "ratio" and _role_label(pf, x, vocab) in _LAST_YEAR_HEADS:
+            continue  # 上年完成 18 个 (完成 a filler): last year's, of no rate of this year's figures
         whole = _total_label(pf, x)  # 收入合计 and 支出合计 name roles of their own
         r = (whole and d.role(whole)) or d.role_of(_role_label(pf, x, vocab), x.label)
         if not r:
