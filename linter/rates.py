@@ -1125,7 +1125,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         claim = RateClaim(q, name, None)
         return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
                 or _verb_part_claim(doc, pf, q, vocab, claim) or claim)
-    if _of_another_year(pf, q, label[: -len(name)], doc):
+    if _not_of_these_figures(pf, q, label[: -len(name)], doc):
         return RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
     if not (claim.numerator or claim.denominator or claim.readings):
@@ -1146,6 +1146,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             # (only for rates of what was done of what should have been — money spent or received,
             # a completion: a 合格率 is no share of 实际参加 of 应参加)
             pair = _pair_claim(pf, q, vocab, claim, _OUGHT_ACTUAL)
+            if pair is not None and d.kind == "amount" and not d.capped and pair.numerator.kind != "amount":
+                pair = None  # 应发放 n 户，实际发放 m 户，资金拨付率 r: households, not the money paid
         return pair or claim
     return claim
 
@@ -1154,15 +1156,19 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
 _LAST_YEAR_HEADS = ("上年", "去年", "上年度", "上一年", "上一年度", "往年", "上期", "上年同期", "去年同期")
 
 
-def _of_another_year(pf, q: Quantity, head: str, doc) -> bool:
+def _not_of_these_figures(pf, q: Quantity, head: str, doc) -> bool:
     """``预算 a，实际支出 b，上年执行率 r`` / ``……，2022 年执行率 r``: a rate named as that of
     last year, or of a year written right before its name (no figure or mark between) that is not
     the year of a figure of its sentence before it nor, when they name none, the year the report
-    evaluates — the figures before it are no evidence of it."""
-    from .facts import TextItem, YearRef
+    evaluates; an average (全省平均执行率); a part's, after 其中 (其中中央资金执行率) — the figures
+    before it are no evidence of it."""
+    from .facts import Keyword, TextItem, YearRef
 
-    if head.strip() in _LAST_YEAR_HEADS:
-        return True
+    head = head.strip()
+    if head in _LAST_YEAR_HEADS or "平均" in head:
+        return True  # (全省平均执行率: of others, an average)
+    if head and q.item >= 2 and isinstance(pf.items[q.item - 2], Keyword) and pf.items[q.item - 2].word == "其中":
+        return True  # 其中中央资金执行率: of a part, not of the whole the figures before it are
     year = None
     for it in reversed(pf.items[: q.item]):
         if isinstance(it, YearRef):
