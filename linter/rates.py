@@ -1124,7 +1124,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     if d is None:
         claim = RateClaim(q, name, None)
         return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
-                or _verb_part_claim(doc, pf, q, vocab, claim) or claim)
+                or _verb_part_claim(doc, pf, q, vocab, claim) or _counted_whole_claim(pf, q, vocab, claim) or claim)
     if _not_of_these_figures(pf, q, label[: -len(name)], doc):
         return RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
@@ -1235,6 +1235,31 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
     if total not in pool or _family(total) != _family(part):
         return None  # (共结余 a，结余率 s，其中部门结余 b，结余率 r: r is b's own, after a rate of a)
     return attrs.evolve(claim, numerator=part, denominator=total, how="part")
+
+
+_WHOLE_COUNTED = re.compile(r"^(?:全[省市县区镇乡村])?(?:共有|共计|总共|共|总)")
+
+
+def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
+    """``全县共有行政村 n 个，已覆盖 m 个，覆盖率 r``: an unknown rate ``…V率`` whose sentence, since
+    the rate before, has exactly two figures, of one kind: a whole said to be all there is (共有,
+    共计, 总…, after 全县 at most) and after it what was V'd (已V, 实际V, 累计V) — the part over the whole."""
+    _, actual = _stem_prefixes(claim.name)
+    if not actual:
+        return None
+    pool = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
+    since = max((x.item for x in pool if x.kind == "percent"), default=-1)
+    pool = [x for x in pool if x.item > since]
+    if len(pool) != 2 or any(x.kind not in ("amount", "count") or x.negative for x in pool):
+        return None
+    whole, part = pool
+    if _family(whole) != _family(part):
+        return None
+    wl, pl = whole.raw_label.strip(), part.raw_label.strip().rstrip("的之")
+    if not _WHOLE_COUNTED.match(wl) or any(w in wl for w in _NEGATIONS + ("应", "计划")) \
+            or not pl.startswith(actual) or any(w in pl for w in _NEGATIONS):
+        return None
+    return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
 
 
 def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int = 2) -> RateClaim | None:
