@@ -1404,6 +1404,12 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             if total in pool and total.item < num.item and _family(total) == _family(num) \
                     and not total.negative and not num.negative:
                 return attrs.evolve(claim, numerator=num, denominator=total)
+        # 共有学生 n 人，已达标 m 人，达标率 r: the only other figure, before it, a whole said to
+        # be all there is
+        if len(pool) == 2 and pool[0] is not num and pool[1] is num and _family(pool[0]) == _family(num) \
+                and _WHOLE_COUNTED.match(pool[0].raw_label.strip()) and not pool[0].negative and not num.negative \
+                and not any(w in pool[0].raw_label for w in _NEGATIONS + ("应", "计划")):
+            return attrs.evolve(claim, numerator=num, denominator=pool[0])
     if den is not None and d.kind == "count":
         return attrs.evolve(claim, denominator=den)
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
