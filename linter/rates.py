@@ -1340,6 +1340,17 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
     if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+        # 预算资金 a，实际到位 b，到位率 s，实际支出 c，执行率 r: the role the figures since the rate
+        # before lack, in its sentence before that rate, when every rate there is of another
+        # definition and no figure there has the role found (two or three: each is a reading)
+        missing = "den" if roles["num"] else "num"
+        earlier = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
+        cut = max((x.item for x in earlier if x.kind == "percent"), default=-1)
+        if cut >= 0 and not any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in earlier):
+            before = _roles(pf, [x for x in earlier if x.kind == d.kind and x.item < cut], d, vocab)
+            if 1 <= len(before[missing]) <= _MAX_CANDIDATES and not before["den" if missing == "num" else "num"]:
+                roles[missing] = before[missing]
+    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
         # 下达资金 a 万元。项目共支付 b 万元，支付率 r%: the role the sentence lacks, named in the
         # sentence before — passing over sentences without figures, and statements of the same
         # rate that lack the same role — when that one states no rate of the same kind
