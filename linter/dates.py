@@ -46,10 +46,15 @@ def as_date(year: int | None, d: DateRef) -> datetime.date | None:
     return datetime.date(year, d.month, d.day)
 
 
+def sentence_start(text: str, i: int) -> int:
+    """Where the sentence holding ``text[i]`` begins (after the last 。；!? before ``i``)."""
+    return max(text.rfind(c, 0, i) for c in SENTENCE_STOPS) + 1
+
+
 def sentence_of(para: Paragraph, i: int, j: int) -> tuple[int, int]:
     """The bounds (in ``para.text``) of the sentence holding ``text[i:j]``."""
     text = para.text
-    s = max(text.rfind(c, 0, i) for c in SENTENCE_STOPS) + 1
+    s = sentence_start(text, i)
     ends = [k for k in (text.find(c, j) for c in SENTENCE_STOPS) if k >= 0]
     return s, (min(ends) + 1 if ends else len(text))
 

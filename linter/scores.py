@@ -25,6 +25,7 @@ from decimal import Decimal
 import attrs
 
 from .arith import Interval, parse_number, precision_of, quantize, stated
+from .dates import sentence_start
 from .facts import Quantity
 from .source import Span
 
@@ -43,7 +44,6 @@ _PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产�
 
 # a label that names no whole: what it scores is said before it
 _BARE_LABEL = re.compile(r"^(?:自评|评价)?得?分(?:为|是)?$|^自评得分(?:为|是)?$")
-_SENTENCE_STOPS = "。；;!?！？"
 # a clause about an earlier year's result
 _LOOK_BACK = re.compile(r"上年|去年|上一年|往年|上期|上轮|以前年度")
 _CLAUSE_STOPS = "，。；;,:：!?！？"
@@ -59,7 +59,7 @@ def _an_indicators(text: str, i: int, q: Quantity, label: str) -> bool:
             if _PART_WORDS.search(text[k:j]):
                 return True
     if _BARE_LABEL.match(label):
-        k = max(text.rfind(c, 0, i) for c in _SENTENCE_STOPS) + 1
+        k = sentence_start(text, i)
         before = text[k:i]
         if _PART_WORDS.search(before) or "率" in before:
             return True
@@ -397,7 +397,7 @@ def project_of(doc, q: Quantity) -> str:
     para = doc.paragraphs[q.para]
     text = para.text
     i = para.index_of(q.span.start)
-    return project_opening(text, max(text.rfind(c, 0, i) for c in _SENTENCE_STOPS) + 1)
+    return project_opening(text, sentence_start(text, i))
 
 
 _REVIEWER = re.compile(r"复核|评价组|评审组|专家组|第三方|评价机构|再评价")
@@ -409,7 +409,7 @@ def scorer(doc, q: Quantity) -> str:
     para = doc.paragraphs[q.para]
     i = para.index_of(q.span.start)
     text = para.text
-    s = max(text.rfind(c, 0, i) for c in "。；;!?！？") + 1
+    s = sentence_start(text, i)
     return "review" if _REVIEWER.search(text[s:i]) else "self"
 
 

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from .dates import SENTENCE_STOPS
+from .dates import sentence_of
 from .facts import YearRef
 from .normalise import Paragraph
 
@@ -252,9 +252,7 @@ def _places(doc) -> list[YearPlace]:
         i = para.index_of(y.span.start)
         j = para.index_of(y.span.end - 1) + 1
         text = para.text
-        s = max(text.rfind(c, 0, i) for c in SENTENCE_STOPS) + 1
-        ends = [k for k in (text.find(c, j) for c in SENTENCE_STOPS) if k >= 0]
-        e = min(ends) + 1 if ends else len(text)
+        s, e = sentence_of(para, i, j)
         # ……报告如下： ends the opening sentence even in a text run on without full stops
         k = text.rfind("如下", s, i)
         if k >= 0 and text.startswith(("：", ":"), k + 2):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from ..arith import fmt
+from ..dates import sentence_start
 from ..facts import Quantity
 from ..rule import Rule
 from ..scores import ceiling, total_scores
@@ -161,7 +162,6 @@ def _plain(value) -> str:
 # an assessment scheme (考核办法, 考核细则, 考核评分标准 …): such schemes commonly add bonus
 # points (加分指标) to a base of 100, whether or not the report repeats them
 _ASSESSMENT = re.compile(r"考核(?:办法|细则|实施细则|实施方案|方案|评分标准|评分办法|指标体系)")
-_SENTENCE_ENDS = "。；;!?！？"
 
 
 def _under_assessment(pf, q: Quantity) -> bool:
@@ -169,7 +169,7 @@ def _under_assessment(pf, q: Quantity) -> bool:
     ……自评得分 N 分): the score is given by that scheme, whose maximum the report does not state."""
     text = pf.para.text
     i = pf.para.index_of(q.span.start)
-    start = max(text.rfind(c, 0, i) for c in _SENTENCE_ENDS) + 1
+    start = sentence_start(text, i)
     return _ASSESSMENT.search(text, start, i) is not None
 
 
