@@ -1095,7 +1095,7 @@ def _stage_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
     if stage is None:
         return None
     before = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
-    since = max((x.item for x in before if x.kind == "percent"), default=-1)
+    since = _last_rate_item(pf, q)
     staged = [(x, _stage_of(_clean(x.raw_label, vocab))) for x in before if x.kind == "count" and not x.negative]
     num = _unique([x for x, s in staged if s == stage and x.item > since])
     if num is None:
@@ -1222,7 +1222,7 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
     if not actual:
         return None
     verb = claim.name[-3:-1]
-    pool = _since_last_rate(pf, q, "count") + _since_last_rate(pf, q, "amount")
+    pool = _since_last_rate(pf, q, "count", "amount")
     parts = [x for x in pool if _clean(x.raw_label, vocab).endswith(verb) and not x.negative
              and not any(w in x.raw_label for w in _NEGATIONS + ("应", "计划"))]
     if len(parts) != 1:
@@ -1247,9 +1247,7 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     _, actual = _stem_prefixes(claim.name)
     if not actual:
         return None
-    pool = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
-    since = max((x.item for x in pool if x.kind == "percent"), default=-1)
-    pool = [x for x in pool if x.item > since]
+    pool = _since_last_rate(pf, q)
     if len(pool) != 2 or any(x.kind not in ("amount", "count") or x.negative for x in pool):
         return None
     whole, part = pool
@@ -1272,9 +1270,8 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int 
     plan, actual = prefixes
     if not plan:
         return None
-    pool = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
-    since = max((x.item for x in pool if x.kind == "percent"), default=-1)
-    pool = [x for x in pool if x.item > since and x.kind in ("amount", "count")]
+    since = _last_rate_item(pf, q)
+    pool = _since_last_rate(pf, q, "amount", "count")
     if not pool and since < 0:
         prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
         if any(x.kind == "percent" for x in prev):
@@ -1345,7 +1342,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         # definition and no figure there has the role found (two or three: each is a reading)
         missing = "den" if roles["num"] else "num"
         earlier = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
-        cut = max((x.item for x in earlier if x.kind == "percent"), default=-1)
+        cut = _last_rate_item(pf, q)
         if cut >= 0 and not any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in earlier):
             before = _roles(pf, [x for x in earlier if x.kind == d.kind and x.item < cut], d, vocab)
             if 1 <= len(before[missing]) <= _MAX_CANDIDATES and not before["den" if missing == "num" else "num"]:
@@ -1474,12 +1471,19 @@ def _previous_sentence(pf, sentence: int) -> set[int]:
     return out
 
 
-def _since_last_rate(pf, q: Quantity, kind: str) -> list[Quantity]:
-    """The figures of ``kind`` in the rate ``q``'s sentence since the rate before it: 基本支出预算
-    a，实际支出 b，执行率 r，项目支出预算 c，实际支出 d，执行率 s — s is of c and d only."""
-    since = max((x.item for x in pf.quantities
-                 if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
-    return [x for x in pf.quantities if x.kind == kind and x.sentence == q.sentence and since < x.item < q.item]
+def _last_rate_item(pf, q: Quantity) -> int:
+    """The item of the last rate (a percentage) before ``q`` in its sentence, -1 when none."""
+    return max((x.item for x in pf.quantities
+                if x.kind == "percent" and x.sentence == q.sentence and x.item < q.item), default=-1)
+
+
+def _since_last_rate(pf, q: Quantity, *kinds: str) -> list[Quantity]:
+    """The figures of ``kinds`` (of any kind when none is given) in the rate ``q``'s sentence since
+    the rate before it: 基本支出预算 a，实际支出 b，执行率 r，项目支出预算 c，实际支出 d，执行率 s — s
+    is of c and d only."""
+    since = _last_rate_item(pf, q)
+    return [x for x in pf.quantities
+            if (not kinds or x.kind in kinds) and x.sentence == q.sentence and since < x.item < q.item]
 
 
 def _figures_before(pf, sentence: int) -> list[Quantity]:
