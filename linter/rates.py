@@ -1224,7 +1224,7 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
     verb = claim.name[-3:-1]
     pool = _since_last_rate(pf, q, "count", "amount")
     parts = [x for x in pool if _clean(x.raw_label, vocab).endswith(verb) and not x.negative
-             and not any(w in x.raw_label for w in _NEGATIONS + ("应", "计划"))]
+             and not any(w in x.raw_label for w in _NOT_DONE)]
     if len(parts) != 1:
         return None
     part = parts[0]
@@ -1238,6 +1238,15 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
 
 
 _WHOLE_COUNTED = re.compile(r"^(?:全[省市县区镇乡村])?(?:共有|共计|总共|共|总)")
+# words of what was not done, should be or was planned (未完成, 应发放, 计划培训): no figure of fact
+_NOT_DONE = _NEGATIONS + ("应", "计划")
+
+
+def _counted_whole(x: Quantity) -> bool:
+    """A figure said to be all there is (全县共有行政村 n 个, 共计 n, 总… n), not of what should be
+    or was planned."""
+    label = x.raw_label.strip()
+    return bool(_WHOLE_COUNTED.match(label)) and not any(w in label for w in _NOT_DONE)
 
 
 def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
@@ -1253,9 +1262,8 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     whole, part = pool
     if _family(whole) != _family(part):
         return None
-    wl, pl = whole.raw_label.strip(), part.raw_label.strip().rstrip("的之")
-    if not _WHOLE_COUNTED.match(wl) or any(w in wl for w in _NEGATIONS + ("应", "计划")) \
-            or not pl.startswith(actual) or any(w in pl for w in _NEGATIONS):
+    pl = part.raw_label.strip().rstrip("的之")
+    if not _counted_whole(whole) or not pl.startswith(actual) or any(w in pl for w in _NEGATIONS):
         return None
     return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
 
@@ -1415,8 +1423,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         # 共有学生 n 人，已达标 m 人，达标率 r: the only other figure, before it, a whole said to
         # be all there is
         if len(pool) == 2 and pool[0] is not num and pool[1] is num and _family(pool[0]) == _family(num) \
-                and _WHOLE_COUNTED.match(pool[0].raw_label.strip()) and not pool[0].negative and not num.negative \
-                and not any(w in pool[0].raw_label for w in _NEGATIONS + ("应", "计划")):
+                and _counted_whole(pool[0]) and not pool[0].negative and not num.negative:
             return attrs.evolve(claim, numerator=num, denominator=pool[0])
     if den is not None and d.kind == "count":
         return attrs.evolve(claim, denominator=den)
