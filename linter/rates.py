@@ -645,6 +645,11 @@ def _share_by_definition(pf, q: Quantity, vocab, part: str, name: str, claim: Ra
     return claim
 
 
+def _totals_of(doc, pf, x: Quantity) -> set[Quantity]:
+    """The totals of the breakdowns (其中) of ``x``'s paragraph that ``x`` is a part of."""
+    return {b.total for b in doc.breakdowns if b.para == pf.para.index and x in b.parts}
+
+
 def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | None:
     """收入合计 X。其中：财政拨款收入 a，占总收入的 p%: the whole a part's share is of, when
     the share names a total (总收入, 收入总额) and the part is in one breakdown of the
@@ -652,7 +657,7 @@ def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | Non
     words = name.removeprefix("总").removesuffix("总额").removesuffix("总数").removesuffix("合计")
     if words == name or not words:
         return None
-    totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+    totals = _totals_of(doc, pf, num)
     if len(totals) != 1:
         return None
     total = totals.pop()
@@ -679,7 +684,7 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     num = before[-1]
     if num.depth != q.depth or num.clause not in (q.clause, q.clause - 1):
         return claim
-    totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+    totals = _totals_of(doc, pf, num)
     shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
     if not totals:
         return _colon_share_claim(pf, q, num, attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown))
@@ -1228,7 +1233,7 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
     if len(parts) != 1:
         return None
     part = parts[0]
-    totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and part in b.parts}
+    totals = _totals_of(doc, pf, part)
     if len(totals) != 1:
         return None
     total = totals.pop()
@@ -1414,7 +1419,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if num is not None and den is None and d.kind == "count" and d.formula == "ratio" and doc is not None:
         # 共有学生 n 人，其中达标 m 人，达标率 r: the one figure of the numerator's role is a part (其中)
         # of a total of the rate's sentence before it, in the same measure — that total is the whole
-        totals = {b.total for b in doc.breakdowns if b.para == pf.para.index and num in b.parts}
+        totals = _totals_of(doc, pf, num)
         if len(totals) == 1:
             total = totals.pop()
             if total in pool and total.item < num.item and _family(total) == _family(num) \
