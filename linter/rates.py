@@ -539,6 +539,13 @@ def _paren_share_claim(pf, q: Quantity, vocab, start: int, clause: str) -> RateC
 _TO_WORDS = ("到位", "到账", "到期", "到户", "到人", "到村", "到县", "到省", "到市", "到校", "到岗", "到达")
 
 
+def _whole_after_to(name: str) -> str:
+    """The whole a share names after 占: 占到 B 的 r% is 占 B 的 (but 占到位资金的 is 占 到位资金)."""
+    if name.startswith("到") and not name.startswith(_TO_WORDS):
+        return name[1:].strip()
+    return name
+
+
 def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     start, clause = _clause_before(pf, q)
     paren = _paren_share_claim(pf, q, vocab, start, clause)
@@ -549,9 +556,7 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     m = _SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip())
     if not m:
         return None
-    name = m.group("name").strip()
-    if name.startswith("到") and not name.startswith(_TO_WORDS):
-        name = name[1:].strip()  # 占到 B 的 r%: 占 B 的 (but 占到位资金的 is 占 到位资金)
+    name = _whole_after_to(m.group("name").strip())
     claim = RateClaim(q, f"占{name}的比例", None, how="share")
     # the numerator: the last figure before the clause, in the same sentence, at the same depth
     before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= start and x.sentence == q.sentence]
@@ -610,9 +615,7 @@ def _named_share_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     m = _NAMED_SHARE_RE.match(clause.strip())
     if not m:
         return None
-    part, name = m.group("part").strip(), m.group("name").strip()
-    if name.startswith("到") and not name.startswith(_TO_WORDS):
-        name = name[1:].strip()  # A 占到 B 的 r%
+    part, name = m.group("part").strip(), _whole_after_to(m.group("name").strip())  # (A 占到 B 的 r%)
     claim = RateClaim(q, f"{part}占{name}的比例", None, how="share")
     found = []
     for x in pf.quantities:
