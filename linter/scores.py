@@ -459,7 +459,10 @@ def grade_word(grade: str, written: str) -> str:
     if written in ("优秀", "良好") and grade in ("优", "良"):
         return _GRADE_SCHEMES[0][grade]
     return grade
+# (the lookahead names the characters a match can start with: the engine passes over every
+# other character at once instead of trying each alternative there)
 _GRADE_RE = re.compile(
+    r"(?=[自评综绩考等])"
     r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
     r"\s*(?:为|是|:|：|评定为|确定为)?|(?<![\u4e00-\u9fff])等级\s*(?:为|是|:|：))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
@@ -487,7 +490,15 @@ def grades(doc) -> list[Grade]:
 
     A grade that counts items is left out: one followed by a count (评价等级为“中”有5个,
     等级为优的项目12个) or whose clause counts projects or units before it (所属8个项目评价等级为
-    “优”) is the grade of those items, listed under the total, not the total's grade."""
+    “优”) is the grade of those items, listed under the total, not the total's grade.
+    Worked out once per document (JX203, JX206)."""
+    found = doc.memo.get("scores.grades")
+    if found is None:
+        found = doc.memo["scores.grades"] = tuple(_grades(doc))
+    return list(found)
+
+
+def _grades(doc) -> list[Grade]:
     out = []
     for p in doc.paragraphs:
         if ("等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text
