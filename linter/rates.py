@@ -1329,6 +1329,10 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     shown = name if name.endswith(_RATE_WORDS) else f"{name}的比例"
     claim = RateClaim(q, shown, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     pool = _since_last_rate(pf, q, d.kind)
+    if not pool and d.formula == "ratio":
+        after = _figures_after(pf, q, d, vocab)
+        if after is not None:
+            return attrs.evolve(claim, numerator=after[0], denominator=after[1])
     roles = _roles(pf, pool, d, vocab)
     part = ""  # the kind of spending the one figure names (项目 of 项目支出): its whole must name it too
     if not roles["num"] and not roles["den"] and len(pool) == 1 and d.numerator_exact:
@@ -1499,6 +1503,31 @@ def _since_last_rate(pf, q: Quantity, *kinds: str) -> list[Quantity]:
     since = _last_rate_item(pf, q)
     return [x for x in pf.quantities
             if (not kinds or x.kind in kinds) and x.sentence == q.sentence and since < x.item < q.item]
+
+
+def _figures_after(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantity] | None:
+    """``资金到位率 90%，下达资金 a 万元，实际到位 b 万元。``: a rate written before its figures —
+    none of its kind before it in its sentence, no other rate after it there, and the rest of
+    the sentence holding exactly two figures of its kind, at its own depth, one of each role.
+    None otherwise (the figures after a rate may be another rate's, or its parts)."""
+    same = [x for x in pf.quantities if x.sentence == q.sentence]
+    if any(x.kind == d.kind for x in same if x.item < q.item):
+        return None
+    after = [x for x in same if x.item > q.item]
+    if any(x.kind == "percent" for x in after):
+        return None
+    figures = [x for x in after if x.kind == d.kind]
+    if len(figures) != 2 or any(x.depth != q.depth or x.negative or _approximate(pf, x) for x in figures):
+        return None
+    if len({_year_of(pf, x) for x in figures}) > 1:
+        return None  # 2023年到位 a，2022年到位 b: two years' figures, not one rate's
+    roles = _roles(pf, figures, d, vocab)
+    if len(roles["num"]) != 1 or len(roles["den"]) != 1:
+        return None
+    num, den = roles["num"][0], roles["den"][0]
+    if d.kind == "count" and _family(num) != _family(den):
+        return None
+    return num, den
 
 
 def _figures_before(pf, sentence: int) -> list[Quantity]:
