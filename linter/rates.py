@@ -1422,6 +1422,8 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if num is not None and den is not None:
         if d.kind == "count" and _family(num) != _family(den):
             return claim
+        if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
+            return claim  # 甲项目预算 a，乙项目实际支出 b，执行率 r: of neither project
         return attrs.evolve(claim, numerator=num, denominator=den)
     if num is not None and den is None and d.kind == "count" and d.formula == "ratio" and doc is not None:
         # 共有学生 n 人，其中达标 m 人，达标率 r: the one figure of the numerator's role is a part (其中)
@@ -1527,7 +1529,37 @@ def _figures_after(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quanti
     num, den = roles["num"][0], roles["den"][0]
     if d.kind == "count" and _family(num) != _family(den):
         return None
+    if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
+        return None
     return num, den
+
+
+# whose money a label names before its role's words: a project, a works or a level of government
+# (甲项目, 乙工程, 省级), followed only by words of time or of the money (资金, 实际, 年初)
+_SUBJECT = re.compile(r"^(.*?(?:项目|工程|[省市县区乡镇村]级))(?:资金|财政|专项|实际|累计|年初|全年|本年度?|"
+                      r"年度|当年|已|共|总)*$")
+# what a name before 项目 may hold that names no one project: words of time, of the budget's
+# steps and of the money (年初批复项目预算, 实际执行项目预算)
+_NO_SUBJECT = re.compile(r"项目|工程|级|年初|全年|本年度?|年度|当年|截至|年底|年末|实际|累计|已|共|总|批复|下达|安排|"
+                         r"执行|支出|使用|拨付|到位|调整后?|预算|资金|财政|专项|经费|完成|部门|单位|整体|其中|[0-9]+")
+
+
+def _subject(label: str, d: RateDef) -> str:
+    """Whose money a figure's label names (甲 of 甲项目实际支出, 省 of 省级资金预算), "" when it
+    names none (年初预算, 拨付使用, 法院执行年初预算数, 年初批复项目预算)."""
+    best = max((w for w in d.numerator + d.denominator if label.endswith(w)), key=len, default="")
+    m = _SUBJECT.match(label[: -len(best)]) if best else None
+    # (项目预算, 年初批复项目预算: the project, not one of several)
+    return _NO_SUBJECT.sub("", m.group(1)) if m else ""
+
+
+def _two_subjects(num_label: str, den_label: str, d: RateDef) -> bool:
+    """Whether a rate's two figures name two subjects (甲项目预算 a，乙项目实际支出 b): both
+    labels name one before their role's words, and neither name holds the other."""
+    if d.match != "suffix":
+        return False
+    a, b = _subject(num_label, d), _subject(den_label, d)
+    return bool(a and b) and a not in b and b not in a
 
 
 def _figures_before(pf, sentence: int) -> list[Quantity]:
