@@ -953,12 +953,22 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     base of last year): r is c over the figure it was compared with, the one figure of the paragraph before
     the difference whose label is that base (年初预算数), or for a base of last year (比上年减少)
     whose label holds 上年/去年 and the subject's words (上年公用经费). The difference must be
-    the only figure of its kind in the rate's sentence since the rate before."""
+    the only figure of its kind in the rate's sentence since the rate before — or the last of
+    three, after this year's figure and last year's written with 比上年 (经费支出 a，比上年 b 减少
+    c，下降 r%: c over b)."""
     hit = data.lookup(_clean(q.raw_label, vocab))
     if hit is None or hit[1] is None or hit[1].formula != "change":
         return None
     name, d = hit
     pool = _since_last_rate(pf, q, d.kind)
+    if len(pool) == 3 and _COMPARED_WITH.match(pool[1].raw_label or ""):
+        # 经费支出 a，比上年 b 减少 c，下降 r%: the difference over last year's figure written with it
+        now, base, diff = pool
+        m = _DIFFERENCE_RE.match(_clean(diff.raw_label, vocab))
+        if (m is None or m.group("base") or m.group("subject") or _family(now) != _family(base)
+                or _family(base) != _family(diff) or any(x.negative for x in pool)):
+            return None
+        return RateClaim(q, name, d, numerator=diff, denominator=base, how="difference")
     if len(pool) != 1:
         return None
     diff = pool[0]
@@ -1245,14 +1255,14 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
     return attrs.evolve(claim, numerator=part, denominator=total, how="part")
 
 
-_WHOLE_COUNTED = re.compile(r"^(?:全[省市县区镇乡村])?(?:共有|共计|总共|共|总)")
+_WHOLE_COUNTED = re.compile(r"^(?:全[省市县区镇乡村]|全年|本年度?|(?:本|该)?项目)?(?:共有|共计|总共|共|总)")
 # words of what was not done, should be or was planned (未完成, 应发放, 计划培训): no figure of fact
 _NOT_DONE = _NEGATIONS + ("应", "计划")
 
 
 def _counted_whole(x: Quantity) -> bool:
-    """A figure said to be all there is (全县共有行政村 n 个, 共计 n, 总… n), not of what should be
-    or was planned."""
+    """A figure said to be all there is (全县共有行政村 n 个, 项目共涉及农户 n 户, 共计 n, 总… n), not of
+    what should be or was planned."""
     label = x.raw_label.strip()
     return bool(_WHOLE_COUNTED.match(label)) and not any(w in label for w in _NOT_DONE)
 
@@ -1260,7 +1270,7 @@ def _counted_whole(x: Quantity) -> bool:
 def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
     """``全县共有行政村 n 个，已覆盖 m 个，覆盖率 r``: an unknown rate ``…V率`` whose sentence, since
     the rate before, has exactly two figures, of one kind: a whole said to be all there is (共有,
-    共计, 总…, after 全县 at most) and after it what was V'd (已V, 实际V, 累计V) — the part over the whole."""
+    共计, 总…, after 全县, 全年 or 项目 at most) and after it what was V'd (已V, 实际V, 累计V) — the part over the whole."""
     _, actual = _stem_prefixes(claim.name)
     if not actual:
         return None
@@ -1404,6 +1414,12 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             return attrs.evolve(claim, readings=(((roles["num"][0],), (roles["num"][0], rest[0])),))
     if part:
         roles["den"] = [x for x in roles["den"] if part in _role_label(pf, x, vocab)]
+    if doc is not None and d.formula == "ratio" and roles["den"]:
+        # 上级补助资金 a，配套资金 b，合计 c，已拨付 d，拨付率 r: the total of a whole's parts
+        # written after them is a reading of the whole as well as the part named like one
+        sums = [b.total for b in doc.breakdowns if b.para == pf.para.index and b.total in pool
+                and any(x in b.parts and x.item < b.total.item for x in roles["den"])]
+        roles["den"] += [t for t in sums if t not in roles["den"] and t not in roles["num"]]
     if d.formula == "change" and len(roles["den"]) == 1 and not roles["num"] and len(pool) == 2:
         # 公用经费 a，较上年 b 增长 r%: the figure after 较上年 is last year's, the one before it this year's
         base = roles["den"][0]
