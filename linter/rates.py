@@ -900,6 +900,8 @@ def _indicator_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     text = pf.para.text
     targets = [x for x in pf.quantities if x.kind in ("amount", "count") and x.item < q.item
                and _TARGET_RE.search(text[max(0, pf.para.index_of(x.span.start) - 12):pf.para.index_of(x.span.start)])]
+    if not targets:
+        return None  # 设定指标 n 个，已完成指标 m 个，指标完成率 r: a set of indicators, by definition
     if len(targets) != 1:
         return claim
     t = targets[0]
@@ -1158,7 +1160,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     if not claim.checkable and not claim.readings:
         # no figure of each role by the definition's words: a pair of a target and what was done
         # of it named by the same words (计划培训 / 实际培训; 应发放 / 实际发放; 应配套 / 实际配套到位资金)
-        pair = (_pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) if name.endswith("完成率")
+        pair = (_pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) if name.endswith("完成率") or name.startswith("完成")
                 else _pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0))
         if pair is None and (d.kind == "amount" or d.capped):
             # (only for rates of what was done of what should have been — money spent or received,
@@ -1729,13 +1731,20 @@ def _year_of(pf, x: Quantity) -> int | None:
     return None
 
 
+# 比 2022 年的 b: a figure compared with, named by its year alone
+_COMPARED_WITH_YEAR = re.compile(r"^\s*(?:较|比)\s*(?:19|20)\d{2}\s*年度?(?:同期)?\s*的?\s*$")
+
+
 def _by_years(pf, claim: RateClaim, pool, vocab) -> RateClaim:
-    """``2023年公用经费 a，2022年公用经费 b，下降 r%``: the same label in two years."""
+    """``2023年公用经费 a，2022年公用经费 b，下降 r%``: the same label in two years (the second
+    may be named by its year alone: 比 2022 年的 b)."""
     dated = [(_year_of(pf, x), x) for x in pool]
     if len(dated) != 2 or any(y is None for y, _ in dated):
         return claim
     (y1, a), (y2, b) = dated
     la, lb = _clean(a.raw_label, vocab), _clean(b.raw_label, vocab)
+    if lb.strip("的") == "" and _COMPARED_WITH_YEAR.match(_clause_before(pf, b)[1]) and _family(a) == _family(b):
+        lb = la  # 2023年财政拨款收入 a，比 2022 年的 b 增长 r%: b is the same label's, in the year after 比
     if y1 == y2 or not la or la != lb:
         return claim
     later, earlier = (a, b) if y1 > y2 else (b, a)
