@@ -45,6 +45,9 @@ COMPARISON = re.compile(r"较|(?<!占)比(?!率|例|重)|同比|相比|对比|�
 _OWN_EVAL = re.compile(
     rf"(?P<pre>[^{_STOP}级评]{{0,24}}?)(?P<what>整体|支出|预算|部门|资金|基金|经费|项目)[^{_STOP}]{{0,14}}?(?:自评|自我(?:绩效)?评价|绩效评价)"
 )
+# …or the evaluation of the year (N 年度) with nothing between: 2023 年度绩效自评工作
+# (a report's name, 2023 年度绩效自评报告, is self_words')
+_YEAR_EVAL = re.compile(r"\s*(?:绩效)?(?:自评|自我(?:绩效)?评价)(?=\s*工作)")
 YEAR_IN = re.compile(r"\d{4}\s*年")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
@@ -167,8 +170,12 @@ def eval_words(p):
     """N 年（度）[我办 / 部门] 整体支出……绩效自评 / 自我评价 / 绩效评价, not another system's."""
     text = p.para.text
     m = _OWN_EVAL.match(text, p.j)
+    if m is None and text[p.i:p.j].rstrip().endswith("年度"):
+        m = _YEAR_EVAL.match(text, p.j)  # N 年度绩效自评工作: the year's evaluation, named by 年度 alone
     if m is None or YEAR_IN.search(text, p.j, m.end()) or _NOT_THIS.search(text, p.j, _clause_end(text, p)):
         return None
+    if m.re is _YEAR_EVAL:
+        return m
     if (not re.search("整体|支出|预算", m.group(0)) and not text[p.i:p.j].rstrip().endswith("年度")
             and not (m.group("what") != "部门" and _named(m.group("pre")))):
         return None  # 2024 年财政资金绩效自评工作: the round held in a year, not the year evaluated
