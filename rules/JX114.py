@@ -40,6 +40,13 @@ _GENERIC = re.compile(
 # the sources money comes from: a budget named by one is only that source's
 _SOURCES = ("中央", "省级", "省财政", "市级", "市财政", "州级", "县级", "县财政", "区级", "区财政", "乡级", "镇级", "乡镇",
             "本级", "上级", "地方", "配套", "自筹", "社会资本", "其他资金", "政府性基金", "一般公共预算", "公益金", "专项债")
+# 尚有 c 万元 / 还剩 c 万元, then 未支付 / 未使用 …: what is left, named after its figure
+_STILL = re.compile(r"(?:尚有|还有|仍有|还剩|尚余|剩)$")
+_NOT_YET = re.compile(r"\s*(?:尚)?未(?:支付|使用|支出|拨付|执行|兑付|发放|报账)")
+# the words of a cut-off date before the first figure of a sentence (截至 2023 年底，)
+_PRELUDE = re.compile(r"\s*(?:截至到?|截止到?|到|至|目前|当前|年底|年末|月底|底|末|止)*\s*")
+_CUT_OFF = re.compile(r"^(?:(?:截至|截止)到?(?:年底|年末|目前)?|底|末|止)+")  # (the tail of a date before a label: 底完成支付)
+_UNTIL = re.compile(r"(?:截至|截止)到?\s*$")
 _TOTAL_KEYWORDS = frozenset(("合计", "共计", "总计"))
 _OPENERS = frozenset(("其中", "包括", "包含", "含", "分别为", "分别是"))
 _ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|不到)$")
@@ -58,11 +65,15 @@ class BalanceMismatch(Rule):
         只认下面这种写法，别的都不核对：
         - 剩余的数紧跟在支出的数之后（中间可有百分比，不能有别的金额），在同一句；
           或在下一句（“；”也分句）的开头：那一句在它的名称之前什么都没有，
-          支出的数是上一句最后一个金额；
+          支出的数是上一句最后一个金额。“尚有30万元未支付”“还剩5万元未使用”里
+          数后面写的“未支付”也使它成为剩余的数；
         - 支出的数前面、同一句里紧挨着的一串金额，每个都是“有多少”的数：其中任何一个、
           或这一串之和与支出、剩余对得上，就不报告（“预算资金100万元，到位资金90万元，
           支出80万元，结余10万元”）；紧挨着支出的数若不是“有多少”的数（上年结转、
-          另一笔支出），不核对；
+          另一笔支出），不核对。支出的数是一句的第一个数、前面只有它的名称和截止日期
+          （“截至2023年12月31日，已支出……”），而剩余的数在同一句时，这一串取上一句
+          末尾的金额；这时预算的名称写了资金来源（“省级资金”）而支出、剩余没有写，
+          不核对（下一句可能说的是全部资金）；
         - 剩余的数后面紧跟着的另一个剩余的数（“结转15万元，结余5万元”）与它合起来
           也算一种读法；
         - 支出、剩余的名称里除了时间、“实际、已、共、资金、项目、预算”之类的词以外
@@ -71,7 +82,7 @@ class BalanceMismatch(Rule):
           县级、配套、自筹等）、支出和剩余没有写、而同一段里还有别的来源的金额时，
           预算只是其中一个来源的，不核对；
         - 这一句里有“其中、包括、含、分别为”时（分项对总数，由 JX101 核对），或从预算
-          所在句的开头到剩余的数写了两个不同的年份时，不核对。
+          所在句的开头到剩余的数写了两个不同的年份时（“截至”之后的截止日期不算），不核对。
 
         不核对的数：上年的、以前年度的、年初结转的（那是带进来的，不是剩下的），
         “累计”的数与不是累计的数，名称里有“其中、用于、人均、标准、比上年、增加、计划、
@@ -156,7 +167,7 @@ class BalanceMismatch(Rule):
         args = dict(
             budget_label=_shown(pf, budget, vocab, "预算"), budget=_num(budget),
             spent_label=_shown(pf, spent, vocab, "支出"), spent=_num(spent),
-            left_label=_shown(pf, left, vocab, "结余"), left=_num(left),
+            left_label=_left_shown(pf, left, vocab), left=_num(left),
             computed=f"{fmt(value, prec)} {unit}",
         )
         if slip is not None:
@@ -174,7 +185,7 @@ class BalanceMismatch(Rule):
 
 
 # a label that may name what is left (a cheap test before the real one)
-_LEFT_HINT = re.compile(r"结余|节余|结转|剩余|余额|未")
+_LEFT_HINT = re.compile(r"结余|节余|结转|剩|余|未|有\s*$")
 
 
 def _holds(budgets: list[Quantity], spent: Quantity, lefts: list[Quantity]) -> bool:
@@ -230,8 +241,15 @@ def _shown(pf, q: Quantity, vocab, default: str) -> str:
     """The name a message gives ``q``: its label's last word (a flattened table row runs its
     cells together), or ``default`` for a label that is missing or too long to quote."""
     words = _label(pf, q, vocab).split()
-    label = words[-1] if words else ""
+    label = _CUT_OFF.sub("", words[-1]) if words else ""
     return label if label and len(label) <= 16 else default
+
+
+def _left_shown(pf, q: Quantity, vocab) -> str:
+    """The name of what is left: its label, or the words after it (尚有 c 万元未支付: 未支付)."""
+    if _role(_label(pf, q, vocab), q.label) != "left" and _unspent_after(pf, q):
+        return _NOT_YET.match(pf.items[q.item + 1].text).group(0).strip()
+    return _shown(pf, q, vocab, "结余")
 
 
 def _label(pf, q: Quantity, vocab) -> str:
@@ -317,7 +335,7 @@ def _triple(pf, amounts: list[Quantity], k: int, vocab):
     of, or None when the three are not plainly of one sum of money."""
     left, spent = amounts[k], amounts[k - 1]
     left_label = _label(pf, left, vocab)
-    if _role(left_label, left.label) != "left":
+    if _role(left_label, left.label) != "left" and not _unspent_after(pf, left):
         return None
     spent_label = _label(pf, spent, vocab)
     if _role(spent_label, spent.label) != "spent":
@@ -326,9 +344,14 @@ def _triple(pf, amounts: list[Quantity], k: int, vocab):
         # the left-over opening the next sentence, right after the last figure of the one before
         if left.sentence != spent.sentence + 1 or not _starts_sentence(pf, left):
             return None
+    # the budgets: the figures right before what was spent in its sentence, or when that
+    # sentence opens with it (after a cut-off date at most), at the end of the sentence before
+    sentence = spent.sentence
+    if k >= 2 and amounts[k - 2].sentence != sentence and left.sentence == sentence and _opens_with(pf, spent):
+        sentence -= 1
     budgets = []
     for b in reversed(amounts[: k - 1]):
-        if b.sentence != spent.sentence:
+        if b.sentence != sentence:
             break
         b_label = _label(pf, b, vocab)
         if _role(b_label, b.label) != "budget" and not (not b_label and _is_total(pf, b)):
@@ -355,6 +378,8 @@ def _triple(pf, amounts: list[Quantity], k: int, vocab):
             break  # 其中 / 分别为 or a second year in the sentence
         if _one_source_of_several(pf, b_label, spent_label + left_label, vocab):
             break  # 县级配套资金 a，支出 b，结余 c, with 中央资金 named too: b and c may be of all
+        if b.sentence != spent.sentence and _sources(b_label) and not _sources(b_label) & _sources(spent_label + left_label):
+            break  # 省级资金 a。支出 b，结余 c: the next sentence may speak of all the money
         keep.append(b)
     if not keep:
         return None
@@ -374,21 +399,53 @@ def _one_source_of_several(pf, b_label: str, others: str, vocab) -> bool:
     return any(_sources(_label(pf, q, vocab)) - mine for q in pf.quantities if q.kind == "amount")
 
 
+def _unspent_after(pf, q: Quantity) -> bool:
+    """尚有 c 万元未支付: a figure said to be still there, and not spent right after it."""
+    if not _STILL.search((q.raw_label or "").strip()):
+        return False
+    after = pf.items[q.item + 1] if q.item + 1 < len(pf.items) else None
+    return type(after) is TextItem and bool(_NOT_YET.match(after.text))
+
+
+def _opens_with(pf, q: Quantity) -> bool:
+    """``q`` is its sentence's first figure, with nothing before it but its label and a
+    cut-off date (截至2023年12月31日，已支出 b)."""
+    in_label = True  # (the words right before q are its label)
+    for it in reversed(pf.items[: q.item]):
+        kind = type(it)
+        if kind is SpaceItem:
+            continue
+        if kind is TextItem:
+            if in_label or _PRELUDE.fullmatch(it.text):
+                continue
+            return False
+        in_label = False
+        if isinstance(it, (DateRef, YearRef)) or kind is PunctItem and it.text in "，,":
+            continue
+        return kind is PunctItem and it.text in SENTENCE_END
+    return False
+
+
 def _between(pf, b: Quantity, left: Quantity) -> bool:
     """A breakdown's keyword (其中, 分别为 …) or two different years, from the start of ``b``'s
-    sentence to ``left``: a part against a whole, or another year's figure."""
+    sentence to ``left``: a part against a whole, or another year's figure. A cut-off date
+    (截至2024年4月底) is when the figures were taken, not the year they are of."""
     years = set()
     sentence = 0
+    before = None  # the item before, spaces skipped
     for it in pf.items[: left.item]:
-        if type(it) is PunctItem and it.text in SENTENCE_END:
+        kind = type(it)
+        if kind is SpaceItem:
+            continue
+        if kind is PunctItem and it.text in SENTENCE_END:
             sentence += 1
-            continue
-        if sentence < b.sentence:
-            continue
-        if isinstance(it, YearRef) or isinstance(it, DateRef) and it.year is not None:
-            years.add(it.year)
-        elif isinstance(it, Keyword) and it.word in _OPENERS:
-            return True
+        elif sentence >= b.sentence:
+            if isinstance(it, YearRef) or isinstance(it, DateRef) and it.year is not None:
+                if not (type(before) is TextItem and _UNTIL.search(before.text)):
+                    years.add(it.year)
+            elif isinstance(it, Keyword) and it.word in _OPENERS:
+                return True
+        before = it
     return len(years) > 1
 
 
