@@ -27,6 +27,8 @@ _NOT_BUDGET = _NOT_ANY + ("结余", "节余", "结转", "剩余", "余额", "未
                           "发放", "兑付", "收入")
 _NOT_SPENT = _NOT_ANY + ("结余", "节余", "结转", "剩余", "余额", "未", "尚", "待")
 _NOT_LEFT = _NOT_ANY + ("可",)
+# a surplus drawn on (使用结余资金, 动用结转资金): money spent, not what is left
+_DRAWN_ON = re.compile(r"(?:使用|动用|支出|安排|统筹|盘活|收回|上缴)了?(?:结余|节余|结转|剩余)")
 # budgeted spending (预算支出, 支出预算) is a budget, not what was spent
 _BUDGETED_SPENDING = re.compile(r"预算支出$|支出预算数?$|安排(?:下达)?支出$")
 # categories of spending: parts of what was spent, not all of it
@@ -87,7 +89,8 @@ class BalanceMismatch(Rule):
         不核对的数：上年的、以前年度的、年初结转的（那是带进来的，不是剩下的），
         “累计”的数与不是累计的数，名称里有“其中、用于、人均、标准、比上年、增加、计划、
         预计、应”的数，支出的分类（基本支出、项目支出、人员经费、公用经费等是支出的一部分），
-        “预算支出”“安排支出”（那是预算），收入，约数（“约20万元”“20万元左右”），
+        “预算支出”“安排支出”（那是预算），动用、使用的结余（“动用结余资金30万元”是花掉的），
+        收入，约数（“约20万元”“20万元左右”），
         负数，括号里的数，表格单元格里的数，部门决算的年末结转和结余（年初结转也在其中，
         由 JX107 按决算恒等式核对）。“结余20万元用于……”里的 20 万元仍是结余。
         支出多于预算：结余写 0 不报告（确实没有剩下）；结余不为 0 也不报告（说明还有
@@ -302,7 +305,7 @@ def _role(label: str, canonical: str) -> str | None:
     if not label:
         return None
     if _LEFT.search(label):
-        return None if any(w in label for w in _NOT_LEFT) else "left"
+        return None if any(w in label for w in _NOT_LEFT) or _DRAWN_ON.search(label) else "left"
     if canonical in _CATEGORIES or label.endswith(_CATEGORIES):
         return None
     if _BUDGETED_SPENDING.search(label) and not any(w in label for w in ("实际", "已")):
