@@ -243,7 +243,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         elif "分别" in prefix:
             continue
         else:
-            names = _QUOTED.findall(prefix)
+            # (a name opens with “ or ": most prefixes have neither and are passed without the pattern)
+            names = _QUOTED.findall(prefix) if "“" in prefix or '"' in prefix else []
             if len(names) > 1:
                 continue
             if names:

@@ -291,8 +291,8 @@ def _ceiling(doc) -> Ceiling:
         text = pf.para.text
         if "分" not in text:
             continue
-        if _BONUS_WORD.search(text):
-            named = True
+        if not named and ("加分" in text or "奖励分" in text) and _BONUS_WORD.search(text):
+            named = True  # (every match has 加分 or 奖励分: most paragraphs are passed without the pattern)
         for q in pf.quantities:
             if q.kind != "score":
                 continue
