@@ -74,8 +74,9 @@ class BalanceMismatch(Rule):
           支出80万元，结余10万元”）；紧挨着支出的数若不是“有多少”的数（上年结转、
           另一笔支出），不核对。支出的数是一句的第一个数、前面只有它的名称和截止日期
           （“截至2023年12月31日，已支出……”），而剩余的数在同一句时，这一串取上一句
-          末尾的金额；这时预算的名称写了资金来源（“省级资金”）而支出、剩余没有写，
-          不核对（下一句可能说的是全部资金）；
+          末尾的金额；这时预算的名称里除了时间、“下达、到位、资金”之类的词以外还有
+          别的词（“省级资金”“甲子项目资金”）而支出、剩余的名称里没有，不核对
+          （下一句可能说的是全部资金）；
         - 剩余的数后面紧跟着的另一个剩余的数（“结转15万元，结余5万元”）与它合起来
           也算一种读法；
         - 支出、剩余的名称里除了时间、“实际、已、共、资金、项目、预算”之类的词以外
@@ -381,7 +382,7 @@ def _triple(pf, amounts: list[Quantity], k: int, vocab):
             break  # 其中 / 分别为 or a second year in the sentence
         if _one_source_of_several(pf, b_label, spent_label + left_label, vocab):
             break  # 县级配套资金 a，支出 b，结余 c, with 中央资金 named too: b and c may be of all
-        if b.sentence != spent.sentence and _sources(b_label) and not _sources(b_label) & _sources(spent_label + left_label):
+        if b.sentence != spent.sentence and _subject(b_label) not in spent_label + left_label:
             break  # 省级资金 a。支出 b，结余 c: the next sentence may speak of all the money
         keep.append(b)
     if not keep:
