@@ -49,6 +49,7 @@ _NOT_YET = re.compile(r"\s*(?:尚)?未(?:支付|使用|支出|拨付|执行|兑�
 _PRELUDE = re.compile(r"\s*(?:截至到?|截止到?|到|至|目前|当前|年底|年末|月底|底|末|止)*\s*")
 _CUT_OFF = re.compile(r"^(?:(?:截至|截止)到?(?:年底|年末|目前)?|底|末|止)+")  # (the tail of a date before a label: 底完成支付)
 _UNTIL = re.compile(r"(?:截至|截止)到?\s*$")
+_NOT_FILLED = ("下达", "到达")
 _TOTAL_KEYWORDS = frozenset(("合计", "共计", "总计"))
 _OPENERS = frozenset(("其中", "包括", "包含", "含", "分别为", "分别是"))
 _ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|不到)$")
@@ -84,7 +85,8 @@ class BalanceMismatch(Rule):
           也在预算的名称里，否则是另一笔资金，不核对；预算的名称写了资金来源（中央、省级、
           县级、配套、自筹等）、支出和剩余没有写、而同一段里还有别的来源的金额时，
           预算只是其中一个来源的，不核对；
-        - 这一句里有“其中、包括、含、分别为”时（分项对总数，由 JX101 核对），或从预算
+        - 这一句里有“其中、包括、含、分别为”时（分项对总数，由 JX101 核对；括号里的
+          “含”“其中”细分的是括号前的数，不算），或从预算
           所在句的开头到剩余的数写了两个不同的年份时（“截至”之后的截止日期不算），不核对。
 
         不核对的数：上年的、以前年度的、年初结转的（那是带进来的，不是剩下的），
@@ -259,7 +261,10 @@ def _left_shown(pf, q: Quantity, vocab) -> str:
 def _label(pf, q: Quantity, vocab) -> str:
     """The words that name ``q``: its label without the fillers (为, 共, 达 …), or for a figure
     right after 合计 / 共计 / 总计 the words of its clause before the keyword."""
-    label = vocab.strip_fillers(q.raw_label or "")
+    raw = (q.raw_label or "").strip()
+    if raw.endswith(_NOT_FILLED):
+        return raw  # (the filler 达 is the end of 下达 here: 共下达 a is not 共下 a)
+    label = vocab.strip_fillers(raw)
     if label:
         return label
     before = _item_before(pf, q.item)
@@ -447,8 +452,8 @@ def _between(pf, b: Quantity, left: Quantity) -> bool:
             if isinstance(it, YearRef) or isinstance(it, DateRef) and it.year is not None:
                 if not (type(before) is TextItem and _UNTIL.search(before.text)):
                     years.add(it.year)
-            elif isinstance(it, Keyword) and it.word in _OPENERS:
-                return True
+            elif isinstance(it, Keyword) and it.word in _OPENERS and it.depth == 0:
+                return True  # (one in parentheses breaks down the figure before it: 资金 a（含上年结转 b）)
         before = it
     return len(years) > 1
 
