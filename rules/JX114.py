@@ -166,10 +166,17 @@ class BalanceMismatch(Rule):
                 yield self._finding(doc, pf, budgets[0], spent, left, slip, vocab)
 
     def _finding(self, doc, pf, budget, spent, left, slip, vocab):
-        unit = left.unit
-        lf = UNIT_FACTORS[unit]
-        value = (budget.value * _factor(budget) - spent.value * _factor(spent)) / lf
-        prec = max(left.precision, *(_precision_in(q, lf) for q in (budget, spent)))
+        # the arithmetic in the finest unit of the three (资金预算 253.7 万元 − 支出 253.66 万元 =
+        # 400 元 beside 余额 404 元), the suggestion in the left-over's own unit
+        figures = (budget, spent, left)
+        fine = min(figures, key=_factor)
+        unit, factor = fine.unit, _factor(fine)
+        difference = budget.value * _factor(budget) - spent.value * _factor(spent)
+        value = difference / factor
+        prec = max(_precision_in(q, factor) for q in figures)
+        left_value = difference / _factor(left)
+        # (as many decimals as the left-over and the figures written in its unit or a larger one)
+        left_prec = max(_precision_in(q, _factor(left)) for q in figures if _factor(q) >= _factor(left))
         args = dict(
             budget_label=_shown(pf, budget, vocab, "预算"), budget=_num(budget),
             spent_label=_shown(pf, spent, vocab, "支出"), spent=_num(spent),
@@ -185,8 +192,8 @@ class BalanceMismatch(Rule):
                                figure=doc.quote(q.span), fixed=fixed, **args)
         related = [self.related(budget.span, "budget", text=doc.quote(budget.span)),
                    self.related(spent.span, "spent", text=doc.quote(spent.span))]
-        diff = abs(value - left.value)
-        return self.report(left.span, "mismatch", related=related, suggestion=f"{fmt(value, prec)}{unit}",
+        diff = abs(value - left.value * _factor(left) / factor)
+        return self.report(left.span, "mismatch", related=related, suggestion=f"{fmt(left_value, left_prec)}{left.unit}",
                            diff=f"{fmt(diff, prec)} {unit}", **args)
 
 
