@@ -24,7 +24,7 @@ from .normalise import first_lines
 from .profile import TITLE_LINES
 from .years import (
     CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, REPORT_NAME, YearPlace, in_docno, in_title, is_event_date, is_law_version, is_range,
-    is_since, joined_name, notice_evaluated_year, ordinary_other_year, places, report_name_at,
+    is_since, joined_name, NOTICE_BEFORE, notice_evaluated_year, ordinary_other_year, places, report_name_at,
 )
 
 _STOP = CLAUSE_STOPS
@@ -57,6 +57,7 @@ PLAN = re.compile(r"(?<!现)将|拟|(?<![\u4e00-\u9fff])计划(?!生育)|(?<!安
 # Looking back at an earlier evaluation: its results, its problems, a comparison.
 YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别(?!对)|连续")
+_YEARS_COMPARED = re.compile(YEARS_COMPARED)
 # Doing an evaluation of a year's spending, in one clause: 对[本单位] N 年度……进行了（绩效）自评 /
 # 自我评价 / 绩效评价 / 自查和绩效评估 (对 2023 年度项目支出资金使用情况进行了绩效自评, 对 N 年度预算绩效进行自我评价).
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
@@ -90,8 +91,9 @@ _FUNDS_NOTICE = re.compile(r"(?:下达|拨付|分配|安排)\s*$")
 # A page's or a form's field of the date it was written, filled in or published
 _DATE_FIELD = re.compile(r"(?:日期|时间)\s*[:：]\s*$")
 # What this evaluation covers, right before the year: 本次自评的范围为 / 评价对象是我馆 / 自评范围：
+# (the lookahead names the characters a match can start with: the engine passes over the others at once)
 SCOPE = re.compile(
-    r"(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间|年度)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
+    r"(?=[本此绩自评])(?:本次|此次)?(?:绩效)?(?:自评|自我评价|评价)(?:工作)?的?(?:范围|对象|期间|年度)\s*(?:为|是|包括|[:：])\s*[^，,。；;:：]{0,15}$"
 )
 # …or right after it: N 年度专项资金绩效评价资金总计 / N 年参与绩效评价的项目共
 SCOPE_AFTER = re.compile(
@@ -282,7 +284,7 @@ def _title_alone(doc, year):
                 copies.add(p.ref.span.start)
             continue
         if in_title(p):
-            if re.search(r"关于开展\s*$", p.before):
+            if NOTICE_BEFORE.search(p.before):
                 if p.para.text[p.i:p.j].endswith("年度"):
                     support.add(p.ref.year)  # 关于开展 X 年度……自评: the notice names X (not 关于开展 N 年, which may mean either)
             elif _FUNDS_NOTICE.search(p.para.text, max(0, p.i - 8), p.i):
@@ -296,7 +298,7 @@ def _title_alone(doc, year):
             else:
                 mentions += 1  # the body gives the title's year
             continue
-        if re.search(r"关于开展\s*$", p.before):
+        if NOTICE_BEFORE.search(p.before):
             if p.para.text[p.i:p.j].endswith("年度"):
                 support.add(p.ref.year)
             continue
@@ -379,13 +381,13 @@ def _odd_profile_year(doc, year):
     for p in places(doc):
         if p.ref.span.start <= span.start < p.ref.span.end:
             continue
-        if in_title(p) and re.search(r"关于开展\s*$", p.before):
+        if in_title(p) and NOTICE_BEFORE.search(p.before):
             evaluated = notice_evaluated_year(p.ref.year, "年度" if p.para.text[p.i:p.j].endswith("年度") else "年")
             votes.setdefault(evaluated, set()).add((p.ref.para, p.s))
             continue
         if ordinary_other_year(doc, p) or is_link(p):
             continue
-        if re.search(YEARS_COMPARED, p.para.text[p.s:p.e]) or PLAN.search(p.clause_before()):
+        if _YEARS_COMPARED.search(p.para.text, p.s, p.e) or PLAN.search(p.clause_before()):
             continue
         if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
                for d in doc.in_paragraph("dates", p.ref.para)):

@@ -127,6 +127,13 @@ _NAME_LABEL = re.compile(r"^\s*(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[�
 _NAME_IN_SENTENCE = re.compile(r"\s*(?:[。，,；;、）)》]|及|和|等|的|与|中|指出|提出|反映|显示|所|已|被|经)")
 
 
+# (compiled once: report_name_at is asked at nearly every year of a report)
+NOTICE_BEFORE = re.compile(r"关于开展\s*$")  # a notice's name goes on after it: 关于开展 N 年度……
+_YEAR_OR_NOTICE = re.compile(r"\d{4}\s*年|通知")
+_REPORT_NAME_RE = re.compile(REPORT_NAME)
+_NUMBER_BEFORE = re.compile(r"[\d(（)）]")  # a heading's number before a name
+
+
 def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     """The report's own name (TITLE_YEAR) starting with the year at index ``i`` of ``text``:
     not inside 《》, not a notice's (关于开展 / 通知), no other year between; with
@@ -134,30 +141,30 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     without it, or when ``top`` (one of the first lines) or the name is a web page's 名称：
     field, the name may also head its line (a title run into the text that follows), with no
     number before it and no sentence going on after it. The match, or None."""
-    m = TITLE_YEAR.match(text, i)
+    m = title = TITLE_YEAR.match(text, i)
     if m is None or not NAME_TAIL.fullmatch(text, m.end()):
         m = FORM_NAME_YEAR.match(text, i) if whole_line else None
         if m is not None and top and FORM_FIELDS.match(text, m.end()):
             head = _NAME_LABEL.sub("", text[:i], count=1)  # (an item's number before it: 1、2020 年度……自评表单位名称：)
-            return m if not re.search(r"\d{4}\s*年|通知", m.group("gap")) and not _NAME_BEFORE_STOPS.search(head) \
+            return m if not _YEAR_OR_NOTICE.search(m.group("gap")) and not _NAME_BEFORE_STOPS.search(head) \
                 and len(head) <= 40 else None  # a form's name with its header fields run in, in the first lines
         if m is None and whole_line:
             m = FILE_NAME_YEAR.match(text, i)
-        if m is None and whole_line and not re.search(r"[\d(（)）]", text[:i]):
+        if m is None and whole_line and not _NUMBER_BEFORE.search(text, 0, i):
             m = PLAIN_NAME_YEAR.match(text, i)  # (a page's title without 报告: 某某馆 2024 年绩效自评; no heading's number before)
-        m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else TITLE_YEAR.match(text, i)
+        m = m if m is not None and NAME_TAIL.fullmatch(text, m.end()) else title
     if m is None:
         return None
     before = text[:i]
-    if before.count("《") > before.count("》") or re.search(r"关于开展\s*$", before):
+    if before.count("《") > before.count("》") or NOTICE_BEFORE.search(before):
         return None
-    if re.search(r"\d{4}\s*年|通知", m.group("gap")):
+    if _YEAR_OR_NOTICE.search(m.group("gap")):
         return None
     if LINK_HEAD.search(before[-30:]):
         return None  # 上一篇：2022 年度……自评报告: a web page's link to another document
     # a name right after another name (a title and its copy run into one paragraph): what
     # stands before this one starts after the other
-    before = _NAME_LABEL.sub("", re.split(REPORT_NAME, before)[-1], count=1)
+    before = _NAME_LABEL.sub("", _REPORT_NAME_RE.split(before)[-1], count=1)
     field = list(_NAME_FIELD.finditer(before))
     if field:
         before = before[field[-1].end():]
@@ -224,15 +231,20 @@ class YearPlace:
     def after(self) -> str:
         return self.para.text[self.j:self.e]
 
+    # (the clause's bounds: asked at every year, several times, so the four marks are
+    # looked for one by one, without lists)
     def clause_before(self) -> str:
-        text = self.para.text
-        k = max([self.s] + [text.rfind(c, self.s, self.i) + 1 for c in "，,：:"])
-        return text[k:self.i]
+        text, s, i = self.para.text, self.s, self.i
+        k = max(text.rfind("，", s, i), text.rfind(",", s, i), text.rfind("：", s, i), text.rfind(":", s, i))
+        return text[max(k + 1, s):i]
 
     def clause_after(self) -> str:
-        text = self.para.text
-        ends = [k for k in (text.find(c, self.j, self.e) for c in "，,：:") if k >= 0]
-        return text[self.j:min(ends) if ends else self.e]
+        text, end = self.para.text, self.e
+        for c in "，,：:":
+            k = text.find(c, self.j, end)
+            if k >= 0:
+                end = k
+        return text[self.j:end]
 
 
 def places(doc) -> tuple[YearPlace, ...]:
@@ -278,8 +290,8 @@ _SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今|以后|之后|以前|
 
 def in_title(p: YearPlace) -> bool:
     """Inside a 《…》 title (a document's name, not the report's own statement)."""
-    text = p.para.text[: p.i]
-    return text.count("《") > text.count("》")
+    text = p.para.text
+    return text.count("《", 0, p.i) > text.count("》", 0, p.i)
 
 
 def in_docno(doc, p: YearPlace) -> bool:
