@@ -376,6 +376,8 @@ _NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:
 # ending its sentence (…，南陵县23万元，镜湖⏎): the list was cut off (a page break, an excerpt)
 _CUT_OFF = re.compile(r"[，,、][^，,、。；;!?！？]*$")
 # a unit with no number in front of it: the part's figure is masked or was left blank
+# 2.20万 without its 元, before a mark: an amount whose unit was cut short
+_LOST_YUAN = re.compile(r"\s*[万亿](?![\u4e00-\u9fff])")
 _BARE_UNIT = re.compile(r"[万亿千]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])")
 
 
@@ -409,6 +411,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     kind earlier in the paragraph are other readings, unless a breakdown of an
     earlier sentence holds them, and so is the sum of the figures of the sentence
     before (``Breakdown.summed``). A 其中 after ； is read the same way.
+
+    After 分别 (分别为, 分别是) or 即 following a part, the figures up to the next ； break that
+    part down and are no parts of the list (``一是基金1200万元，分别为甲1000万元、乙200万元``).
 
     A list stops at ；/; as at the end of the sentence, but the figures of the same
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
@@ -444,7 +449,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     如 (examples), and the shares written after the parts, if every part has one,
     add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups).
     Partial enumerations are still checked: their parts may not exceed the total. A list in which a part has the unit but no number
-    (``其中：A ** 万元，B 2万元``), whose counts come in two measure words
+    (``其中：A ** 万元，B 2万元``) or lost its 元 (``B 2.20万，``), whose counts come in two measure words
     (``其中：甲编制81人，乙编制12个``), whose part is a guess or a bound (``约60万元``,
     ``30万元左右``) or that is cut off at the paragraph's end inside one more clause
     (``…，南陵县23万元，镜湖`` and no mark ending the sentence) is marked ``gaps``.
@@ -508,7 +513,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     in_more = False
     depth = 0  # parentheses opened since the keyword
     seen: list[str] = []  # the list's text, figures as "#"
-    mixed = other = rough = False
+    mixed = other = rough = unitless = False
     shares: list[Quantity] = []  # the percentage after each part, where one is written
     last_at = 0  # where in ``seen`` the last part ended
     shared_out = False  # after 分别 in this ；-clause: the figures break the part before down
@@ -569,14 +574,24 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 # (not 60户190人, two measures of one item; one after the last part is
                 # another matter: 内设17个部门)
                 other = True
+            elif (nxt.kind == "number" and family == "amount" and nxt.raw_label and (parts or more)
+                  and _LOST_YUAN.match(text, pf.para.index_of(nxt.number_span.end))):
+                unitless = True  # 办公费3.10万元，邮电费2.20万，…: a part whose 元 was lost
             elif nxt.kind == "percent" and (more or parts) and len(shares) < len(parts) + len(more):
                 shares.append(nxt)  # 脱贫人口1200人，占24%
+            continue
+        if isinstance(nxt, Keyword) and nxt.word.startswith("分别") and (parts or more) and depth == 0:
+            # 一是风险基金 1200 万元，分别为甲 1000 万元、乙 200 万元: the part broken down
+            seen.append(nxt.word)
+            if not shared_out:
+                shared_out = True
+                last_at = len(seen)
             continue
         if isinstance(nxt, TextItem):
             seen.append(nxt.text)
             if nxt.kind != "PUNCT":
-                if (parts or more) and depth == 0 and nxt.text.startswith("分别") and not shared_out:
-                    shared_out = True
+                if (parts or more) and depth == 0 and (nxt.text.startswith("分别") or nxt.text == "即") and not shared_out:
+                    shared_out = True  # (预算资金 950 万元，即：甲 600 万元、乙 350 万元: the same)
                     last_at = len(seen)
                 continue
             if nxt.text in OPEN_PARENS:
@@ -617,7 +632,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             clause_figs.pop()
             shapes.pop()
     gaps = (
-        mixed
+        mixed or unitless
         or rough or _approximate(pf, total)  # 约60万元, 30万元左右: no sum to check
         or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
         # one more item with no figure: 其中行政编13个、事业编45个、差额
@@ -637,7 +652,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
 
     if more and len(parts) == 1 and all(len(c) == 1 for c in clause_figs) and (
         len(clause_figs) >= 3 or new_sentence or len(shapes[0]) > 1 and all(sh == shapes[0] for sh in shapes)
-        or len(clause_figs) == 2 and one_kind(total, parts[0], more[0])
+        or len(clause_figs) == 2 and one_kind(total, parts[0], more[0], total_label=_label_before_sum_word(pf, total))
     ):
         # one part per ；-clause, in three clauses or more (其中：a 用于…；b 用于…；c 用于…),
         # in a sentence that is all list (…万元。其中：A a；B b。), in clauses of one
@@ -755,17 +770,31 @@ def _clause_opens_with_year(pf: ParagraphFacts, q: Quantity) -> bool:
 _FILLER_END = re.compile(r"(?:共计|合计|总计|共|为|是|达到|达)$")
 
 
-def one_kind(total: Quantity | None, *parts: Quantity) -> bool:
+def one_kind(total: Quantity | None, *parts: Quantity, total_label: str = "") -> bool:
     """Whether the labels of ``total`` and of each of ``parts`` end in the same two characters
     (基本支出 / 工资福利支出 / 商品和服务支出), none of them a comparison, another year's, a
     total or a sum spent: parts of one kind, not a new figure of another (收入 X，其中财政拨款 a；
-    支出 b; 资金 X，其中中央资金 a；已支出资金 b)."""
+    支出 b; 资金 X，其中中央资金 a；已支出资金 b). ``total_label`` stands for a total's label
+    that a keyword cut off (单位支出 of 单位支出共计 X)."""
     if total is None:
         return False
     labels = [_FILLER_END.sub("", q.raw_label.strip()) for q in (total, *parts)]
+    if not labels[0] and total_label:
+        labels[0] = _FILLER_END.sub("", total_label.strip())
     tail = labels[0][-2:]
     return len(tail) == 2 and all(len(lab) > 2 and lab.endswith(tail) and not _COMPARISON.search(lab)
                                   and not re.search(r"上年|去年|累计|总|已|实际", lab) for lab in labels[1:])
+
+
+def _label_before_sum_word(pf: ParagraphFacts, total: Quantity | None) -> str:
+    """The words before 共计 / 合计 / 总计 right before ``total`` (单位支出 of 单位支出共计 X),
+    "" when the total has a label of its own or no such word stands before it."""
+    if total is None or total.raw_label.strip() or total.item < 2:
+        return ""
+    kw, words = pf.items[total.item - 1], pf.items[total.item - 2]
+    if isinstance(kw, Keyword) and kw.word in BREAKDOWN_CLOSERS and isinstance(words, TextItem) and words.kind == "TEXT":
+        return words.text
+    return ""
 
 
 def _may_be_total(pf: ParagraphFacts, q: Quantity, vocab: Vocabulary) -> bool:
