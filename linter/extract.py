@@ -413,7 +413,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     before (``Breakdown.summed``). A 其中 after ； is read the same way.
 
     After 分别 (分别为, 分别是) or 即 following a part, the figures up to the next ； break that
-    part down and are no parts of the list (``一是基金1200万元，分别为甲1000万元、乙200万元``).
+    part down and are no parts of the list (``一是基金1200万元，分别为甲1000万元、乙200万元``);
+    with two or more of them they are a breakdown of that part, returned before the list's.
+    A part whose 元 was lost (``邮电费2.20万，``) in a list of amounts is read in 万元.
 
     A list stops at ；/; as at the end of the sentence, but the figures of the same
     kind in the later ；-clauses of the sentence are kept (``Breakdown.more``) when
@@ -449,7 +451,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     如 (examples), and the shares written after the parts, if every part has one,
     add up to 100% (``脱贫人口1200人，占24%；监测对象300人，占6%`` is a few groups).
     Partial enumerations are still checked: their parts may not exceed the total. A list in which a part has the unit but no number
-    (``其中：A ** 万元，B 2万元``) or lost its 元 (``B 2.20万，``), whose counts come in two measure words
+    (``其中：A ** 万元，B 2万元``), whose counts come in two measure words
     (``其中：甲编制81人，乙编制12个``), whose part is a guess or a bound (``约60万元``,
     ``30万元左右``) or that is cut off at the paragraph's end inside one more clause
     (``…，南陵县23万元，镜湖`` and no mark ending the sentence) is marked ``gaps``.
@@ -513,17 +515,41 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     in_more = False
     depth = 0  # parentheses opened since the keyword
     seen: list[str] = []  # the list's text, figures as "#"
-    mixed = other = rough = unitless = False
+    mixed = other = rough = False
     shares: list[Quantity] = []  # the percentage after each part, where one is written
     last_at = 0  # where in ``seen`` the last part ended
     shared_out = False  # after 分别 in this ；-clause: the figures break the part before down
+    nested: list[Breakdown] = []  # those breakdowns of a part, each checked on its own
+    sub: list[Quantity] = []  # the figures breaking the part before down, so far
+
+    def part_broken_down(opener: Keyword) -> None:
+        """Start reading the figures after 分别 / 即 as a breakdown of the last part."""
+        nonlocal shared_out, last_at
+        shared_out = True
+        last_at = len(seen)
+        sub.clear()
+        sub.append((more or parts)[-1])
+        sub_kw[0] = opener
+
+    def end_of_part_breakdown() -> None:
+        """Keep the part's breakdown read so far, with two figures or more."""
+        if len(sub) >= 3 and not any(_approximate(pf, x) for x in sub):
+            nested.append(Breakdown(sub[0], tuple(sub[1:]), sub_kw[0], "等" not in _clause_tail(pf, sub[-1]),
+                                    pf.para.index))
+        sub.clear()
+
+    sub_kw = [kw]
     for nxt in items[kw.item + 1:]:
         if shared_out and isinstance(nxt, Quantity) and nxt.depth == kw.depth:
             seen.append("#")
+            if sub and unit_family(nxt) == unit_family(sub[0]) and not _COMPARISON.search(nxt.raw_label):
+                sub.append(nxt)
             continue  # 第一批资金100万元，分别支持甲30万元、乙70万元: parts of the part
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
             if nxt.span.start == kw.span.end and nxt.word in BREAKDOWN_OPENERS or nxt.depth > kw.depth:
                 continue  # 其中包括; a breakdown of a part in parentheses
+            if nxt.word == kw.word and not (parts or more) and all(t in ":：" for t in seen):
+                continue  # 其中：其中：… the opener written twice
             if (parts or more) and not any(isinstance(x, Quantity) and x.sentence == nxt.sentence
                                            for x in items[nxt.item + 1:]):
                 break  # …，评价内容包括管理、执行、产出。: a list of no figures after the list ended
@@ -541,6 +567,10 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 break
             if family is None and nxt.kind in ("amount", "count"):
                 family = unit_family(nxt)
+            if family == "amount" and nxt.kind == "number" and nxt.raw_label and (parts or more):
+                lost = _LOST_YUAN.match(text, pf.para.index_of(nxt.number_span.end))
+                if lost:  # 办公费3.10万元，邮电费2.20万，…: a part whose 元 was lost, in 万元 as written
+                    nxt = attrs.evolve(nxt, kind="amount", unit=lost.group(0).strip() + "元")
             if unit_family(nxt) == family:
                 if _COMPARISON.search(nxt.raw_label) or _per(pf, nxt):
                     continue  # 中央资金80万元，比上年减少10万元：a change, no part
@@ -574,9 +604,6 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 # (not 60户190人, two measures of one item; one after the last part is
                 # another matter: 内设17个部门)
                 other = True
-            elif (nxt.kind == "number" and family == "amount" and nxt.raw_label and (parts or more)
-                  and _LOST_YUAN.match(text, pf.para.index_of(nxt.number_span.end))):
-                unitless = True  # 办公费3.10万元，邮电费2.20万，…: a part whose 元 was lost
             elif nxt.kind == "percent" and (more or parts) and len(shares) < len(parts) + len(more):
                 shares.append(nxt)  # 脱贫人口1200人，占24%
             continue
@@ -584,15 +611,13 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             # 一是风险基金 1200 万元，分别为甲 1000 万元、乙 200 万元: the part broken down
             seen.append(nxt.word)
             if not shared_out:
-                shared_out = True
-                last_at = len(seen)
+                part_broken_down(nxt)
             continue
         if isinstance(nxt, TextItem):
             seen.append(nxt.text)
             if nxt.kind != "PUNCT":
                 if (parts or more) and depth == 0 and (nxt.text.startswith("分别") or nxt.text == "即") and not shared_out:
-                    shared_out = True  # (预算资金 950 万元，即：甲 600 万元、乙 350 万元: the same)
-                    last_at = len(seen)
+                    part_broken_down(kw)  # (预算资金 950 万元，即：甲 600 万元、乙 350 万元: the same)
                 continue
             if nxt.text in OPEN_PARENS:
                 depth += 1
@@ -600,6 +625,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 depth = max(0, depth - 1)
             elif nxt.text in _LIST_STOP and parts:
                 if depth == 0:
+                    end_of_part_breakdown()
                     shared_out = False
                     in_more = True
                     clause_figs.append([])
@@ -608,6 +634,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 break
         else:
             seen.append("#")
+    end_of_part_breakdown()
     if not parts or family is None:
         return None
     if new_sentence:
@@ -632,7 +659,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             clause_figs.pop()
             shapes.pop()
     gaps = (
-        mixed or unitless
+        mixed
         or rough or _approximate(pf, total)  # 约60万元, 30万元左右: no sum to check
         or family == "amount" and _BARE_UNIT.search("".join(seen)) is not None
         # one more item with no figure: 其中行政编13个、事业编45个、差额
@@ -670,6 +697,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     if more and not cut and len(clause_figs) >= 2 and len({len(c) for c in clause_figs}) == 1 and len(parts) >= 2:
         # 其中：中央资金300万元，支出300万元；省级资金150万元，支出145.8万元 — by column
         columns = tuple(zip(*clause_figs))
+    before.extend(nested)  # (a part's own breakdown, after 分别 / 即, is checked on its own)
     return Breakdown(
         total, tuple(parts), kw, exhaustive, pf.para.index,
         totals=totals,

@@ -546,6 +546,10 @@ def _whole_after_to(name: str) -> str:
     return name
 
 
+# between a part and the clause of its share, nothing but one aside in parentheses and a comma
+_ASIDE_ONLY = re.compile(r"\s*[（(][^（）()]*[)）]\s*[，,]?\s*$")
+
+
 def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     start, clause = _clause_before(pf, q)
     paren = _paren_share_claim(pf, q, vocab, start, clause)
@@ -563,6 +567,15 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     if not before:
         return claim
     k = len(before) - 1
+    aside = False
+    while k > 0 and before[k].depth > q.depth:
+        k -= 1  # A a（其中：甲 b，乙 c），占 B 的 r%: the part's own breakdown in parentheses
+        aside = True
+    if aside and not (before[k].depth == q.depth and _ASIDE_ONLY.match(
+            pf.para.text, pf.para.index_of(before[k].span.end), start)):
+        return claim
+    if aside:
+        before = before[: k + 1]
     of_change = bool(_CHANGE_WORDS.search(name))
     while k > 0 and (before[k].kind == "percent" and _clean(before[k].raw_label, vocab).startswith("占")
                      or not of_change and _CHANGE_LABEL.match(_clean(before[k].raw_label, vocab))):
@@ -573,7 +586,7 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     num = before[k]
     shares_between = len(before) - 1 - k
     if (num.kind not in ("amount", "count") or num.depth != q.depth
-            or num.clause != q.clause - 1 - shares_between
+            or not aside and num.clause != q.clause - 1 - shares_between
             or any(x.clause != num.clause + 1 + i for i, x in enumerate(before[k + 1:]))):
         return claim
     inside = [x for x in pf.quantities if start <= pf.para.index_of(x.span.start) and x.span.end <= q.span.start]
@@ -656,7 +669,8 @@ def _totals_of(doc, pf, x: Quantity) -> set[Quantity]:
 def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | None:
     """收入合计 X。其中：财政拨款收入 a，占总收入的 p%: the whole a part's share is of, when
     the share names a total (总收入, 收入总额) and the part is in one breakdown of the
-    paragraph whose total's label, if any, holds the name's words."""
+    paragraph whose total's label, if any, holds the name's words — or names no kind of money
+    while the part's label ends with them (经费项目 X，其中：商品和服务支出 a，占总支出的 p%)."""
     words = name.removeprefix("总").removesuffix("总额").removesuffix("总数").removesuffix("合计")
     if words == name or not words:
         return None
@@ -665,7 +679,17 @@ def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | Non
         return None
     total = totals.pop()
     label = _role_label(pf, total, vocab)
-    return total if not label or words in label else None
+    if not label or words in label:
+        return total
+    # 节目制作经费项目 60 万元，其中：商品和服务支出 45.50 万元，占总支出的 r%: a whole named for
+    # what it is for, the part naming the kind of money the share's whole is
+    if _role_label(pf, num, vocab).endswith(words) and not _MONEY_KINDS.search(label):
+        return total
+    return None
+
+
+# the kinds of money a total's label may name (a whole named 收入 is no 总支出)
+_MONEY_KINDS = re.compile(r"收入|支出|预算|决算|投资|结余|结转")
 
 
 # the label of a change said of the figure before it: 比上年增收 b, 同比增长 c%, 较上年同期减少 d
