@@ -70,6 +70,8 @@ class Vocabulary:
                 if text.endswith(word) and len(text) > len(word):
                     if word == "计" and text[-2] in _WORDS_IN_JI:
                         continue  # 累计, 统计, 审计……: a word of the label, not 计 (counting to)
+                    if word == "达" and text[-2] in _WORDS_IN_DA:
+                        continue  # 下达, 送达, 到达……: a word of the label, not 达 (reaching)
                     text = text[: -len(word)].rstrip()
                     changed = True
         return text
@@ -85,6 +87,7 @@ class Vocabulary:
 
 # the characters that make a word with 计 after them (累计 完成 a is no 累 + 计 a)
 _WORDS_IN_JI = frozenset("累统审预设会估")
+_WORDS_IN_DA = frozenset("下送传抵到转")
 
 
 @functools.cache

@@ -14,3 +14,11 @@ def test_ji_of_a_word_stays():
     assert v.strip_fillers("项目资金累计完成") == "项目资金累计"
     assert v.strip_fillers("普查经费审计") == "普查经费审计"
     assert v.strip_fillers("全年预计") == "全年预计"
+
+
+def test_da_of_a_word_stays():
+    v = default_vocabulary()
+    assert v.strip_fillers("共下达") == "共下达"
+    assert v.strip_fillers("文件送达") == "文件送达"
+    assert v.strip_fillers("覆盖率达") == "覆盖率"  # 达 as reaching
+    assert v.strip_fillers("全年支出达到") == "全年支出"
