@@ -174,15 +174,19 @@ def _first_chars(regexp: str, flags: int):
         raise _Unknown
     categories = {}
 
-    def in_class(items, ch: str) -> bool:
-        hit, negate = False, False
+    def class_test(items):
+        """The test of one character against a character class (its items as parsed), read
+        once: its literals in a set, its ranges and categories in lists (a report has some
+        hundreds of distinct characters, each tried against every terminal)."""
+        negate = False
+        literals, ranges, tests = set(), [], []
         for op, av in items:
             if op is c.NEGATE:
                 negate = True
             elif op is c.LITERAL:
-                hit = hit or ch == chr(av)
+                literals.add(chr(av))
             elif op is c.RANGE:
-                hit = hit or av[0] <= ord(ch) <= av[1]
+                ranges.append(av)
             elif op is c.CATEGORY:
                 pattern = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
                            c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}.get(av)
@@ -190,10 +194,20 @@ def _first_chars(regexp: str, flags: int):
                     raise _Unknown
                 if pattern not in categories:
                     categories[pattern] = re.compile(pattern, flags)
-                hit = hit or categories[pattern].fullmatch(ch) is not None
+                tests.append(categories[pattern].fullmatch)
             else:
                 raise _Unknown
-        return hit != negate
+
+        def in_class(ch: str) -> bool:
+            hit = ch in literals
+            if not hit and ranges:
+                o = ord(ch)
+                hit = any(lo <= o <= hi for lo, hi in ranges)
+            if not hit and tests:
+                hit = any(test(ch) is not None for test in tests)
+            return hit != negate
+
+        return in_class
 
     def first(seq) -> tuple[list, bool]:
         """The tests of the characters ``seq`` may start with, and whether it may match nothing."""
@@ -205,8 +219,7 @@ def _first_chars(regexp: str, flags: int):
                 tests.append(lambda ch, v=chr(av): ch == v)
                 return tests, False
             if op is c.IN:
-                in_class(av, "a")  # (a class this does not read fails here, not later)
-                tests.append(lambda ch, items=av: in_class(items, ch))
+                tests.append(class_test(av))  # (a class this does not read fails here, not later)
                 return tests, False
             if op in (c.NOT_LITERAL, c.ANY):
                 tests.append(lambda ch: True)
