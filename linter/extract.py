@@ -377,7 +377,7 @@ _NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:
 _CUT_OFF = re.compile(r"[，,、][^，,、。；;!?！？]*$")
 # a unit with no number in front of it: the part's figure is masked or was left blank
 # 2.20万 without its 元, before a mark: an amount whose unit was cut short
-_LOST_YUAN = re.compile(r"\s*[万亿](?![\u4e00-\u9fff])")
+_LOST_YUAN = r"\s*[万亿](?![\u4e00-\u9fff])"  # (a rare place: compiled by re when first used)
 _BARE_UNIT = re.compile(r"[万亿千]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])")
 
 
@@ -568,7 +568,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             if family is None and nxt.kind in ("amount", "count"):
                 family = unit_family(nxt)
             if family == "amount" and nxt.kind == "number" and nxt.raw_label and (parts or more):
-                lost = _LOST_YUAN.match(text, pf.para.index_of(nxt.number_span.end))
+                lost = re.compile(_LOST_YUAN).match(text, pf.para.index_of(nxt.number_span.end))
                 if lost:  # 办公费3.10万元，邮电费2.20万，…: a part whose 元 was lost, in 万元 as written
                     nxt = attrs.evolve(nxt, kind="amount", unit=lost.group(0).strip() + "元")
             if unit_family(nxt) == family:

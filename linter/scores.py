@@ -183,7 +183,9 @@ def _score_follows(pf, q: Quantity) -> bool:
                and "得分" in r.raw_label for r in pf.quantities)
 
 
-_FIELD_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+# (this and _CELL_LABEL are patterns of rare places, compiled by re when first used: a Chinese
+# character class costs a millisecond to compile, at every start of the command line)
+_FIELD_NAME = r"[\u4e00-\u9fff]{2,12}$"
 
 
 def _field_label(pf, q: Quantity) -> str:
@@ -194,7 +196,7 @@ def _field_label(pf, q: Quantity) -> str:
     head = text[max(0, i - 16):i].rstrip()
     if not head.endswith((":", "：")):
         return ""
-    m = _FIELD_NAME.search(head[:-1].rstrip())
+    m = re.search(_FIELD_NAME, head[:-1].rstrip())
     return m.group(0) if m else ""
 
 
@@ -214,7 +216,7 @@ def _label_above(doc, pf, q: Quantity) -> str:
     return text[k:].replace(" ", "") if k < len(text) else ""
 
 
-_CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_CELL_LABEL = r"[\u4e00-\u9fff]{2,12}"  # (compiled when first used, see _FIELD_NAME)
 
 
 def _cell_label(doc, pf, q: Quantity) -> str:
@@ -230,7 +232,7 @@ def _cell_label(doc, pf, q: Quantity) -> str:
     if left.kind != "cell" or left.row != para.row or left.cell != para.cell - 1:
         return ""
     name = left.text.replace(" ", "")
-    if not _CELL_LABEL.fullmatch(name):
+    if not re.fullmatch(_CELL_LABEL, name):
         return ""
     paragraphs = doc.paragraphs
     for step in (-1, 1):

@@ -114,7 +114,9 @@ _LABEL_IN = re.compile(r"(?:^|[。；;!?！？.\s\d%])\s*[\u4e00-\u9fff]{2,15}\s
 _CELL_TAIL = re.compile(r"\s[\d,]*\d(?:\.\d+)?%?\s*$")
 # a decimal section number opening a paragraph (1.2部门支出描述): a heading below the
 # 1. level that the report numbers 1. / 1.1 / 1.1.1; not an amount (1.5万元)
-_SECTION = re.compile(r"\s*(\d{1,2})\.\d{1,2}(?:\.\d{1,2})*[、.\s]*(?=[\u4e00-\u9fff])(?![万亿元倍个人年月日分次项])")
+# (this and _BREAK_BEFORE are patterns of rare places, compiled by re when first used: a Chinese
+# character class costs a millisecond to compile, at every start of the command line)
+_SECTION = r"\s*(\d{1,2})\.\d{1,2}(?:\.\d{1,2})*[、.\s]*(?=[\u4e00-\u9fff])(?![万亿元倍个人年月日分次项])"
 # the usual rank of heading styles, outermost first (一、 > (一) > 1. > (1) > ①)
 RANK = {"cn-dun": 0, "paren-cn": 1, "ar-dot": 2, "paren-ar": 3, "circled": 4}
 
@@ -155,7 +157,7 @@ def section_between(doc, a, b) -> bool:
         return False
     paras = doc.paragraphs
     for q in range(a.para + 1, b.para):
-        m = _SECTION.match(paras[q].text)
+        m = re.match(_SECTION, paras[q].text)
         if m and int(m.group(1)) == a.ordinal:
             return True
     return False
@@ -673,7 +675,7 @@ def _build(doc) -> Outline:
 # what may come before the space in front of a marker at a line break run together: the end
 # of a heading's title or of a sentence's words, not a number (a page number, a table's
 # figure), a leader, a box to tick, a bar or a separator
-_BREAK_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z)）》”」]")
+_BREAK_BEFORE = r"[\u4e00-\u9fffA-Za-z)）》”」]"  # (compiled when first used, see _SECTION)
 _TITLE_STOP = re.compile(r"[。；;!?！？]")
 _TITLE_REACH = 40  # characters of a heading's title before the next, nested, heading
 
@@ -907,7 +909,7 @@ def _after_break(p, m) -> bool:
     j = i
     while j > 0 and p.text[j - 1] in " \t\u3000":
         j -= 1
-    return 0 < j < i and _BREAK_BEFORE.match(p.text, j - 1) is not None
+    return 0 < j < i and re.match(_BREAK_BEFORE, p.text[j - 1]) is not None
 
 
 def _labelled(paras, scope_of, markers) -> set:
