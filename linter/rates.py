@@ -192,8 +192,14 @@ _NEGATIONS = ("不", "未", "非")
 
 
 @functools.cache
+def _rates_toml() -> dict:
+    """data/rates.toml, read once per process (the definitions and the stages both use it)."""
+    return tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
+
+
+@functools.cache
 def rate_data() -> RateData:
-    data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
+    data = _rates_toml()
     defs = tuple(
         RateDef(
             names=tuple(r["names"]), formula=r.get("formula", "ratio"), kind=r.get("kind", "amount"),
@@ -1089,8 +1095,7 @@ def _names_total(label: str, name: str) -> bool:
 def _stages() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The verbs of the stages a case passes through, the qualifiers of a part of one and the
     words of what the cases are (``[stages]`` of data/rates.toml)."""
-    data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
-    stages = data.get("stages", {})
+    stages = _rates_toml().get("stages", {})
     return tuple(tuple(stages.get(k, ())) for k in ("verbs", "qualifiers", "objects"))
 
 
