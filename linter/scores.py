@@ -130,6 +130,75 @@ def _total_scores(doc) -> list[Quantity]:
 _WHOLE_WORDS = re.compile(r"总|综合|最终|整体|总体")
 
 
+# --- totals listed item by item ----------------------------------------------
+
+# the head of a list of totals, one for each sub-item: 绩效自评得分分别为：A 92 分，B 95 分
+_LIST_HEAD = re.compile(r"(?P<label>得分|总分|评分)\s*(?P<each>分别)\s*(?:为|是)\s*[:：]?")
+# what stands between two items of the list: a mark, then the next item's name (no figure)
+_LIST_GAP = re.compile(r"[\s,，、;；]*(?:和|及|以及)?\s*[^\d。；;，,、:：!?！？()（）]{0,30}")
+_LIST_END = re.compile(r"[。!?！？\n]")
+
+
+@attrs.frozen
+class Listed:
+    """A list of totals, one for each sub-item (sub-fund, project), after a total label with
+    分别为: ``head`` is the index of 分别 in the paragraph's text, ``items`` the scores listed."""
+    para: int
+    head: int
+    items: tuple[Quantity, ...]
+
+
+def listed_totals(doc) -> list[Listed]:
+    """Every list of totals of sub-items: a label that names the total (自评得分, 综合得分,
+    评价得分, 总分 — as :func:`total_scores` reads it, no indicator's or earlier year's word in
+    its clause) with 分别为 / 分别是, then at least two scores each after its item's name and a
+    mark (绩效自评得分分别为：租赁补贴 92 分，老旧小区改造 95 分，棚户区改造 100 分), up to the end
+    of the sentence. Each is a whole total of its own item: held to the range of a total (JX201)
+    and a statement of this evaluation's result (JX301); the items' totals differ by nature, so
+    they are no restatements of one total (JX202, JX203 leave them out). Items named as an
+    indicator or a criterion (产出指标 30 分, ≥90% 得 10 分) end the list. Worked out once per
+    document."""
+    found = doc.memo.get("scores.listed_totals")
+    if found is None:
+        found = doc.memo["scores.listed_totals"] = tuple(_listed_totals(doc))
+    return list(found)
+
+
+def _listed_totals(doc) -> list[Listed]:
+    out = []
+    for pf in doc.facts:
+        text = pf.para.text
+        if "分别" not in text:
+            continue
+        scores = [q for q in pf.quantities if q.kind == "score"]
+        if len(scores) < 2:
+            continue
+        for m in _LIST_HEAD.finditer(text):
+            k = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_STOPS) + 1
+            label = text[k:m.end("label")].replace(" ", "")
+            if not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label) or _LOOK_BACK.search(label):
+                continue
+            end = _LIST_END.search(text, m.end())
+            end = end.start() if end else len(text)
+            items = []
+            at = m.end()
+            for q in scores:
+                i = pf.para.index_of(q.span.start)
+                if i < at:
+                    continue
+                if i >= end or not _LIST_GAP.fullmatch(text, at, i):
+                    break
+                name = q.raw_label.replace(" ", "")
+                if (re.search(r"分值|满分|权重|标准分|扣|加分", name) or _PART_WORDS.search(name)
+                        or _is_criterion(text, i)):
+                    break
+                items.append(q)
+                at = pf.para.index_of(q.span.end - 1) + 1
+            if len(items) >= 2:
+                out.append(Listed(pf.para.index, m.start("each"), tuple(items)))
+    return out
+
+
 def _under_its_maximum(doc, pf, q: Quantity) -> bool:
     """Whether ``q`` is written under a heading whose title states a maximum below 100 in
     parentheses that ``q`` does not exceed ((1)立项依据充分性(2分) then ……自评得2分: the score

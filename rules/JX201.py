@@ -5,7 +5,7 @@ from ..arith import fmt
 from ..dates import sentence_start
 from ..facts import Quantity
 from ..rule import Rule
-from ..scores import ceiling, total_scores
+from ..scores import ceiling, listed_totals, total_scores
 
 # Words that make a score the report's total self-evaluation score.
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
@@ -24,6 +24,9 @@ class ScoreOutOfRange(Rule):
     做什么
         检查分数是否超出可能的范围：
         - 自评总得分（“自评得分为 N 分”“综合得分”“评价分”“总分”等）大于 100 分或小于 0 分；
+          总得分标签后接“分别为 / 分别是”、再逐项写出各子项（子资金、子项目）名称和分数的
+          （“绩效自评得分分别为：租赁补贴 92 分，棚户区改造 105 分”，至少两项，到句末为止；
+          名称是指标、评分标准、分值、扣分的项不算），每一项都是该子项的总得分，同样看待；
         - 同一句中先写指标分值（“分值 10 分”“满分 10 分”“权重 10 分”），再写得分
           （“得分 12 分”“得 12 分”），得分大于分值；
         - 标签以评分体系的一级指标名称结尾的分数（“产出指标 40 分”“项目决策 15 分”，表单压成一行的
@@ -97,6 +100,7 @@ class ScoreOutOfRange(Rule):
 
     def check(self, doc):
         totals = {q.span for q in total_scores(doc)}  # with a label on the line above, too
+        totals.update(q.span for ls in listed_totals(doc) for q in ls.items)  # 得分分别为：A 92 分，B 105 分
         top = ceiling(doc)
         for pf in doc.facts:
             scores = [q for q in pf.quantities if q.kind == "score"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
-from ..scores import total_scores_in
+from ..scores import listed_totals, total_scores_in
 from ..evaluated import (
     COMPARISON, PLAN, SCOPE, SCOPE_AFTER, YEAR_IN, YEARS_COMPARED, announced, eval_clause, eval_words, is_link, name_copies,
     name_line, places_in, self_words,
@@ -57,6 +57,19 @@ _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)
 
 
 
+def _listed_in(doc, para):
+    """The totals of sub-items listed in paragraph ``para`` (得分分别为：A 92 分，B 95 分)."""
+    return [q for ls in listed_totals(doc) if ls.para == para for q in ls.items]
+
+
+def _compares(doc, p) -> bool:
+    """The sentence of ``p`` compares (较, 同比, 上年, 分别……), other than with the 分别 that heads a
+    list of the sub-items' totals (自评得分分别为：A 92 分，B 95 分: one result per item, no years compared)."""
+    text = p.para.text
+    heads = {ls.head for ls in listed_totals(doc) if ls.para == p.ref.para}
+    return any(m.start() not in heads for m in COMPARISON.finditer(text, p.s, p.e))
+
+
 class WrongYear(Rule):
     """
     做什么
@@ -74,7 +87,9 @@ class WrongYear(Rule):
            以“我局 / 本单位”开头的分句也算：“N 年度，我馆部门整体支出绩效自评得分 95 分”），N ≠ Y
            （“2023 年度”报告里写“2024 年整体支出自我绩效评价自评得分为 96 分”）。N < Y 时只在
            这句话除了《》里、文号里的年份和说做这次评价的 Y 年度（“对 Y 年度……进行了全面评价，N 年度我单位……
-           自评得分 95 分”）以外只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”），
+           自评得分 95 分”）以外只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”；
+           按子项逐一写出的总得分也算：“N 年本县……资金绩效自评得分分别为：A 94 分，B 91 分”，这里引出
+           清单的“分别”不算比较），
            或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
            往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
@@ -339,7 +354,7 @@ class WrongYear(Rule):
             m = self_words(p)
             if m and weak and p.ref.para < top and m.group(0).endswith("报告"):
                 continue
-            if (m and not COMPARISON.search(text[p.s:p.e])
+            if (m and not _compares(doc, p)
                     and (self._own(doc, p, year) or self._doing(doc, p, year, m.end()))):
                 what = m.group(0)[-2:]
                 yield self.report(
@@ -461,7 +476,7 @@ class WrongYear(Rule):
             return False  # 2022 年度，我局……得分 90 分；2023 年度，我局……得分 95 分: the years side by side
             # (the report's title run into the paragraph is neither)
         return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
-                   for q in total_scores_in(doc, p.ref.para))
+                   for q in (*total_scores_in(doc, p.ref.para), *_listed_in(doc, p.ref.para)))
 
     @staticmethod
     def _part_of_title(doc, p, year):
