@@ -52,8 +52,9 @@ YEAR_IN = re.compile(r"\d{4}\s*年")
 # …of another system or a plan, not this evaluation
 _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目标|复核|整改|结果应用|工作(?:安排|计划|要点|部署)")
 # (计划生育, family planning, is a service's name, no plan; 根据预算安排计划, the plan made, no plan ahead;
-# nor a programme's name before its money or projects, 人才引进计划资金: a word of the name right before)
-PLAN = re.compile(r"(?<!现)将|拟|(?<![\u4e00-\u9fff])计划(?!生育)|(?<!安排)计划(?!生育|资金|项目|经费|专项)|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
+# nor a programme's name before its money or projects, 人才引进计划资金: a word of the name right before;
+# nor the 拟 of 模拟 / 虚拟, simulated / virtual: 广播覆盖（模拟信号）运行维护 names a service)
+PLAN = re.compile(r"(?<!现)将|(?<![模虚])拟|(?<![\u4e00-\u9fff])计划(?!生育)|(?<!安排)计划(?!生育|资金|项目|经费|专项)|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Looking back at an earlier evaluation: its results, its problems, a comparison.
 YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别(?!对)|连续")
