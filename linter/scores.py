@@ -586,6 +586,56 @@ def _grades(doc) -> list[Grade]:
     return out
 
 
+# --- a total written without 分 ------------------------------------------------
+
+# the total's label must name a score obtained (得分, 总分, 评分): not 自评结果为 or 分数, which a bare
+# number may follow for another reason
+_BARE_TOTAL_WORD = re.compile(r"得分|总分|评分")
+# after the number: the end of its clause (no unit, no 以上, no %, no further digits)
+_BARE_AFTER = re.compile(r"\s*(?:[，,；;。]|$)")
+_SENTENCE_END = re.compile(r"[。；;!?！？]")
+
+
+def bare_totals(doc) -> list[Quantity]:
+    """The total score written as a bare number, without 分 (最终得分 86.50，等级为良), in
+    document order: only where the label right before it names the total as :func:`total_scores`
+    reads it and holds 得分, 总分 or 评分 (no indicator's word, no earlier year's), the number is
+    between 0 and 100 and ends its clause, and a stated grade (:func:`grades`) follows it in its
+    sentence — a score's rate (得分率 90%), a count (得分项目 12 个), a year, a criterion
+    (得分 90 以上) are none. For the grade rules (JX203): a grade needs the score it goes with.
+    Worked out once per document."""
+    found = doc.memo.get("scores.bare_totals")
+    if found is None:
+        found = doc.memo["scores.bare_totals"] = tuple(_bare_totals(doc))
+    return list(found)
+
+
+def _bare_totals(doc) -> list[Quantity]:
+    at: dict[int, list[int]] = {}
+    for g in grades(doc):
+        at.setdefault(g.para, []).append(g.index)
+    out = []
+    for para in sorted(at):
+        pf = doc.facts[para]
+        text = pf.para.text
+        for q in pf.quantities:
+            if q.kind != "number" or q.negative or q.depth or not (0 <= q.value <= FULL_MARKS):
+                continue
+            label = q.raw_label.replace(" ", "")
+            if (not _BARE_TOTAL_WORD.search(label) or not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label)
+                    or _LOOK_BACK.search(label)):
+                continue
+            i = pf.para.index_of(q.span.start)
+            j = pf.para.index_of(q.span.end - 1) + 1
+            if not _BARE_AFTER.match(text, j) or _is_criterion(text, i):
+                continue
+            end = _SENTENCE_END.search(text, j)
+            end = end.start() if end else len(text)
+            if any(j <= g < end for g in at[para]):
+                out.append(q)
+    return out
+
+
 def band(score: Decimal, bands) -> str:
     """The grade of ``score``: the first band whose lower bound (inclusive) it reaches."""
     ordered = sorted(bands, key=lambda b: b[1], reverse=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..arith import fmt
 from ..rule import Rule
-from ..scores import band, describe_bands, grade_word, grades, score_of_grade, total_scores
+from ..scores import band, bare_totals, describe_bands, grade_word, grades, score_of_grade, total_scores
 
 
 class GradeBand(Rule):
@@ -12,6 +12,9 @@ class GradeBand(Rule):
         “自评结果为合格”“自评为优”“综合评定为良好”“评级为‘优’”）与它所对应的
         总得分不在同一个分数段的情况。对应的总得分是同一段里等级前面最近的一处总得分表述，
         没有时取同一句里等级后面的第一处。
+        不带“分”字的总得分（“最终得分 86.50，等级为优”）只在这几种情况下算：标签点明是总得分
+        （“自评得分”“最终得分”“综合得分”“总分”之类，不带指标名或“上年”），数在 0 到 100 之间、紧跟着
+        逗号、分号或句号，而且同一句里它后面写了等级；得分率、个数、年份、评分标准（“得分 90 以上”）都不算。
 
         分数段取自配置 ``grade_bands``（各地可改），默认：优 ≥ 90，良 80–90，中 60–80，差 < 60；
         **下限含本数，上限不含**：90 分是优，89.99 分是良，80 分是良，60 分是中。
@@ -51,6 +54,9 @@ class GradeBand(Rule):
 
     def check(self, doc):
         totals = total_scores(doc)
+        bare = bare_totals(doc)  # 最终得分 86.50，等级为良: a total written without 分
+        if bare:
+            totals = sorted([*totals, *bare], key=lambda q: q.span.start)
         bands = doc.config.grade_bands
         for g in grades(doc):
             q = score_of_grade(doc, g, totals)
