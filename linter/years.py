@@ -61,8 +61,15 @@ SHORT_LINE = 30
 SPLIT_LINES = 3
 
 
-# a line that ends a report's name: …报告, a form's own name (…绩效自评表, …绩效评价表), a file's name
-_NAME_END = re.compile(rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$|[-_－]?\s*\.(?:docx?|pdf|wps)\s*$", re.IGNORECASE)
+# a line that ends a report's name: …报告, a form's own name (…绩效自评表, …绩效评价表), a file's name,
+# a name in 结果 (…项目 / 自评结果: REPORT_NAME reads it when nothing follows it on its line)
+_NAME_END = re.compile(
+    rf"报告\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:表|结果)\s*$|[-_－]?\s*\.(?:docx?|pdf|wps)\s*$", re.IGNORECASE
+)
+
+
+# a heading's or a list item's number opening a line: 一、 / （一） / 1. / 1、
+_HEADING_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d))")
 
 
 def joined_name(paragraphs, k: int) -> str:
@@ -73,8 +80,8 @@ def joined_name(paragraphs, k: int) -> str:
     if len(text) > SHORT_LINE or p.kind != "text" or _NAME_END.search(text):
         return text
     for q in paragraphs[k + 1:k + 1 + SPLIT_LINES]:
-        if q.kind != "text" or len(q.text) > SHORT_LINE or not q.text.strip():
-            break
+        if q.kind != "text" or len(q.text) > SHORT_LINE or not q.text.strip() or _HEADING_HEAD.match(q.text):
+            break  # (a heading, 一、自评结果, is no part of a name)
         text += q.text
         if _NAME_END.search(text):
             break

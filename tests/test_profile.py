@@ -110,6 +110,14 @@ def test_title_broken_over_short_lines():
     assert (p.year, p.year_from) == (2023, "title")
 
 
+def test_title_broken_before_its_last_words_in_results():
+    # the name's second line is 自评结果 (a name in 结果); a heading after the first line is no part of it
+    p = profile("青山县水务局2023年度农村供水类项目\n自评结果\n一、自评结论\n自评得分96分。\n")
+    assert (p.year, p.year_from) == (2023, "title")
+    p = profile("青山县水务局2023年度农村供水类项目\n一、自评结果\n自评得分96分。\n")
+    assert p.year_from != "title"
+
+
 def test_short_line_followed_by_body_is_no_title():
     p = profile("青山县文化馆2023年度\n工作总结\n一、部门概况\n本馆负责群众文化活动。\n")
     assert p.year_from != "title"
