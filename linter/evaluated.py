@@ -316,7 +316,7 @@ def _title_alone(doc, year):
                     and not _REPORTING.search(p.para.text, p.s, p.e)):
                 support.add(p.ref.year)  # the money came or the work was done in X
             continue
-        if COMPARISON.search(p.para.text, p.s, p.e) or PLAN.search(p.para.text, p.s, p.e):
+        if _compares_years(p) or PLAN.search(p.para.text, p.s, p.e):
             continue
         if _CARRIED.search(p.clause_after()):
             continue  # 2022 年结转资金: an earlier year's money, named in any year's report
@@ -356,6 +356,42 @@ _UNIT_AFTER = re.compile(r"\s*[，,]?\s*(?:本|我)(?:单位|部门|局|办|委|
 _UNIT_BEFORE = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)(?:本级)?\s*$")
 
 
+def _compares_years(p) -> bool:
+    """The sentence of ``p`` compares (较, 同比, 上年, 增长……); 分别 compares years only where
+    the sentence has another year (2022 年、2023 年分别为……): with one year it spreads a figure
+    over its parts (2023 年……预算为 2,814.76 万元，其中：一是……，分别为……)."""
+    text = p.para.text
+    for m in COMPARISON.finditer(text, p.s, p.e):
+        if m.group(0) != "分别" or YEAR_IN.search(text, p.s, p.i) or YEAR_IN.search(text, p.j, p.e):
+            return True
+    return False
+
+
+def unit_names(doc) -> tuple[str, ...]:
+    """The reporting unit's own names as the profile read them: its unit field or opening
+    (``Profile.unit``) and the unit heading the report's title (``Profile.title_unit``)."""
+    prof = doc.profile
+    return tuple(n for n in {prof.unit, prof.title_unit} if n and len(n) >= 3)
+
+
+def unit_before(doc, before: str) -> bool:
+    """The reporting unit as the subject right at the end of ``before`` (the text up to a
+    year): 本单位 / 我局 …, or the unit's own name (青山县粮食局 2023 年……), 本级 after it or not."""
+    if _UNIT_BEFORE.search(before):
+        return True
+    before = before.rstrip()
+    return any(before.endswith((n, n + "本级")) for n in unit_names(doc))
+
+
+def unit_after(doc, text: str, j: int) -> bool:
+    """The reporting unit as the subject right after a year ending at ``j``: 2023 年我局……,
+    2023 年，青山县粮食局……"""
+    if _UNIT_AFTER.match(text, j):
+        return True
+    rest = text[j:j + 40].lstrip(" ,，")
+    return any(rest.startswith(n) for n in unit_names(doc))
+
+
 def _unit_speaks(doc, p) -> bool:
     """The year place ``p`` starts a sentence of the unit's own money: the unit as the subject of
     the year's clause and an amount of money after the year in the sentence. Not a statement of
@@ -363,7 +399,7 @@ def _unit_speaks(doc, p) -> bool:
     text = p.para.text
     if self_words(p) or eval_words(p) or eval_clause(p) or SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j):
         return False
-    return bool((_UNIT_AFTER.match(text, p.j) or _UNIT_BEFORE.search(p.clause_before())) and _amount_after(doc, p))
+    return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before())) and _amount_after(doc, p))
 
 
 def _odd_profile_year(doc, year):

@@ -72,6 +72,11 @@ class Profile:
     # 填报日期 as (year, month, day), and the span of the whole date; None when absent
     fill_date: tuple[int, int, int] | None = None
     fill_date_span: Span | None = None
+    # the unit that heads the report's own name, right before the title's year (青山县粮食局 in
+    # 青山县粮食局 2024 年度项目支出绩效自评报告): the whole text before the year on the title's line,
+    # ending in an organisation's word; None when the year was not read from a title or a sentence,
+    # a field, a number or anything else stands there. Not ``unit`` (the unit fields and openings).
+    title_unit: str | None = None
 
 
 def detect(paragraphs, default_year: int | None = None) -> Profile:
@@ -161,7 +166,27 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             fill_date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
             fill_span = p.span(m.start(1), m.end(0))
             break
-    return Profile(kind, year, year_span, unit, unit_span, year_from, fill_date, fill_span)
+    title_unit = _title_unit(paragraphs, year_span) if year_from == "title" else None
+    return Profile(kind, year, year_span, unit, unit_span, year_from, fill_date, fill_span, title_unit)
+
+
+# a unit's name: up to 30 characters ending in a word that ends an organisation's name
+_UNIT_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,30}(?:局|中心|办公室|委员会|院|厅|站|馆|所|校|园|办|委|部|处|队|政府|联合会|协会|总工会)"
+)
+
+
+def _title_unit(paragraphs, span: Span | None) -> str | None:
+    """The unit that heads the title: everything before the title's year on its line, when
+    that is a unit's name alone (no mark, no figure, no field, no sentence)."""
+    if span is None:
+        return None
+    for p in paragraphs:
+        if p.start <= span.start < p.end:
+            i = p.index_of(span.start)
+            m = _UNIT_NAME.fullmatch(p.text[:i].strip())
+            return m.group(0) if m else None
+    return None
 
 
 # How many of the first paragraphs may hold the report's title (and its name repeated

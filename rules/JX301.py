@@ -6,7 +6,7 @@ from ..rule import Rule
 from ..scores import listed_totals, total_scores_in
 from ..evaluated import (
     COMPARISON, PLAN, SCOPE, SCOPE_AFTER, YEAR_IN, YEARS_COMPARED, announced, eval_clause, eval_words, is_link, name_copies,
-    name_line, places_in, self_words,
+    name_line, places_in, self_words, unit_after, unit_before,
 )
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
@@ -57,6 +57,12 @@ _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)
 
 
 
+def _subject_before(doc, before: str) -> bool:
+    """The reporting unit as the subject right before a year: 本单位 / 我局 …, or its own name
+    as the profile read it (the unit heading the title: 青山县粮食局 2023 年……)."""
+    return bool(_SUBJECT.search(before)) or unit_before(doc, before)
+
+
 def _listed_in(doc, para):
     """The totals of sub-items listed in paragraph ``para`` (得分分别为：A 92 分，B 95 分)."""
     return [q for ls in listed_totals(doc) if ls.para == para for q in ls.items]
@@ -93,6 +99,8 @@ class WrongYear(Rule):
            或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
            往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
+           （单位作主语时，除“本单位、我局”之类，也认报告自己的单位名称：表头、开头读到的单位，或标题里
+           紧挨在年份前面、只有单位名称的那一段，“某某州粮食局 N 年……”；别的单位的名称不算；第 3、4b、7 类同）
            并在同一句写出金额和执行情况（支出、执行、完成率、决算、结余），N > Y，且这句话不是比较
            （没有“较、比、同比、上年、增长、减少”等）。N > Y 的年度在报告写成时还没有结束，
            不可能有它的支出和完成率；只提下一年度的预算（“我局 2024 年预算 300 万元已下达”）不报告，
@@ -160,7 +168,7 @@ class WrongYear(Rule):
         4b. 评价年度在正文里找不到：评价年度来自标题（或开头“现将……”、表头“评价年度：”），正文一次
            也没有写到这一年（日期、比较句里也没有；只有《》里的文件名、文号、法规版本、同一年度的名称行、
            网页链接和“发布时间：”“填报日期：”之类的写作日期不算），而正文说本单位的资金和工作时（不是
-           比较或计划的句子，也不是结转、结余、遗留、续建之类往年的钱和事，每句一票）以及报告名称的
+           比较或计划的句子——句中只有一个年份时，“分别为”把一笔钱分到各项，不算比较——也不是结转、结余、遗留、续建之类往年的钱和事，每句一票）以及报告名称的
            其他各处（重复的标题、网页的“名称：”栏，每处一票）写的是另一个年度 X，且占这些票的三分之二
            以上；X 至少要比标题多一票：标题本身和它写着同一年度的每一处副本各算一票，正文里只能支持 X
            而不能单独算数的地方（X 年的日期，如“于 X 年 6 月 12 日拨付”，说自评、评价、报告、报送、审计、
@@ -404,7 +412,7 @@ class WrongYear(Rule):
                     related=[self.related(title.span, "title", year=year)], suggestion=f"{year} 年",
                 )
                 continue
-            if (p.ref.year > year and _SUBJECT.search(text[p.s:p.i]) and not COMPARISON.search(text[p.s:p.e])
+            if (p.ref.year > year and _subject_before(doc, text[p.s:p.i]) and not COMPARISON.search(text[p.s:p.e])
                     and _EXECUTION.search(text, p.j, p.e)):
                 wm = _BUDGET_WORD.search(text, p.j, p.e)
                 if wm and any(
@@ -439,7 +447,7 @@ class WrongYear(Rule):
         if p.ref.year >= year:
             return None
         head = False
-        if not (_SUBJECT.search(text[p.s:p.i]) or _SUBJECT_AFTER.match(text, p.j)):
+        if not (_subject_before(doc, text[p.s:p.i]) or _SUBJECT_AFTER.match(text, p.j) or unit_after(doc, text, p.j)):
             # …or the paragraph opens with the year's performance target, a name at most before it
             # (某某区 2023 年度……补助资金绩效总体目标：……); what follows the colon is the target itself,
             # whose words (按照……要求, 增加……收入) neither look back nor compare
@@ -526,7 +534,7 @@ class WrongYear(Rule):
             return False
         if self._other_years(doc, p, year):
             return False  # 2021 年度自评结果为优，2022 年度为良: a history of results
-        return bool(purpose or _DOING.search(clause) or _SUBJECT.search(p.clause_before())
+        return bool(purpose or _DOING.search(clause) or _subject_before(doc, p.clause_before())
                     or _THIS_REPORT.search(p.clause_before()))
 
     def _scope(self, doc, p, year) -> bool:

@@ -211,3 +211,11 @@ def test_year_in_brackets_under_the_name_below_a_pages_lines():
     p = profile("青山县博物馆自评报告.docx\n上传时间:2023-05-01\n下载 相关 举报\n第1页 / 共9页\n资源描述\n"
                 "青山县博物馆免费开放绩效考评\n自评报告\n（2021年度）\n单位名称:\n青山县博物馆\n")
     assert (p.year, p.year_from) == (2021, "title")
+
+
+def test_the_unit_heading_the_title():
+    p = profile("青山县粮食局2023年度项目支出绩效自评报告\n一、基本情况\n本局负责粮食储备。\n")
+    assert (p.year, p.title_unit) == (2023, "青山县粮食局")
+    # a sentence, a notice or a fund's year before the title's year names no unit
+    assert profile("青山县财政局关于报送2023年度项目支出绩效自评报告\n一、基本情况\n").title_unit is None
+    assert profile("青山县2023年省级文物保护资金转移支付2023年度绩效自评报告\n一、基本情况\n").title_unit is None
