@@ -261,10 +261,21 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
         m = _YEAR_LINE.fullmatch(p.text)
         if m and everything and p.index > 0 and everything[p.index] is p:
             prev = everything[p.index - 1]
-            if prev.kind == "text" and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", prev.text) \
-                    and not re.search(r"\d{4}\s*年", prev.text) and not _NOT_TITLE_HEAD.search(prev.text):
+            name = prev.text
+            dated = list(_PAGE_DATE.finditer(name))
+            if dated:
+                name = name[dated[-1].end():]  # (a web page's fields, its date last, run into the name)
+            if prev.kind == "text" and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", name) \
+                    and not re.search(r"\d{4}\s*年", name) and not _NOT_TITLE_HEAD.search(name):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
     return None, None
+
+
+# a web page's date field: 发布日期：2023 年 10 月 19 日 / 发布时间：2024-03-14 10:20
+_PAGE_DATE = re.compile(
+    r"(?:发布|更新|成文|发文)(?:时间|日期)\s*[:：]\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 
 
 def _copy_follows(text, m) -> bool:

@@ -52,8 +52,10 @@ REPORT_NAME = (
 # A year, then the rest of the report's name within one clause: 2023 年度某某局整体支出绩效自评报告
 # (an enumeration may stand in it: 2024 年度中央、市级转移支付资金绩效自评报告).
 # (The profile also checks that no other year stands between and that the year is not a
-# cited document's; JX301 allows 30 characters between the year and the name, the profile 40.)
-TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS.replace('、', '')}]{{0,40}}?){REPORT_NAME}")
+# cited document's; JX301 allows 30 characters between the year and the name, the profile 40.
+# A year with its month is a date, not a name's year: a page's 发布日期：2023 年 10 月 19 日 run into
+# the title after it.)
+TITLE_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?!\s*\d{{1,2}}\s*月)(?P<gap>[^{CLAUSE_STOPS.replace('、', '')}]{{0,40}}?){REPORT_NAME}")
 
 # A report's name broken over short lines (2023 年度某某局 / 部门整体支出 / 绩效自评报告): a short
 # line is read together with at most SPLIT_LINES short lines after it.

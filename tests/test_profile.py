@@ -219,3 +219,10 @@ def test_the_unit_heading_the_title():
     # a sentence, a notice or a fund's year before the title's year names no unit
     assert profile("青山县财政局关于报送2023年度项目支出绩效自评报告\n一、基本情况\n").title_unit is None
     assert profile("青山县2023年省级文物保护资金转移支付2023年度绩效自评报告\n一、基本情况\n").title_unit is None
+
+
+def test_a_page_date_run_into_the_name_is_not_its_year():
+    # 发布日期：2023年10月19日 then the name (one paragraph), its year in brackets on the next line
+    p = profile("标题:青山县气象局整体支出绩效自评报告 发布日期:2023年10月19日\n\n青山县气象局整体支出绩效自评报告\n\n"
+                "(2022年度)\n\n一、基本情况\n2022年在职人数8人。\n")
+    assert (p.year, p.year_from) == (2022, "title")
