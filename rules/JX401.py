@@ -76,6 +76,19 @@ def _empty_figures(text: str):
                 yield m.start(), m.end()
 
 
+# A grade phrase with nothing where the grade goes: empty quotes (等级为“”), a closing quote
+# alone before the clause's end (评价等级为”。: the grade and its opening quote never written),
+# empty brackets (等级为（ ）), or the sentence ending right after 为 / 是 (等级为。).
+_BLANK_GRADE = re.compile(
+    r"(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|(?:自评|评价|评定|综合|绩效|考核)?评级|等次|(?<![\u4e00-\u9fff])等级)"
+    r"\s*(?:(?:为|是|评定为|确定为|[:：])\s*(?:(?P<quotes>[“\"'‘「]\s*[”\"'’」])|(?P<closing>[”\"’」])(?=\s*(?:[。，,；;]|$))"
+    r"|(?P<brackets>[(（]\s*[)）]))|(?:为|是|评定为|确定为)\s*(?=[。；;]))"
+)
+# what stands where the grade should: (zh, en)
+_BLANKS = {"quotes": ("空引号", "empty quotes"), "closing": ("一个后引号", "a closing quote alone"),
+           "brackets": ("空括号", "empty brackets"), None: ("句末", "the end of the sentence")}
+
+
 class UnfilledPlaceholder(Rule):
     """
     做什么
@@ -94,7 +107,9 @@ class UnfilledPlaceholder(Rule):
           “重点分析以下情况：”小标题；
         - 表格的填写提示连同字数限制一起留下：括号里的“100字以内”“不超过200字”
           “限300字”，且同一句（或同一单元格）在分句开头有“说明、填写、简述、概述、
-          分析、提出……”这类告诉填报人写什么的动词（对照年度目标，说明……（100字以内））。
+          分析、提出……”这类告诉填报人写什么的动词（对照年度目标，说明……（100字以内））；
+        - 等级没有填写：“等级为 / 评价等级为 / 评级为 / 等次为”后面是空引号（“”）、空括号（（ ））、
+          只剩一个后引号（评价等级为”。）或直接句末（等级为。）；写了等级的（等级为“优”）不算。
         表格单元格里的指标解释常常照录模板原文，只检查其中的占位符和带字数限制的
         填写提示，不检查以“请”开头的说明。
         不报告：“申请”“邀请”“请示”（“请”必须位于句子或分句的开头）；嵌在英文词里的
@@ -124,6 +139,8 @@ class UnfilledPlaceholder(Rule):
     summary_zh = "模板占位符或填写说明未替换"
     summary_en = "a template placeholder or instruction left in the text"
     messages = {
+        "grade": ("等级没有填写：“{head}”后面是{blank}，没有写出等级",
+                  "the grade was left blank: “{head}” is followed by {blank_en}, no grade"),
         "slot": ("模板占位符未填写：{text}", "template placeholder left unfilled: {text}"),
         "instruction": ("模板中的填写说明未删除：{text}", "template instruction left in the report: {text}"),
         "empty": ("“{text}”只写了单位，没有填数（同一列举里的其他项都有数）",
@@ -133,6 +150,11 @@ class UnfilledPlaceholder(Rule):
     def check(self, doc):
         for p in doc.paragraphs:
             text = p.text
+            for m in (_BLANK_GRADE.finditer(text) if "等" in text or "评级" in text else ()):
+                what = next((k for k in ("quotes", "closing", "brackets") if m.group(k)), None)
+                head = p.span(m.start(), m.start(what) if what else m.end())
+                yield self.report(p.span(m.start(), m.end()), "grade", head=doc.quote(head).rstrip(),
+                                  blank=_BLANKS[what][0], blank_en=_BLANKS[what][1])
             slots = []
             for m in (_SLOT.finditer(text) if _SLOT_MARK.search(text) or _SLOT_BRACKET.search(text) else ()):
                 if _is_prose_x(text, m):
