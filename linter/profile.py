@@ -185,6 +185,12 @@ def _title_unit(paragraphs, span: Span | None) -> str | None:
         if p.start <= span.start < p.end:
             i = p.index_of(span.start)
             m = _UNIT_NAME.fullmatch(p.text[:i].strip())
+            if m is None:
+                # (a line run into the title's by the normaliser, a page's line above it: the title's own
+                # line starts where the original text skips a line break)
+                o = p.offsets
+                k = next((k for k in range(i - 1, 0, -1) if o[k] != o[k - 1] + 1), 0)
+                m = _UNIT_NAME.fullmatch(p.text[k:i].strip()) if k else None
             return m.group(0) if m else None
     return None
 

@@ -226,3 +226,9 @@ def test_a_page_date_run_into_the_name_is_not_its_year():
     p = profile("标题:青山县气象局整体支出绩效自评报告 发布日期:2023年10月19日\n\n青山县气象局整体支出绩效自评报告\n\n"
                 "(2022年度)\n\n一、基本情况\n2022年在职人数8人。\n")
     assert (p.year, p.year_from) == (2022, "title")
+
+
+def test_the_unit_heading_a_title_run_into_the_line_above():
+    # a page's breadcrumb line, run into the title's paragraph by the normaliser: the title's own line counts
+    p = profile("当前位置：首页 > 政务公开 > 财政信息 > 部门预决算\n青山县粮食局2023年度项目支出绩效自评报告\n一、基本情况\n")
+    assert (p.year_from, p.title_unit) == ("title", "青山县粮食局")
