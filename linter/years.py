@@ -74,13 +74,25 @@ _NAME_END = re.compile(
 _HEADING_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d))")
 
 
+def _short_last_line(p) -> bool:
+    """The paragraph's last line in the original text is short: the normaliser ran a line
+    above into it (a page's breadcrumb before a title broken over lines), and the original
+    text skips a line break within its last SHORT_LINE characters."""
+    o = p.offsets
+    n = len(p.text)
+    return any(o[i] != o[i - 1] + 1 for i in range(n - 1, max(0, n - SHORT_LINE - 1), -1))
+
+
 def joined_name(paragraphs, k: int) -> str:
     """Paragraph ``k``'s text, joined with the short text paragraphs after it when it is a
-    short line itself (a title broken over lines); the year stays at its index in paragraph k."""
+    short line itself, or ends in one (a title broken over lines; a line above run into its first
+    line); the year stays at its index in paragraph k."""
     p = paragraphs[k]
     text = p.text
-    if len(text) > SHORT_LINE or p.kind != "text" or _NAME_END.search(text):
+    if p.kind != "text" or _NAME_END.search(text):
         return text
+    if len(text) > SHORT_LINE and not _short_last_line(p):
+        return text  # (a long line; or a line run into the name's first line above it, a page's breadcrumb)
     for q in paragraphs[k + 1:k + 1 + SPLIT_LINES]:
         if q.kind != "text" or len(q.text) > SHORT_LINE or not q.text.strip() or _HEADING_HEAD.match(q.text):
             break  # (a heading, 一、自评结果, is no part of a name)
