@@ -614,6 +614,7 @@ def _build(doc) -> Outline:
         rank.append(len(seq))
         seq.append(idx)
 
+    by_para = None  # (all markers by paragraph, read only when a list may have resumed)
     for idx, m in enumerate(markers):
         para = paras[m.para]
         sc = scope_at[idx]
@@ -634,6 +635,24 @@ def _build(doc) -> Outline:
         if title == m.title:
             title = m.title  # (most often the same text: keep one string, not two)
         lab = idx in labelled
+        k = len(stack) - 1
+        if k >= 0 and stack[k].style == style and stack[k].last >= m.ordinal \
+                and markers[stack[k].item].style != m.style and not m.at_start:
+            if by_para is None:
+                by_para = _markers_by_para(doc)
+            if _resumes(by_para[m.para], m):
+                # the items of the other way of writing it were a list nested in an item of
+                # this one, glued to that item's title: that list has ended
+                o = stack.pop()
+                shut[(o.parent, o.style)] = o
+        elif m.ordinal == 1 and m.at_start:
+            j = next((j for j in range(k, -1, -1) if stack[j].style == style), None)
+            if j is not None and _parallel(paras, markers[stack[j].first], m):
+                # a list under an unnumbered heading line, like the list it follows: the two
+                # headings are siblings, so that list has ended (三公经费 1、2、3、 项目支出 1、2、4、)
+                while len(stack) > j:
+                    o = stack.pop()
+                    shut[(o.parent, o.style)] = o
         cands, readings = _readings(stack, style, m.ordinal, labelled=lab)
         reading = readings[0]
         if len(readings) > 1:
@@ -957,6 +976,52 @@ def _glued_two(paras, markers, idx: int) -> bool:
     if idx + 1 < len(markers) and markers[idx + 1].para == m.para:
         end = min(end, p.index_of(markers[idx + 1].span.start))
     return pat.search(p.text, start, end) is not None
+
+
+def _resumes(ms: list, m) -> bool:
+    """Whether marker ``m`` (2、) goes on from a marker of its own way of writing before it
+    in its paragraph (1、), past only markers of the other way of writing the same level
+    (1.…3.): 1、单位职能1.负责…。2.负责…。3.负责…。2、人员情况 — the 点号 items are item 1's
+    own list, written inline; 2、 is no step back from 3."""
+    k = ms.index(m) if m in ms else -1
+    other = 0
+    for x in reversed(ms[:k] if k > 0 else ()):
+        if x.style == m.style:
+            return other > 0 and x.ordinal == m.ordinal - 1
+        if family(x.style) != family(m.style):
+            return False
+        other += 1
+    return False
+
+
+# an unnumbered heading line: a few words, no figure and no punctuation but a colon at its end
+_HEADING_LINE = re.compile(r"\s*[\u4e00-\u9fff()（）]{2,20}\s*:?\s*")
+
+
+def _heading_before(paras, m) -> int | None:
+    """The paragraph of the unnumbered heading line right before marker ``m`` (at the
+    start of its paragraph), past lines of bare numbers (a table's values), or None."""
+    q = m.para - 1
+    while q >= 0 and m.para - q <= 8 and paras[q].kind != "cell":
+        text = paras[q].text
+        if not text.strip() or numeric(text):
+            q -= 1
+            continue
+        return q if _HEADING_LINE.fullmatch(text) else None
+    return None
+
+
+def _parallel(paras, first, m) -> bool:
+    """Whether the list that ``first`` opens and the 1 ``m`` after it each open a
+    paragraph right under an unnumbered heading line of their own (三公经费 ⏎ 1、…
+    项目支出情况 ⏎ 1、…): two sections side by side, not a list nested in the last
+    item of the other."""
+    if first.ordinal != 1 or not first.at_start or paras[m.para].kind == "cell":
+        return False
+    h = _heading_before(paras, m)
+    if h is None or h <= first.para:
+        return False
+    return _heading_before(paras, first) is not None
 
 
 # places in _build's per-marker lists (the fields of Item in order)
