@@ -35,6 +35,23 @@ _COUNTED = frozenset(
 )
 
 
+# what may come right before a list number at the start of a sentence (or a paragraph)
+_OPENS = frozenset("。！？；!?;:：")
+_SEP = {"ar-dun": "、", "ar-dot": "."}
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether index ``i`` opens a paragraph or a sentence: after a stop, or after spaces that
+    follow no letter or digit (a Word field left in the text, PAGE 52018年, is page 5's number)."""
+    k = i
+    while k and text[k - 1] in " \t\u3000":
+        k -= 1
+    if k == 0:
+        return True
+    c = text[k - 1]
+    return c in _OPENS if k == i else not (c.isascii() and c.isalnum())
+
+
 class ImpossibleDate(Rule):
     """
     做什么
@@ -54,6 +71,12 @@ class ImpossibleDate(Rule):
         （“2020 人 / 户 / 个 / 万元 / 亩 / 余 / 多”是计数）、不是年份区间的连接词（“2019 至 2021 年”）、也不是
         季节（“2020 秋季学期”）。前面是别的字（“拨款2020其他资金”多半是表格里的数连着下一格）、年份与后面的字
         之间有空格的，不报告。
+
+        五位数的“年份”（“32021年”）：一段或一句的开头（行首，句号、分号、冒号之后，或跟在汉字后的空格之后）五位数字紧接
+        “年”，末四位是年份（1949–2099，有评价年度 Y 时在 Y−40 到 Y+2 之间），报告多出了第一位——多半是
+        序号（“3、”）与年份连写、漏了“、”；前面最近的编号是 1、 2、 …… 这一样式的上一号时，建议改为
+        “3、2021”。句中跟在别的字后面的（可能是表格里的数连着下一格）、带千分位逗号的、末四位不是年份的
+        （“10000年一遇”）、跟在字母或数字后的空格之后的（网页残留的页码域“PAGE 52018年”是第 5 页）不报告。
 
         “日”前是三位以上数字时，它不是某月的第几日，而是漏写了“年”“月”的日期：
         - 年份之后（“年”字写重了也算）三四位数字接“日”，能拆成当年存在的月和日
@@ -84,6 +107,10 @@ class ImpossibleDate(Rule):
         错误：2022财政下达我县农村饮水安全专项资金50万元。
 
         正确：2022年财政下达我县农村饮水安全专项资金50万元。
+
+        错误：32021年开展的技能培训共4期。
+
+        正确：3、2021年开展的技能培训共4期。
     """
 
     code = "JX311"
@@ -121,6 +148,10 @@ class ImpossibleDate(Rule):
         "run_together": (
             "日期不存在：没有 {day} 日，“{text}”的年、月、日连成了一个数，应是 {read}",
             "no such date: there is no day {day}; “{text}” runs year, month and day into one number, {read_en}",
+        ),
+        "list_year": (
+            "年份“{text}”有五位，不存在：末四位 {year} 是年份，前面的“{extra}”多出（多半是序号与年份连写，漏了“、”或“.”）",
+            "the year “{text}” has five digits: its last four, {year}, are the year and the “{extra}” before them is extra (most likely a list number run into it)",
         ),
         "run_extra": (
             "日期不存在：没有 {day} 日，“{text}”的末 8 位是 {read}，前面的“{extra}”多出（可能是序号），年、月字漏写",
@@ -162,6 +193,27 @@ class ImpossibleDate(Rule):
             if "日" in p.text:
                 yield from self._glued_days(doc, p)
             yield from self._lost_nian(doc, p)
+        yield from self._numbered_years(doc)
+
+    def _numbered_years(self, doc):
+        """32021年: a "year" of five digits whose last four are a year (1949–2099; with an evaluated
+        year Y, from Y−40 to Y+2), opening a paragraph or a sentence: a list number run into the year."""
+        y = doc.profile.year
+        low, high = (max(1949, y - 40), min(2099, y + 2)) if y else (1949, 2099)
+        for q in doc.quantities:
+            if q.unit != "年" or not 10000 <= q.value <= 99999 or not low <= q.value % 10000 <= high:
+                continue
+            para = doc.paragraphs[q.para]
+            i, j = para.index_of(q.number_span.start), para.index_of(q.number_span.end)
+            digits = para.text[i:j]
+            if len(digits) != 5 or not digits.isascii() or not digits.isdigit() or not _opens(para.text, i):
+                continue
+            extra, year = digits[0], int(digits[1:])
+            before = [m for m in doc.markers if m.span.end <= q.span.start and m.style in _SEP]
+            last = before[-1] if before else None
+            fits = last is not None and last.ordinal == int(extra) - 1
+            yield self.report(para.span(i, j), "list_year", text=digits, year=year, extra=extra,
+                              suggestion=f"{extra}{_SEP[last.style]}{year}" if fits else None)
 
     def _lost_nian(self, doc, p):
         """2020财政下达……: a year (1949–2099; with an evaluated year Y, from Y−40 to Y+2) that lost its 年,
