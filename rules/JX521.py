@@ -8,6 +8,8 @@ from importlib import resources
 from ..rule import Rule
 
 _WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8})\1")
+# a label with its colon written twice (其中:其中:): the folded text has : for ：
+_LABEL_TWICE = re.compile(r"([\u4e00-\u9fff]{2,8}):\1:")
 # a score-table cell ("5 分)"): glued cells follow it in a flattened table
 _SCORE_CELL = re.compile(r"\d\s*分\s*[)）]")
 _AFTER_CELL = 16
@@ -34,7 +36,8 @@ class DoubledWord(Rule):
         - 2 到 8 个汉字连写两遍（“退休人员人员”“工作工作”），动词的 ABAB 重叠
           （“研究研究”）和“一个一个”这类“一X一X”除外，例外表在 linter/data/text.toml；
         - 单字只查“的的”（字表同样在 text.toml），“目的的”“的的确确”等除外。
-        只比较同一段落内的文字（硬换行已接上），标点、数字隔开的不算。
+        只比较同一段落内的文字（硬换行已接上），标点、数字隔开的不算；只有一处例外：
+        2 到 8 个汉字带着冒号连写两遍（“其中：其中：”），是标签写重了（连出三遍的是表格单元格，不报告）。
         表格被压平成一行时，单元格会首尾相接，下列情形因此不报告：
         同一串字连出三遍或更多（“中央财政中央财政中央财政”，逐列重复的表头），
         连同由此错位读出的片段（“财政省财政省”）；第二遍后面紧跟数字的编号标签
@@ -58,7 +61,7 @@ class DoubledWord(Rule):
         不报告：其他单字重叠（常常、人人、年年、天天、一一、个个、认认真真），
         以及跨词边界的相同字（“湛江市市直”“委员会会议”“针对对象”“参与与否”）——
         它们大多是正常写法；
-        中间隔着标点或空格的重复（“人员，人员”）。
+        中间隔着标点或空格的重复（“人员，人员”；上面带冒号的标签除外）。
 
     为什么是问题
         重复的词是编辑时复制粘贴或删改留下的痕迹，读起来明显不通，
@@ -110,6 +113,14 @@ class DoubledWord(Rule):
                 if len(run) < 3:
                     for m in run:
                         yield self._finding(doc, p, m.start(), m.end(), m.group(1))
+            if ":" in text:
+                for m in _LABEL_TWICE.finditer(text):
+                    # (a third copy, or one before, is a table's cells run together)
+                    if text.startswith(m.group(1), m.end()) or text.endswith(m.group(1) + ":", 0, m.start()):
+                        continue
+                    k = m.start() + len(m.group(1)) + 1
+                    yield self.report(p.span(m.start(), m.end()), "doubled", word=doc.quote(p.span(m.start(), k)),
+                                      text=doc.quote(p.span(m.start(), m.end())), suggestion=doc.quote(p.span(m.start(), k)))
             if single is None:
                 continue
             for m in single.finditer(text):
