@@ -57,6 +57,22 @@ _UNIT_ALONE = re.compile(r"(?<=[、，,(（：:])([\u4e00-\u9fff]{2,16}?)(亿元
 _ITEM_STOPS = "、，,(（：:；;。"
 
 
+# Percent signs with no figure before them, listed one after another (…公示。%、%、%，未按规定…): the
+# figures left unfilled or lost. A run of two or more opening a clause, or one or more right after
+# an item with its figure (完成率分别为95%、%、%); a single % alone is left (单位：%, a header).
+_BARE_PERCENTS = re.compile(
+    r"(?:^|(?<=[。；;，,:：])|(?<=\d%、))\s*%(?:\s*[、，,]\s*%)*(?=\s*(?:[、，,。；;)）]|$))"
+)
+
+
+def _bare_percents(text: str):
+    """(start, end) of each run of percent signs with no figure (see _BARE_PERCENTS)."""
+    for m in _BARE_PERCENTS.finditer(text):
+        a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if m.group(0).count("%") >= 2 or text.endswith("%、", 0, m.start()):
+            yield a, m.end()
+
+
 def _empty_figures(text: str):
     """(start, end) of each list item written as a label and a unit with no figure, next to
     an item of the same list that has a figure in that unit."""
@@ -102,6 +118,9 @@ class UnfilledPlaceholder(Rule):
           “人数、户数、人均、村民”之类的词不算，前面是数字、字母、小数点、斜杠、短横的不算）；
         - 一串带数额的列举里只写了名称和单位、没有数的一项（人员经费 120 万元、
           公用经费 180 万元、其他经费万元）：数额漏填；
+        - 没有数的百分号一个接一个列出（“……全部公示。%、%、%，未按规定……”：两个以上，
+          在句子或分句开头），或紧跟在带数的百分数后面（“分别为95%、%、98%”）：百分数漏填或
+          在转换中丢失；单独一个百分号（“单位：%”“比例（%）”、表格里的单位格）不报告；
         - 模板里的填写说明：以“请”开头、告诉填报人该写什么的句子（请对……进行分析、
           请结合……说明），以及其下各项仍是模板提示（没有任何数字，或含有“请……”）的
           “重点分析以下情况：”小标题；
@@ -145,6 +164,8 @@ class UnfilledPlaceholder(Rule):
         "instruction": ("模板中的填写说明未删除：{text}", "template instruction left in the report: {text}"),
         "empty": ("“{text}”只写了单位，没有填数（同一列举里的其他项都有数）",
                   "“{text}” has a unit but no figure (the other items of its list have one)"),
+        "no_percent": ("“{text}”只有百分号，没有数：百分数漏填或丢失",
+                       "“{text}”: percent signs without figures; the percentages are missing"),
     }
 
     def check(self, doc):
@@ -163,6 +184,8 @@ class UnfilledPlaceholder(Rule):
                 yield self.report(p.span(m.start(), m.end()), "slot", text=doc.quote(p.span(m.start(), m.end())))
             for a, b in (_empty_figures(text) if "元" in text else ()):
                 yield self.report(p.span(a, b), "empty", text=doc.quote(p.span(a, b)))
+            for a, b in (_bare_percents(text) if "%" in text else ()):
+                yield self.report(p.span(a, b), "no_percent", text=doc.quote(p.span(a, b)))
             limited = []
             for a, b in (_limited_prompts(text) if "字" in text else ()):
                 if any(a <= x < b or x <= a < y for x, y in slots):
