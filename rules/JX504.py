@@ -7,6 +7,9 @@ from ..rule import Rule
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到])\s*(?:19|20)?\d{2}")
 _MULTI_YEAR = re.compile(r"规划|纲要|远景|五年|三年|中长期|计划")
+# a document on what an evaluation or an audit of the named year found (整改, 评价结果): the
+# evaluation of year N is made in N+1, and what follows from it may be issued a year after that
+_FOLLOW_UP = re.compile(r"整改|(?:评价|评估|审计|检查)(?:结果|发现|反馈)")
 # a year that names a cohort of people by when they joined or left (2016年军队转业干部, 2018届
 # 毕业生, 2019级新生): those people are dealt with for years after, so it is no year the document concerns
 _COHORT = re.compile(r"\s*(?:[届级]|年度?[^\s，,。；;、:《》()“”\d]{0,8}?"
@@ -27,7 +30,11 @@ class DocnoYear(Rule):
         标题中指一批人员的年份（“2016年军队转业干部”“2018届毕业生”“2019级新生”：
         年份后至多隔八个字接转业、复员、退役、退伍、毕业、入伍、新生、新兵，或紧接“届”“级”），
         这批人员在此后几年仍会有文件涉及，它不是文件所涉的年份，不参与比较；
-        法律名称后的“（2018年修正）”之类（不是文号）。
+        法律名称后的“（2018年修正）”之类（不是文号）；
+        标题讲的是对某年的评价或审计发现的问题的整改或结果（标题里有“整改”，或“评价 / 评估 / 审计 /
+        检查”接“结果 / 发现 / 反馈”）、标题年份比发文年份早 2 年时（《关于做好2018年……绩效评价整改
+        的通知》配〔2020〕）：N 年的事在 N+1 年评价，评价结果的整改再晚一年发文是常见的，
+        标题年份比发文年份晚 2 年的仍报告。
 
     为什么是问题
         文号年份与标题年份明显不符，通常是套用了往年文件的文号或标题只改了一半，
@@ -62,6 +69,8 @@ class DocnoYear(Rule):
                 continue
             years = [int(m.group(1)) for m in _YEAR.finditer(d.title) if not _COHORT.match(d.title, m.end())]
             if not years or any(abs(y - d.year) <= 1 for y in years):
+                continue
+            if _FOLLOW_UP.search(d.title) and any(y == d.year - 2 for y in years):
                 continue
             gap = min(abs(y - d.year) for y in years)
             docno = doc.quote(d.span).strip()
