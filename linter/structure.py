@@ -599,7 +599,8 @@ def _build(doc) -> Outline:
             scope_kind[n_scopes] = kind
             own.update((id(m), n_scopes) for m in run)
             n_scopes += 1
-    markers = _with_run_in([m for m in doc.markers if m.after_stop or id(m) in run_on or id(m) in own], doc)
+    markers = _with_run_in([m for m in doc.markers if m.after_stop or id(m) in run_on or id(m) in own
+                            or _after_footer(paras[m.para], m)], doc)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
@@ -928,7 +929,39 @@ def _after_break(p, m) -> bool:
     j = i
     while j > 0 and p.text[j - 1] in " \t\u3000":
         j -= 1
+    if 0 < j < i and p.text[j - 1] in "-—–":
+        # a page number printed where the page broke (…保障 -1- 5.节目…): the break is before it
+        k = _before_footer(p.text, j)
+        if k is not None:
+            i, j = k[1], k[0]
     return 0 < j < i and re.match(_BREAK_BEFORE, p.text[j - 1]) is not None
+
+
+_PAGE_FOOTER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]$")
+
+
+def _before_footer(text: str, j: int) -> tuple[int, int] | None:
+    """When ``text[:j]`` ends in a page number printed as a footer between spaces (… -1-), the
+    index before the spaces in front of it and the footer's start; else None."""
+    f = _PAGE_FOOTER.search(text, max(0, j - 12), j)
+    if f is None or not f.start() or text[f.start() - 1] not in " \t\u3000":
+        return None
+    k = f.start()
+    while k > 0 and text[k - 1] in " \t\u3000":
+        k -= 1
+    return k, f.start()
+
+
+def _after_footer(p, m) -> bool:
+    """Whether marker ``m`` follows a stop with only a page footer between (……等事项。 -1- 5.市分发):
+    a list item inside its paragraph, as it would be without the page number."""
+    if m.at_start or m.after_stop:
+        return False
+    j = p.index_of(m.span.start)
+    while j > 0 and p.text[j - 1] in " \t\u3000":
+        j -= 1
+    k = _before_footer(p.text, j) if j and p.text[j - 1] in "-—–" else None
+    return k is not None and k[0] > 0 and p.text[k[0] - 1] in "。；;:!?！？"
 
 
 def _labelled(paras, scope_of, markers) -> set:
