@@ -16,6 +16,8 @@ _AFTER_CELL = 16
 # what a header cell adds to the name of the column before it (三级指标 | 指标值, 项目 | 项目名称):
 # in a header row run together, the second copy of a doubled word begins the next cell
 _HEADER_TAIL = re.compile(r"值|名称|性质|内容|解释|说明|类型|类别|方向|权重|分值|标准|编号|代码|来源")
+# ...or a column name (服务名称, 服务事项) followed by the names of two more columns (计划 | 实际)
+_NEXT_COLUMNS = re.compile(r"(?:名称|事项|内容)(?:计划|实际|完成|预期|目标|年初|全年|指标|得分|分值|权重|偏差|备注){2}")
 _DIGITS = "0123456789０１２３４５６７８９"
 # what ends a clause of prose; a table's cells run together have none of it between them (a
 # comma between digits is a thousands separator, 735,431.00, not the end of a clause)
@@ -47,7 +49,9 @@ class DoubledWord(Rule):
         分在一句话的几个分句里的三处重复仍各自报告；
         表头单元格首尾相接（“三级指标指标值”：“三级指标”之后是“指标值”）：第二遍接着
         “值、名称、性质、内容、类型、权重、分值、标准……”组成列名，且同一段里别处
-        还有这个词（“一级指标二级指标”），一句话里只出现这两遍的“项目项目名称”仍报告。
+        还有这个词（“一级指标二级指标”）；第二遍接着“名称、事项、内容”组成列名、后面紧接着另外两个列名
+        （“……产品或服务服务名称计划实际”：计划、实际、完成、预期、目标、指标、得分、权重、备注……）时也不报告。
+        一句话里只出现这两遍的“项目项目名称”仍报告。
 
         单位或项目的名称以某个词结尾、紧接着的评价对象术语又以这个词开头时不报告：
         “民政部门部门整体绩效自评”是“民政部门”加“部门整体”，“某某建设项目项目支出”同理
@@ -170,6 +174,8 @@ def _header_cells(text: str, i: int, j: int, word: str) -> bool:
     (三级指标指标值: the cell 三级指标, then the cell 指标值): the second copy goes on into
     a column name made of the word (指标值, 指标性质), and the word heads other cells of
     the same paragraph too (一级指标, 二级指标), as a header row's names do."""
+    if _NEXT_COLUMNS.match(text, j):
+        return True
     if not _HEADER_TAIL.match(text, j):
         return False
     return text.count(word, 0, i) + text.count(word, j) >= 1
