@@ -253,8 +253,74 @@ def outline(doc) -> Outline:
     except KeyError:
         pass
     result = _build(doc)
+    chunks = _chunk_numbers(doc) if result.items else None
+    if chunks:
+        # numbers a document site gave its preview chunks, read with the report's own numbering,
+        # break it: the outline without them, when it has fewer problems
+        paras = {m.para for m in doc.markers if id(m) in chunks}
+        if any(it.problem in _WRONG and it.para in paras for it in result.items):
+            alt = _build(doc, chunks)
+            if _problems(doc, alt) <= _problems(doc, result):
+                result = alt
     _CACHE[doc] = result
     return result
+
+
+_WRONG = frozenset({"duplicate", "gap", "backwards"})
+
+
+def _problems(doc, o: Outline) -> int:
+    return sum(1 for it in o.items if it.problem in _WRONG)
+
+
+def _filling(doc, markers: list, skip) -> list:
+    """``markers`` with the 1、 / 1. numbers run into the text (……12000人、2、新生儿……) that stand
+    between the list's number before them and the one after them (1、 … 2、 … 3、): the list's own
+    item, not read as one for want of a stop before it."""
+    taken = {id(m) for m in markers}
+    seq = [m for m in doc.markers if family(m.style) == "ar-dot" and (id(m) in taken or id(m) not in skip)]
+    add = set()
+    for k in range(1, len(seq) - 1):
+        m = seq[k]
+        if id(m) in taken or not "\u4e00" <= m.title[:1] <= "\u9fff":
+            continue
+        a, b = seq[k - 1], seq[k + 1]
+        if id(a) in taken and id(b) in taken and a.ordinal + 1 == m.ordinal == b.ordinal - 1:
+            add.add(id(m))
+    return [m for m in doc.markers if id(m) in taken or id(m) in add] if add else markers
+
+
+_CHUNK_CUT = re.compile(r"[。！？!?]\s*$")
+_CHUNK_MIN = 20  # characters of a chunk before the last, at least
+
+
+def _chunk_numbers(doc) -> set:
+    """The ids of markers that may be a document site's numbers of its preview chunks: 1、 2、 3、 …
+    opening paragraphs one after another, each paragraph but the last cut off mid-sentence (no full
+    stop at its end) and with more of the report's 1、 / 1. numbering inside it."""
+    paras = doc.paragraphs
+    firsts = {}
+    inside = set()
+    for m in doc.markers:
+        if family(m.style) != "ar-dot" or paras[m.para].kind == "cell":
+            continue
+        if m.at_start:
+            firsts[m.para] = m
+        elif m.after_stop:
+            inside.add(m.para)
+    out: set = set()
+    for p, m in firsts.items():
+        if m.ordinal != 1:
+            continue
+        run = [m]
+        while (nxt := firsts.get(run[-1].para + 1)) is not None and nxt.ordinal == run[-1].ordinal + 1:
+            text = paras[run[-1].para].text
+            if len(text) < _CHUNK_MIN or _CHUNK_CUT.search(text):
+                break
+            run.append(nxt)
+        if len(run) >= 2 and any(x.para in inside for x in run):
+            out.update(id(x) for x in run)
+    return out
 
 
 def scopes(doc) -> tuple[list[int], dict[int, str]]:
@@ -580,7 +646,7 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, 
     return best
 
 
-def _build(doc) -> Outline:
+def _build(doc, skip=frozenset()) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
     run_on = set(map(id, _run_on(doc)))
@@ -599,8 +665,11 @@ def _build(doc) -> Outline:
             scope_kind[n_scopes] = kind
             own.update((id(m), n_scopes) for m in run)
             n_scopes += 1
-    markers = _with_run_in([m for m in doc.markers if m.after_stop or id(m) in run_on or id(m) in own
-                            or _after_footer(paras[m.para], m)], doc)
+    markers = [m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own
+               or _after_footer(paras[m.para], m)) and id(m) not in skip]
+    if skip:
+        markers = _filling(doc, markers, skip)
+    markers = _with_run_in(markers, doc)
     labelled = _labelled(paras, scope_of, markers)
     raw: list[list] = []
     stacks: dict[int, list[_Open]] = {}
