@@ -302,15 +302,16 @@ def _chunk_numbers(doc) -> set:
     firsts = {}
     inside = set()
     for m in doc.markers:
-        if family(m.style) != "ar-dot" or paras[m.para].kind == "cell":
-            continue
-        if m.at_start:
-            firsts[m.para] = m
-        elif m.after_stop:
-            inside.add(m.para)
+        if m.after_stop and (m.style == "ar-dun" or m.style == "ar-dot"):
+            if m.at_start:
+                firsts[m.para] = m
+            else:
+                inside.add(m.para)
+    if not inside or len(firsts) < 2:
+        return set()
     out: set = set()
     for p, m in firsts.items():
-        if m.ordinal != 1:
+        if m.ordinal != 1 or paras[p].kind == "cell":
             continue
         run = [m]
         while (nxt := firsts.get(run[-1].para + 1)) is not None and nxt.ordinal == run[-1].ordinal + 1:

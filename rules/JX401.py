@@ -60,17 +60,22 @@ _ITEM_STOPS = "、，,(（：:；;。"
 # Percent signs with no figure before them, listed one after another (…公示。%、%、%，未按规定…): the
 # figures left unfilled or lost. A run of two or more opening a clause, or one or more right after
 # an item with its figure (完成率分别为95%、%、%); a single % alone is left (单位：%, a header).
-_BARE_PERCENTS = re.compile(
-    r"(?:^|(?<=[。；;，,:：])|(?<=\d%、))\s*%(?:\s*[、，,]\s*%)*(?=\s*(?:[、，,。；;)）]|$))"
-)
+_BARE_PERCENTS = re.compile(r"%(?:\s*[、，,]\s*%)*(?=\s*(?:[、，,。；;)）]|$))")
+_PERCENT_OPENS = "。；;，,:："
 
 
 def _bare_percents(text: str):
     """(start, end) of each run of percent signs with no figure (see _BARE_PERCENTS)."""
-    for m in _BARE_PERCENTS.finditer(text):
-        a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        if m.group(0).count("%") >= 2 or text.endswith("%、", 0, m.start()):
-            yield a, m.end()
+    c = text.find("%")
+    while c >= 0:
+        k = c
+        while k and text[k - 1] in " \t\u3000":
+            k -= 1
+        after = k >= 3 and text[k - 1] == "、" and text[k - 2] == "%" and text[k - 3].isdigit()
+        m = _BARE_PERCENTS.match(text, c) if k == 0 or text[k - 1] in _PERCENT_OPENS or after else None
+        if m is not None and (m.group(0).count("%") >= 2 or after):
+            yield c, m.end()
+        c = text.find("%", m.end() if m is not None else c + 1)
 
 
 def _empty_figures(text: str):
