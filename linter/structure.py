@@ -1098,7 +1098,7 @@ def _resumes(ms: list, m) -> bool:
 
 
 # an unnumbered heading line: a few words, no figure and no punctuation but a colon at its end
-_HEADING_LINE = re.compile(r"\s*[\u4e00-\u9fff()（）]{2,20}\s*:?\s*")
+_HEADING_LINE = r"\s*[\u4e00-\u9fff()（）]{2,15}\s*:?\s*"  # (compiled when first used, see _SECTION)
 
 
 def _heading_before(paras, m) -> int | None:
@@ -1110,7 +1110,8 @@ def _heading_before(paras, m) -> int | None:
         if not text.strip() or numeric(text):
             q -= 1
             continue
-        return q if _HEADING_LINE.fullmatch(text) else None
+        # (not the report's own title in its first line)
+        return q if q > 0 and re.fullmatch(_HEADING_LINE, text) and "报告" not in text else None
     return None
 
 
