@@ -1120,8 +1120,8 @@ def _parallel(paras, first, m) -> bool:
     paragraph right under an unnumbered heading line of their own (三公经费 ⏎ 1、…
     项目支出情况 ⏎ 1、…): two sections side by side, not a list nested in the last
     item of the other."""
-    if first.ordinal != 1 or not first.at_start or paras[m.para].kind == "cell":
-        return False
+    if first.ordinal != 1 or not first.at_start or paras[m.para].kind == "cell" or m.style == "cn-dun":
+        return False  # (一、 is the report's own chapter level: a second 一、 is no section beside it)
     h = _heading_before(paras, m)
     if h is None or h <= first.para:
         return False
