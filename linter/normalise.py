@@ -228,6 +228,19 @@ class Offsets(Sequence):
     def __repr__(self) -> str:
         return f"Offsets({tuple(self)!r})"
 
+    def last_break(self) -> int:
+        """The last index ``i`` (``i >= 1``) where the offsets do not go on by one
+        (``self[i] != self[i - 1] + 1``: text skipped or joined there), 0 when there is none."""
+        runs = self._idx
+        if runs is None:
+            return 0
+        k = self._off
+        for r in range(k - 1, 0, -1):  # (a run's start is where a break may be)
+            i = runs[r]
+            if runs[k + r] != runs[k + r - 1] + (i - runs[r - 1]):
+                return i
+        return 0
+
     def span(self, i: int, j: int) -> Span:
         """``Span(self[i], self[j - 1] + 1)``, or the empty ``Span(self[i], self[i])`` if ``j <= i``."""
         n = self._len

@@ -14,7 +14,7 @@ import attrs
 
 from .dates import sentence_of
 from .facts import YearRef
-from .normalise import Paragraph
+from .normalise import Offsets, Paragraph
 
 # Relative years and their offset from the evaluated year, as a report on year Y writes them.
 # 今年/明年/去年 are left out: the report is written in Y+1, so they may count from either year.
@@ -80,7 +80,8 @@ def _short_last_line(p) -> bool:
     text skips a line break within its last SHORT_LINE characters."""
     o = p.offsets
     n = len(p.text)
-    return any(o[i] != o[i - 1] + 1 for i in range(n - 1, max(0, n - SHORT_LINE - 1), -1))
+    last = o.last_break() if isinstance(o, Offsets) else Offsets.of(o).last_break()
+    return last > max(0, n - SHORT_LINE - 1)
 
 
 def joined_name(paragraphs, k: int) -> str:

@@ -86,6 +86,15 @@ def test_paragraph_span_and_index_of_match_the_tuple(start, runs):
             assert p.span(i, j) == q.span(i, j) == _ref_span(t, i, j)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 400), RUNS)
+def test_last_break_is_the_last_place_the_offsets_jump(start, runs):
+    runs, t = _build(start, runs)
+    want = max((i for i in range(1, len(t)) if t[i] != t[i - 1] + 1), default=0)
+    assert Offsets(runs).last_break() == want
+    assert Offsets.of(t).last_break() == want
+
+
 def test_one_run_is_stored_as_its_first_offset():
     o = Offsets([(0, 1000, 5), (5, 1005, 3)])
     assert o._idx is None and o._off == 1000 and len(o) == 8
