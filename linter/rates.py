@@ -77,6 +77,12 @@ class RateDef:
             # 已拨付财政补助资金 a: money that has been paid out, the verb before the noun — not the
             # 补助资金 there was
             r = "num"
+        elif r == "den" and any(label.startswith(w) and self.role(label[len(w):]) == "den"
+                                for w in self.numerator if len(w) >= 2) \
+                and not any(w in label for w in self.contains_not) and not label.endswith(_TOTAL_NOUNS):
+            # 使用项目资金 a: a numerator's word before a denominator's noun — the money used (not
+            # 实际执行资金总额, which may be all the money there was to execute)
+            r = "num"
         if r is None and canonical:
             num, den = canonical in self.numerator_labels, canonical in self.denominator_labels
             if num != den:
@@ -189,6 +195,7 @@ class RateData:
 
 
 _NEGATIONS = ("不", "未", "非")
+_TOTAL_NOUNS = ("总额", "合计", "共计", "总计", "总量")
 
 
 @functools.cache
