@@ -153,6 +153,23 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
                 span = para.span(start, raw[index + 1].start + 1)
             negative = _negative_before(text, start)
             value = number_value(num.value)  # (one Decimal for the figures written alike)
+            head = _parts_before(items, quantities, index, start, text, unit) if kind == "amount" else None
+            if head is not None:
+                # 2亿3,500万元, 7亿580万4千元: one sum written in parts, read from its first digit
+                # in the unit of its last part (23500 万元, 705804 千元)
+                before, first_at, label_start, n, first = head
+                for m in range(n):  # (the parts' bare numbers are text of this figure now)
+                    j = len(items) - 2 - 2 * m
+                    at = b = items[j + 1][1]
+                    while at > 0 and (text[at - 1].isdigit() or text[at - 1] in ",，"):
+                        at -= 1
+                    items[j] = TextItem(text[at:b], at)
+                del quantities[-n:]
+                value = before + value
+                raw_label, label = first.raw_label, first.label
+                span = para.span(first_at, end)
+                number_span = span
+                start = first_at
             fact = Quantity(
                 kind=kind,
                 value=-value if negative else value,
@@ -245,6 +262,42 @@ _MONEY_LABEL = re.compile(r"(?:支出|资金|经费|预算|收入|拨款|投资|
                           r"|(?:执行|预算|决算|支出|拨付|下达|到位)数)$")
 # the marks that end a figure's clause or list item (and parentheses)
 _MARKS = frozenset(CLAUSE_END | set("、") | OPEN_PARENS | CLOSE_PARENS)
+
+
+# the words of a sum written in parts (2亿3,500万元, 7亿580万4千元): what each part counts, in 元
+_SUM_PARTS = {"亿": 10 ** 8, "万": 10 ** 4, "千": 10 ** 3}
+_UNIT_YUAN = {"亿元": 10 ** 8, "万元": 10 ** 4, "千元": 10 ** 3, "元": 1}
+
+
+def _parts_before(items: list, quantities: list, index: int, start: int, text: str, unit: str):
+    """For an amount at paragraph index ``start`` written as the last part of a sum in parts
+    (the 3,500万元 of 2亿3,500万元, the 4千元 of 7亿580万4千元): the value of the parts before
+    it in its own unit, where the first part's digits start and where that part's label starts,
+    and how many bare numbers they are; None when no such part stands right before it."""
+    size = _UNIT_YUAN.get(unit)
+    if size is None:
+        return None
+    total, k, n, last = 0, start, 0, size
+    while n + 1 <= len(quantities) and len(items) >= 2 * (n + 1):
+        word, num = items[-1 - 2 * n], quantities[-1 - n]
+        if (type(word) is not TextItem or word[0] not in _SUM_PARTS or word[1] + 1 != k
+                or num.item != index - 2 * (n + 1) or num.kind != "number" or num.negative or num.precision):
+            break
+        each = _SUM_PARTS[word[0]]
+        if each <= last:
+            break  # (the parts go down: 亿, then 万, then 千)
+        j = word[1]
+        while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ",，"):
+            j -= 1
+        if not text[j:word[1]].replace(",", "").replace("，", "").isdigit():
+            break
+        total += num.value * each // size
+        k, last, n = j, each, n + 1
+    if n == 0:
+        return None
+    first = quantities[-n]
+    label_start = k - len(first.raw_label) if first.raw_label and text[:k].endswith(first.raw_label) else k
+    return total, k, label_start, n, first
 
 
 def _wan_yuan(raw: list, index: int, raw_label: str) -> str | None:
@@ -432,7 +485,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     of a product written out (``14人×3万元=42万元``: the 42 is the part).
 
     ``total（其中 part, part）`` — a 其中 that opens a parenthesis right after a
-    figure breaks that figure down.
+    figure breaks that figure down; so do 含 / 包含 / 包括 there, as a list that may not be
+    all of it (``决算数 a（含实现数 b、应付数 c）``).
 
     A change between the total and the opener (``收入100万元，比上年增加5万元，
     其中：…``) is passed over too, and kept as another reading.
@@ -494,7 +548,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 continue  # 收入100万元，比上年增加5万元，其中：… breaks down the 100万元 (or the 5)
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
                 total = prev
-            elif (kw.word == "其中" and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
+            elif (kw.word in ("其中", "含", "包含", "包括") and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
                   and prev.kind in ("amount", "count") and _paren_between(pf, prev, kw)):
                 total = prev  # 总投资3374.3万元（其中建筑工程3292万元）
             break
@@ -668,6 +722,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     )
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
+    # 决算数 a（含实现数 b、应付数 c）: what a figure is said to include may not be all of it
+    partial = partial or kw.word != "其中" and total is not None and total.depth < kw.depth
 
     # shares written after every part that add up to less than the whole (脱贫人口1200人，
     # 占24%；监测对象300人，占6%): the list says itself that it is not all

@@ -1478,6 +1478,12 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             return claim
         if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
             return claim  # 甲项目预算 a，乙项目实际支出 b，执行率 r: of neither project
+        made_of = _contents(doc, pf, num) if doc is not None and d.readings else ()
+        if made_of:
+            # 决算数 a（含实现数 b、应付数 c、保留数 d），执行率 r: r may be of some of what a holds
+            # (of three parts or more, some of them: 实现数 + 应付数 of 决算数)
+            nums = list(made_of) if len(made_of) >= 3 else [num, *made_of]
+            return attrs.evolve(claim, readings=_readings(nums, [den], d))
         return attrs.evolve(claim, numerator=num, denominator=den)
     if num is not None and den is None and d.kind == "count" and d.formula == "ratio" and doc is not None:
         # 共有学生 n 人，其中达标 m 人，达标率 r: the one figure of the numerator's role is a part (其中)
@@ -1503,6 +1509,16 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
 _MAX_CANDIDATES = 3
 # the endings of a rate's own name; a definition's other names (完成预算) are phrases
 _RATE_WORDS = ("率", "度", "比例", "比重", "进度", "增长", "增幅", "减幅", "降幅", "上升", "下降", "减少")
+
+
+def _contents(doc, pf, x: Quantity) -> tuple[Quantity, ...]:
+    """What a figure is said to hold, in parentheses right after it (a（含 b、c）): the parts
+    of a breakdown opened by 含 / 包含 / 包括 whose total is ``x``; () otherwise."""
+    for b in doc.breakdowns:
+        if (b.para == pf.para.index and b.total is x and b.keyword.word in ("含", "包含", "包括")
+                and b.parts and all(p.depth > x.depth for p in b.parts)):
+            return b.parts
+    return ()
 
 
 def _readings(nums: list[Quantity], dens: list[Quantity], d: RateDef) -> tuple:
