@@ -345,6 +345,18 @@ def truncated_to(r: Interval, q: Quantity) -> bool:
     return r.hi <= v - half_unit(q.precision) and r.lo > v - unit
 
 
+def truncated_at_point(claim: "RateClaim", r: Interval) -> bool:
+    """No value in ``r`` rounds half-up to the stated rate, and the rate the figures give at
+    face value truncates to it — though a whole-number figure's ±½ lets ``r`` reach the next
+    unit (2595.62 ÷ 2596 = 99.985% written 99%: a rounding down, not another rate)."""
+    q = claim.rate
+    v = q.value
+    p = point(claim)
+    if p is None or v < 0:
+        return False
+    return r.lo >= v + half_unit(q.precision) and v <= p < v + Decimal(1).scaleb(-q.precision)
+
+
 def grim_possible(rate: Quantity, n: int) -> bool:
     """Is there a whole number k with k/n rounding (half-up) to the stated rate?"""
     if n <= 0 or HUNDRED / n <= Decimal(1).scaleb(-rate.precision):

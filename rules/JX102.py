@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, interval_of, quantize
 from ..rates import (bound_claims, crossed, point, point_changes, rate_claims, rate_expr, recompute,
-                     recompute_readings, stated_rate, thresholds, truncated_to)
+                     recompute_readings, stated_rate, thresholds, truncated_at_point, truncated_to)
 from ..rule import Rule
 
 
@@ -194,7 +194,7 @@ class RateMismatch(Rule):
                 continue
             ok = stated_rate(claim.rate).meets(r)
             doc.note_claim(ok)
-            if ok or truncated_to(r, claim.rate):
+            if ok or truncated_to(r, claim.rate) or truncated_at_point(claim, r):
                 continue  # a rounding down is JX106's (info)
             yield self._finding(doc, claim, r)
         for claim in bound_claims(doc):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..arith import ROUND_HALF_UP, fmt, quantize
 from ..formula import compare, formulas, unit_factor
-from ..rates import point, rate_claims, rate_expr, recompute, stated_rate, truncated_to
+from ..rates import point, rate_claims, rate_expr, recompute, stated_rate, truncated_at_point, truncated_to
 from ..rule import Rule
 
 
@@ -13,7 +13,9 @@ class RoundedDown(Rule):
         当写出的值恰好是真实值截断后的结果、而按四舍五入本应进位时报告，
         例如 671.46 ÷ 1000.00 = 67.146%，写成 67.14%（应为 67.15%）。
         判断用区间：分子、分母所代表的每一个可能的值，截断到写出的位数都得到写出的值，
-        而四舍五入都得不到它。此时 JX102 不再报告。
+        而四舍五入都得不到它。此时 JX102 不再报告。整数金额的 ±0.5 让区间够到下一个单位时
+        （2595.6208 ÷ 2596 = 99.985%，写成 99%：区间上端因 2596 可能是 2595.5 而略过 100%），
+        只要四舍五入都得不到写出的值、按写出的数直接算出的值截断后正是它，也按截断报告。
 
         正好落在半个单位上（如 1 ÷ 8 = 12.5%，写成 12%）也算：四舍五入应为 13%。
 
@@ -52,7 +54,7 @@ class RoundedDown(Rule):
             r = recompute(claim)
             if r is None or stated_rate(claim.rate).meets(r) and not _exact_half(r, claim):
                 continue
-            if not truncated_to(r, claim.rate):
+            if not (truncated_to(r, claim.rate) or truncated_at_point(claim, r)):
                 continue
             q = claim.rate
             value = point(claim)
