@@ -935,9 +935,10 @@ def _approximate(pf: ParagraphFacts, q: Quantity) -> bool:
 
 
 def _paren_between(pf: ParagraphFacts, q: Quantity, kw: Keyword) -> bool:
-    """Whether only an opening parenthesis stands between ``q`` and ``kw``."""
+    """Whether only an opening parenthesis stands between ``q`` and ``kw`` (a comma before
+    it too: 投入资金 1476 万元，（其中……）)."""
     between = pf.para.text[pf.para.index_of(q.span.end): pf.para.index_of(kw.span.start)]
-    return between.strip() in ("(", "（")
+    return "".join(between.split()).lstrip("，,") in ("(", "（")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
