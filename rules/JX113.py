@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
 from ..arith import fmt
+from ..rates import _rates_toml
 from ..rule import Rule
 
 # 均 / 都 / 平均 between the name and the figure (满意度均达 98%) are not part of the name
@@ -18,10 +17,15 @@ HUNDRED = 100
 RUN_TOGETHER = 1000
 
 
+# the share of a group of people who did something (农技人员 120 名，使用平台的比例达到 r%): a verb of
+# what they did, then 的比例 / 的比重
+_PEOPLE_SHARE = re.compile(r"(?:使用|参加|参与|掌握|知晓|享受|接受|持证|达标|合格|满意|签约|参保|就业)[^，,。；;]{0,16}的(?:比例|比重)$")
+_PEOPLE = ("名", "人", "户", "位")
+
+
 @cache
 def _shares() -> tuple[str, ...]:
-    data = tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
-    return tuple(sorted(data["shares"]["names"], key=len, reverse=True))
+    return tuple(sorted(_rates_toml()["shares"]["names"], key=len, reverse=True))
 
 
 class ShareOverHundred(Rule):
@@ -31,6 +35,9 @@ class ShareOverHundred(Rule):
         参保率、接种率、办结率、整改率、问卷回收率等（名单在 linter/data/rates.toml 的 [shares]）。
         它们是“符合条件的个数 ÷ 全体个数”，最多 100%。
 
+        同一句前面数过一群人（“农技人员 120 名”）、比率写作“使用 / 参加 / 参与 / 掌握 / 知晓 / 享受 /
+        接受 / 持证 / 达标 / 合格 / 满意 / 签约 / 参保 / 就业……的比例（比重）”时，它是这群人中做了这件事的
+        比例，也最多 100%。
         只看比率名称紧接在数字前的写法（“抽检合格率 98.5%”“群众满意度达 96%”，
         中间可有“为、达、均、都”等）。不看：比率的变化（“合格率较上年提高 12%”“满意度提升”），
         可能超过 100% 的比率（执行率、完成率、到位率、使用率可超计划；毛入学率、巩固率、
@@ -70,6 +77,10 @@ class ShareOverHundred(Rule):
                     continue
                 label = _ADVERB.sub("", strip(q.raw_label).rstrip("的之"))
                 name = next((n for n in names if label.endswith(n)), None)
-                if name is None or _CHANGE.search(label):
+                if name is None and _PEOPLE_SHARE.search(label) and any(
+                        x.kind == "count" and x.unit in _PEOPLE and x.sentence == q.sentence and x.item < q.item
+                        for x in pf.quantities):
+                    name = label[-min(len(label), 16):].lstrip("的")  # (…使用平台的比例: of the people counted before)
+                if name is None or _CHANGE.search(label.removesuffix("比例").removesuffix("比重")):
                     continue
                 yield self.report(q.span, "over", name=name, stated=fmt(q.value, q.precision) + "%")
