@@ -50,7 +50,10 @@ Lists and levels
     heading is never an item under 一是 ((一)概况…：一是…二是…。(二)管理…：一是…).
     A style not open yet opens a new list under the current item; if a list of
     that style was closed under the same parent and this marker is its next
-    ordinal, the list is resumed (a list interrupted by a nested one).
+    ordinal, the list is resumed (a list interrupted by a nested one). A first item
+    other than 1 under a heading goes on from the list of its style under the heading
+    before, when it is that list's last number up to two more ((一) 1. 2. (二) 3.:
+    numbered across the headings; 2 there is a duplicate, 4 a gap).
     The level of a style is the order in which styles first appear in the scope
     (the report's own convention: usually 一、 > (一) > 1. > (1)).
 
@@ -475,9 +478,10 @@ class _Open:
     # the paragraph of the last item when that item is inside it (after a label or a
     # stop, not at its start), else None
     inline: int | None = None
+    before: int | None = None  # the item before the last one, if any
 
     def copy(self) -> "_Open":
-        return _Open(self.style, self.last, self.item, self.first, self.parent, self.inline)
+        return _Open(self.style, self.last, self.item, self.first, self.parent, self.inline, self.before)
 
 
 class _Trial(dict):
@@ -565,7 +569,7 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
             problem = "duplicate" if m.ordinal == o.last else ("gap" if m.ordinal > o.last else "backwards")
             upd.update(problem=problem, expected=o.last + 1)
             cost = _PROBLEM
-        o.last, o.item, o.inline = last, idx, _inline(m)
+        o.last, o.item, o.inline, o.before = last, idx, _inline(m), o.item
         return upd, cost, None
     if labelled:
         # a list after a label that follows a list of its style run inside an earlier
@@ -587,10 +591,27 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
     if not cands and not labelled and old is not None and old.last + 1 == m.ordinal:
         # a list interrupted by a nested one goes on
         upd = dict(parent=parent, prev=old.item, depth=len(stack))
-        old.last, old.item, old.inline = m.ordinal, idx, _inline(m)
+        old.last, old.item, old.inline, old.before = m.ordinal, idx, _inline(m), old.item
         stack.append(old)
         del shut[(parent, style)]
         return upd, 0, None
+    if not cands and not labelled and old is None and m.ordinal != 1 and stack:
+        # the first item under a heading that is not 1 goes on from the list of its style
+        # under the heading before (（一）1. 2. （二）3.): numbered across the headings, so
+        # the same number again or one skipped there is that list's duplicate or gap
+        key = (stack[-1].before, style)
+        sib = shut.get(key) if stack[-1].before is not None else None
+        if sib is not None and sib.last <= m.ordinal <= sib.last + 2:
+            upd = dict(parent=parent, prev=sib.item, depth=len(stack))
+            cost = 0
+            if m.ordinal != sib.last + 1:
+                upd.update(problem="duplicate" if m.ordinal == sib.last else "gap", expected=sib.last + 1)
+                cost = _PROBLEM
+            sib.last, sib.item, sib.inline, sib.before = m.ordinal, idx, _inline(m), sib.item
+            sib.parent = parent
+            stack.append(sib)
+            del shut[key]
+            return upd, cost, None
     upd = dict(parent=parent, depth=len(stack))
     cost = 0
     if cands and not labelled:
