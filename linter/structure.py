@@ -739,7 +739,8 @@ def _build(doc, skip=frozenset()) -> Outline:
                 shut[(o.parent, o.style)] = o
         elif m.ordinal == 1 and m.at_start:
             j = next((j for j in range(k, -1, -1) if stack[j].style == style), None)
-            if j is not None and _parallel(paras, markers[stack[j].first], m):
+            if j is not None and (_parallel(paras, markers[stack[j].first], m)
+                                  or (stack[j].last == 1 and _lone_after_label(paras, markers[stack[j].first], m))):
                 # a list under an unnumbered heading line, like the list it follows: the two
                 # headings are siblings, so that list has ended (三公经费 1、2、3、 项目支出 1、2、4、)
                 while len(stack) > j:
@@ -1147,6 +1148,23 @@ def _parallel(paras, first, m) -> bool:
     if h is None or h <= first.para:
         return False
     return _heading_before(paras, first) is not None
+
+
+def _lone_after_label(paras, first, m) -> bool:
+    """Whether ``first`` is a 1 right after a short label that opens its paragraph
+    (其中:1、运行维护经费) and the 1 ``m`` after it opens a paragraph under an unnumbered
+    heading line of its own (三公经费 ⏎ 1、…): a list of one item (its 2 not read as a
+    marker, or none) that ended before that heading, not a list ``m`` is nested in."""
+    if first.ordinal != 1 or first.at_start or paras[m.para].kind == "cell" or m.style == "cn-dun":
+        return False
+    p = paras[first.para]
+    if not _LONE_LABEL.fullmatch(p.text, 0, p.index_of(first.span.start)):
+        return False
+    h = _heading_before(paras, m)
+    return h is not None and h > first.para
+
+
+_LONE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,15}\s*:\s*")
 
 
 # places in _build's per-marker lists (the fields of Item in order)
