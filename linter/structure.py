@@ -30,7 +30,8 @@ Scopes
     it) is no cell list: the heading rows of one table are one scope, numbered
     together. A list written along one line and a group of a form's options (see above)
     are scopes of their own.
-    Lists never continue from one scope into another.
+    Lists never continue from one scope into another. A paragraph before the body's
+    first numbered line that copies the outline inline (a page's summary) is left out.
 
 Lists and levels
     The outline is built with a stack of open lists. A marker continues the
@@ -255,9 +256,11 @@ def outline(doc) -> Outline:
         return _CACHE[doc]
     except KeyError:
         pass
-    result = _build(doc)
+    teaser = _teaser(doc)
+    result = _build(doc, teaser) if teaser else _build(doc)
     chunks = _chunk_numbers(doc) if result.items else None
     if chunks:
+        chunks = chunks | teaser
         # numbers a document site gave its preview chunks, read with the report's own numbering,
         # break it: the outline without them, when it has fewer problems
         paras = {m.para for m in doc.markers if id(m) in chunks}
@@ -295,6 +298,41 @@ def _filling(doc, markers: list, skip) -> list:
 
 _CHUNK_CUT = re.compile(r"[。！？!?]\s*$")
 _CHUNK_MIN = 20  # characters of a chunk before the last, at least
+
+
+_LEAD_WORDS = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _teaser(doc) -> set:
+    """The ids of the markers in a paragraph before the body's first numbered line that
+    repeats the report's outline inline (a page's summary: 标题一、项目基本情况(一)项目概况
+    ……。(二)项目绩效目标1.……): a paragraph with no marker at its start, one of whose markers
+    has the leading words of a heading of its style that opens a later paragraph of the
+    same scope. Read with the body, the copy's (二) would make the body's (一)(三) look
+    like that list going on."""
+    paras = doc.paragraphs
+    markers = [m for m in doc.markers if m.after_stop]
+    if not markers:
+        return set()
+    first_line = next((m.para for m in markers if m.at_start), None)
+    if first_line is None:
+        return set()
+    scope_of, _ = scopes(doc)
+    early = [m for m in markers if m.para < first_line and paras[m.para].kind != "cell"]
+    if not early:
+        return set()
+    heads: set = set()
+    for m in markers:
+        if m.at_start and m.para >= first_line:
+            w = _LEAD_WORDS.match(m.title.strip())
+            if w:
+                heads.add((scope_of[m.para], family(m.style), w.group()))
+    out: set = set()
+    for m in early:
+        w = _LEAD_WORDS.match(m.title.strip())
+        if w and (scope_of[m.para], family(m.style), w.group()) in heads:
+            out.update(id(x) for x in doc.markers if x.para == m.para)
+    return out
 
 
 def _chunk_numbers(doc) -> set:
