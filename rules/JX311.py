@@ -35,6 +35,14 @@ _COUNTED = frozenset(
 )
 
 
+# an event whose own name opens with its year, written without 年 (2020某某农交会, 2019某某文化节): the
+# name's words after the year up to a word for a fair, a festival, a forum or a contest
+_EVENT = re.compile(
+    r"[\u4e00-\u9fff·]{1,8}?(?:博会|交会|览会|运会|易会|洽会|谈会|介会|展会|峰会|论坛|文化节|艺术节|旅游节|美食节|"
+    r"电影节|音乐节|大赛|锦标赛|马拉松)(?!议)"
+)
+
+
 # what may come right before a list number at the start of a sentence (or a paragraph)
 _OPENS = frozenset("。！？；!?;:：")
 _SEP = {"ar-dun": "、", "ar-dot": "."}
@@ -70,7 +78,8 @@ class ImpossibleDate(Rule):
         或单位、地名的末字（市、县、局、中心、会、单位……），后面紧接着一个汉字，而它不是量词或单位
         （“2020 人 / 户 / 个 / 万元 / 亩 / 余 / 多”是计数）、不是年份区间的连接词（“2019 至 2021 年”）、也不是
         季节（“2020 秋季学期”）。前面是别的字（“拨款2020其他资金”多半是表格里的数连着下一格）、年份与后面的字
-        之间有空格的，以及年份后面原文里有读取时略去的字符（网站用“****”遮去的文字，“2022****财政局”）的，不报告。
+        之间有空格的，活动自己的名称以年份开头的（“2020某某农交会”“2019某某文化节”：年份后不超过八个字
+        就是博览会、交易会、运动会、峰会、论坛、文化节、大赛这类活动名称的末尾），以及年份后面原文里有读取时略去的字符（网站用“****”遮去的文字，“2022****财政局”）的，不报告。
 
         五位数的“年份”（“32021年”）：一段或一句的开头（行首，句号、分号、冒号之后，或跟在汉字后的空格之后）五位数字紧接
         “年”，末四位是年份（1949–2099，有评价年度 Y 时在 Y−40 到 Y+2 之间），报告多出了第一位——多半是
@@ -224,6 +233,8 @@ class ImpossibleDate(Rule):
             year = int(m.group(1))
             if not max(1949, low) <= year <= min(2099, high) or p.text[m.end()] in _COUNTED:
                 continue
+            if _EVENT.match(p.text, m.end()):
+                continue  # (2020某某农交会: an expo's own name, written year-first)
             rest = re.match(r"[\u4e00-\u9fff]{1,4}", p.text[m.end():]).group(0)
             span = p.span(m.start(1), m.end(1))
             gap = p.span(m.end(1), m.end(1) + 1).start
