@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from ..dates import days_in_month, impossible, local
+from ..facts import DateRef
 from ..rule import Rule
 
 # A bare "N 月" (no year, no day) reads as a month only with a word of time around it;
@@ -43,6 +44,11 @@ _EVENT = re.compile(
 )
 
 
+# three-digit years of the Minguo calendar (民国100–120 is 2011–2031) written 年 月 日 in a Taiwan
+# text: dropping one digit of 20xx gives 2xx, 20x or 0xx, never 1xx, so they hide no year short of a digit
+_MINGUO = (100, 120)
+
+
 # what may come right before a list number at the start of a sentence (or a paragraph)
 _OPENS = frozenset("。！？；!?;:：")
 _SEP = {"ar-dun": "、", "ar-dot": "."}
@@ -70,7 +76,8 @@ class ImpossibleDate(Rule):
         月份写成五六位数、前四位是年份时（“19806 月”），报告漏写了“年”字；四位数的“月份”是年份
         （1949–2099，有评价年度 Y 时在 Y−40 到 Y+2 之间）、紧接着又是一个 1–12 的月份时（“2022月11月”），
         报告“年”写成了“月”；完整日期的年份只有三位时
-        （“202 年 1 月 11 日”），报告年份少了一位。
+        （“202 年 1 月 11 日”），报告年份少了一位；100–120 的三位年份是民国纪年（“108年1月18日”是 2019 年，
+        台湾的文本这样写；20xx 少打一位只会成为 2xx、20x 或 0xx，不会是 1xx），不报告，按公历年份检查日期是否存在。
 
         年份漏写了“年”字、直接接着后面的词时（“2020财政下达……”“对2021转移支付资金进行了评价”“我单位
         2024底有职工……”），给出警告：四位数 1949–2099（有评价年度 Y 时在 Y−40 到 Y+2 之间），前后不紧挨着
@@ -173,9 +180,14 @@ class ImpossibleDate(Rule):
         for d in doc.dates:
             if starts is None and d.month >= 1000 and d.year is None and d.day is None:
                 starts = {x.span.start: x for x in doc.dates}
+            shown = d.year
             if d.year is not None and 100 <= d.year <= 999 and d.day is not None:
-                yield self.report(d.span, "short_year", year=d.year)
-                continue
+                if not _MINGUO[0] <= d.year <= _MINGUO[1]:
+                    yield self.report(d.span, "short_year", year=d.year)
+                    continue
+                # a Minguo year (108年1月18日 is 2019): no 20xx short of one digit gives 1xx;
+                # the date is checked in its own calendar year
+                d = DateRef(d.year + 1911, d.month, d.day, d.span, d.para, d.item)
             why = impossible(d)
             if why is None:
                 continue
@@ -195,7 +207,7 @@ class ImpossibleDate(Rule):
                 days = days_in_month(d.year, d.month)
                 yield self.report(
                     d.span, "day", month=d.month, day=d.day, days=days,
-                    when=(f"{d.year} 年 " if d.year else ""), when_en=(f" of {d.year}" if d.year else ""),
+                    when=(f"{shown} 年 " if shown else ""), when_en=(f" of {shown}" if shown else ""),
                 )
 
         for p in doc.paragraphs:
