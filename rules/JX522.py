@@ -13,6 +13,31 @@ _DOUBLED = re.compile(r"(?=[，、。;,；:：])(?:([，、。;,；])\s*[，、�
 _SIGNS = re.compile(r"[≥≤≧≦]\s*[≥≤≧≦]")
 
 
+# a document site's number of a preview chunk at a line's start (2、), and the chunk before it
+# (1、……) cut off mid-sentence: the chunk's 、 is not the report's
+_CHUNK_AT = re.compile(r"\s*(\d{1,2})")
+_CHUNK_LINE = re.compile(r"\s*(\d{1,2})、")
+_CUT_END = re.compile(r"[。！？!?；;:：]\s*$")
+
+
+def _chunk_number(text: str, at: int) -> bool:
+    """Whether the 、 at ``at`` closes a chunk number N that opens its line, right under a
+    line that opens with N−1、 and ends mid-sentence (1、……贫困户 ⏎ 2、、低保户)."""
+    start = text.rfind("\n", 0, at) + 1
+    m = _CHUNK_AT.fullmatch(text, start, at)
+    if not m or start == 0:
+        return False
+    end = start - 1
+    while end > 0:
+        prev = text.rfind("\n", 0, end) + 1
+        line = text[prev:end]
+        if line.strip():
+            p = _CHUNK_LINE.match(line)
+            return p is not None and int(p.group(1)) + 1 == int(m.group(1)) and not _CUT_END.search(line)
+        end = prev - 1
+    return False
+
+
 class DoubledPunctuation(Rule):
     """
     做什么
@@ -23,7 +48,8 @@ class DoubledPunctuation(Rule):
         比较符号“≥ ≤”（及“≧ ≦”）两个连写（“≥≥98%”“≤≥”）也报告：目标值前只该有一个。
 
         不报告：“>>”“<<”（网页的导航、代替书名号的写法）；省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
-        标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）。
+        标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）；文档网站给预览分块加的序号后紧跟着报告自己的顿号
+        （行首“2、、低保户”，上一行以“1、”开头、在句子中间断开）。
 
     为什么是问题
         多出的标点是删改内容后留下的：“秘书组、、综合组”说明中间删掉了一项，
@@ -51,6 +77,8 @@ class DoubledPunctuation(Rule):
         for p in doc.paragraphs:
             for m in _DOUBLED.finditer(p.text):
                 span = p.span(m.start(), m.end())
+                if m.group(0)[0] == "、" and _chunk_number(doc.text, span.start):
+                    continue
                 text = doc.quote(span)
                 a, b = m.group(0)[0], m.group(0)[-1]
                 if a == b or {a, b} <= {"，", ","} or {a, b} <= {":", "："}:
