@@ -10,7 +10,8 @@ _CLAUSE = re.compile(r"[^；;。!?！？]+[；;]?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
 # a report's or form's name: no sentence punctuation, ending in what such a name ends with
-_TITLE = re.compile(r"[^，,。；;:：!?！？]+(?:报告|报告书|自评表|评价表|情况表|的说明|情况说明)")
+# (the project's name may follow in brackets: ……自评价报告（某某中心）)
+_TITLE = re.compile(r"[^，,。；;:：!?！？]+(?:报告|报告书|自评表|评价表|情况表|的说明|情况说明)(?:[(（][^()（）]{1,30}[)）])?")
 
 
 # a table read one cell per line: a header of short lines (no punctuation) naming a target
@@ -44,7 +45,7 @@ class RepeatedSentence(Rule):
         重复的部分至少有 8 个汉字；比较时忽略空格。报告在后一句，相关位置是前一句。
 
         不报告：短句（不足 8 个汉字，如“无。”“是。”）；不相邻的重复（由 JX524 报告整段重复）；
-        单独成段的报告名称再写一遍（封面和首页、网页标题和正文标题，后一遍可连着正文）；
+        单独成段的报告名称再写一遍（封面和首页、网页标题和正文标题，后一遍可连着正文；名称后可带括号里的项目名）；
         表格单元格（同一行的单元格常常照抄指标名称）；读成文字的两列表格里同一行的
         两格：逐格一行时两行都是整段，逐行一行时两格以空格隔开、占满整行，都在
         “预期目标 / 实际完成情况”这样的短表头（两格各一行或并排一行，先写目标、
