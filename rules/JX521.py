@@ -24,6 +24,28 @@ _CLAUSE_END = re.compile(r"[，。；：！？;:!?]|(?<!\d),|,(?!\d)")
 _NOT_NAME_END = "的了和与及或在对为是将把被从由按向并且也都就等"
 
 
+_RESTATED = 6  # Chinese characters of a cell's beginning (the word's second copy on) seen before
+
+
+def _cell_restated(text: str, i: int, n: int) -> bool:
+    """Whether the second copy of a word at ``i`` begins a run of Chinese characters (the word
+    and at least four more) ending at a figure, written with a figure after it earlier in the
+    paragraph: a table row run together, whose next cell restates an indicator and its value
+    (开展安全排查次数 | 6 | …保障院内安全 | 安全排查次数6次以上计3分)."""
+    j = i
+    while j < len(text) and "\u4e00" <= text[j] <= "\u9fff":
+        j += 1
+    if j - i < max(_RESTATED, n + 4) or j >= len(text) or text[j] not in _DIGITS:
+        return False
+    word, piece = text[i: i + n], text[i: j + 1]
+    k = text.find(piece, 0, i - n)
+    while k >= 0:
+        if text[max(0, k - n): k] != word:
+            return True  # (not the same slip made earlier: 道路道路养护 … 道路道路养护)
+        k = text.find(piece, k + 1, i - n)
+    return False
+
+
 @cache
 def _data() -> dict:
     return tomllib.loads(resources.files("linter").joinpath("data/text.toml").read_text("utf-8"))
@@ -50,6 +72,9 @@ class DoubledWord(Rule):
         还有这个词（“一级指标二级指标”）；第二遍接着“名称、事项、内容”组成列名、后面紧接着另外两个列名
         （“……产品或服务服务名称计划实际”：计划、实际、完成、预期、目标、指标、得分、权重、备注……）时也不报告。
         一句话里只出现这两遍的“项目项目名称”仍报告。
+        第二遍连同后面的一串汉字（这个词再加至少四个汉字、共至少六个）紧接着数字、而同一段前文已经写过这串字
+        并紧接着数字时，是表格一行的单元格首尾相接、后一格重述了前面的指标和指标值（“开展安全排查次数6开展安全排查，
+        保障院内安全安全排查次数6次以上计3分”），不报告；前文那一处本身也是这个词写了两遍的不算。
 
         单位或项目的名称以某个词结尾、紧接着的评价对象术语又以这个词开头时不报告：
         “民政部门部门整体绩效自评”是“民政部门”加“部门整体”，“某某建设项目项目支出”同理
@@ -103,6 +128,8 @@ class DoubledWord(Rule):
                 if _table_like(text, m.start(), m.end(), word) or _header_cells(text, m.start(), m.end(), word):
                     continue
                 if _name_then_term(text, m.start(), word, terms):
+                    continue
+                if _cell_restated(text, m.start() + len(word), len(word)):
                     continue
                 if m.end() < len(text) and text[m.end()] in _DIGITS:
                     # 指标指标1: a numbered label; 人员人员29人: a figure of the word
