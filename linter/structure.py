@@ -726,7 +726,7 @@ def _build(doc, skip=frozenset()) -> Outline:
             own.update((id(m), n_scopes) for m in run)
             n_scopes += 1
     markers = [m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own
-               or _after_footer(paras[m.para], m)) and id(m) not in skip]
+               or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m)) and id(m) not in skip]
     if skip:
         markers = _filling(doc, markers, skip)
     markers = _with_run_in(markers, doc)
@@ -1092,6 +1092,22 @@ def _after_footer(p, m) -> bool:
         j -= 1
     k = _before_footer(p.text, j) if j and p.text[j - 1] in "-—–" else None
     return k is not None and k[0] > 0 and p.text[k[0] - 1] in "。；;:!?！？"
+
+
+def _after_bullet(p, m) -> bool:
+    """Whether marker ``m`` follows a bullet dash that opens its paragraph or follows a stop
+    (- 1、…。 - 2、…。, a page's notice list): a list item, as it would be without the dash."""
+    if m.at_start or m.after_stop:
+        return False
+    j = p.index_of(m.span.start)
+    while j > 0 and p.text[j - 1] in " \t\u3000":
+        j -= 1
+    if not j or p.text[j - 1] not in "-•·":
+        return False
+    k = j - 1
+    while k > 0 and p.text[k - 1] in " \t\u3000":
+        k -= 1
+    return k == 0 or p.text[k - 1] in "。；;!?！？"
 
 
 def _labelled(paras, scope_of, markers) -> set:
