@@ -46,6 +46,19 @@ def _cell_restated(text: str, i: int, n: int) -> bool:
     return False
 
 
+def _line_of_its_own(text: str, first, second) -> bool:
+    """Whether the second copy (``second``, a span of the original text) is a whole line by
+    itself of four characters or more, and the first copy (``first``) ends the line before: a
+    cover's title set over two lines (……2023年村干部报酬项目 ⏎ 村干部报酬项目 ⏎ 绩效评价报告),
+    joined when the lines were read."""
+    i, j = second.start, second.end
+    if j - i < 4 or text[i:j].strip() != text[i:j]:
+        return False
+    gap = text[first.end:i]
+    b = text.find("\n", j)
+    return gap.count("\n") == 1 and not gap.strip() and not text[j: b if b >= 0 else len(text)].strip()
+
+
 @cache
 def _data() -> dict:
     return tomllib.loads(resources.files("linter").joinpath("data/text.toml").read_text("utf-8"))
@@ -72,6 +85,8 @@ class DoubledWord(Rule):
         还有这个词（“一级指标二级指标”）；第二遍接着“名称、事项、内容”组成列名、后面紧接着另外两个列名
         （“……产品或服务服务名称计划实际”：计划、实际、完成、预期、目标、指标、得分、权重、备注……）时也不报告。
         一句话里只出现这两遍的“项目项目名称”仍报告。
+        第二遍（至少四个字）单独占原文的一整行、第一遍在上一行的行尾时（封面标题分两行排：“……2023年村干部报酬项目⏎
+        村干部报酬项目⏎绩效评价报告”），是排版，不报告。
         第二遍连同后面的一串汉字（这个词再加至少四个汉字、共至少六个）紧接着数字、而同一段前文已经写过这串字
         并紧接着数字时，是表格一行的单元格首尾相接、后一格重述了前面的指标和指标值（“开展安全排查次数6开展安全排查，
         保障院内安全安全排查次数6次以上计3分”），不报告；前文那一处本身也是这个词写了两遍的不算。
@@ -141,6 +156,9 @@ class DoubledWord(Rule):
             for run in _runs(text, found):
                 if len(run) < 3:
                     for m in run:
+                        if _line_of_its_own(doc.text, p.span(m.start(), m.start() + len(m.group(1))),
+                                            p.span(m.start() + len(m.group(1)), m.end())):
+                            continue
                         yield self._finding(doc, p, m.start(), m.end(), m.group(1))
             if text.count(":") >= 2:
                 for i, k, j in _labels_twice(text):
