@@ -4,6 +4,7 @@ Shared by the score rules (JX202–JX206):
 
 - :func:`total_scores` — the report's total score wherever it is stated
   (自评得分为 96 分, 综合得分, 评价得分为 78.26 分, 自评分数是 97 分, a field 自评得分：96 分);
+  a field 评价分值：/评价得分： followed on its line by the field 评价等级： (评价分值：88.64分评价等级：良);
   a score right after its own maximum (一、投入(20分,自评得分18分), 投入20分,自评得分20分) is an
   indicator's, unless that maximum is 100 (分值100分,自评得分92分 is the total); 总分100分 with
   a score obtained after it in its sentence (总分100分，自评得分95分) is the maximum;
@@ -103,6 +104,10 @@ def _total_scores(doc) -> list[Quantity]:
             before, prev = prev, q
             label = (q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
                      or _cell_label(doc, pf, q))
+            if (_RESULT_FIELD.search(label) and not _PART_WORDS.search(label)
+                    and _RESULT_GRADE.match(text, pf.para.index_of(q.span.end))):
+                out.append(q)  # 评价分值：105.20分 评价等级：良 — the evaluation's result with its grade
+                continue
             if re.search(r"分值|满分|权重", label):
                 prev_max = q
                 continue
@@ -125,6 +130,11 @@ def _total_scores(doc) -> list[Quantity]:
             out.append(q)
     return out
 
+
+# an evaluation's result field (评价分值：…, 评价得分：…), the total only when its grade's field
+# follows it on its line or in its cell (评价分值：88.64分评价等级：良); 分值 alone is a weight
+_RESULT_FIELD = re.compile(r"评价(?:分值|得分)$")
+_RESULT_GRADE = re.compile(r"[ \t]*[,，;；]?[ \t]*(?:绩效|综合)?评价等级[ \t]*(?:[:：]|为)")
 
 # a label that names the whole whatever section it is written in
 _WHOLE_WORDS = re.compile(r"总|综合|最终|整体|总体")
