@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+import attrs
 
 from ..rule import Rule
 from ..scores import listed_totals, total_scores_in
@@ -10,7 +13,9 @@ from ..evaluated import (
 )
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
-from ..years import RELATIVE_YEARS, RELATIVE_RE, ordinary_other_year, places
+from ..years import (
+    CLAUSE_STOPS, LINK_HEAD, NAME_TAIL, RELATIVE_YEARS, RELATIVE_RE, REPORT_NAME, joined_name, ordinary_other_year, places,
+)
 
 # The reporting unit as the subject, right before the year: 本单位 / 我局 / 我办 2025 年…
 _SUBJECT = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|部|院|所|中心|站|厅|室|校|馆)(?:本级)?\s*$")
@@ -74,6 +79,72 @@ def _compares(doc, p) -> bool:
     text = p.para.text
     heads = {ls.head for ls in listed_totals(doc) if ls.para == p.ref.para}
     return any(m.start() not in heads for m in COMPARISON.finditer(text, p.s, p.e))
+
+
+# A report's name over a span of years (2019-2021 年度某某专项资金绩效评价报告): the two years, then
+# the rest of the name within one clause (a year with its month is a date, not a name's span)
+_RANGE_NAME = re.compile(
+    rf"(?<!\d)(\d{{4}})\s*年?\s*[-—–~～至到]\s*(\d{{4}})\s*年度?(?!\s*\d{{1,2}}\s*月)"
+    rf"[^\d{CLAUSE_STOPS}《》]{{0,40}}?{REPORT_NAME}"
+)
+_SPAN_OF_YEARS = re.compile(r"\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}")
+# what may stand before such a name on its line: a field's label (内容概述：, 名称：), a unit, no sentence
+_RANGE_NAME_BEFORE = re.compile(r"[。，,；;、!！?？《》]")
+
+
+@attrs.frozen
+class _RangeCopy:
+    para: int
+    spans: tuple  # the two years' digits
+    years: tuple[int, int]
+
+
+def _range_copies(doc):
+    """The copies of the report's name over a span of years (4d) where one end of the span was
+    changed and the other not: (the odd year's span, the year the name has there, the odd copy,
+    a copy that has it) for each. Copies are the name lines (the name alone on its line, or after a
+    field's label; a title broken over short lines is read joined), grouped by their text with the
+    years left out; the span of years most copies give (at least two, more than any other span) is
+    the name's."""
+    groups: dict[str, list[_RangeCopy]] = {}
+    paragraphs = doc.paragraphs
+    for k, para in enumerate(paragraphs):
+        if para.kind != "text" or "年" not in para.text or not _SPAN_OF_YEARS.search(para.text):
+            continue
+        text = joined_name(paragraphs, k)
+        for m in _RANGE_NAME.finditer(text):
+            if m.end(2) > len(para.text):
+                break
+            before = text[:m.start()]
+            if _RANGE_NAME_BEFORE.search(before) or LINK_HEAD.search(before[-30:]):
+                continue
+            end = NAME_TAIL.match(text, m.end()).end()
+            if end < len(text) and not (end < len(para.text) and _line_break_at(para, end)):
+                continue  # (a name mentioned in a sentence: ……评价报告提出的问题)
+            key = re.sub(r"\d{4}", "#", re.sub(r"\s+", "", m.group(0)))
+            spans = (para.span(m.start(1), m.end(1)), para.span(m.start(2), m.end(2)))
+            groups.setdefault(key, []).append(_RangeCopy(k, spans, (int(m.group(1)), int(m.group(2)))))
+    found = []
+    for copies in groups.values():
+        if len(copies) < 3:
+            continue
+        counts = Counter(c.years for c in copies).most_common(2)
+        if counts[0][1] < 2 or len(counts) > 1 and counts[1][1] == counts[0][1]:
+            continue  # (no span of years that most copies give)
+        names = counts[0][0]
+        right = next(c for c in copies if c.years == names)
+        for c in copies:
+            for slot in (0, 1):
+                if c.years[slot] != names[slot] and c.years[1 - slot] == names[1 - slot]:
+                    found.append((c.spans[slot], names[slot], c, right))
+    return found
+
+
+def _line_break_at(para, i: int) -> bool:
+    """A line of the original ends right before index ``i`` of the paragraph's text (the
+    normaliser ran the next line into it: the offsets skip the line break there)."""
+    span = para.span(i - 1, i + 1)
+    return span.end - span.start > 2
 
 
 class WrongYear(Rule):
@@ -190,6 +261,12 @@ class WrongYear(Rule):
            算同一名称的副本，两个位置各取多数副本写的年份（票数相同取评价年度），某一处副本一个位置与之不同、
            另一个位置却相同（只改了一个年份）时，报告这一处，另一处副本作为相关位置。两个年份都不同的是别的
            年度的报告，不报告；
+        4d. 跨年度的报告名称（“N1-N2 年度……绩效评价报告”，多年度的第三方评价）出现三处以上（标题、网页的
+           “内容概述”之类的栏、封面；名称独占一行，或前面只有栏目名，断成几行短行的标题连起来看）：把年份去掉后
+           文字相同的各处算同一名称的副本，名称的起止年份取副本最多的那一对（至少两处、多于其他任何一对；没有
+           多数不报告），某一处副本的一端与之不同、另一端却相同（只改了一端）时，报告这一处不同的年份，另一处
+           副本作为相关位置。报告没有可识别的评价年度时也检查。两端都不同的是别的年度的报告，不报告；
+           句子里提到的名称（后面还有正文）不算副本；
         5. 所引文件的组成部分写错年度：《》标题里的年份是评价年度 Y，紧跟标题的括号写它的一部分
            （“（第三部分：……”“（附件……”“（附表……”），这一部分的年份 N ≠ Y
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
@@ -218,7 +295,7 @@ class WrongYear(Rule):
         比例、比重里的“比”不是比较，“计划生育”“（预算）安排计划”和名称里的“……计划资金 / 项目 / 经费 / 专项”
         （“人才引进计划资金”）也不是计划）；
         评价年度只是从通知推出来的时候，报告的第一行（100 字以内的）和开头几行里报告自己的名称
-        （通知推出的年度不足以否定标题）；报告没有可识别的评价年度时整条规则不报告。
+        （通知推出的年度不足以否定标题）；报告没有可识别的评价年度时除 4d 以外整条规则不报告。
 
     为什么是问题
         报告年度写错，说明报告是从别的年度的报告改来的而没有改全；得分、金额挂在错误的年份上，
@@ -301,6 +378,14 @@ class WrongYear(Rule):
                 "信息": "self-evaluation information"}
 
     def check(self, doc):
+        for span, name_year, c, right in _range_copies(doc):
+            # 4d: the copies of a name over a span of years (2019-2021 年度……), one end changed in one copy
+            odd = c.years[0] if c.spans[0] == span else c.years[1]
+            yield self.report(
+                span, "copy", stated=odd, year=name_year,
+                related=[self.related(right.spans[0].cover(right.spans[1]), "copy_other", year=name_year)],
+                suggestion=str(name_year),
+            )
         year = doc.profile.year
         if year is None:
             return
