@@ -262,7 +262,8 @@ def _title_alone(doc, year):
     (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
     12 月 31 日 or X 年末，资金已使用……万元) is a statement.
     When the body does give the title's year (a column of last year's accounts, a date; not
-    money taken from what it left over, 从 N 年……结余资金列支, which a later year tells), X
+    money taken from what it left over, 从 N 年……结余资金列支, which a later year tells, nor a
+    column N 年决算数 beside a column of N+1's final accounts, a later year's table), X
     needs four statements and three times the title, its copies and those mentions together.
     (X, its statements, the body's mentions of the title's year), or None."""
     if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
@@ -296,6 +297,8 @@ def _title_alone(doc, year):
         if p.ref.year == year:
             if _CARRIED.search(p.clause_after()) and _TAKEN_FROM.search(p.clause_before()):
                 carried += 1  # money taken from what the title's year left over (从 N 年……结余资金列支): a later year's
+            elif _prior_year_column(doc, p):
+                carried += 1  # a column 2021 年决算数 beside 2022 年决算数: the later year's table gives its year before
             else:
                 mentions += 1  # the body gives the title's year
             continue
@@ -350,6 +353,25 @@ def _title_alone(doc, year):
     elif n + (other in support) < 2 + len(copies):
         return None
     return other, list(votes[other].values()), mentions + carried
+
+# a table's column header of a year's money alone on its line or in its cell: 2021 年决算数, 2022 年预算数（万元）
+_YEAR_COLUMN = re.compile(r"\s*(\d{4})\s*年度?\s*(?:全年)?(决算|预算|实际支出|支出|执行)(?:数|额|金额)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*")
+
+
+def _prior_year_column(doc, p) -> bool:
+    """``p`` heads a column of its year's money (2021 年决算数) in a report that also has a
+    column of the next year's final accounts (2022 年决算数): a table of the next year giving
+    the year before it, as such tables do — not the body giving that year for its own."""
+    if not _YEAR_COLUMN.fullmatch(p.para.text):
+        return False
+    later = p.ref.year + 1
+    for q in places(doc):
+        if q.ref.year == later:
+            m = _YEAR_COLUMN.fullmatch(q.para.text)
+            if m and m.group(2) == "决算":
+                return True
+    return False
+
 
 # the reporting unit itself as the subject, right after the year (X 年我局……) or right before it (本单位 X 年……)
 _UNIT_AFTER = re.compile(r"\s*[，,]?\s*(?:本|我)(?:单位|部门|局|办|委|部|院|中心|站|厅|室|校|馆)")
