@@ -17,12 +17,14 @@ _NOT_DOC = re.compile(r"[证准许备登册照]|(?:[印下转分批开研出颁�
 # - opened and never closed, the year run into the serial: 某发〔201834号;
 # - closed (〕) and never opened: 某发2018〕34号;
 # - no brackets at all, the year run into a serial of two to four digits: 某政发201612号;
-# - a year of three digits, one left out: 某财函〔202〕25号.
+# - a year of three digits, one left out: 某财函〔202〕25号;
+# - the parenthesis around the whole number closed before 号: (某农[2014]258)号.
 _BROKEN = re.compile(
-    r"(?=[〔﹝【\[(（12])(?:"  # (a lookahead for any first character, tried before the five branches)
+    r"(?=[〔﹝【\[(（12])(?:"  # (a lookahead for any first character, tried before the six branches)
     r"(?P<open>[〔﹝【\[(])\s*(?P<y1>(?:19|20)\d{2})(?P<n1>[1-9]\d{0,3})\s*号"
     r"|(?P<y2>(?:19|20)\d{2})\s*[〕﹞]\s*(?P<n2>[1-9]\d{0,3})\s*号"
     r"|(?P<y3>(?:19|20)\d{2})(?P<n3>[1-9]\d{1,3})号"
+    r"|(?P<o6>[〔﹝【\[(（])\s*(?P<y6>(?:19|20)\d{2})\s*(?P<c6>[〕﹞】\])）])\s*(?P<n6>[1-9]\d{0,3})\s*[)）]\s*号"
     r"|〔\s*(?P<y4>(?:19|20)\d{2})\s*〕\s*(?P<n4>[1-9]\d{0,3})(?=\s*[)），,。；;、])"
     r"|[〔﹝【\[(（]\s*(?P<y5>(?:19|20)\d)\s*[〕﹞】\])）]\s*(?P<n5>\d{1,4})\s*号"
     r")"
@@ -57,6 +59,8 @@ class MalformedDocno(Rule):
           或只有闭括号（“某发2018〕34号”）；
         - 缺少“号”字：“某财教〔2021〕1357）”——序号后直接是括号或标点；
         - 年份只有三位数字（“某财函〔202〕25号”），少写了一位；
+        - 引用文号的括号在“号”字之前就闭合了（“（某农〔2014〕258）号”，“号”字被隔在括号外面；
+          机关代字前面紧挨着开括号时才算），年份括号同时写错的（“（某农[2014]258）号”）在同一条里一并指出；
         - 没有年份括号：以“发、字、函”结尾的机关代字后直接是 4 位年份（1900–2099，
           且不晚于报告年度的下一年）连着序号再加“号”（“某政发201612号”）；
         - 紧跟在文件标题之后的括号里（“《关于某事的通知》(某财建2021455)”）引用的
@@ -126,6 +130,10 @@ class MalformedDocno(Rule):
         "no_hao": (
             "文号“{text}”缺少“号”字，应写作“{fixed}”",
             "document number “{text}” lacks 号 after its serial; write “{fixed}”",
+        ),
+        "hao_outside": (
+            "文号“{text}”的“号”字被右括号隔在了外面，应写作“{fixed}”{brackets}",
+            "document number “{text}” has its closing parenthesis before 号; write “{fixed}”{brackets_en}",
         ),
         "short_year": (
             "文号“{text}”的年份“{year}”只有三位数字，少写了一位",
@@ -247,6 +255,10 @@ class MalformedDocno(Rule):
                         self.report(span, "short_year", text=written, year=year, related=self._again(again)))
                 yield ("short_year", issuer, m.group("y5"), m.group("n5")), "", span, written, make
                 continue
+            elif m.group("y6"):
+                if start == 0 or text[start - 1] not in "(（":
+                    continue  # (no parenthesis opened before the code: the one before 号 closes nothing of it)
+                year, number, kind = m.group("y6"), m.group("n6"), "hao_outside"
             else:
                 year, number, kind = m.group("y3"), m.group("n3"), "bare"
             if kind == "bare" and (issuer[-1] not in "发字函" or _NOT_DOC.search(issuer)):
@@ -259,7 +271,14 @@ class MalformedDocno(Rule):
             span = p.span(start, m.end())
             written = doc.quote(span).strip()
             fixed = f"{issuer}〔{year}〕{number}号"
-            if kind == "no_hao":
+            if kind == "hao_outside":
+                o, c = m.group("o6"), m.group("c6")
+                wrong = ((f"，年份括号也应为六角括号〔〕，写成了“{o}{c}”", f"; its year brackets should be 〔〕, not “{o}{c}”")
+                         if (o, c) != ("〔", "〕") else ("", ""))
+                make = (lambda again, span=span, written=written, fixed=fixed, wrong=wrong:
+                        self.report(span, "hao_outside", text=written, fixed=fixed, brackets=wrong[0], brackets_en=wrong[1],
+                                    suggestion=fixed, related=self._again(again)))
+            elif kind == "no_hao":
                 make = (lambda again, span=span, written=written, fixed=fixed:
                         self.report(span, "no_hao", text=written, fixed=fixed, suggestion=fixed,
                                     related=self._again(again)))
