@@ -688,7 +688,7 @@ def _share_by_definition(pf, q: Quantity, vocab, part: str, name: str, claim: Ra
 
 def _totals_of(doc, pf, x: Quantity) -> set[Quantity]:
     """The totals of the breakdowns (其中) of ``x``'s paragraph that ``x`` is a part of."""
-    return {b.total for b in doc.breakdowns if b.para == pf.para.index and x in b.parts}
+    return {b.total for b in doc.in_paragraph("breakdowns", pf.para.index) if x in b.parts}
 
 
 def _breakdown_total(doc, pf, num: Quantity, name: str, vocab) -> Quantity | None:
@@ -1450,7 +1450,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             if not found and missing == "den" and d.unnamed_denominator and doc is not None:
                 # 对专项资金 a 万元进行了分解，其中甲 b、乙 c。已执行 d 万元，执行率 r%: the one
                 # figure there that is no part of a breakdown and fits no role
-                parts = {x for b in doc.breakdowns if b.para == pf.para.index for x in b.parts}
+                parts = {x for b in doc.in_paragraph("breakdowns", pf.para.index) for x in b.parts}
                 whole = [x for x in prev if x.kind == d.kind and x not in parts]
                 found = _unnamed_denominator(pf, whole, roles["num"][0], d, vocab)
             if 1 <= len(found) <= _MAX_CANDIDATES:
@@ -1467,7 +1467,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if doc is not None and d.formula == "ratio" and roles["den"]:
         # 上级补助资金 a，配套资金 b，合计 c，已拨付 d，拨付率 r: the total of a whole's parts
         # written after them is a reading of the whole as well as the part named like one
-        sums = [b.total for b in doc.breakdowns if b.para == pf.para.index and b.total in pool
+        sums = [b.total for b in doc.in_paragraph("breakdowns", pf.para.index) if b.total in pool
                 and any(x in b.parts and x.item < b.total.item for x in roles["den"])]
         roles["den"] += [t for t in sums if t not in roles["den"] and t not in roles["num"]]
     if d.formula == "change" and len(roles["den"]) == 1 and not roles["num"] and len(pool) == 2:
@@ -1526,8 +1526,8 @@ _RATE_WORDS = ("率", "度", "比例", "比重", "进度", "增长", "增幅", "
 def _contents(doc, pf, x: Quantity) -> tuple[Quantity, ...]:
     """What a figure is said to hold, in parentheses right after it (a（含 b、c）): the parts
     of a breakdown opened by 含 / 包含 / 包括 whose total is ``x``; () otherwise."""
-    for b in doc.breakdowns:
-        if (b.para == pf.para.index and b.total is x and b.keyword.word in ("含", "包含", "包括")
+    for b in doc.in_paragraph("breakdowns", pf.para.index):
+        if (b.total is x and b.keyword.word in ("含", "包含", "包括")
                 and b.parts and all(p.depth > x.depth for p in b.parts)):
             return b.parts
     return ()
