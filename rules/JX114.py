@@ -49,7 +49,6 @@ _NOT_YET = re.compile(r"\s*(?:尚)?未(?:支付|使用|支出|拨付|执行|兑�
 _PRELUDE = re.compile(r"\s*(?:截至到?|截止到?|到|至|目前|当前|年底|年末|月底|底|末|止)*\s*")
 _CUT_OFF = re.compile(r"^(?:(?:截至|截止)到?(?:年底|年末|目前)?|底|末|止)+")  # (the tail of a date before a label: 底完成支付)
 _UNTIL = re.compile(r"(?:截至|截止)到?\s*$")
-_NOT_FILLED = ("下达", "到达")
 _TOTAL_KEYWORDS = frozenset(("合计", "共计", "总计"))
 _OPENERS = frozenset(("其中", "包括", "包含", "含", "分别为", "分别是"))
 _ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|不到)$")
@@ -269,9 +268,7 @@ def _label(pf, q: Quantity, vocab) -> str:
     """The words that name ``q``: its label without the fillers (为, 共, 达 …), or for a figure
     right after 合计 / 共计 / 总计 the words of its clause before the keyword."""
     raw = (q.raw_label or "").strip()
-    if raw.endswith(_NOT_FILLED):
-        return raw  # (the filler 达 is the end of 下达 here: 共下达 a is not 共下 a)
-    label = vocab.strip_fillers(raw)
+    label = vocab.strip_fillers(raw)  # (共下达 a keeps its 达: the vocabulary leaves 下达 whole)
     if label:
         return label
     before = _item_before(pf, q.item)
