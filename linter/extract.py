@@ -574,25 +574,25 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     last_at = 0  # where in ``seen`` the last part ended
     shared_out = False  # after 分别 in this ；-clause: the figures break the part before down
     nested: list[Breakdown] = []  # those breakdowns of a part, each checked on its own
-    sub: list[Quantity] = []  # the figures breaking the part before down, so far
+    sub: list[Quantity] = []  # the part before, then the figures breaking it down, so far
+    sub_kw = kw  # the word that opened that breakdown (分别为; 即 is no keyword: the list's own)
 
     def part_broken_down(opener: Keyword) -> None:
         """Start reading the figures after 分别 / 即 as a breakdown of the last part."""
-        nonlocal shared_out, last_at
+        nonlocal shared_out, last_at, sub_kw
         shared_out = True
         last_at = len(seen)
         sub.clear()
         sub.append((more or parts)[-1])
-        sub_kw[0] = opener
+        sub_kw = opener
 
     def end_of_part_breakdown() -> None:
-        """Keep the part's breakdown read so far, with two figures or more."""
+        """Keep the part's breakdown read so far (the part and two figures or more)."""
         if len(sub) >= 3 and not any(_approximate(pf, x) for x in sub):
-            nested.append(Breakdown(sub[0], tuple(sub[1:]), sub_kw[0], "等" not in _clause_tail(pf, sub[-1]),
+            nested.append(Breakdown(sub[0], tuple(sub[1:]), sub_kw, "等" not in _clause_tail(pf, sub[-1]),
                                     pf.para.index))
         sub.clear()
 
-    sub_kw = [kw]
     for nxt in items[kw.item + 1:]:
         if shared_out and isinstance(nxt, Quantity) and nxt.depth == kw.depth:
             seen.append("#")
