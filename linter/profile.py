@@ -4,7 +4,7 @@ Read from the header block (评价年度：… 评价单位：…) and the openi
 (现将 2023 年度××整体绩效自我评价报告如下; or ……对 2022 年度××开展了绩效评价工作 / 开展了 2024 年度
 ××的绩效自评工作 / 较好完成了 2022 年度××绩效自评工作，现将绩效评价情况报告如下; or, with no title, 现将某某市
 2023 年度××绩效自评情况报告如下), then the report's own name in its first
-lines (the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
+lines (a web page's field on a line of its own, 发布时间：… / 点击数：, is no line of the report; the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
 a first line naming the evaluation of a year's spending without 报告, 某某馆 2023 年度部门整体支出
@@ -129,7 +129,7 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 unit, unit_span = m.group(1), p.span(m.start(1), m.end(1))
                 break
     if year is None:
-        top = first_lines(head, TITLE_LINES)
+        top = _title_lines(head)
         year, year_span = _title_year(top, everything=paragraphs)
         if year is None:
             # a title under a web page's or a cover's lines: a paragraph that is the name alone
@@ -198,6 +198,26 @@ def _title_unit(paragraphs, span: Span | None) -> str | None:
 # How many of the first paragraphs may hold the report's title (and its name repeated
 # under a cover page).
 TITLE_LINES = 5
+
+# a line that is one of a web page's fields about the page, and nothing of the report: 发布时间：2023-03-17,
+# 点击数：, 来源：某某局, 当前位置：首页 > …, 字体：大 中 小 (at most one short value after the label)
+_PAGE_FIELD_LINE = re.compile(
+    r"\s*(?:当前位置|您的位置|所在位置|(?:信息)?来源|作者|发布(?:时间|日期|机构|者)|更新(?:时间|日期)|访问量|浏览(?:次数|量)"
+    r"|点击(?:数|量|率)|阅读(?:次数|量)|字体(?:大小)?|字号)\s*[:：][^。；;！？!?]{0,60}"
+)
+
+
+def _title_lines(head):
+    """The title lines: the first TITLE_LINES lines of the report, where a line that is a web
+    page's field (发布时间：…, 点击数：, 来源：…) does not count — a page's fields between its title and the
+    report's first lines do not push the report's own name out of them."""
+    extra = 0
+    while True:
+        top = first_lines(head, TITLE_LINES + extra)
+        fields = sum(1 for p in top if p.kind == "text" and _PAGE_FIELD_LINE.fullmatch(p.text))
+        if fields <= extra or len(top) == len(head):
+            return top
+        extra = fields
 
 
 # before a name that is not the report's title: 附件 2：2023 年度……报告 lists an attachment,
