@@ -46,6 +46,8 @@ score           a total score (总分/自评得分/评价得分/综合得分 …
                 change: N → 101–109 分.
 grade           ``N 分 … 等级/评级/评定为/评为/为 G`` within one clause, G in N's     grade
                 band (优/优秀 ≥ 90, 良/良好 80–89, 中/合格 60–79, 差/不合格 < 60);
+                or a total without 分 after a score's label (as for score),
+                ending its clause: ``自评得分 N，… 等级为 G``;
                 change: G → a grade word of the same style in another band.
 year            the report is a performance report (绩效自评/绩效评价/自评报告       year
                 anywhere) and its evaluated year Y is read from the head (Y年度
@@ -357,15 +359,18 @@ def sites_rate(rep: Report) -> list[Site]:
     return out
 
 
-SCORE_RE = re.compile(
-    r"(?:总分|自评得分|评价得分|综合得分|总得分|自评总分|评价总分|综合评分|自评分数|总体得分)[为是:：达]{0,3}"
-    r"(?P<num>\d{2,3}(?:\.\d+)?)分"
-)
+TOTAL_LABEL = r"(?:总分|自评得分|评价得分|综合得分|总得分|自评总分|评价总分|综合评分|自评分数|总体得分)"
+SCORE_RE = re.compile(TOTAL_LABEL + r"[为是:：达]{0,3}(?P<num>\d{2,3}(?:\.\d+)?)分")
 GRADE_RANK = {"优": 0, "良": 1, "中": 2, "差": 3, "优秀": 0, "良好": 1, "合格": 2, "不合格": 3}
 GRADE_STYLES = (("优", "良", "中", "差"), ("优秀", "良好", "合格", "不合格"))
-GRADE_RE = re.compile(
-    r"(?P<num>\d{2,3}(?:\.\d+)?)分[^。;；]{0,20}?(?:等级|评级|评价等级|评定为|评为|为)[为是:：\s]{0,3}[“\"「]?"
+_GRADE_TAIL = (
+    r"[^。;；]{0,20}?(?:等级|评级|评价等级|评定为|评为|为)[为是:：\s]{0,3}[“\"「]?"
     r"(?P<g>不合格|优秀|良好|合格|优|良|中|差)(?=[”\"」,，。;；、)\s等级]|$)"
+)
+GRADE_RE = re.compile(r"(?P<num>\d{2,3}(?:\.\d+)?)分" + _GRADE_TAIL)
+# …or a total written without 分, right after a total's label and ending its clause: 自评得分95，评价等级为优
+BARE_GRADE_RE = re.compile(
+    TOTAL_LABEL + r"[为是:：达]{0,3}(?P<num>\d{2,3}(?:\.\d+)?)(?=[,，])" + _GRADE_TAIL
 )
 
 
@@ -382,12 +387,16 @@ def sites_score(rep: Report) -> list[Site]:
 
 
 def sites_grade(rep: Report) -> list[Site]:
-    out = []
-    for m in GRADE_RE.finditer(rep.F):
+    found = [(m, "分") for m in GRADE_RE.finditer(rep.F)] + [(m, "") for m in BARE_GRADE_RE.finditer(rep.F)]
+    out, taken = [], set()
+    for m, unit in sorted(found, key=lambda x: x[0].start("g")):
         v = dec(m.group("num"))
+        if m.start("g") in taken:
+            continue  # (a grade read with its 分 score is not read again with a bare one before it)
+        taken.add(m.start("g"))
         if 60 <= v <= 100 and GRADE_RANK[m.group("g")] == _band(v):
             out.append(Site(kind="grade", rep=rep, sent=sentence_of(rep.sents, m.start()), ns=m.start("g"),
-                            ne=m.end("g"), g=m.group("g"), num=m.group("num")))
+                            ne=m.end("g"), g=m.group("g"), num=m.group("num"), unit=unit))
     return out
 
 
@@ -637,7 +646,7 @@ def mutate(site: Site, rng: random.Random) -> Mutation | None:
         g = site["g"]
         style = next(s for s in GRADE_STYLES if g in s)
         new = rng.choice([w for w in style if GRADE_RANK[w] != GRADE_RANK[g]])
-        return made([_replace(rep, site["ns"], site["ne"], new)], f"{site['num']}分 … {g} → {new}")
+        return made([_replace(rep, site["ns"], site["ne"], new)], f"{site['num']}{site['unit']} … {g} → {new}")
     if kind == "year":
         r = site["num"]
         new = str(int(r) + rng.choice((-1, 1)))

@@ -195,3 +195,24 @@ def test_probe_does_not_count_a_change_that_breaks_nothing(tmp_path):
     same = mod.Mutation("sum", rep.path, ((start, end, rep.text[start:end]),), "no change")
     outcome = mod.evaluate(site, same)
     assert not outcome.detected and outcome.elsewhere == ()
+
+
+def test_probe_reads_a_grade_after_a_total_written_without_fen(tmp_path):
+    # a total written bare after its label, ending its clause, then its grade: a grade site
+    mod = _load("probe")
+    from linter.config import Config
+
+    report = tmp_path / "bare.txt"
+    report.write_text(
+        "西岭县档案馆2023年度部门整体支出绩效自评报告\n"
+        "经自评，本馆自评得分93.5，评价等级为优。\n"
+        "经复核，本馆综合得分86，自评等级为良好。\n"
+        "本馆自评得分率95%，评价等级为优。\n"  # a score's rate, no total
+        "本馆自评得分92分，评价等级为优。\n",  # the site with 分, read once
+        encoding="utf-8",
+    )
+    rep = mod.Report(str(report), Config())
+    sites = mod.SITES["grade"](rep)
+    assert [(s["num"], s["g"], s["unit"]) for s in sites] == [("93.5", "优", ""), ("86", "良好", ""), ("92", "优", "分")]
+    case = mod.evaluate(sites[0], mod.mutate(sites[0], __import__("random").Random(0)))
+    assert case.detected  # the linter reads the bare total for its grade (JX203)
