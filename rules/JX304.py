@@ -81,7 +81,7 @@ class PeriodAfterYear(Rule):
         header = None  # (the year, its span, the paragraph's index)
         for k, p in enumerate(paragraphs):
             text = p.text
-            if "表" in text or "年" in text:
+            if len(text) <= 80 and "年" in text:
                 found = _header(paragraphs, k)
                 if found is not None:
                     header = found
@@ -110,13 +110,15 @@ def _header(paragraphs, k):
     """Paragraph ``k`` as a form's header giving its year: (year, span, k), or None."""
     p = paragraphs[k]
     text = p.text
-    if len(text) > 80:
+    if len(text) > 80 or "年" not in text:
         return None
-    for pattern in (_NAME_WITH_YEAR, _NAME_THEN_YEAR):
-        m = pattern.fullmatch(text)
-        if m:
-            return int(m.group(1)), p.span(m.start(1), m.end(1)), k
-    m = _YEAR_ALONE.fullmatch(text)
+    if "表" in text:
+        for pattern in (_NAME_WITH_YEAR, _NAME_THEN_YEAR):
+            m = pattern.fullmatch(text)
+            if m:
+                return int(m.group(1)), p.span(m.start(1), m.end(1)), k
+        return None
+    m = _YEAR_ALONE.fullmatch(text) if len(text) <= 12 else None
     if m and k > 0 and _NAME_ALONE.fullmatch(paragraphs[k - 1].text):
         return int(m.group(1)), p.span(m.start(1), m.end(1)), k
     return None
