@@ -42,7 +42,7 @@ rate            ``…率 r%`` or ``占…(比例/比重) r%``, not a bound (不�
                 ；-clause give r (a/b×100, the interval no wider than 2 points).
                 Change: one digit, so that no value of a/b gives the new r
                 (100% → 9x%); never above 100 % for a rate that was ≤ 100 %.
-score           a total score (总分/自评得分/评价得分/综合得分 … N 分), 60 ≤ N ≤ 100;  score
+score           a total score (总分/自评得分/综合得分/最终得分 … N 分), 60 ≤ N ≤ 100;  score
                 change: N → 101–109 分.
 grade           ``N 分 … 等级/评级/评定为/评为/为 G`` within one clause, G in N's     grade
                 band (优/优秀 ≥ 90, 良/良好 80–89, 中/合格 60–79, 差/不合格 < 60);
@@ -359,7 +359,7 @@ def sites_rate(rep: Report) -> list[Site]:
     return out
 
 
-TOTAL_LABEL = r"(?:总分|自评得分|评价得分|综合得分|总得分|自评总分|评价总分|综合评分|自评分数|总体得分)"
+TOTAL_LABEL = r"(?:总分|自评得分|评价得分|综合得分|总得分|自评总分|评价总分|综合评分|自评分数|总体得分|最终得分)"
 SCORE_RE = re.compile(TOTAL_LABEL + r"[为是:：达]{0,3}(?P<num>\d{2,3}(?:\.\d+)?)分")
 GRADE_RANK = {"优": 0, "良": 1, "中": 2, "差": 3, "优秀": 0, "良好": 1, "合格": 2, "不合格": 3}
 GRADE_STYLES = (("优", "良", "中", "差"), ("优秀", "良好", "合格", "不合格"))

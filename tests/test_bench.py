@@ -208,11 +208,12 @@ def test_probe_reads_a_grade_after_a_total_written_without_fen(tmp_path):
         "经自评，本馆自评得分93.5，评价等级为优。\n"
         "经复核，本馆综合得分86，自评等级为良好。\n"
         "本馆自评得分率95%，评价等级为优。\n"  # a score's rate, no total
-        "本馆自评得分92分，评价等级为优。\n",  # the site with 分, read once
+        "本馆自评得分92分，评价等级为优。\n"  # the site with 分, read once
+        "最终得分78，等级为中。\n",
         encoding="utf-8",
     )
     rep = mod.Report(str(report), Config())
     sites = mod.SITES["grade"](rep)
-    assert [(s["num"], s["g"], s["unit"]) for s in sites] == [("93.5", "优", ""), ("86", "良好", ""), ("92", "优", "分")]
+    assert [(s["num"], s["g"], s["unit"]) for s in sites] == [("93.5", "优", ""), ("86", "良好", ""), ("92", "优", "分"), ("78", "中", "")]
     case = mod.evaluate(sites[0], mod.mutate(sites[0], __import__("random").Random(0)))
     assert case.detected  # the linter reads the bare total for its grade (JX203)
