@@ -312,6 +312,10 @@ class _Driver:
                 self.home_scan = self.scanners[home][0]
                 self.start_scan = self.scanners[self.start][0]
                 self.home_lexer = _FirstCharLexer.of(self.terminals[home], self.home_scan)
+                # in home, for each character read so far: (the text item's class, the
+                # expression or None for the one character) where the token starting with
+                # it can only be a word, spaces or a mark, else False (see _read)
+                self.home_chars: dict[str, tuple | bool] = {}
                 # (the start state reads the same terminals, as a rule: then it reads them so too)
                 self.start_lexer = self.home_lexer if self.start_scan.pattern == self.home_scan.pattern else None
                 self.walks = self._walks(home, self.start)
@@ -592,7 +596,28 @@ class _Driver:
             top = values[-1]
             if type(top) is not list:
                 top = values[-1] = [top]
+        chars = self.home_chars if top is not None and by_char is not None else None
         while pos < n:
+            if chars is not None:
+                # a word, spaces or a mark in home (most tokens): straight to its text item
+                ch = text[pos]
+                got = chars.get(ch)
+                if got is None:
+                    got = chars[ch] = self._home_char(ch)
+                if got:
+                    cls, own = got
+                    if own is None:
+                        word = ch
+                    else:
+                        m = own.match(text, pos)
+                        if m is None:
+                            raise _Fallback
+                        word = m.group()
+                    word = values_seen(word, word)
+                    item = new_tuple(cls, (word, pos))
+                    top.append(share(item, item))
+                    pos += len(word)
+                    continue
             if by_char is not None:
                 # (see _FirstCharLexer: most tokens are read by their first character)
                 ch = text[pos]
@@ -659,6 +684,7 @@ class _Driver:
                     values.append(top)
                     mre, fast, walks = self.home_scan, self.appends[self.home], self.walks
                     by_char = lexer.by_char if lexer is not None else None
+                    chars = self.home_chars if by_char is not None else None
                 else:
                     top.append(item)
                 if typ == "$END":
@@ -668,6 +694,14 @@ class _Driver:
             top.append(share(item, item))
             pos += len(word)
         return pos, "$END", None
+
+    def _home_char(self, ch: str) -> tuple | bool:
+        """What :attr:`home_chars` holds for ``ch``: as :meth:`_read` reads a token starting
+        with it in home, where that reading can only give a word, spaces or a mark."""
+        lexer = self.home_lexer
+        typ, own = lexer.by_char.get(ch) or lexer.entry(ch)
+        cls = self.appends[self.home].get(typ) if typ is not None else None
+        return (cls, own) if cls is not None else False
 
     @staticmethod
     def _reduce(children: list, kind: str | None):
