@@ -117,8 +117,8 @@ class _FirstCharLexer:
         self.by_char: dict[str, tuple] = {}
         # what by_char holds for each character: one of these few tuples (a character's
         # entry is a slot of the dict, not a tuple of its own)
-        self.ways = {name: (name, None) if one else (name, own) for name, own, _, one in terminals}
-        self.ways[None] = (None, whole)
+        self.ways = {name: (name, None, None) if one else (name, own, None) for name, own, _, one in terminals}
+        self.ways[None] = (None, whole, None)
 
     @classmethod
     def of(cls, scanner, whole: re.Pattern) -> "_FirstCharLexer | None":
@@ -138,7 +138,7 @@ class _FirstCharLexer:
     def lex(self, text: str, pos: int) -> tuple[str, str]:
         """The type and text of the token at ``pos`` (the whole expression's match)."""
         ch = text[pos]
-        typ, own = self.by_char.get(ch) or self.entry(ch)
+        typ, own, _ = self.by_char.get(ch) or self.entry(ch)
         if own is None:
             return typ, ch
         m = own.match(text, pos)
@@ -147,14 +147,22 @@ class _FirstCharLexer:
         return typ or m.lastgroup, m.group()
 
     def entry(self, ch: str) -> tuple:
-        """How a token starting with ``ch`` is read: ``(name, None)`` the one character,
-        ``(name, expression)`` that terminal's expression, ``(None, expression)`` the whole
-        one; worked out once for each character."""
+        """How a token starting with ``ch`` is read: ``(name, None, cls)`` the one character,
+        ``(name, expression, cls)`` that terminal's expression, ``(None, expression, None)``
+        the whole one; worked out once for each character. ``cls`` is the class of the text
+        item the terminal makes (see :meth:`text_items`), or None."""
         got = self.by_char.get(ch)
         if got is None:
             can = [name for name, _, starts, _ in self.terminals if starts(ch)]
             got = self.by_char[ch] = self.ways[can[0] if len(can) == 1 else None]
         return got
+
+    def text_items(self, classes: dict) -> None:
+        """Give each terminal in ``classes`` its text item's class, the third element of
+        what :meth:`entry` gives (None for the others), before any character is read."""
+        assert not self.by_char
+        for name, (_, own, _) in list(self.ways.items()):
+            self.ways[name] = (name, own, classes.get(name))
 
 
 class _Unknown(Exception):
@@ -312,10 +320,10 @@ class _Driver:
                 self.home_scan = self.scanners[home][0]
                 self.start_scan = self.scanners[self.start][0]
                 self.home_lexer = _FirstCharLexer.of(self.terminals[home], self.home_scan)
-                # in home, for each character read so far: (the text item's class, the
-                # expression or None for the one character) where the token starting with
-                # it can only be a word, spaces or a mark, else False (see _read)
-                self.home_chars: dict[str, tuple | bool] = {}
+                if self.home_lexer is not None:
+                    # a character that can only start a word, spaces or a mark: its text
+                    # item's class, read with the character (see _read)
+                    self.home_lexer.text_items(self.appends[home])
                 # (the start state reads the same terminals, as a rule: then it reads them so too)
                 self.start_lexer = self.home_lexer if self.start_scan.pattern == self.home_scan.pattern else None
                 self.walks = self._walks(home, self.start)
@@ -596,16 +604,14 @@ class _Driver:
             top = values[-1]
             if type(top) is not list:
                 top = values[-1] = [top]
-        chars = self.home_chars if top is not None and by_char is not None else None
+        in_home = top is not None
         while pos < n:
-            if chars is not None:
-                # a word, spaces or a mark in home (most tokens): straight to its text item
+            if by_char is not None:
+                # (see _FirstCharLexer: most tokens are read by their first character)
                 ch = text[pos]
-                got = chars.get(ch)
-                if got is None:
-                    got = chars[ch] = self._home_char(ch)
-                if got:
-                    cls, own = got
+                typ, own, cls = by_char.get(ch) or lexer.entry(ch)
+                if cls is not None and in_home:
+                    # a word, spaces or a mark in home (most tokens): straight to its text item
                     if own is None:
                         word = ch
                     else:
@@ -618,10 +624,6 @@ class _Driver:
                     top.append(share(item, item))
                     pos += len(word)
                     continue
-            if by_char is not None:
-                # (see _FirstCharLexer: most tokens are read by their first character)
-                ch = text[pos]
-                typ, own = by_char.get(ch) or lexer.entry(ch)
                 if own is None:
                     word = ch
                 else:
@@ -684,7 +686,7 @@ class _Driver:
                     values.append(top)
                     mre, fast, walks = self.home_scan, self.appends[self.home], self.walks
                     by_char = lexer.by_char if lexer is not None else None
-                    chars = self.home_chars if by_char is not None else None
+                    in_home = True
                 else:
                     top.append(item)
                 if typ == "$END":
@@ -694,14 +696,6 @@ class _Driver:
             top.append(share(item, item))
             pos += len(word)
         return pos, "$END", None
-
-    def _home_char(self, ch: str) -> tuple | bool:
-        """What :attr:`home_chars` holds for ``ch``: as :meth:`_read` reads a token starting
-        with it in home, where that reading can only give a word, spaces or a mark."""
-        lexer = self.home_lexer
-        typ, own = lexer.by_char.get(ch) or lexer.entry(ch)
-        cls = self.appends[self.home].get(typ) if typ is not None else None
-        return (cls, own) if cls is not None else False
 
     @staticmethod
     def _reduce(children: list, kind: str | None):
