@@ -81,7 +81,7 @@ from collections import Counter
 
 import attrs
 
-from .extract import title_after
+from .extract import cn_number, title_after
 from .facts import Marker
 
 # marker styles that number one list together: 1. and 1、 are the same level written two ways
@@ -467,32 +467,145 @@ _HEADING_CELL = re.compile(
     r"|\d{1,2}\s*[.、](?!\d)|[①-⑳⑴-⒇])\s*\S"
 )
 _CONTENTS = re.compile(r"目\s*(?:录|次)\s*$")
+# 目录 with the first entry run on after it on its line (目录1.前言, 目录 一、概况)
+_CONTENTS_GLUED = re.compile(r"\s*目\s*(?:录|次)\s*:?\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"[\s.·…．_-]*\d{0,4}\s*$")
+# the number opening an entry of a table of contents: 一、 (一) 1. 1、 (not 1.1)
+_ENTRY_NUMBER = re.compile(
+    r"\s*(?:([一二三四五六七八九十]{1,3})\s*、|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(\d{1,2})\s*[.、](?!\d))"
+)
+# a sentence: an entry of a table of contents has no such stop
+_PROSE = re.compile(r"[。，,；;!?！？]")
+_ENTRY_MAX = 40  # characters of an entry of a table of contents (page number left out), at most
+_ENTRIES_MIN = 3  # numbered entries of a table of contents read without its end written again, at least
+
+
+def _compact(text: str) -> str:
+    return _PAGE_NUMBER.sub("", "".join(text.split()))
 
 
 def _contents(paragraphs) -> tuple[int, int] | None:
     """The paragraphs ``[i, j)`` of a table of contents: a line ending in 目录 (or 目次; a
-    title wrapped with it), then the
-    headings it lists, up to the first of them written again as the body's heading (page
-    numbers and leaders left out). None when there is no such line, or its first entry is
-    never written again within 120 paragraphs (then nothing tells where it ends)."""
+    title wrapped with it), or a line that opens with 目录 and goes on with the first entry,
+    numbered (目录1.前言); then the headings it lists, up to the first of them written again
+    as the body's heading (page numbers and leaders left out), alone on its line or with
+    the section's text after a space or a colon (一、项目概况 本项目……). When the first
+    entry is never written again within 120 paragraphs (the body words it otherwise, or the
+    text is cut), a 目录 alone on its line or glued to its first entry still opens one if
+    at least three numbered entries follow it, each a short line with no stop (title lines
+    and page numbers may stand between them): it ends at the first line with a sentence, at
+    the first entry that numbers the first entry's level from the start again (the body's
+    first heading), or at the text's end. None when there is no such line, or nothing
+    tells where it ends."""
+    glued = None
     for i, p in enumerate(paragraphs[:200]):
-        if p.kind != "cell" and len(p.text) <= 80 and _CONTENTS.search(p.text):
+        if p.kind == "cell":
+            continue
+        if len(p.text) <= 80 and _CONTENTS.search(p.text):
+            break
+        glued = _glued_contents(p)
+        if glued is not None:
             break
     else:
         return None
-    first = i + 1
-    while first < len(paragraphs) and not paragraphs[first].text.strip():
-        first += 1
-    if first >= len(paragraphs):
-        return None
-    entry = _PAGE_NUMBER.sub("", "".join(paragraphs[first].text.split()))
+    if glued is not None:
+        first = i
+        entry = _compact(paragraphs[i].text[glued:])
+    else:
+        first = i + 1
+        while first < len(paragraphs) and not paragraphs[first].text.strip():
+            first += 1
+        if first >= len(paragraphs):
+            return None
+        entry = _compact(paragraphs[first].text)
     if len(entry) < 2:
         return None
     for j in range(first + 1, min(len(paragraphs), first + 120)):
-        if _PAGE_NUMBER.sub("", "".join(paragraphs[j].text.split())) == entry:
+        if _compact(paragraphs[j].text) == entry or _opens_with(paragraphs[j].text, entry):
             return i, j
+    if glued is None and not _alone(paragraphs[i]):
+        return None
+    return _entries(paragraphs, i, first, glued)
+
+
+def _glued_contents(p) -> int | None:
+    """Where the first entry starts in paragraph ``p`` when one of its lines opens with 目录 and
+    goes on with a numbered entry (目录1.前言), and is short; else None. A line opens at the
+    paragraph's start or where the offsets jump (a line break folded away)."""
+    text = p.text
+    k = text.find("目")
+    while k >= 0:
+        if len(text) - k <= 80 and _line_start(p, k):
+            g = _CONTENTS_GLUED.match(text, k)
+            if g and _ENTRY_NUMBER.match(text, g.end()):
+                return g.end()
+        k = text.find("目", k + 1)
     return None
+
+
+def _line_start(p, k: int) -> bool:
+    """Whether ``p.text[k]`` opens a line: the paragraph's start, or a place where the offsets
+    jump (a line break folded away when the lines were joined)."""
+    if not k:
+        return True
+    offsets = p.offsets
+    return offsets[k] > offsets[k - 1] + 1
+
+
+def _alone(p) -> bool:
+    """Whether the 目录 that ends paragraph ``p`` is a line of its own (目 录)."""
+    m = _CONTENTS.search(p.text)
+    if m is None:
+        return False
+    k = m.start()
+    while k > 0 and p.text[k - 1] in " \t\u3000":
+        k -= 1
+    return _line_start(p, k)
+
+
+def _opens_with(text: str, entry: str) -> bool:
+    """Whether ``text`` opens with ``entry`` (its spaces aside) followed by a space or a colon
+    and more words: a heading with its section's text run on after it."""
+    k = 0
+    n = len(text)
+    for ch in entry:
+        while k < n and text[k].isspace():
+            k += 1
+        if k >= n or text[k] != ch:
+            return False
+        k += 1
+    return k < n and (text[k].isspace() or text[k] == ":") and _WORDY.search(text, k) is not None
+
+
+def _entries(paragraphs, i: int, first: int, glued: int | None) -> tuple[int, int] | None:
+    """The table of contents that 目录 at paragraph ``i`` opens, read from its entries alone
+    (see :func:`_contents`), or None."""
+    level = None  # the style of the first entry's number, and the last number of that style
+    last = 0
+    numbered = 0
+    j = first
+    end = len(paragraphs)
+    while j < end:
+        p = paragraphs[j]
+        text = p.text[glued:] if j == i and glued is not None else p.text
+        entry = _compact(text)
+        if p.kind == "cell" or _PROSE.search(entry) or len(entry) > _ENTRY_MAX:
+            break
+        m = _ENTRY_NUMBER.match(text)
+        if m:
+            style = m.lastindex
+            n = int(m.group(3)) if style == 3 else cn_number(m.group(style))
+            if level is None:
+                level = style
+            if style == level:
+                if n is None or n <= last:
+                    break  # the body's first heading: the entries' level numbered from the start again
+                last = n
+            numbered += 1
+        j += 1
+    if numbered < _ENTRIES_MIN or j == i:
+        return None
+    return i, j
 
 
 def _own_list(paragraphs, i, j) -> bool:
