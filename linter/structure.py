@@ -22,7 +22,7 @@ Which markers count
 
 Scopes
     The body of the report is one scope; an appendix (a paragraph opening with
-    ``附件1`` or ``第二部分``) starts a new one, and so does every table cell
+    ``附件1`` or ``第二部分``, or a line ``正文`` alone: the main text after a summary) starts a new one, and so does every table cell
     (a cell's numbered list is its own) and every run of plain paragraphs that
     sits between table cells (a multi-paragraph cell flattened by the reader).
     A row whose only cell opens with a heading's number (``一、项目基本概况 |``, a
@@ -92,7 +92,9 @@ def family(style: str) -> str:
     return _FAMILIES.get(style, style)
 
 
-_SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分)")
+# an appendix, a part of the report (第二部分), or a line 正文 alone: the report's main text after
+# its summary (摘要), numbered from 一、 again
+_SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分|正\s*文\s*:?\s*$)")
 # …but not a web page's link to an attached file (附件1：《某某自评表》.docx): the file is not in
 # the text, which goes on with the report's own headings
 _ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\s*$", re.IGNORECASE)
