@@ -496,8 +496,8 @@ def _contents(paragraphs) -> tuple[int, int] | None:
     text is cut), a 目录 alone on its line or glued to its first entry still opens one if
     at least three numbered entries follow it, each a short line with no stop (title lines
     and page numbers may stand between them): it ends at the first line with a sentence, at
-    the first entry that numbers the first entry's level from the start again (the body's
-    first heading), or at the text's end. None when there is no such line, or nothing
+    the first entry that numbers the first entry's level from 1 again after 2 or more (the
+    body's first heading), or at the text's end. None when there is no such line, or nothing
     tells where it ends."""
     glued = None
     for i, p in enumerate(paragraphs[:200]):
@@ -600,9 +600,9 @@ def _entries(paragraphs, i: int, first: int, glued: int | None) -> tuple[int, in
             if level is None:
                 level = style
             if style == level:
-                if n is None or n <= last:
+                if n == 1 and last >= 2:
                     break  # the body's first heading: the entries' level numbered from the start again
-                last = n
+                last = n or last  # (a number written twice or skipped is the entries' own: JX402's to find)
             numbered += 1
         j += 1
     if numbered < _ENTRIES_MIN or j == i:
