@@ -45,6 +45,22 @@ def _also_names(item, section, placed) -> bool:
     )
 
 
+def _below(sections):
+    """The sections under ``sections`` in the template, at any depth."""
+    for sec in sections:
+        subs = sec.get("sub", ())
+        yield from subs
+        yield from _below(subs)
+
+
+def _promoted(sections, items, found: set) -> bool:
+    """Whether a heading of this level that is none of its sections names a section the
+    template puts under one of them (三、存在的问题 where the template has （三）存在问题 under
+    三、): the report's outline is another one, which raises that section to this level."""
+    lower = list(_below(sections))
+    return any(_matches(it, sec) for it in items if id(it) not in found for sec in lower)
+
+
 class RequiredSections(Rule):
     """
     做什么
@@ -67,7 +83,10 @@ class RequiredSections(Rule):
         “一、基本情况 二、绩效评价结论 三、存在的问题 四、有关建议”不报缺节）。
 
         不报告：模板里不到一半的节能在报告中找到时（报告用的是另一种模板，或类型判断
-        有误），整层都不评判；上级标题下没有任何下级标题时，不检查其下级各节
+        有误），整层都不评判；恰好找到一半、而这一层另有标题写的是模板放在下级的节时
+        （模板里“三、绩效自评情况”之下的“存在问题”“改进措施”在报告中是一级标题“三、存在的问题及原因
+        分析”“四、下一步改进措施”），报告用的是另一种提纲，这一层也不评判（没有这样的标题时照常评判：
+        找到的节重新编了号也一样，删掉两节后把余下的重新编号仍是缺节）；上级标题下没有任何下级标题时，不检查其下级各节
         （内容写成段落也可以）；没有模板的报告类型（项目支出绩效自评报告的格式各地不一，
         未收录）和类型不明的报告；标题的具体措辞（只要含有匹配用词）。
 
@@ -160,6 +179,8 @@ class RequiredSections(Rule):
                 pos = hit + 1
         if len(found) * 2 < len(sections):
             return  # another outline altogether: not judged
+        if len(found) * 2 == len(sections) and _promoted(sections, items, {id(f[1]) for f in found.values()}):
+            return  # half of it, and a section the template puts lower is a heading here: another outline
         for k, sec in enumerate(sections):
             if k in found:
                 item = found[k][1]
