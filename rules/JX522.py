@@ -38,6 +38,14 @@ def _chunk_number(text: str, at: int) -> bool:
     return False
 
 
+def _lost_number(text: str, start: int, end: int) -> bool:
+    """Whether the 、 ending the marks at ``text[start:end]`` opens a line below the first mark
+    (……的影响。 ⏎ 、项目预算执行率：……): the list number before it was lost, the two marks
+    were never typed together (the caller asks only after a stop or colon)."""
+    b = text.rfind("\n", start, end - 1)
+    return b >= 0 and not text[b + 1: end - 1].strip()
+
+
 class DoubledPunctuation(Rule):
     """
     做什么
@@ -48,8 +56,10 @@ class DoubledPunctuation(Rule):
         比较符号“≥ ≤”（及“≧ ≦”）两个连写（“≥≥98%”“≤≥”）也报告：目标值前只该有一个。
 
         不报告：“>>”“<<”（网页的导航、代替书名号的写法）；省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
-        标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）；文档网站给预览分块加的序号后紧跟着报告自己的顿号
-        （行首“2、、低保户”，上一行以“1、”开头、在句子中间断开）。
+        标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）；
+        一行末尾的句号、分号或冒号和下一行开头的顿号（“……的影响。⏎、项目预算执行率：……”：顿号前的条目
+        序号丢了，两个标点并没有连写；行末是顿号或逗号的仍报告）；文档网站给预览分块加的序号后紧跟着报告自己的
+        顿号（行首“2、、低保户”，上一行以“1、”开头、在句子中间断开）。
 
     为什么是问题
         多出的标点是删改内容后留下的：“秘书组、、综合组”说明中间删掉了一项，
@@ -78,6 +88,8 @@ class DoubledPunctuation(Rule):
             for m in _DOUBLED.finditer(p.text):
                 span = p.span(m.start(), m.end())
                 if m.group(0)[0] == "、" and _chunk_number(doc.text, span.start):
+                    continue
+                if m.group(0)[-1] == "、" and m.group(0)[0] in "。;；:：" and _lost_number(doc.text, span.start, span.end):
                     continue
                 text = doc.quote(span)
                 a, b = m.group(0)[0], m.group(0)[-1]
