@@ -46,6 +46,26 @@ def _lost_number(text: str, start: int, end: int) -> bool:
     return b >= 0 and not text[b + 1: end - 1].strip()
 
 
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+_STOPS = re.compile(r"[。，,；;！？!?]")
+
+
+def _page_fields(text: str, start: int, end: int) -> bool:
+    """Whether the colon, space and colon at ``text[start:end]`` stand in a line of a page's
+    fields (发布时间:2023-04-11 作者: :12次): a line with no stop of a sentence and another
+    label with its colon, where a field left empty is followed by one whose label, an icon on
+    the page, was lost."""
+    if end - start < 3 or text[start + 1: end - 1].strip():
+        return False
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a: b if b >= 0 else len(text)]
+    if _STOPS.search(line):
+        return False
+    own = start - a
+    return any(f.end() - 1 != own for f in _FIELD.finditer(line))
+
+
 class DoubledPunctuation(Rule):
     """
     做什么
@@ -57,6 +77,8 @@ class DoubledPunctuation(Rule):
 
         不报告：“>>”“<<”（网页的导航、代替书名号的写法）；省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
         标点相邻（“……。”）、“，”）”）；表格单元格之间（每个单元格单独检查）；
+        网页的一行字段里空着的一栏后面、标签（图标）丢了的一栏留下的“: :”（“发布时间:2023-04-11 作者: :12次”：
+        两个冒号之间有空格，这一行没有句子的标点、另有别的“标签:”）；
         一行末尾的句号、分号或冒号和下一行开头的顿号（“……的影响。⏎、项目预算执行率：……”：顿号前的条目
         序号丢了，两个标点并没有连写；行末是顿号或逗号的仍报告）；文档网站给预览分块加的序号后紧跟着报告自己的
         顿号（行首“2、、低保户”，上一行以“1、”开头、在句子中间断开）。
@@ -90,6 +112,8 @@ class DoubledPunctuation(Rule):
                 if m.group(0)[0] == "、" and _chunk_number(doc.text, span.start):
                     continue
                 if m.group(0)[-1] == "、" and m.group(0)[0] in "。;；:：" and _lost_number(doc.text, span.start, span.end):
+                    continue
+                if m.group(2) and _page_fields(doc.text, span.start, span.end):
                     continue
                 text = doc.quote(span)
                 a, b = m.group(0)[0], m.group(0)[-1]
