@@ -46,6 +46,25 @@ def _cell_restated(text: str, i: int, n: int) -> bool:
     return False
 
 
+# a form's field label opened by the second copy (项目 + 承担单位:), and the field value before
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,8}:")
+_FIELD_VALUE = 40  # characters of a field's value, at most
+
+
+def _fields_joined(text: str, i: int, n: int) -> bool:
+    """Whether the word doubled at ``text[i:]`` (``n`` characters) is a form's fields run
+    together: the first copy ends the value of a field (after a label's colon, with no stop of
+    a clause between) and the second opens the next field's label, which ends in its colon
+    within eight characters (名称:某某经费项目 + 项目承担单位:)."""
+    if not _FIELD_LABEL.match(text, i + 2 * n):
+        return False
+    k = text.rfind(":", 0, i)
+    if k < 0 or i - k - 1 > _FIELD_VALUE:
+        return False
+    value = text[k + 1: i]
+    return bool(value.strip()) and not _CLAUSE_END.search(value)
+
+
 def _line_of_its_own(text: str, first, second) -> bool:
     """Whether the second copy (``second``, a span of the original text) is a whole line by
     itself of four characters or more, and the first copy (``first``) ends the line before: a
@@ -85,6 +104,8 @@ class DoubledWord(Rule):
         还有这个词（“一级指标二级指标”）；第二遍接着“名称、事项、内容”组成列名、后面紧接着另外两个列名
         （“……产品或服务服务名称计划实际”：计划、实际、完成、预期、目标、指标、得分、权重、备注……）时也不报告。
         一句话里只出现这两遍的“项目项目名称”仍报告。
+        封面或表单的各栏连排时，第一遍是上一栏内容的末尾（前面是这一栏的“标签:”、中间没有句读），第二遍是
+        下一栏标签的开头、这个标签在八个字以内以冒号结束（“项目名称:某某经费项目项目承担单位:”），不报告。
         第二遍（至少四个字）单独占原文的一整行、第一遍在上一行的行尾时（封面标题分两行排：“……2023年村干部报酬项目⏎
         村干部报酬项目⏎绩效评价报告”），是排版，不报告。
         第二遍连同后面的一串汉字（这个词再加至少四个汉字、共至少六个）紧接着数字、而同一段前文已经写过这串字
@@ -145,6 +166,8 @@ class DoubledWord(Rule):
                 if _name_then_term(text, m.start(), word, terms):
                     continue
                 if _cell_restated(text, m.start() + len(word), len(word)):
+                    continue
+                if _fields_joined(text, m.start(), len(word)):
                     continue
                 if m.end() < len(text) and text[m.end()] in _DIGITS:
                     # 指标指标1: a numbered label; 人员人员29人: a figure of the word
