@@ -482,67 +482,93 @@ _ENTRY_MAX = 40  # characters of an entry of a table of contents (page number le
 _ENTRIES_MIN = 3  # numbered entries of a table of contents read without its end written again, at least
 
 
+# a page number at a line's start, before a space: a contents' page number that a PDF's text put
+# on the line of the entry after it (58 附件一:…, 2 摘要)
+_LEAD_PAGE = re.compile(r"\s*\d{1,4}[ \t\u3000]+(?=\S)")
+
+
 def _compact(text: str) -> str:
     return _PAGE_NUMBER.sub("", "".join(text.split()))
 
 
+def _key(text: str) -> str:
+    """An entry of a table of contents as it is compared with the body's headings: spaces,
+    leaders and page numbers (at the end, or at the start before a space) left out."""
+    m = _LEAD_PAGE.match(text)
+    return _compact(text[m.end():] if m else text)
+
+
 def _contents(paragraphs) -> tuple[int, int] | None:
     """The paragraphs ``[i, j)`` of a table of contents: a line ending in 目录 (or 目次; a
-    title wrapped with it), or a line that opens with 目录 and goes on with the first entry,
-    numbered (目录1.前言); then the headings it lists, up to the first of them written again
-    as the body's heading (page numbers and leaders left out), alone on its line or with
-    the section's text after a space or a colon (一、项目概况 本项目……). When the first
+    title wrapped with it), or a line that opens with 目录 (after a page number, or not) and
+    goes on with the first entry (目录1.前言, 1 目录摘要.); then the headings it lists, up to
+    the first of them written again as the body's heading (page numbers and leaders left out,
+    at the end or at the start before a space: 2 摘要), alone on its line or with the
+    section's text after a space or a colon (一、项目概况 本项目……). When the first
     entry is never written again within 120 paragraphs (the body words it otherwise, or the
-    text is cut), a 目录 alone on its line or glued to its first entry still opens one if
+    text is cut), a 目录 alone on its line or glued to its numbered first entry still opens one if
     at least three numbered entries follow it, each a short line with no stop (title lines
     and page numbers may stand between them): it ends at the first line with a sentence, at
     the first entry that numbers the first entry's level from 1 again after 2 or more (the
     body's first heading), or at the text's end. None when there is no such line, or nothing
     tells where it ends."""
-    glued = None
+    glued = numbered = None
     for i, p in enumerate(paragraphs[:200]):
         if p.kind == "cell":
             continue
         if len(p.text) <= 80 and _CONTENTS.search(p.text):
             break
-        glued = _glued_contents(p)
+        glued, numbered = _glued_contents(p)
         if glued is not None:
             break
     else:
         return None
     if glued is not None:
         first = i
-        entry = _compact(paragraphs[i].text[glued:])
+        entry = _key(paragraphs[i].text[glued:])
     else:
         first = i + 1
         while first < len(paragraphs) and not paragraphs[first].text.strip():
             first += 1
         if first >= len(paragraphs):
             return None
-        entry = _compact(paragraphs[first].text)
+        entry = _key(paragraphs[first].text)
     if len(entry) < 2:
         return None
     for j in range(first + 1, min(len(paragraphs), first + 120)):
-        if _compact(paragraphs[j].text) == entry or _opens_with(paragraphs[j].text, entry):
+        if _key(paragraphs[j].text) == entry or _opens_with(paragraphs[j].text, entry):
             return i, j
-    if glued is None and not _alone(paragraphs[i]):
+    if glued is None and not _alone(paragraphs[i]) or glued is not None and not numbered:
         return None
     return _entries(paragraphs, i, first, glued)
 
 
-def _glued_contents(p) -> int | None:
-    """Where the first entry starts in paragraph ``p`` when one of its lines opens with 目录 and
-    goes on with a numbered entry (目录1.前言), and is short; else None. A line opens at the
-    paragraph's start or where the offsets jump (a line break folded away)."""
+def _glued_contents(p) -> tuple[int | None, bool]:
+    """Where the first entry starts in paragraph ``p`` when one of its lines opens with 目录 (after
+    a page number and a space, or not) and goes on with that entry, and whether the entry is
+    numbered (目录1.前言); (None, False) when there is no such line. An entry with no number
+    (1 目录摘要.) must be short and no sentence. A line opens at the paragraph's start or where
+    the offsets jump (a line break folded away)."""
     text = p.text
     k = text.find("目")
     while k >= 0:
-        if len(text) - k <= 80 and _line_start(p, k):
+        s = k
+        while s > 0 and text[s - 1] in " \t\u3000":
+            s -= 1
+        d = s
+        while d > 0 and s - d < 4 and text[d - 1].isdigit():
+            d -= 1
+        start = d if d < s < k and (d == 0 or not text[d - 1].isdigit()) else k
+        if len(text) - k <= 80 and _line_start(p, start):
             g = _CONTENTS_GLUED.match(text, k)
-            if g and _ENTRY_NUMBER.match(text, g.end()):
-                return g.end()
+            if g:
+                if _ENTRY_NUMBER.match(text, g.end()):
+                    return g.end(), True
+                rest = _compact(text[g.end():])
+                if 2 <= len(rest) <= 20 and not _PROSE.search(rest):
+                    return g.end(), False
         k = text.find("目", k + 1)
-    return None
+    return None, False
 
 
 def _line_start(p, k: int) -> bool:

@@ -17,7 +17,8 @@ class HeadingHierarchy(Rule):
 
         不报告：附件和报告的各部分（“附件1”“第二部分”开头的段落、单独一行的“正文”——摘要之后的
         正文——之后重新编号是正常的）；
-        表格单元格里的编号；较低层级在新的小标题下从 1 重新开始（如每个“（一）”
+        表格单元格里的编号；目录里的条目（目录照抄正文的标题，报告分成摘要、正文两部分时目录里也从“一、”重新
+        开始；正文本身重新编号时在正文报告）；较低层级在新的小标题下从 1 重新开始（如每个“（一）”
         下面各自从“1.”开始）；“一是”“第一”这类段内列举。
         层级跳过（如“一、”下直接出现“1.”）不报告：报告里“1.”“（1）”常常互换使用，
         按首次出现的顺序推断的层级并不可靠。
@@ -79,6 +80,8 @@ class HeadingHierarchy(Rule):
                 continue
             if it.style in ("cn-shi", "di") or doc.paragraphs[it.para].kind == "cell":
                 continue
+            if o.scope_kinds[it.scope] == "toc":
+                continue  # (a table of contents copies the body's headings: a restart is the body's)
             if o.levels[it.scope][:1] != (it.style,):
                 continue
             outer = o.items[it.outer]
