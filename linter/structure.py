@@ -470,6 +470,7 @@ _HEADING_CELL = re.compile(
 )
 _CONTENTS = re.compile(r"目\s*(?:录|次)\s*$")
 # 目录 with the first entry run on after it on its line (目录1.前言, 目录 一、概况)
+_MULU = re.compile(r"目\s*[录次]")
 _CONTENTS_GLUED = re.compile(r"\s*目\s*(?:录|次)\s*:?\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"[\s.·…．_-]*\d{0,4}\s*$")
 # the number opening an entry of a table of contents: 一、 (一) 1. 1、 (not 1.1)
@@ -550,8 +551,10 @@ def _glued_contents(p) -> tuple[int | None, bool]:
     (1 目录摘要.) must be short and no sentence. A line opens at the paragraph's start or where
     the offsets jump (a line break folded away)."""
     text = p.text
-    k = text.find("目")
-    while k >= 0:
+    if "目" not in text:
+        return None, False
+    for mulu in _MULU.finditer(text):
+        k = mulu.start()
         s = k
         while s > 0 and text[s - 1] in " \t\u3000":
             s -= 1
@@ -567,7 +570,6 @@ def _glued_contents(p) -> tuple[int | None, bool]:
                 rest = _compact(text[g.end():])
                 if 2 <= len(rest) <= 20 and not _PROSE.search(rest):
                     return g.end(), False
-        k = text.find("目", k + 1)
     return None, False
 
 
