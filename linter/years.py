@@ -84,13 +84,23 @@ def _short_last_line(p) -> bool:
     return last > max(0, n - SHORT_LINE - 1)
 
 
+# (every alternative of _NAME_END ends the text, but for white space, at most this many
+# characters after it starts: searched from there, not from the start of a long paragraph)
+_NAME_END_LONGEST = 16
+
+
+def _ends_name(text: str) -> bool:
+    """``_NAME_END.search(text)``, searched only where a match can start."""
+    return _NAME_END.search(text, max(0, len(text.rstrip()) - _NAME_END_LONGEST)) is not None
+
+
 def joined_name(paragraphs, k: int) -> str:
     """Paragraph ``k``'s text, joined with the short text paragraphs after it when it is a
     short line itself, or ends in one (a title broken over lines; a line above run into its first
     line); the year stays at its index in paragraph k."""
     p = paragraphs[k]
     text = p.text
-    if p.kind != "text" or _NAME_END.search(text):
+    if p.kind != "text" or _ends_name(text):
         return text
     if len(text) > SHORT_LINE and not _short_last_line(p):
         return text  # (a long line; or a line run into the name's first line above it, a page's breadcrumb)
@@ -98,7 +108,7 @@ def joined_name(paragraphs, k: int) -> str:
         if q.kind != "text" or len(q.text) > SHORT_LINE or not q.text.strip() or _HEADING_HEAD.match(q.text):
             break  # (a heading, 一、自评结果, is no part of a name)
         text += q.text
-        if _NAME_END.search(text):
+        if _ends_name(text):
             break
     return text
 
