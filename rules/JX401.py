@@ -30,6 +30,14 @@ _SLOT = re.compile(
 # pattern of the two as alternatives).
 _SLOT_MARK = re.compile(r"[XＸ×x_]")
 _SLOT_BRACKET = re.compile(r"[(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处填写)")
+
+
+def _slot_mark(text: str) -> bool:
+    """``_SLOT_MARK.search(text) or _SLOT_BRACKET.search(text)``, the first by a search for each
+    character (several times faster than a pattern's character class) and the second only in a
+    paragraph with one of the brackets it opens with."""
+    return ("x" in text or "X" in text or "_" in text or "×" in text or "Ｘ" in text
+            or (("(" in text or "（" in text or "【" in text or "[" in text) and _SLOT_BRACKET.search(text) is not None))
 # Template instructions: a clause that starts with 请 and tells the writer what to do.
 _INSTRUCTION = re.compile(
     r"(?:^|(?<=[。；;:：，,(（【\s]))请(?:对|结合|根据|按照|按|填写|填报|说明|简要|详细|列明|逐项|分析|对照|参照|在此|描述|阐述|概述|如实|补充|注明|选择|提供|附上|围绕|从)"
@@ -180,13 +188,15 @@ class UnfilledPlaceholder(Rule):
     def check(self, doc):
         for p in doc.paragraphs:
             text = p.text
-            for m in (_BLANK_GRADE.finditer(text) if "等" in text or "评级" in text else ()):
+            # (every match holds 等级, 评级 or 等次: a paragraph with none, nearly all, is passed
+            # by three fast scans instead of the pattern's, which opens with alternatives)
+            for m in (_BLANK_GRADE.finditer(text) if "等级" in text or "评级" in text or "等次" in text else ()):
                 what = next((k for k in ("quotes", "closing", "brackets") if m.group(k)), None)
                 head = p.span(m.start(), m.start(what) if what else m.end())
                 yield self.report(p.span(m.start(), m.end()), "grade", head=doc.quote(head).rstrip(),
                                   blank=_BLANKS[what][0], blank_en=_BLANKS[what][1])
             slots = []
-            for m in (_SLOT.finditer(text) if _SLOT_MARK.search(text) or _SLOT_BRACKET.search(text) else ()):
+            for m in (_SLOT.finditer(text) if _slot_mark(text) else ()):
                 if _is_prose_x(text, m):
                     continue
                 slots.append((m.start(), m.end()))
