@@ -232,6 +232,19 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     out = []
     for q in figures:
         i = q.item  # its index among the paragraph's items
+        # (what leaves a figure without a label, or in parentheses, told before its sentence
+        # is looked at: those are passed by the test after the label's below all the same)
+        if q.depth > 0:
+            continue
+        count_label = ""
+        if not q.label and i not in respectively:
+            kind = q.kind
+            if kind == "percent" or (kind == "score" and not starts_with_marker):
+                continue  # nothing below gives an unlabelled rate, or a score without a heading, a label
+            if kind == "count":
+                count_label = _count_label(q, vocab)
+                if not count_label:
+                    continue
         raw_only = False
         s = sentences.of(i)
         qi = index_of(q.span.start)
@@ -266,13 +279,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             if len(raw) >= 5 and not vocab.is_attribute(raw):
                 label = "~" + raw
                 raw_only = True
-        if not label and q.kind == "count" and q.unit not in ("年", "个月", "天", "日", "小时"):
-            # a count of things has no vocabulary term: the words before it, as written, when
-            # they are specific enough (至少六个字：全年共处理各类文件, 反馈问题)
-            raw = _WHOLE_YEAR.sub("", vocab.strip_fillers(q.raw_label))
-            # (第 N 页, 第 N 次, 第 N 批: an ordinal says which one, not how many)
-            if len(raw) >= 6 and not raw.rstrip().endswith("第"):
-                label = "#" + raw
+        if not label and count_label:
+            label = count_label
         if not label or q.depth > 0:
             continue
         if clause_marks is None:
@@ -326,6 +334,18 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                               and _family(f) == family), None)
         out.append((Mention(q, label, period, scope, item, "prose", item_text, subject, whole), raw_only))
     return out
+
+
+def _count_label(q, vocab) -> str:
+    """The label of a count of things, which has no vocabulary term: the words before it, as
+    written, when they are specific enough (至少六个字：全年共处理各类文件, 反馈问题), else ""."""
+    if q.unit in ("年", "个月", "天", "日", "小时"):
+        return ""
+    raw = _WHOLE_YEAR.sub("", vocab.strip_fillers(q.raw_label))
+    # (第 N 页, 第 N 次, 第 N 批: an ordinal says which one, not how many)
+    if len(raw) >= 6 and not raw.rstrip().endswith("第"):
+        return "#" + raw
+    return ""
 
 
 _SCORE_MAX = re.compile(r"分值|满分|标准分")
