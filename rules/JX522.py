@@ -6,8 +6,11 @@ from ..rule import Rule
 
 # two clause or sentence marks in a row (spaces between allowed): 、、 ，， 。。 ；； ：： ，。 、，
 # and a colon before a clause mark (：、 where a list's first marker was lost)
-# (a lookahead for either first mark, tried at each character before the two branches are)
-_DOUBLED = re.compile(r"(?=[，、。;,；:：])(?:([，、。;,；])\s*[，、。;,；]|([:：])\s*[:：，、。;,；])")
+# (the pattern opens with the class of either first mark, so that re skips to the next mark in
+# its own loop instead of trying a lookahead at each character; the branch is chosen by a
+# lookbehind on that mark, which captures it as group 1 or 2: the same matches and groups,
+# a third less time)
+_DOUBLED = re.compile(r"[，、。;,；:：](?:(?<=([，、。;,；]))\s*[，、。;,；]|(?<=([:：]))\s*[:：，、。;,；])")
 # two of the comparison signs a target is written with in a row (≥≥98%, ≤≥): one too many.
 # (> and < are left out: >> and << are also a web page's breadcrumb and a book title's brackets)
 _SIGNS = re.compile(r"[≥≤≧≦]\s*[≥≤≧≦]")
