@@ -228,12 +228,26 @@ def typed(q: Quantity, column: Column) -> Quantity:
     """A cell's quantity with the kind and unit its column's header gives it."""
     if q.kind == "number":
         if column.unit in ("万元", "亿元", "千元", "元") and column.kind in ("spent", "budget", "total", "amount"):
-            return attrs.evolve(q, kind="amount", unit=column.unit)
+            return _retyped(q, "amount", column.unit)
         if column.unit == "分":
-            return attrs.evolve(q, kind="score", unit="分")
+            return _retyped(q, "score", "分")
         if column.unit == "%":
-            return attrs.evolve(q, kind="percent", unit="%")
+            return _retyped(q, "percent", "%")
     return q
+
+
+def _retyped(q: Quantity, kind: str, unit: str) -> Quantity:
+    """``attrs.evolve(q, kind=kind, unit=unit)``, made directly: evolve reads the class's
+    fields each time (twice the cost, for every typed value a rule reads from a table)."""
+    return Quantity(kind, q.value, unit, q.precision, q.span, q.number_span, q.para, q.item, q.sentence, q.clause,
+                    q.depth, q.raw_label, q.label, q.label_span, q.negative)
+
+
+if tuple(a.name for a in attrs.fields(Quantity)) != (
+        "kind", "value", "unit", "precision", "span", "number_span", "para", "item", "sentence", "clause",
+        "depth", "raw_label", "label", "label_span", "negative"):
+    def _retyped(q: Quantity, kind: str, unit: str) -> Quantity:  # noqa: F811 - Quantity has other fields now
+        return attrs.evolve(q, kind=kind, unit=unit)
 
 
 # --- building -------------------------------------------------------------
