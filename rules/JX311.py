@@ -24,9 +24,13 @@ _DAY_RUN = re.compile(r"(?=\d)(?<![\d.,])(\d{7,12})\s*日")
 # after the last character of a unit's or a place's name (我市, 某某中心, 本单位), then a Chinese character that is
 # no measure word (2020 人 / 户 / 万元 / 亩 / 余 are counts), no second year of a span (2019 至 2021 年) and
 # no season (2020 秋季学期).
+# (the pattern opens with the year's first digit, 1 or 2, which re finds in its own loop; what may
+# stand before the year is asked by a lookbehind over that digit: not preceded by a character
+# outside _BEFORE_YEAR is the start of the text or one of them — the same matches as a lookahead
+# for the digit and a lookbehind for the character, tried at every character, a third faster)
+_BEFORE_YEAR = "。！？；!?;，,：:、\\s对在于至从到市县省区州旗盟镇乡村局委办厅院馆站所会心部校队位"
 _LOST_NIAN = re.compile(
-    r"(?=[12])(?:^|(?<=[。！？；!?;，,：:、\s对在于至从到市县省区州旗盟镇乡村局委办厅院馆站所会心部校队位]))"
-    r"((?:19|20)\d{2})(?![\d.,．])(?=[\u4e00-\u9fff])"
+    rf"((?:1(?<![^{_BEFORE_YEAR}]1)9|2(?<![^{_BEFORE_YEAR}]2)0)\d{{2}})(?![\d.,．])(?=[\u4e00-\u9fff])"
 )
 _COUNTED = frozenset(
     "年月日周天时分秒季度元万萬亿億千百个個人户戶次件项項名家所台套米亩畝吨噸公里平方立册冊份辆輛张張条條座处處"
