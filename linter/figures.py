@@ -56,6 +56,13 @@ QUALIFIERS = ("调整后", "调整", "年初", "全年", "实际", "在用", "�
 _ANY_QUALIFIER = re.compile("|".join(map(re.escape, QUALIFIERS)))
 # a part of the year (上半年, 截至 6 月底) is not the year's figure
 _PART_OF_YEAR = re.compile(r"上半年|下半年|季度|[1-9１-９]\s*[-—~至到]\s*1?\d\s*月|前\S{0,2}个?月|(?:截至|截止|至)(?!\S{0,6}12\s*月\s*31)\S{0,8}\d\s*月")
+
+
+def _part_of_year(text: str) -> bool:
+    """``_PART_OF_YEAR.search(text)``, asked only of a text with 月, 季度 or 半年 (every match has one)."""
+    return ("月" in text or "季度" in text or "半年" in text) and _PART_OF_YEAR.search(text) is not None
+
+
 # what a generic figure (年初预算数, 实际支出数) is the figure of, when the sentence names it first
 SUBJECTS = ("公用经费", "三公", "人员经费", "固定资产", "政府采购", "工资福利", "商品和服务", "对个人和家庭",
             "转移支付", "资本性支出", "本级", "下属", "所属", "全系统", "汇总", "合并")
@@ -296,7 +303,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             label = f"{qual}:{label}"
         if q.span in part_of:
             label = f"{part_of[q.span]}>{label}"
-        if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause) or _PART_OF_YEAR.search(prefix):
+        if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause) or _part_of_year(prefix):
             continue
         years = sentences.years(s)
         if len(years) > 1:
