@@ -57,6 +57,7 @@ _NUMERIC_CELL = re.compile(r"^[-+]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|�
 # a cell that states no value: spaces only, dashes or slashes (among spaces), or 无 — matched
 # on the text as it is (the spaces in the pattern), not on a copy without spaces
 _BLANK_CELL = re.compile(r"\s*(?:[-—–/／][-—–/／\s]*|无\s*)?")
+_BLANK_HEADS = "-—–/／无"  # what a blank mark (_BLANK_CELL) can start with
 _UNIT_IN_HEADER = re.compile(r"(万元|亿元|千元|元|%|分)")
 _SENTENCE = re.compile(r"[。；;，,:：]")
 _TWO_DIGITS = re.compile(r"\d{2,}")
@@ -165,6 +166,11 @@ class Cell:
 
     @property
     def is_blank(self) -> bool:
+        # (a cell whose first character past its spaces can open no blank mark, nearly every
+        # one, is told without the pattern; one of spaces alone is blank)
+        head = self.text.lstrip()[:1]
+        if head and head not in _BLANK_HEADS:
+            return False
         return bool(_BLANK_CELL.fullmatch(self.text))
 
 
