@@ -342,7 +342,7 @@ def _dominant_year(paragraphs) -> tuple[int | None, Span | None]:
     counts: Counter = Counter()
     first: dict[int, Span] = {}
     for p in paragraphs:
-        for m in _YEAR_OF_WORK.finditer(p.text):
+        for m in (_YEAR_OF_WORK.finditer(p.text) if "年度" in p.text else ()):  # (most paragraphs have none)
             y = int(m.group(1))
             counts[y] += 1
             first.setdefault(y, p.span(m.start(1), m.end(1)))
