@@ -93,10 +93,12 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
     unit = unit_span = None
 
     for p in head:
-        m = _YEAR_FIELD.search(p.text)
+        # (each field pattern holds its literal word, 年度 / 单位 / 日期 / (以下简称: a paragraph
+        # without it, most of the head, is passed by a fast scan instead of the pattern's)
+        m = _YEAR_FIELD.search(p.text) if "年度" in p.text else None
         if m and year is None:
             year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "field"
-        m = _UNIT_FIELD.search(p.text)
+        m = _UNIT_FIELD.search(p.text) if "单位" in p.text else None
         if m and unit is None:
             cand = m.group(1).strip()
             if (not PLACEHOLDER_UNIT.match(cand) and not cand.startswith("(") and not _NOT_A_NAME.match(cand)
@@ -124,7 +126,7 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
     if unit is None:
         # a body introduced with its short form: 某某县党政办公室（以下简称“县党政办”）
         for p in head:
-            m = _DECLARED_UNIT.search(p.text)
+            m = _DECLARED_UNIT.search(p.text) if "(以下简称" in p.text else None
             if m:
                 unit, unit_span = m.group(1), p.span(m.start(1), m.end(1))
                 break
@@ -161,7 +163,7 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
         year_from = "dominant" if year is not None else None
     fill_date = fill_span = None
     for p in head:
-        m = _FILL_DATE.search(p.text)
+        m = _FILL_DATE.search(p.text) if "日期" in p.text else None
         if m:
             fill_date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
             fill_span = p.span(m.start(1), m.end(0))
