@@ -91,8 +91,14 @@ _NAME_END_LONGEST = 16
 
 
 def _ends_name(text: str) -> bool:
-    """``_NAME_END.search(text)``, searched only where a match can start."""
-    return _NAME_END.search(text, max(0, len(text.rstrip()) - _NAME_END_LONGEST)) is not None
+    """``_NAME_END.search(text)``, searched only where a match can start, and only when the text
+    ends (but for white space) in 报告 (a match), 表 / 结果, or has a point in its last characters."""
+    t = text.rstrip()
+    if t.endswith("报告"):
+        return True
+    if not t.endswith(("表", "结果")) and "." not in t[-6:]:
+        return False
+    return _NAME_END.search(text, max(0, len(t) - _NAME_END_LONGEST)) is not None
 
 
 def joined_name(paragraphs, k: int) -> str:
