@@ -88,6 +88,9 @@ _RANGE_NAME = re.compile(
     rf"[^\d{CLAUSE_STOPS}《》]{{0,40}}?{REPORT_NAME}"
 )
 _SPAN_OF_YEARS = re.compile(r"\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}")
+# its second half, which opens with a class re finds in its own loop: searched first, as most
+# paragraphs with a year have no span of years and are passed after that one fast scan
+_SPAN_END = re.compile(r"[-—–~～至到]\s*\d{4}")
 # what may stand before such a name on its line: a field's label (内容概述：, 名称：), a unit, no sentence
 _RANGE_NAME_BEFORE = re.compile(r"[。，,；;、!！?？《》]")
 
@@ -109,7 +112,8 @@ def _range_copies(doc):
     groups: dict[str, list[_RangeCopy]] = {}
     paragraphs = doc.paragraphs
     for k, para in enumerate(paragraphs):
-        if para.kind != "text" or "年" not in para.text or not _SPAN_OF_YEARS.search(para.text):
+        if (para.kind != "text" or "年" not in para.text or not _SPAN_END.search(para.text)
+                or not _SPAN_OF_YEARS.search(para.text)):
             continue
         text = joined_name(paragraphs, k)
         for m in _RANGE_NAME.finditer(text):
