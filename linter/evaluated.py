@@ -198,6 +198,9 @@ def _named(pre: str) -> bool:
     names the round held in 2024)."""
     return len(_GENERIC.sub("", pre)) >= 2
 
+_CLAUSE_MARKS = re.compile(r"[，,：:]")  # (compiled once: eval_clause is asked at most years)
+
+
 def eval_clause(p):
     """对[本单位] N 年度……进行了（绩效）自评 / 自我评价 / 评价 in one clause, the evaluated
     thing not another system's (指标、体系、办法、目标、复核、整改……)."""
@@ -205,7 +208,7 @@ def eval_clause(p):
     if not _TO_EVALUATE.search(p.clause_before()):
         # (an aside in brackets is no clause of its own: 对某某委员会（以下简称：区发改委）的 N 年……项目开展绩效评价)
         before = _ASIDE.sub("", text[p.s:p.i])
-        if not _TO_EVALUATE.search(re.split(r"[，,：:]", before)[-1]):
+        if not _TO_EVALUATE.search(_CLAUSE_MARKS.split(before)[-1]):
             return None
     m = _EVALUATED.match(text, p.j, _clause_end(text, p))
     if m is None or YEAR_IN.search(text, p.j, m.end()):

@@ -92,6 +92,9 @@ def total_scores_in(doc, para: int) -> tuple[Quantity, ...]:
     return index.get(para, ())
 
 
+_MAX_LABEL = re.compile(r"分值|满分|权重")  # (compiled once: asked at every score)
+
+
 def _total_scores(doc) -> list[Quantity]:
     out = []
     for pf in doc.facts:
@@ -108,7 +111,7 @@ def _total_scores(doc) -> list[Quantity]:
                     and _RESULT_GRADE.match(text, pf.para.index_of(q.span.end))):
                 out.append(q)  # 评价分值：105.20分 评价等级：良 — the evaluation's result with its grade
                 continue
-            if re.search(r"分值|满分|权重", label):
+            if _MAX_LABEL.search(label):
                 prev_max = q
                 continue
             if not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label):

@@ -181,9 +181,12 @@ def _under_assessment(pf, q: Quantity) -> bool:
     return _ASSESSMENT.search(text, start, i) is not None
 
 
+_CRITERION_WORDS = re.compile(r"[≥≤><=]|以上|以下|不足|达到|每")  # (compiled once: asked at every score)
+
+
 def _is_criterion(pf, q: Quantity) -> bool:
     """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result."""
     text = pf.para.text
     i = pf.para.index_of(q.span.start)
     window = text[max(0, i - 20): i]
-    return bool(re.search(r"[≥≤><=]|以上|以下|不足|达到|每", window))
+    return bool(_CRITERION_WORDS.search(window))

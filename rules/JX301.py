@@ -87,6 +87,10 @@ _RANGE_NAME = re.compile(
     rf"(?<!\d)(\d{{4}})\s*年?\s*[-—–~～至到]\s*(\d{{4}})\s*年度?(?!\s*\d{{1,2}}\s*月)"
     rf"[^\d{CLAUSE_STOPS}《》]{{0,40}}?{REPORT_NAME}"
 )
+# 上年（2021 年） / 2021 年（上年）: the relative word before the year's bracket, or in a bracket after it
+# (compiled once: asked at every year, where they were formatted and looked up in re's cache each time)
+_RELATIVE_BEFORE = re.compile(rf"({RELATIVE_RE.pattern})\s*[(（]\s*$")
+_RELATIVE_AFTER = re.compile(rf"\s*[(（]\s*(?:即\s*)?({RELATIVE_RE.pattern})\s*[)）]")
 _SPAN_OF_YEARS = re.compile(r"\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}")
 # its second half, which opens with a class re finds in its own loop: searched first, as most
 # paragraphs with a year have no span of years and are passed after that one fast scan
@@ -683,8 +687,7 @@ class WrongYear(Rule):
             text = p.para.text
             before = text[max(0, p.i - 8):p.i]
             after = text[p.j:p.j + 8]
-            m = re.search(rf"({RELATIVE_RE.pattern})\s*[(（]\s*$", before) or re.match(
-                rf"\s*[(（]\s*(?:即\s*)?({RELATIVE_RE.pattern})\s*[)）]", after)
+            m = _RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after)
             if not m:
                 continue
             word = m.group(1)
