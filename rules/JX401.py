@@ -41,8 +41,11 @@ def _slot_mark(text: str) -> bool:
     return ("x" in text or "X" in text or "_" in text or "×" in text or "Ｘ" in text
             or (("(" in text or "（" in text or "【" in text or "[" in text) and _SLOT_BRACKET.search(text) is not None))
 # Template instructions: a clause that starts with 请 and tells the writer what to do.
+# (the pattern opens with 请 itself, which re finds as a literal in its own loop; what stands before
+# it is asked by a lookbehind over it: not preceded by a character outside the marks is the start
+# of the text or one of them — the same matches as a lookbehind tried at every character)
 _INSTRUCTION = re.compile(
-    r"(?:^|(?<=[。；;:：，,(（【\s]))请(?:对|结合|根据|按照|按|填写|填报|说明|简要|详细|列明|逐项|分析|对照|参照|在此|描述|阐述|概述|如实|补充|注明|选择|提供|附上|围绕|从)"
+    r"请(?<![^。；;:：，,(（【\s]请)(?:对|结合|根据|按照|按|填写|填报|说明|简要|详细|列明|逐项|分析|对照|参照|在此|描述|阐述|概述|如实|补充|注明|选择|提供|附上|围绕|从)"
     r"[^。；;]{0,120}[。；;]?"
 )
 # A form's length limit in brackets: (100字以内), (不超过200字), (限300字). Only a limit
