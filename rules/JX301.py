@@ -687,6 +687,8 @@ class WrongYear(Rule):
             text = p.para.text
             before = text[max(0, p.i - 8):p.i]
             after = text[p.j:p.j + 8]
+            if "(" not in before and "（" not in before and "(" not in after and "（" not in after:
+                continue  # (both patterns need a bracket: most years have none around them)
             m = _RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after)
             if not m:
                 continue

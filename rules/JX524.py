@@ -67,13 +67,15 @@ class RepeatedParagraph(Rule):
             start, key = _key(p.text)
             if len(key) < MIN_CHARS:
                 continue  # fewer characters than the Han characters needed
-            n = len(key) - len(_NOT_HAN.findall(key))  # the few others counted, not every Han character
-            if n < MIN_CHARS:
-                continue
             same = seen.setdefault(hash(key), [])
             match = next(((q, s) for q, s in same if _key(q.text)[1] == key), None)
             if match is None:
+                # (its Han characters are counted only when it comes again: the same text has the
+                # same count, so a first one with too few is never reported, nor anything after it)
                 same.append((p, start))
+                continue
+            n = len(key) - len(_NOT_HAN.findall(key))  # the few others counted, not every Han character
+            if n < MIN_CHARS:
                 continue
             first, fstart = match
             if _in_summary(doc, first, scope_of) != _in_summary(doc, p, scope_of):
