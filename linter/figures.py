@@ -225,7 +225,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         return []  # nothing below looks at a paragraph without a figure
     text, index_of = pf.para.text, pf.para.index_of
     sentences = _Sentences(pf)
-    scope_words = tuple(scopes) + SUBJECTS
+    scope_words = None  # the scope words the paragraph holds, found when a figure needs them
     clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
     opened: dict = {}  # what each clause opens with, asked once per clause (see _openings)
     respectively = _respectively(pf, sentences, vocab)
@@ -316,6 +316,10 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             before = prefix
             if q.label_span is not None:
                 before = text[sentence_start: index_of(q.label_span.start)]
+            if scope_words is None:
+                # (a word in the text before a figure is in the paragraph: the paragraph is searched
+                # for each scope word once, and each figure only for the few it holds)
+                scope_words = [sc for sc in tuple(scopes) + SUBJECTS if sc in text]
             found = [(before.rfind(sc), sc) for sc in scope_words if sc in before]
             if found:
                 scope = max(found)[1]
