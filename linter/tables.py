@@ -242,17 +242,16 @@ def typed(q: Quantity, column: Column) -> Quantity:
     return q
 
 
-def _retyped(q: Quantity, kind: str, unit: str) -> Quantity:
-    """``attrs.evolve(q, kind=kind, unit=unit)``, made directly: evolve reads the class's
-    fields each time (twice the cost, for every typed value a rule reads from a table)."""
-    return Quantity(kind, q.value, unit, q.precision, q.span, q.number_span, q.para, q.item, q.sentence, q.clause,
-                    q.depth, q.raw_label, q.label, q.label_span, q.negative)
-
-
-if tuple(a.name for a in attrs.fields(Quantity)) != (
+if tuple(a.name for a in attrs.fields(Quantity)) == (
         "kind", "value", "unit", "precision", "span", "number_span", "para", "item", "sentence", "clause",
         "depth", "raw_label", "label", "label_span", "negative"):
-    def _retyped(q: Quantity, kind: str, unit: str) -> Quantity:  # noqa: F811 - Quantity has other fields now
+    def _retyped(q: Quantity, kind: str, unit: str) -> Quantity:
+        """``attrs.evolve(q, kind=kind, unit=unit)``, made directly: evolve reads the class's
+        fields each time (twice the cost, for every typed value a rule reads from a table)."""
+        return Quantity(kind, q.value, unit, q.precision, q.span, q.number_span, q.para, q.item, q.sentence,
+                        q.clause, q.depth, q.raw_label, q.label, q.label_span, q.negative)
+else:  # (Quantity has other fields now: evolve keeps them)
+    def _retyped(q: Quantity, kind: str, unit: str) -> Quantity:
         return attrs.evolve(q, kind=kind, unit=unit)
 
 

@@ -75,11 +75,12 @@ class WeightsSum(Rule):
     def _prose(self, doc):
         for pf in doc.facts:
             text = pf.para.text
-            items = pf.items
             for kw in pf.keywords:
                 if kw.word not in _OPENERS + _CLOSERS:
                     continue
-                scores = [x for x in items if isinstance(x, Quantity) and x.kind == "score" and x.sentence == kw.sentence]
+                # (a paragraph's quantities are its items that are Quantity, in their order: read from
+                # them, not from every item of the paragraph once per keyword)
+                scores = [x for x in pf.quantities if x.kind == "score" and x.sentence == kw.sentence]
                 if not scores:
                     continue
                 if kw.word in _OPENERS:
