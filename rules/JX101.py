@@ -26,6 +26,35 @@ def interval(q: Quantity, unit: str | None = None, negate: bool = False, exact: 
 _REDUCTION = re.compile(r"(?:调减|减少|核减|扣减|扣回|收回|退回|缴回)了?$")
 
 
+# Where the money (or the staff) comes from: a figure is of one source or another, never of
+# two, so parts each named by a different one are a partition, not overlapping subsets.
+_SOURCES = tuple(re.compile(x) for x in (
+    r"财政拨款|财政补助|财政资金|财政性资金|一般公共预算|政府性基金|公共财政",
+    r"自收自支",
+    r"事业收入",
+    r"经营收入",
+    r"上级补助",
+    r"附属单位",
+    r"自筹",
+    r"其他收入|其他资金",
+))
+_NOT_SOURCE = re.compile(r"上年|去年|累计|已|实际|[比较]|同期")
+
+
+def _by_source(parts) -> bool:
+    """Whether each part is named by exactly one source of funds, each by another (实有人数
+    37人，其中：财政拨款在职人员37人，自收自支人员3人; 收入合计37万元，其中：财政拨款37万元，
+    其他收入3万元): the parts cannot overlap, even where one of them equals the total."""
+    seen = set()
+    for p in parts:
+        label = p.raw_label or ""
+        hits = [k for k, src in enumerate(_SOURCES) if src.search(label)]
+        if len(hits) != 1 or hits[0] in seen or _NOT_SOURCE.search(label):
+            return False
+        seen.add(hits[0])
+    return len(seen) >= 2
+
+
 def _whole(b) -> frozenset:
     """The parts written as whole numbers among parts written with decimals, in the total's
     unit (89.97万元，其中：30万元…；30万元…；29.99万元…; also under a whole total, 2374万元，
@@ -134,7 +163,9 @@ class BreakdownSum(Rule):
         都不相符时按第一种读法报告。若某一个不为 0 的分项单独就等于总数，说明各分项
         是相互重叠的口径（如“其中：货物支出 7.62，授予中小企业 7.62”），不报告；但分项与
         总数的标签同属一类（末两字相同，如“实施项目共4个，其中：年初批复的项目4个，追加的
-        项目1个”）、又只有一个分项等于总数时，照常核对。
+        项目1个”）、或各分项分别标明一种不同的资金来源（财政拨款、自收自支、事业收入、经营收入、
+        上级补助、附属单位、自筹、其他收入，每项恰好一种，如“实有人数37人（其中：财政拨款在职
+        人员37人，自收自支人员3人）”，来源不同的分项不会重叠）、又只有一个分项等于总数时，照常核对。
 
         分几段写出的金额（“2亿3,500万元”“7亿580万4千元”）是一个数，按最后一段的单位计（23500 万元）。
         数后面括号里的“含”“包含”“包括”（“决算数 a（含实现数 b、应付数 c）”）列出的是它包含的部分，
@@ -213,11 +244,12 @@ class BreakdownSum(Rule):
             parts = b.parts
             t = interval(b.total)
             equal = sum(1 for p in parts if p.value and interval(p).meets(t))
-            if len(parts) >= 2 and equal and (equal >= 2 or not one_kind(b.total, *parts)):
+            if len(parts) >= 2 and equal and (equal >= 2 or not (one_kind(b.total, *parts) or _by_source(parts))):
                 # one part is the whole total: the parts are overlapping subsets
                 # (其中：货物支出 7.62，授予中小企业 7.62), not a partition — unless the parts
                 # are named as one kind with the total (项目资金 150，其中：年初批复项目资金 150，
-                # 上级补助项目资金 0.24: a part too many or a total not updated)
+                # 上级补助项目资金 0.24: a part too many or a total not updated — or each is
+                # named by another source of funds: 其中：财政拨款 37，其他收入 3)
                 doc.note_claim(None)
                 continue
             whole = _whole(b)
