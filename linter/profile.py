@@ -3,7 +3,7 @@
 Read from the header block (评价年度：… 评价单位：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下; or ……对 2022 年度××开展了绩效评价工作 / 开展了 2024 年度
 ××的绩效自评工作 / 较好完成了 2022 年度××绩效自评工作，现将绩效评价情况报告如下; or, with no title, 现将某某市
-2023 年度××绩效自评情况报告如下), then the report's own name in its first
+2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下), then the report's own name in its first
 lines (a web page's field on a line of its own, 发布时间：… / 点击数：, is no line of the report; the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
@@ -44,6 +44,11 @@ _OPENING_UNIT = re.compile(
     r"现将[^\d，,。；;:：、《]{1,15}?(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:自评|自我评价|评价)[^。；;!！?？\d]{0,10}?(?:报告|公开|公布)如下"
 )
 _ANNOUNCES = re.compile(r"现将[^。；;]{0,40}?(?:报告|公布|公开)如下")
+# (no title) the purpose of the work, in an opening that then announces the report: 为切实做好 2020 年度
+# 部门整体支出绩效自我评价工作，……现将……报告如下
+_OPENING_PURPOSE = re.compile(
+    r"为了?(?:切实|认真|进一步|扎实|全面)?做好\s*(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:绩效)?(?:自评|自我评价|评价)工作"
+)
 # The unit at the head of a project's name (西平县交通运输局财政衔接资金项目): the name up to the
 # first word that ends an organisation's name; a project's name without one names no unit.
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:办公室|委员会|局|中心|院|厅|站)")
@@ -145,6 +150,10 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_DONE.search(p.text, m.end()):
                 g = 1 if m.group(1) else 2
                 year, year_span, year_from = int(m.group(g)), p.span(m.start(g), m.end(g)), "opening"
+                break
+            m = _OPENING_PURPOSE.search(p.text)
+            if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_PURPOSE.search(p.text, m.end()):
+                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
                 break
             m = _OPENING_UNIT.search(p.text)
             if m and not _OPENING_UNIT.search(p.text, m.end()):
