@@ -80,7 +80,9 @@ def fold(text: str) -> str:
     for ch in set(_FOLDABLE.findall(text)):
         text = text.replace(ch, _FOLD_CHARS[ch])
     traditional, simplified = traditional_table()
-    if traditional.search(text):  # a report mirrored in traditional script (預算執行率, 自評得分)
+    # a report mirrored in traditional script (預算執行率, 自評得分): told by a character that is no
+    # simplified one (乾 of 乾安县, 於, 後 are simplified characters too, folded only in such a report)
+    if traditional_only().search(text):
         for ch in set(traditional.findall(text)):
             text = text.replace(ch, simplified[ch])
     return text
@@ -93,6 +95,20 @@ def traditional_table() -> tuple[re.Pattern[str], dict[str, str]]:
     data = tomllib.loads(resources.files("linter").joinpath("data/traditional.toml").read_text("utf-8"))
     table = dict(zip("".join(data["traditional"]), "".join(data["simplified"]), strict=True))
     return re.compile("[" + "".join(table) + "]"), table
+
+
+@functools.cache
+def traditional_only() -> re.Pattern[str]:
+    """The traditional characters of the table that are not also simplified ones: not in GB 2312,
+    the simplified character set (乾 乾坤 乾安县, 於, 後, 徵, 麽 … are in it)."""
+    def simplified_too(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    return re.compile("[" + "".join(ch for ch in traditional_table()[1] if not simplified_too(ch)) + "]")
 
 
 _NARROW = re.compile("[\x00-\u2e7f]")
