@@ -8,7 +8,8 @@ lines (a web page's field on a line of its own, 发布时间：… / 点击数�
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
 a first line naming the evaluation of a year's spending without 报告, 某某馆 2023 年度部门整体支出
-绩效自评情况 — a web page's date (发布日期：…) or the first table's caption (表1：) may be run into it;
+绩效自评情况 — a web page's date (发布日期：…), a cover's fields (委托单位：…) or the first table's caption
+(表1：) may be run into it, a web page's fields (编辑：…) stand above it;
 a file name may have a document site's dash before its extension, ……绩效自评报告 -.docx; a name
 with its fund's year first, 某县 2023 年省级……资金转移支付 2023 年度绩效自评报告, has
 the year right before the name's end; a name may end in a subtitle in brackets, ……自评报告（2022 年某某
@@ -211,9 +212,9 @@ def _title_unit(paragraphs, span: Span | None) -> str | None:
 TITLE_LINES = 5
 
 # a line that is one of a web page's fields about the page, and nothing of the report: 发布时间：2023-03-17,
-# 点击数：, 来源：某某局, 当前位置：首页 > …, 字体：大 中 小 (at most one short value after the label)
+# 编辑：某某, 点击数：, 来源：某某局, 当前位置：首页 > …, 字体：大 中 小 (at most one short value after the label)
 _PAGE_FIELD_LINE = re.compile(
-    r"\s*(?:当前位置|您的位置|所在位置|(?:信息)?来源|作者|发布(?:时间|日期|机构|者)|更新(?:时间|日期)|访问量|浏览(?:次数|量)"
+    r"\s*(?:当前位置|您的位置|所在位置|(?:信息)?来源|作者|(?:责任)?编辑|发布(?:时间|日期|机构|者)|更新(?:时间|日期)|访问量|浏览(?:次数|量)"
     r"|点击(?:数|量|率)|阅读(?:次数|量)|字体(?:大小)?|字号)\s*[:：][^。；;！？!?]{0,60}"
 )
 
@@ -277,9 +278,11 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             # (a web page's date may be run into it: ……绩效自评 / 发布日期：2025-03-19 read as one paragraph;
             # or the first table's caption, 表1：, on the line after it)
             # (or the evaluation work of the year told, 某某会 2023 年度绩效评价工作开展情况)
-            first = p.index == 0 and everything and everything[0] is p
+            first = everything and everything[p.index] is p and all(
+                _PAGE_FIELD_LINE.fullmatch(q.text) for q in everything[:p.index])
             m = next((c for c in ((_PLAIN_TITLE.match(p.text), _WORK_TITLE.match(p.text)) if first else ())
                       if c and (c.end() == len(p.text) or _PAGE_FIELD_AFTER.match(p.text, c.end())
+                                or _COVER_FIELD_AFTER.match(p.text, c.end())
                                 or _CAPTION_AFTER.fullmatch(p.text, c.end()))), None)
             if (m
                     and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1)) and not re.search(r"\d{4}\s*年", m.group("gap") or "")
@@ -334,6 +337,8 @@ _WORK_TITLE = re.compile(
 )
 # a web page's field about the page, run into a plain title that ends its line: 发布日期：2025-02-10
 _PAGE_FIELD_AFTER = re.compile(r"\s*(?:(?:发布|更新|发表|公开|成文)?(?:日期|时间)|(?:信息)?来源|作者)\s*[:：]")
+# (a cover's fields run into it: ……财政支出绩效评价 委托单位：某某局 评价机构：……)
+_COVER_FIELD_AFTER = re.compile(r"\s*(?:委托|预算|评价|项目|实施|主管)(?:单位|部门|机构)\s*[:：]")
 # …or the caption of the first table, on the next line, read as the title's hard-wrapped rest: 表1：
 _CAPTION_AFTER = re.compile(r"\s*(?:附)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[:：]?\s*")
 _FORM_FIELDS = FORM_FIELDS  # a form's header fields run into its name on the first line

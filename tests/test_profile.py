@@ -232,3 +232,13 @@ def test_the_unit_heading_a_title_run_into_the_line_above():
     # a page's breadcrumb line, run into the title's paragraph by the normaliser: the title's own line counts
     p = profile("当前位置：首页 > 政务公开 > 财政信息 > 部门预决算\n青山县粮食局2023年度项目支出绩效自评报告\n一、基本情况\n")
     assert (p.year_from, p.title_unit) == ("title", "青山县粮食局")
+
+
+def test_a_plain_title_under_a_page_field_with_a_cover_run_into_it():
+    # a web page's editor line above; the cover's fields on the title's line; a space before 年
+    text = "编辑：某某 2019-03-02\n2018 年青山区文化馆免费开放经费项目 财政支出绩效评价 委托单位：青山区财政局 评价机构：某某咨询公司\n一、项目概况\n"
+    p = profile(text)
+    assert (p.year, p.year_from) == (2018, "title")
+    # a sentence in the first line is no title, and a line that is no page field above it is no page furniture
+    assert profile("本单位对2018 年青山区文化馆免费开放经费项目开展绩效评价 委托单位：青山区财政局\n").year_from != "title"
+    assert profile("青山区文化馆情况说明\n2018 年青山区文化馆免费开放经费项目 财政支出绩效评价 委托单位：青山区财政局\n").year_from != "title"
