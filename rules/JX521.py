@@ -89,7 +89,10 @@ class DoubledWord(Rule):
         找出紧挨着写了两遍的词：
         - 2 到 8 个汉字连写两遍（“退休人员人员”“工作工作”），动词的 ABAB 重叠
           （“研究研究”）和“一个一个”这类“一X一X”除外，例外表在 linter/data/text.toml；
-        - 单字只查“的的”（字表同样在 text.toml），“目的的”“的的确确”等除外。
+        - 单字只查“的的”（字表同样在 text.toml），“目的的”“的的确确”等除外；
+        - 单位名称的末字（局、厅、委、院、馆、站、所、科、室）在名称后连写两遍、后面不再接汉字
+          （“某某体育局局 评价机构：”“由某某局局。”）：后面接着汉字的（“局局长”“馆馆长”“厅厅直”，
+          是名称加上以这个字开头的词）不报告。
         只比较同一段落内的文字（硬换行已接上），标点、数字隔开的不算；只有一处例外：
         2 到 8 个汉字带着冒号连写两遍（“其中：其中：”），是标签写重了（连出三遍的是表格单元格，不报告）。
         表格被压平成一行时，单元格会首尾相接，下列情形因此不报告：
@@ -153,6 +156,10 @@ class DoubledWord(Rule):
         idioms = data.get("function_char_idioms", ())
         terms = data.get("evaluated_terms", ())
         single = re.compile("([" + re.escape(chars) + "])\\1") if chars else None
+        # 某某体育局局 评价机构：…: a unit's last character twice after a name, nothing after it that
+        # could begin a word with it (局局长, 馆馆长, 厅厅直 are 局 + 局长 …)
+        name_ends = data.get("name_end_chars", "")
+        ends = re.compile("(?<=[\u4e00-\u9fff])([" + re.escape(name_ends) + "])\\1(?![\u4e00-\u9fff])") if name_ends else None
         figures = None  # where the figures with a unit start, when first needed
         for p in doc.paragraphs:
             text = p.text
@@ -187,6 +194,9 @@ class DoubledWord(Rule):
                 for i, k, j in _labels_twice(text):
                     yield self.report(p.span(i, j), "doubled", word=doc.quote(p.span(i, k)),
                                       text=doc.quote(p.span(i, j)), suggestion=doc.quote(p.span(i, k)))
+            if ends is not None:
+                for m in ends.finditer(text):
+                    yield self._finding(doc, p, m.start(1), m.end(1) + 1, m.group(1))
             if single is None:
                 continue
             for m in single.finditer(text):
