@@ -48,7 +48,7 @@ _ANNOUNCES = re.compile(r"现将[^。；;]{0,40}?(?:报告|公布|公开)如下"
 # (no title) the purpose of the work, in an opening that then announces the report: 为切实做好 2020 年度
 # 部门整体支出绩效自我评价工作，……现将……报告如下
 _OPENING_PURPOSE = re.compile(
-    r"为了?(?:切实|认真|进一步|扎实|全面)?做好\s*(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:绩效)?(?:自评|自我评价|评价)工作"
+    r"为了?[\u4e00-\u9fff]{0,4}?做好\s*(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:绩效)?(?:自评|自我评价|评价)工作"
 )
 # The unit at the head of a project's name (西平县交通运输局财政衔接资金项目): the name up to the
 # first word that ends an organisation's name; a project's name without one names no unit.
