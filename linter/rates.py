@@ -995,7 +995,7 @@ def _year_ratio_claim(pf, q: Quantity, vocab) -> RateClaim | None:
 
 
 _DIFFERENCE_RE = re.compile(
-    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出)了?$")
+    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出|压减|压缩|压降)了?$")
 
 
 def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
@@ -1256,7 +1256,7 @@ def _not_of_these_figures(pf, q: Quantity, head: str, doc) -> bool:
 
 # what may stand before a rate's name read by its definition for another kind of figure: nothing,
 # or words of money (资金完成率) — not what the rate is of (工程完成率, 项目完成率)
-_OTHER_KIND_HEADS = ("", "资金", "投资", "预算", "总体", "整体", "实际")
+_OTHER_KIND_HEADS = ("", "资金", "投资", "预算", "总体", "整体", "实际", "贷款", "借款", "本金")
 
 
 # a target and what was done of it, the same words after (计划培训 n 人次，实际培训 m 人次):
@@ -1520,7 +1520,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
 
 _MAX_CANDIDATES = 3
 # the endings of a rate's own name; a definition's other names (完成预算) are phrases
-_RATE_WORDS = ("率", "度", "比例", "比重", "进度", "增长", "增幅", "减幅", "降幅", "上升", "下降", "减少")
+_RATE_WORDS = ("率", "度", "比例", "比重", "进度", "增长", "增幅", "减幅", "降幅", "上升", "下降", "减少", "压减", "压缩", "压降")
 
 
 def _contents(doc, pf, x: Quantity) -> tuple[Quantity, ...]:
@@ -1750,7 +1750,7 @@ def _remainder(pf, x: Quantity, vocab) -> bool:
 
 
 # a base written right after the comparison (较上年 b, 比上年同期 b): nothing else in the label
-_COMPARED_WITH = re.compile(r"^\s*(?:较|比|同比)(?:上年|去年|上年同期|去年同期|上一年)\s*$")
+_COMPARED_WITH = re.compile(r"^\s*(?:较|比|同比)(?:上年|去年|上年同期|去年同期|上一年)\s*的?\s*$")  # (较上年的 b)
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
 _YEARS_BEFORE = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")  # up to the last year written
 
