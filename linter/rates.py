@@ -1470,6 +1470,15 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         sums = [b.total for b in doc.in_paragraph("breakdowns", pf.para.index) if b.total in pool
                 and any(x in b.parts and x.item < b.total.item for x in roles["den"])]
         roles["den"] += [t for t in sums if t not in roles["den"] and t not in roles["num"]]
+        if len(roles["num"]) == 1:
+            # 下达资金 a，其中中央资金 b，支出 c，执行率 r: a rate after a part of the whole (其中) and
+            # what was spent may be the part's — the parts between the whole and the numerator, in
+            # the numerator's own clauses (not an aside in parentheses), are readings of the whole as well
+            num = roles["num"][0]
+            parts = [x for b in doc.in_paragraph("breakdowns", pf.para.index) if b.total in roles["den"]
+                     for x in b.parts if x in pool and b.total.item < x.item < num.item
+                     and _family(x) == _family(b.total) and x.depth == num.depth and not x.negative]
+            roles["den"] += [x for x in dict.fromkeys(parts) if x not in roles["den"] and x not in roles["num"]]
     if d.formula == "change" and len(roles["den"]) == 1 and not roles["num"] and len(pool) == 2:
         # 公用经费 a，较上年 b 增长 r%: the figure after 较上年 is last year's, the one before it this year's
         base = roles["den"][0]
@@ -1715,7 +1724,7 @@ def _form_before_fillers(raw: str, d: RateDef, vocab) -> str:
 
 # besides the family's contains_not (未, 结余 …): another year, a change, a part, a price
 _NOT_A_SUM_SPENT = ("上年", "去年", "往年", "收入", "增加", "减少", "增长", "下降", "比", "其中", "其他", "人均",
-                    "标准", "单价")
+                    "标准", "单价", "投资")  # (项目总投资 a: all the years' money, not this year's to spend)
 
 
 def _unnamed_denominator(pf, pool, num: Quantity, d: RateDef, vocab) -> list[Quantity]:
