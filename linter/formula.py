@@ -236,7 +236,10 @@ def find_formulas(para) -> tuple[Formula, ...]:
         pieces.append((k, hi))
         parts = []
         for a, b in pieces:
+            a0 = a
             a, b = _trim(text, a, b)
+            if a0 == lo and set(text[a0:a]) & _OPERATORS:
+                continue  # 实际支出÷预算数×100%=…: the end of a formula written in words, no result
             if a < b:
                 parts.append((a, b))
         i = hi
