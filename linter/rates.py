@@ -102,6 +102,8 @@ class RateDef:
         if label in self.numerator_exact:
             return "num"
         if self.match == "contains":
+            if _CHANGE_WORDS.search(label) and re.search(r"[比较]|同比", label):
+                return None  # 比上年增加 c: the change, not last year's figure
             num = any(w in label for w in self.numerator)
             den = any(w in label for w in self.denominator)
             if num == den:
@@ -239,7 +241,7 @@ class RateClaim:
     definition: RateDef | None
     numerator: Quantity | None = None
     denominator: Quantity | None = None
-    formula: str = "ratio"
+    formula: str = "ratio"  # ratio | change | before (a change over the figure before it, less or plus the change)
     sign: str = ""
     how: str = ""  # definition | share
     bound: str = ""  # upper | lower: a bound the rate is said to keep (差异率小于 10%), not its value
@@ -290,6 +292,13 @@ def recompute_readings(claim: RateClaim) -> list[tuple[tuple, Interval]]:
 def _rate_of(claim: RateClaim, n: Interval, d: Interval) -> Interval | None:
     if claim.formula == "change":
         n = n - d
+    elif claim.formula == "before":
+        # a change n said after the figure d it brought about: the base was d − n (a rise) or d + n (a fall)
+        d = d - n if claim.sign == "increase" else d + n
+        if d.lo <= 0:
+            return None
+        r = n.divide(d)
+        return None if r is None else r.scale(HUNDRED)
     if d.lo <= 0:
         return None
     r = n.divide(d)
@@ -322,6 +331,9 @@ def point(claim: RateClaim, reading: tuple | None = None) -> Decimal | None:
         d = claim.denominator.value * _factor(claim.denominator)
     if claim.formula == "change":
         n = n - d
+    elif claim.formula == "before":
+        d = d - n if claim.sign == "increase" else d + n
+        return n / d * HUNDRED if d > 0 else None
     if d <= 0:
         return None
     r = n / d * HUNDRED
@@ -1020,6 +1032,8 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
                 or _family(base) != _family(diff) or any(x.negative for x in pool)):
             return None
         return RateClaim(q, name, d, numerator=diff, denominator=base, how="difference")
+    if len(pool) == 2:
+        return _change_after_claim(pf, q, name, d, pool, vocab)
     if len(pool) != 1:
         return None
     diff = pool[0]
@@ -1047,6 +1061,29 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     if den is None:
         return claim
     return attrs.evolve(claim, numerator=diff, denominator=den)
+
+
+_UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", "增支")
+_DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
+
+
+def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> RateClaim | None:
+    """``本年度收入 a，比上年增加 c，增长 r%``: a change since last year said right after this
+    year's figure, with no figure of last year — r is c over what last year's was, a − c after a
+    rise, a + c after a fall (the words of the change and of the rate saying the same way). None
+    for any other pair of figures."""
+    now, diff = pool
+    label = _clean(diff.raw_label, vocab)
+    m = _DIFFERENCE_RE.match(label)
+    if (m is None or m.group("subject") or (m.group("base") or "").strip() not in _LAST_YEAR
+            or _family(now) != _family(diff) or now.negative or diff.negative or now.depth != diff.depth
+            or any(w in (now.raw_label or "") for w in _LAST_YEAR + ("比", "较", "同比"))
+            or _CHANGE_WORDS.search(now.raw_label or "")):
+        return None
+    up, down = label.endswith(_UP_WORDS), label.endswith(_DOWN_WORDS)
+    if up == down or d.sign not in ("increase", "decrease") or up != (d.sign == "increase"):
+        return None
+    return RateClaim(q, name, d, numerator=diff, denominator=now, formula="before", sign=d.sign, how="difference")
 
 
 def _common(a: str, b: str) -> str:
@@ -1966,6 +2003,10 @@ def rate_expr(claim, doc) -> tuple[str, str]:
         ds = f"指标值 {ds}"
     if claim.formula == "change":
         expr = f"({ns} − {ds}) ÷ {fmt(d.value, d.precision)}{_unit(d)}"
+    elif claim.formula == "before":
+        op = "−" if claim.sign == "increase" else "+"
+        expr = f"{ns} ÷ ({ds} {op} {fmt(n.value, n.precision)}{_unit(n)})"
+        return expr, expr
     else:
         expr = f"{ns} ÷ {ds}"
     if claim.sign == "abs":
