@@ -434,6 +434,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
 _DIVISION_HEAD = re.compile(r"^\s*[（(]\s*[^\d()（），。；,;%/÷]{0,12}$")
 _DIVISION_MID = re.compile(r"^\s*[/÷]\s*[^\d()（），。；,;%/÷]{0,12}$")
 _DIVISION_TAIL = re.compile(r"^\s*[）)]")
+# 预算执行率 93.5%（年初预算 a，实际支出 b）: the two figures listed, not divided
+_LISTED_MID = re.compile(r"^\s*[，,、；;]\s*[^\d()（），。；,;%/÷]{0,12}$")
 
 
 def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
@@ -454,10 +456,25 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
         return None
     text, idx = pf.para.text, pf.para.index_of
     if not (_DIVISION_HEAD.match(text[idx(q.span.end):idx(a.span.start)])
-            and _DIVISION_MID.match(text[idx(a.span.end):idx(b.span.start)])
             and _DIVISION_TAIL.match(text[idx(b.span.end):])):
         return None
     d = hit[1]
+    if not _DIVISION_MID.match(text[idx(a.span.end):idx(b.span.start)]):
+        if d is None or not _LISTED_MID.match(text[idx(a.span.end):idx(b.span.start)]):
+            return None
+        # 预算执行率 93.5%（年初预算 a，实际支出 b）: the rate's two figures listed after it in
+        # parentheses, one of each role by the definition (or by the one for another kind of figure)
+        for name, other in ((hit[0], d), *data.others(hit[0], d)):
+            if a.kind != other.kind:
+                continue
+            la, lb = _role_label(pf, a, vocab), _role_label(pf, b, vocab)
+            ra, rb = other.role_of(la, a.label), other.role_of(lb, b.label)
+            if {ra, rb} != {"num", "den"} or _two_subjects(la, lb, other):
+                continue
+            num, den = (a, b) if ra == "num" else (b, a)
+            return RateClaim(q, name, other, numerator=num, denominator=den, formula=other.formula,
+                             sign=other.sign, how="listed", capped=other.capped)
+        return None
     if d is not None and (d.role_of(_role_label(pf, a, vocab), a.label) == "den"
                           or d.role_of(_role_label(pf, b, vocab), b.label) == "num"):
         return None  # 完成率 100%（目标 10 个/实际 12 个）: two figures side by side, not a quotient
