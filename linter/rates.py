@@ -418,7 +418,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
             claim = (_division_claim(pf, q, data, vocab) or _share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
                      or _part_share_claim(doc, pf, q, vocab) or _base_share_claim(pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
-                     or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc))
+                     or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc)
+                     or _listed_rates_claim(pf, q, data, vocab, doc))
             if claim is not None and not claim.how and claim.definition is None and not claim.checkable:
                 claim = _stage_claim(pf, q, vocab, claim) or claim  # 派遣 a 件，处置 b 件，处置率 r
             if claim is not None:
@@ -480,6 +481,51 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
         return None  # 完成率 100%（目标 10 个/实际 12 个）: two figures side by side, not a quotient
     return RateClaim(q, hit[0], hit[1], numerator=a, denominator=b, how="division",
                      capped=hit[1] is not None and hit[1].capped)
+
+
+_JOIN_LABELS = ("", "和", "及", "与", "、")  # (100%和93%: the second's label is the word joining them)
+_LIST_JOIN = re.compile(r"^\s*(?:[、，,]|和|及|与)\s*$")
+_LISTED_NAMES = re.compile(r"^(?P<names>[^，,。；;:：()（）\d%]+?)\s*分别(?:为|是|达到|达|约为)?\s*$")
+
+
+def _listed_rates_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClaim | None:
+    """``资金到位率、预算执行率分别为 100%、96%``: rates named in a list before 分别为 and stated in
+    the same order after it — each percentage the rate of its name, read by that name's definition
+    with the figures before the list (as if the list were one rate). Only when every name is a
+    known rate and there are as many percentages, joined by 、，和 及 与 alone."""
+    if q.raw_label.strip() not in _JOIN_LABELS:
+        return None
+    text, idx = pf.para.text, pf.para.index_of
+    same = [x for x in pf.quantities if x.sentence == q.sentence]
+    k = same.index(q)
+    run = [q]
+    while k > 0 and same[k - 1].kind == "percent" and same[k - 1].unit == "%" and same[k - 1].raw_label.strip() in _JOIN_LABELS \
+            and _LIST_JOIN.match(text[idx(same[k - 1].span.end):idx(run[0].span.start)]):
+        k -= 1
+        run.insert(0, same[k])
+    j = same.index(q)
+    last = q
+    while j + 1 < len(same) and same[j + 1].kind == "percent" and same[j + 1].unit == "%" \
+            and same[j + 1].raw_label.strip() in _JOIN_LABELS \
+            and _LIST_JOIN.match(text[idx(last.span.end):idx(same[j + 1].span.start)]):
+        j += 1
+        last = same[j]
+        run.append(last)
+    first = run[0]
+    _, clause = _clause_before(pf, first)
+    m = _LISTED_NAMES.match(clause.strip())
+    if not m:
+        return None
+    names = [vocab.strip_fillers(n.strip()).rstrip("的之") for n in re.split(r"、|和|及|与", m.group("names"))]
+    if len(names) != len(run) or len(run) < 2:
+        return None
+    label = names[run.index(q)]
+    if not all(data.lookup(n) is not None and data.lookup(n)[1] is not None and n.endswith(data.lookup(n)[0]) for n in names):
+        return None
+    claim = _named_claim(pf, first, data, vocab, label=label, doc=doc)
+    if claim is None:
+        return None
+    return attrs.evolve(claim, rate=q)
 
 
 def bound_claims(doc) -> tuple[RateClaim, ...]:
