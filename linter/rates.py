@@ -1590,6 +1590,13 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
     den = _unique(roles["den"])
+    if num is not None and den is None and roles["den"] and d.kind == "count" and doc is not None:
+        # 发放问卷 300 份，回收有效问卷 288 份，其中满意 270 份: of counts, the whole a part (其中) is
+        # counted of is its rate's whole, among several that fit the role
+        totals = [t for t in _totals_of(doc, pf, num) if t in roles["den"] and t.item < num.item]
+        if len(totals) == 1:
+            den = totals[0]
+            roles["den"] = [den]
     if roles["num"] and num is None or roles["den"] and den is None:
         # more than one figure fits a role: which one is meant is in doubt, but a rate that no
         # reading gives is wrong whichever was meant
