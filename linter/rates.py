@@ -400,6 +400,8 @@ _CLAUSE_STOP = "，,。；;:：!?！？"
 _SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
 # A a，为 B 的 r% / 是 B 的 r% / 相当于 B 的 r%: a share written with a copula (B named, 的 after it)
 _AS_SHARE_RE = re.compile(r"^(?:为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的\s*$")
+# A a，达到 B b 的 r%: a share written with 达到 (为 / 是 too), the whole's figure closing the phrase
+_REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
 _SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
 
 
@@ -657,7 +659,7 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
         return paren
     if _clean(clause, vocab) in _PART_SHARE:
         return None  # 占比: the share of the breakdown the figure before is a part of
-    m = _SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip())
+    m = _SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip()) or _REACH_SHARE_RE.match(clause.strip())
     if not m:
         return None
     name = _whole_after_to(m.group("name").strip())
@@ -691,7 +693,7 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
         return claim
     inside = [x for x in pf.quantities if start <= pf.para.index_of(x.span.start) and x.span.end <= q.span.start]
     den = None
-    if m.group("inner") is not None:
+    if m.groupdict().get("inner") is not None:
         if len(inside) == 1 and _family(inside[0]) == _family(num):
             den = inside[0]
     elif name and not inside:
@@ -1629,9 +1631,31 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             return attrs.evolve(claim, numerator=num, denominator=pool[0])
     if den is not None and d.kind == "count":
         return attrs.evolve(claim, denominator=den)
+    if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["den"] and len(pool) == 1:
+        base = _base_after(pf, q)
+        if (base is not None and len(pool) == 1 and _family(pool[0]) == _family(base) and not pool[0].negative
+                and not any(w in pool[0].raw_label for w in _LAST_YEAR)):
+            # 部门收入 a，同比增长 r%（上年 b）: last year's figure in parentheses right after the rate
+            return attrs.evolve(claim, numerator=pool[0], denominator=base)
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
         return _by_years(pf, claim, pool, vocab)
     return claim
+
+
+_BASE_AFTER_HEAD = re.compile(r"^\s*[（(]\s*(?:上年|去年|上年度|上一年|上年同期|去年同期)(?:同期)?\s*(?:为|是)?\s*$")
+
+
+def _base_after(pf, q: Quantity) -> Quantity | None:
+    """``同比增长 r%（上年 b）``: last year's figure, alone in parentheses right after a change."""
+    after = [x for x in pf.quantities if x.sentence == q.sentence and x.item > q.item][:1]
+    if not after:
+        return None
+    x = after[0]
+    text, idx = pf.para.text, pf.para.index_of
+    if (x.depth != q.depth + 1 or x.negative or not _BASE_AFTER_HEAD.match(text[idx(q.span.end):idx(x.span.start)])
+            or not _DIVISION_TAIL.match(text[idx(x.span.end):])):
+        return None
+    return x
 
 
 _MAX_CANDIDATES = 3
