@@ -1474,7 +1474,10 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int 
     # the same words after, or the one's the start of the other's (计划新建道路 / 实际新建; 应发放补贴
     # / 实际发放: the verb of the rate's name is what they share)
     a, b = sorted((s1.removeprefix("完成"), s2.removeprefix("完成")), key=len)
-    if not b.startswith(a) or len(a) < shared:
+    done = (s1 if r1 == "num" else s2).removeprefix("完成")
+    if not b.startswith(a) or len(a) < shared and done:
+        # (计划完成高标准农田建设 a 万亩，实际完成 b 万亩: what was done named by the word of fact
+        # alone is the plan's, in the same measure)
         return None
     if any(w in s1 + s2 for w in ("未", "不", "尚", "剩余", "结余")):
         return None
