@@ -22,3 +22,10 @@ def test_da_of_a_word_stays():
     assert v.strip_fillers("文件送达") == "文件送达"
     assert v.strip_fillers("覆盖率达") == "覆盖率"  # 达 as reaching
     assert v.strip_fillers("全年支出达到") == "全年支出"
+
+
+def test_yue_of_a_word_stays():
+    v = default_vocabulary()
+    assert v.strip_fillers("已签约") == "已签约"
+    assert v.strip_fillers("节约") == "节约"
+    assert v.strip_fillers("参训人数约") == "参训人数"  # 约 as about
