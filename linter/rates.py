@@ -305,8 +305,9 @@ def _rate_of(claim: RateClaim, n: Interval, d: Interval) -> Interval | None:
     if r is None:
         return None
     r = r.scale(HUNDRED)
-    if claim.capped and r.hi >= HUNDRED:
-        r = Interval(min(r.lo, HUNDRED), r.hi)  # 1320 of a target of 1250: 100% (capped) or 105.6%
+    if claim.capped and r.hi >= HUNDRED and claim.rate.value == HUNDRED:
+        # 1320 of a target of 1250: 100% (capped) or 105.6% — but not 102%, neither the one nor the other
+        r = Interval(min(r.lo, HUNDRED), r.hi)
     if claim.sign == "abs":
         if r.lo >= 0:
             return r
@@ -594,8 +595,9 @@ def _clause_before(pf, q: Quantity) -> tuple[int, str]:
             depth += 1
         elif ch in "(（":
             depth -= 1
-        elif ch in _CLAUSE_STOP and depth <= 0:
-            break
+        elif ch in _CLAUSE_STOP and depth <= 0 and not (
+                ch == "," and i >= 2 and text[i - 2].isdigit() and i < end and text[i].isdigit()):
+            break  # (1,200.00: a comma between digits parts thousands, not clauses)
         i -= 1
     return i, text[i:end]
 
@@ -1964,7 +1966,13 @@ _APPROX = ("约", "逾", "近", "超过", "大约", "将近", "不足", "不到"
 def _approximate(pf, x: Quantity) -> bool:
     """A figure written as approximate (约 200 份, 逾 300 篇)."""
     i = pf.para.index_of(x.span.start)
-    return pf.para.text[max(0, i - 2):i].rstrip().endswith(_APPROX)
+    before = pf.para.text[max(0, i - 4):i].rstrip()[-2:]
+    return before.endswith(_APPROX) and not before.endswith(_NOT_APPROX)
+
+
+# words ending as an approximation does that are none (已签约 1200 户, 节约 21 万元, 线上 300 人)
+_NOT_APPROX = ("签约", "节约", "预约", "合约", "履约", "违约", "集约", "制约", "特约", "公约", "条约", "缔约", "续约",
+               "解约", "线上", "网上")
 
 
 def _unique(qs: list[Quantity]) -> Quantity | None:
