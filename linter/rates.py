@@ -1821,6 +1821,12 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
             # 3 个项目已开工, 7 个计划开工项目: a count named by the words after its measure word
             after = _words_after(pf, x)
             r = after and d.role_of(after, "")
+        if not r and d.match == "contains" and x.raw_label:
+            # 本年度“三公”经费支出 a: the label stops at the quotes; the year is in the words of its
+            # clause before it (when they hold no other figure)
+            _, clause = _clause_before(pf, x)
+            if not any(ch.isdigit() for ch in clause) and len(clause) <= 30:
+                r = d.role(clause.strip())
         if r:
             roles[r].append(x)
     return roles
