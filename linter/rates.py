@@ -422,7 +422,7 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
                      or _part_share_claim(doc, pf, q, vocab) or _base_share_claim(pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc)
-                     or _listed_rates_claim(pf, q, data, vocab, doc))
+                     or _aside_named_claim(pf, q, data, vocab, doc) or _listed_rates_claim(pf, q, data, vocab, doc))
             if claim is not None and not claim.how and claim.definition is None and not claim.checkable:
                 claim = _stage_claim(pf, q, vocab, claim) or claim  # 派遣 a 件，处置 b 件，处置率 r
             if claim is not None:
@@ -484,6 +484,26 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
         return None  # 完成率 100%（目标 10 个/实际 12 个）: two figures side by side, not a quotient
     return RateClaim(q, hit[0], hit[1], numerator=a, denominator=b, how="division",
                      capped=hit[1] is not None and hit[1].capped)
+
+
+_COPULAS = ("", "为", "是", "达", "达到", "约为")
+_FORMULA_ASIDE = re.compile(r"[（(]\s*[^\d()（），。；,;%]{1,16}[/÷][^\d()（），。；,;%]{1,16}[）)]")
+
+
+def _aside_named_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClaim | None:
+    """``资金支出率（实际支出/预算数）为 96%``: a rate named before the formula it is, written in words
+    in parentheses — the percentage's own label stops at the aside; read by the name before it."""
+    if _clean(q.raw_label, vocab) not in _COPULAS:
+        return None
+    _, clause = _clause_before(pf, q)
+    m = _FORMULA_ASIDE.search(clause)
+    if m is None or clause[m.end():].strip() not in _COPULAS:
+        return None
+    name = _clean(clause[:m.start()].strip(), vocab)
+    hit = data.lookup(name) if name else None
+    if hit is None or hit[1] is None or not name.endswith(hit[0]):
+        return None
+    return _named_claim(pf, q, data, vocab, label=name, doc=doc)
 
 
 _JOIN_LABELS = ("", "和", "及", "与", "、")  # (100%和93%: the second's label is the word joining them)
