@@ -1150,6 +1150,8 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     return attrs.evolve(claim, numerator=diff, denominator=den)
 
 
+# what may stand before a change's name said of the figure before it (同比增长, 较上年下降)
+_SAID_OF_ITSELF = ("", "同比", "比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期")
 _UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", "增支")
 _DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
 
@@ -1160,6 +1162,9 @@ def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> 
     rise, a + c after a fall (the words of the change and of the rate saying the same way). None
     for any other pair of figures."""
     now, diff = pool
+    head = _clean(q.raw_label, vocab)[: -len(name)].strip()
+    if head not in _SAID_OF_ITSELF:
+        return None  # 其中税收收入增长 r%: the change of a part, not of the figure before
     label = _clean(diff.raw_label, vocab)
     m = _DIFFERENCE_RE.match(label)
     if (m is None or m.group("subject") or (m.group("base") or "").strip() not in _LAST_YEAR
