@@ -1111,6 +1111,9 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
         return None
     name, d = hit
     pool = _since_last_rate(pf, q, d.kind)
+    then = _change_then_difference(pf, q, name, d, vocab)
+    if then is not None:
+        return then
     if len(pool) == 3 and _COMPARED_WITH.match(pool[1].raw_label or ""):
         # 经费支出 a，比上年 b 减少 c，下降 r%: the difference over last year's figure written with it
         now, base, diff = pool
@@ -1154,6 +1157,46 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
 _SAID_OF_ITSELF = ("", "同比", "比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期")
 _UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", "增支")
 _DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
+
+
+_DIFFERENCE_AFTER = re.compile(r"^(?:同比|比上年|较上年|比上年同期|较上年同期|比去年|较去年)?(增收|增加|增长|增支|减收|减少|下降|减支)$")
+
+
+def _change_then_difference(pf, q: Quantity, name: str, d: RateDef, vocab) -> RateClaim | None:
+    """``财政总收入完成 a，较上年同期增长 r%，增收 c``: a change stated of the figure before it, the
+    difference right after it in the next clause — r is c over last year's, a − c after a rise, a + c
+    after a fall. The figure is the last of the rate's sentence before it, in the clause just before
+    (shares of it between aside: a，占调整预算 p%，同比增长 r%，增收 c); the rate names nothing
+    before its name but the comparison (同比, 较上年同期). None otherwise."""
+    if d.sign not in ("increase", "decrease"):
+        return None
+    head = _clean(q.raw_label, vocab)[: -len(name)].strip()
+    if head not in _SAID_OF_ITSELF:
+        return None
+    same = [x for x in pf.quantities if x.sentence == q.sentence]
+    k = same.index(q)
+    if k + 1 >= len(same) or k == 0:
+        return None
+    diff = same[k + 1]
+    m = _DIFFERENCE_AFTER.match(_clean(diff.raw_label, vocab))
+    if (m is None or diff.depth != q.depth or diff.clause != q.clause + 1 or diff.negative
+            or diff.kind not in ("amount", "count")):
+        return None
+    j, clause = k - 1, q.clause - 1
+    while j >= 0 and same[j].kind == "percent" and same[j].clause == clause \
+            and _clean(same[j].raw_label, vocab).startswith("占"):
+        j, clause = j - 1, clause - 1  # (a，占调整预算 p%，同比增长 r%: the share is of a too)
+    if j < 0:
+        return None
+    now = same[j]
+    if (now.clause != clause or now.depth != q.depth or now.negative or _family(now) != _family(diff)
+            or any(w in (now.raw_label or "") for w in _LAST_YEAR + ("比", "较", "同比"))
+            or _CHANGE_WORDS.search(now.raw_label or "")):
+        return None
+    up = m.group(1) in ("增收", "增加", "增长", "增支")
+    if up != (d.sign == "increase"):
+        return None
+    return RateClaim(q, name, d, numerator=diff, denominator=now, formula="before", sign=d.sign, how="difference")
 
 
 def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> RateClaim | None:
