@@ -1094,7 +1094,7 @@ def _year_ratio_claim(pf, q: Quantity, vocab) -> RateClaim | None:
 
 
 _DIFFERENCE_RE = re.compile(
-    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出|压减|压缩|压降)了?$")
+    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出|压减|压缩|压降|增收|减收|增支|减支)了?$")
 
 
 def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
@@ -1155,6 +1155,7 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
 
 # what may stand before a change's name said of the figure before it (同比增长, 较上年下降)
 _SAID_OF_ITSELF = ("", "同比", "比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期")
+_SAME_TIME_LAST_YEAR = ("上年同期", "去年同期")  # (比上年同期增收 c, 较去年同期增长 c)
 _UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", "增支")
 _DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
 
@@ -1209,8 +1210,8 @@ def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> 
     if head not in _SAID_OF_ITSELF:
         return None  # 其中税收收入增长 r%: the change of a part, not of the figure before
     label = _clean(diff.raw_label, vocab)
-    m = _DIFFERENCE_RE.match(label)
-    if (m is None or m.group("subject") or (m.group("base") or "").strip() not in _LAST_YEAR
+    m = _DIFFERENCE_RE.match("比上年" + label[2:] if label.startswith("同比") else label)  # (同比增加 c)
+    if (m is None or m.group("subject") or (m.group("base") or "").strip() not in _LAST_YEAR + _SAME_TIME_LAST_YEAR
             or _family(now) != _family(diff) or now.negative or diff.negative or now.depth != diff.depth
             or any(w in (now.raw_label or "") for w in _LAST_YEAR + ("比", "较", "同比"))
             or _CHANGE_WORDS.search(now.raw_label or "")):
