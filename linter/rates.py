@@ -67,6 +67,10 @@ class RateDef:
     # money spent or paid and what is left unspent or unpaid make what there was (共支出 a，结余资金
     # b; 支付 a，未支 b): the whole of a rate that names no other
     spent_and_left: bool = False
+    # what was paid when less than planned was spent (采购规模 a，较采购计划节约资金 b，节约率 r):
+    # with a numerator and no denominator, the one other figure before it named so is what was
+    # paid, and the plan was a + b
+    paid: tuple[str, ...] = ()
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -224,6 +228,7 @@ def rate_data() -> RateData:
             capped=bool(r.get("capped", False)),
             numerator_exact=tuple(r.get("numerator_exact", ())),
             spent_and_left=bool(r.get("spent_and_left", False)),
+            paid=tuple(r.get("paid", ())),
         )
         for r in data["rate"]
     )
@@ -1638,6 +1643,13 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         if len(rest) == 1 and _remainder(pf, rest[0], vocab) and rest[0].item > roles["num"][0].item:
             # 共支出 a，结余资金 b，执行率 r: what there was is what was spent and what is left
             return attrs.evolve(claim, readings=(((roles["num"][0],), (roles["num"][0], rest[0])),))
+    if d.paid and len(roles["num"]) == 1 and not roles["den"] and len(pool) == 2:
+        saved = roles["num"][0]
+        paid = pool[0]
+        if (paid is not saved and _role_label(pf, paid, vocab).endswith(d.paid) and _family(paid) == _family(saved)
+                and not paid.negative and not saved.negative and paid.depth == saved.depth):
+            # 采购规模 a，较采购计划节约资金 b，节约率 r: b of the plan, a + b (the base rebuilt as for a fall)
+            return attrs.evolve(claim, numerator=saved, denominator=paid, formula="before", sign="decrease")
     if part:
         roles["den"] = [x for x in roles["den"] if part in _role_label(pf, x, vocab)]
     if doc is not None and d.formula == "ratio" and roles["den"]:
