@@ -1666,7 +1666,9 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             parts = [x for b in doc.in_paragraph("breakdowns", pf.para.index) if b.total in roles["den"]
                      for x in b.parts if x in pool and b.total.item < x.item < num.item
                      and _family(x) == _family(b.total) and x.depth == num.depth and not x.negative]
-            roles["den"] += [x for x in dict.fromkeys(parts) if x not in roles["den"] and x not in roles["num"]]
+            parts = list(dict.fromkeys(parts))
+            if len(parts) == 1:  # (one part singled out: 中央、省级、县级 listed are the whole, spent together)
+                roles["den"] += [x for x in parts if x not in roles["den"] and x not in roles["num"]]
     if d.formula == "change" and len(roles["den"]) == 1 and not roles["num"] and len(pool) == 2:
         # 公用经费 a，较上年 b 增长 r%: the figure after 较上年 is last year's, the one before it this year's
         base = roles["den"][0]
