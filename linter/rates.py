@@ -408,6 +408,8 @@ _SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|�
 _AS_SHARE_RE = re.compile(r"^(?:为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的\s*$")
 # A a，达到 B b 的 r%: a share written with 达到 (为 / 是 too), the whole's figure closing the phrase
 _REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
+# A a，完成 B（b）的 r%: what was done of a target whose figure is in parentheses after its name
+_DONE_SHARE_RE = re.compile(r"^完成(?P<name>[^()（）\d，,]{2,}?)\s*\((?P<inner>[^()]*)\)\s*的$")
 _SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
 
 
@@ -686,11 +688,13 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
         return paren
     if _clean(clause, vocab) in _PART_SHARE:
         return None  # 占比: the share of the breakdown the figure before is a part of
-    m = _SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip()) or _REACH_SHARE_RE.match(clause.strip())
+    m = (_SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip()) or _REACH_SHARE_RE.match(clause.strip())
+         or _DONE_SHARE_RE.match(clause.strip()))
     if not m:
         return None
     name = _whole_after_to(m.group("name").strip())
-    claim = RateClaim(q, f"占{name}的比例", None, how="share")
+    done = m.re is _DONE_SHARE_RE  # (a completion: more than the target may be written as 100%)
+    claim = RateClaim(q, f"{'完成' if done else '占'}{name}的比例", None, how="share", capped=done)
     # the numerator: the last figure before the clause, in the same sentence, at the same depth
     before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= start and x.sentence == q.sentence]
     if not before:
@@ -1598,6 +1602,15 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
     if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+        # 决算数 a，完成年初预算的 r%（年初预算 b）: the role the sentence lacks, named in parentheses
+        # right after the rate (alone there, of the same kind)
+        x = _aside_after(pf, q)
+        missing = "den" if roles["num"] else "num"
+        found = (roles["num"] or roles["den"])[0]
+        if (x is not None and x.kind == d.kind and _family(x) == _family(found)
+                and d.role_of(_role_label(pf, x, vocab), x.label) == missing):
+            roles[missing] = [x]
+    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
         # 预算资金 a，实际到位 b，到位率 s，实际支出 c，执行率 r: the role the figures since the rate
         # before lack, in its sentence before that rate, when every rate there is of another
         # definition and no figure there has the role found (two or three: each is a reading)
@@ -1728,6 +1741,22 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
         return _by_years(pf, claim, pool, vocab)
     return claim
+
+
+_ASIDE_HEAD = re.compile(r"^\s*[（(]\s*[^\d()（），。；,;%/÷]{1,12}$")
+
+
+def _aside_after(pf, q: Quantity) -> Quantity | None:
+    """``r%（年初预算 b）``: the one figure, with its label, alone in parentheses right after a rate."""
+    after = [x for x in pf.quantities if x.sentence == q.sentence and x.item > q.item][:1]
+    if not after:
+        return None
+    x = after[0]
+    text, idx = pf.para.text, pf.para.index_of
+    if (x.depth != q.depth + 1 or x.negative or not _ASIDE_HEAD.match(text[idx(q.span.end):idx(x.span.start)])
+            or not _DIVISION_TAIL.match(text[idx(x.span.end):])):
+        return None
+    return x
 
 
 _BASE_AFTER_HEAD = re.compile(r"^\s*[（(]\s*(?:上年|去年|上年度|上一年|上年同期|去年同期)(?:同期)?\s*(?:为|是)?\s*$")
