@@ -429,7 +429,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
                      or _part_share_claim(doc, pf, q, vocab) or _base_share_claim(pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc)
-                     or _aside_named_claim(pf, q, data, vocab, doc) or _listed_rates_claim(pf, q, data, vocab, doc))
+                     or _aside_named_claim(pf, q, data, vocab, doc) or _listed_rates_claim(pf, q, data, vocab, doc)
+                     or _bare_named_claim(pf, q, data, vocab, doc))
             if claim is not None and not claim.how and claim.definition is None and not claim.checkable:
                 claim = _stage_claim(pf, q, vocab, claim) or claim  # 派遣 a 件，处置 b 件，处置率 r
             if claim is not None:
@@ -491,6 +492,15 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
         return None  # 完成率 100%（目标 10 个/实际 12 个）: two figures side by side, not a quotient
     return RateClaim(q, hit[0], hit[1], numerator=a, denominator=b, how="division",
                      capped=hit[1] is not None and hit[1].capped)
+
+
+def _bare_named_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClaim | None:
+    """``执行率：92%``, ``执行率(%)92%``: a rate named across a colon or a mark in parentheses."""
+    name = _clean(_bare_label(pf, q), vocab)
+    hit = data.lookup(name) if name else None
+    if hit is None or hit[1] is None or not name.endswith(hit[0]):
+        return None
+    return _named_claim(pf, q, data, vocab, label=name, doc=doc)
 
 
 _COPULAS = ("", "为", "是", "达", "达到", "约为")
@@ -2028,7 +2038,32 @@ def _role_label(pf, x: Quantity, vocab) -> str:
     for w in _TOTAL_WORDS:
         if whole.endswith(w):
             return _clean(whole[: -len(w)].strip(), vocab)
-    return ""
+    return _clean(_bare_label(pf, x), vocab)
+
+
+# what may stand between a name and its figure in a table's words: a letter or a unit in
+# parentheses (预算数(A), 执行率(B/A), 金额(万元)) and a colon
+_NAME_MARKS = re.compile(r"(?:\s*[（(][A-Za-z0-9/÷×*+\-%万元亿千]{1,6}[)）])*\s*[:：]?\s*$")
+_NAME_STOP = "，,。；;!?！？"
+
+
+def _bare_label(pf, x: Quantity) -> str:
+    """For a figure with no label, the name just before it across a colon or a mark in
+    parentheses (年度预算数：120 万元, 全年预算数(A)120 万元, 执行率：92%); "" when there is none,
+    or more than a name (a figure, sixteen characters or more)."""
+    if x.raw_label.strip():
+        return ""
+    text = pf.para.text
+    end = pf.para.index_of(x.span.start)
+    start = max(text.rfind(ch, 0, end) for ch in _NAME_STOP) + 1
+    head = text[start:end]
+    m = _NAME_MARKS.search(head)
+    if m is None or m.start() == len(head.rstrip()):
+        return ""  # (no colon nor mark: the label was empty for another reason)
+    words = _YEARS_BEFORE.sub("", head[: m.start()]).strip()
+    if not words or len(words) > 16 or any(ch.isdigit() or ch in "()（）:：" for ch in words):
+        return ""
+    return words
 
 
 def _total_label(pf, x: Quantity) -> str:
