@@ -1939,8 +1939,9 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
         if not r:
             form = _form_before_fillers(x.raw_label, d, vocab)
             r = form and d.role(form)
-        if not r and d.kind == "count" and x.kind == "count":
+        if not r and d.kind == "count" and x.kind == "count" and not _named_part(pf, x):
             # 3 个项目已开工, 7 个计划开工项目: a count named by the words after its measure word
+            # (not 其中脱贫人口 n 人全部参保: a part named before, what is said after is said of it)
             after = _words_after(pf, x)
             r = after and d.role_of(after, "")
         if not r and d.match == "contains" and x.raw_label:
@@ -1952,6 +1953,19 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
         if r:
             roles[r].append(x)
     return roles
+
+
+def _named_part(pf, x: Quantity) -> bool:
+    """A figure whose label names a part after 其中 (其中脱贫人口 n 人), not 其中 alone."""
+    from .facts import Keyword
+
+    label = x.raw_label.strip()
+    if label.startswith("其中"):
+        return len(label.removeprefix("其中").strip(" :：,，")) >= 2
+    k = x.item - 1
+    while k >= 0 and not isinstance(pf.items[k], (Keyword, Quantity)) and getattr(pf.items[k], "kind", "") != "PUNCT":
+        k -= 1
+    return bool(label) and k >= 0 and isinstance(pf.items[k], Keyword) and pf.items[k].word == "其中"
 
 
 _AFTER_STOP = re.compile(r"[，,。；;:：、()（）\d%]")
