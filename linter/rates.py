@@ -71,6 +71,9 @@ class RateDef:
     # with a numerator and no denominator, the one other figure before it named so is what was
     # paid, and the plan was a + b
     paid: tuple[str, ...] = ()
+    # label endings of a part of the denominator, read only with a figure of the denominator
+    # itself (年初结转结余 b with 本年收入 a: a + b is a reading of the whole; b alone is none)
+    denominator_parts: tuple[str, ...] = ()
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -229,6 +232,7 @@ def rate_data() -> RateData:
             numerator_exact=tuple(r.get("numerator_exact", ())),
             spent_and_left=bool(r.get("spent_and_left", False)),
             paid=tuple(r.get("paid", ())),
+            denominator_parts=tuple(r.get("denominator_parts", ())),
         )
         for r in data["rate"]
     )
@@ -1675,6 +1679,10 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
             return attrs.evolve(claim, numerator=saved, denominator=paid, formula="before", sign="decrease")
     if part:
         roles["den"] = [x for x in roles["den"] if part in _role_label(pf, x, vocab)]
+    if d.denominator_parts and roles["den"]:
+        # 年初结转结余 b，本年收入 a，年末结转结余 c，结转结余率 r: c of a + b
+        roles["den"] += [x for x in pool if x not in roles["den"] and x not in roles["num"] and not x.negative
+                         and _role_label(pf, x, vocab).endswith(d.denominator_parts)]
     if doc is not None and d.formula == "ratio" and roles["den"]:
         # 上级补助资金 a，配套资金 b，合计 c，已拨付 d，拨付率 r: the total of a whole's parts
         # written after them is a reading of the whole as well as the part named like one
