@@ -1613,6 +1613,17 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         if prev and not any(x.kind == "percent" for x in prev):
             pool = [x for x in prev if x.kind == d.kind]
             roles = _roles(pf, pool, d, vocab)
+            if not (roles["num"] and roles["den"]) and len(pool) == 1 and len(roles["num"] + roles["den"]) == 1 \
+                    and d.formula == "ratio":
+                # 项目预算 a。截至年底，已支付 b。支付率 r。: the one figure of the sentence before has one role,
+                # the sentence before that (no rate in it) the one figure of the other
+                missing = "den" if roles["num"] else "num"
+                earlier = _figures_before(pf, min(x.sentence for x in prev))
+                if earlier and not any(x.kind == "percent" for x in earlier):
+                    more = _roles(pf, [x for x in earlier if x.kind == d.kind], d, vocab)
+                    if len(more[missing]) == 1 and not more["den" if missing == "num" else "num"] \
+                            and len([x for x in earlier if x.kind == d.kind]) == 1:
+                        roles[missing] = more[missing]
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
     if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
