@@ -1552,6 +1552,8 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int 
     rest = []
     for x in pool:
         label = x.raw_label.strip().rstrip("的之")
+        if label in _JOIN_LABELS:
+            label = _listed_label(pf, x) or label  # (计划培训和实际培训人数分别为 a、b)
         for w in ("截至年底", "截至年末", "全年", "本年", "当年"):
             label = label.removeprefix(w)
         for role, words in (("den", plan), ("num", actual)):
@@ -2065,13 +2067,45 @@ def _role_label(pf, x: Quantity, vocab) -> str:
     """The label a figure's role is read from: its own, or for a total whose label the
     keyword cut off (专项资金合计 149.63 万元) the words of its clause before the keyword."""
     label = _clean(x.raw_label, vocab)
+    if label in _JOIN_LABELS[1:]:
+        return _clean(_listed_label(pf, x), vocab) or label  # (a 和 b 分别为 c 和 d: d's label 和)
     if label:
         return label
     whole = _total_label(pf, x)
     for w in _TOTAL_WORDS:
         if whole.endswith(w):
             return _clean(whole[: -len(w)].strip(), vocab)
-    return _clean(_bare_label(pf, x), vocab)
+    return _clean(_bare_label(pf, x) or _listed_label(pf, x), vocab)
+
+
+def _listed_label(pf, x: Quantity) -> str:
+    """``预算数、执行数分别为 a、b``: the name of a figure listed after 分别为, in the order of the names
+    listed before it (as many names as figures, joined by 、和及与); "" for any other figure."""
+    if x.raw_label.strip() not in _JOIN_LABELS or x.kind not in ("amount", "count"):
+        return ""
+    text, idx = pf.para.text, pf.para.index_of
+    same = [y for y in pf.quantities if y.sentence == x.sentence]
+    k = same.index(x)
+    run = [x]
+    while k > 0 and same[k - 1].kind == x.kind and same[k - 1].raw_label.strip() in _JOIN_LABELS \
+            and _LIST_JOIN.match(text[idx(same[k - 1].span.end):idx(run[0].span.start)]):
+        k -= 1
+        run.insert(0, same[k])
+    j = same.index(x)
+    while j + 1 < len(same) and same[j + 1].kind == x.kind and same[j + 1].raw_label.strip() in _JOIN_LABELS \
+            and _LIST_JOIN.match(text[idx(same[j].span.end):idx(same[j + 1].span.start)]):
+        j += 1
+        run.append(same[j])
+    if len(run) < 2:
+        return ""
+    _, clause = _clause_before(pf, run[0])
+    m = _LISTED_NAMES.match(clause.strip())
+    if not m:
+        return ""
+    names = [n.strip() for n in re.split(r"、|和|及|与", m.group("names"))]
+    if len(names) != len(run) or any(not n or len(n) > 16 for n in names):
+        return ""
+    return names[run.index(x)]
 
 
 # what may stand between a name and its figure in a table's words: a letter or a unit in
