@@ -1527,7 +1527,9 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     if _family(whole) != _family(part):
         return None
     pl = part.raw_label.strip().rstrip("的之")
-    if not _counted_whole(whole) or not pl.startswith(actual) or any(w in pl for w in _NEGATIONS):
+    verb = claim.name[-3:-1]
+    done = pl.startswith(actual) or pl.startswith(("已", "实际", "累计")) and pl.endswith(verb)  # (已实现动态管理)
+    if not _counted_whole(whole) or not done or any(w in pl for w in _NEGATIONS):
         return None
     return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
 
