@@ -1740,6 +1740,8 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if num is not None and den is not None:
         if d.kind == "count" and _family(num) != _family(den):
             return claim
+        if d.match == "contains" and not _same_thing(_role_label(pf, num, vocab), _role_label(pf, den, vocab)):
+            return claim  # 本年新增就业 a，上年末失业人数 b: two things in two years, no change of one
         if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
             return claim  # 甲项目预算 a，乙项目实际支出 b，执行率 r: of neither project
         made_of = _contents(doc, pf, num) if doc is not None and d.readings else ()
@@ -1923,6 +1925,16 @@ def _subject(label: str, d: RateDef) -> str:
     m = _SUBJECT.match(label[: -len(best)]) if best else None
     # (项目预算, 年初批复项目预算: the project, not one of several)
     return _NO_SUBJECT.sub("", m.group(1)) if m else ""
+
+
+_YEAR_WORDS = re.compile(r"本年度|本年|今年|当年|本期|上年度|上一年|上年|去年|上期|同期|末|底|初|全年|年度|比|较|的")
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Whether two labels of a change's figures, their words of time aside, may name one thing: one
+    names nothing else (上年 b), or they share two characters in a row (本年培训 / 上年培训人次)."""
+    a, b = _YEAR_WORDS.sub("", a), _YEAR_WORDS.sub("", b)
+    return not a or not b or len(_common(a, b)) >= 2
 
 
 def _two_subjects(num_label: str, den_label: str, d: RateDef) -> bool:
