@@ -64,6 +64,9 @@ class RateDef:
     # labels that fit a role only as the whole label, never as an ending: 支出 b alone is what
     # was spent (收到资金 a，支出 b，支出进度 r), but 基本支出, 项目支出 are parts
     numerator_exact: tuple[str, ...] = ()
+    # labels that are a denominator only as the whole label: 预算支出 a alone is the budget (预算支出 a，
+    # 全年支出 b), though 一般公共预算支出 names what was spent of that budget
+    denominator_exact: tuple[str, ...] = ()
     # money spent or paid and what is left unspent or unpaid make what there was (共支出 a，结余资金
     # b; 支付 a，未支 b): the whole of a rate that names no other
     spent_and_left: bool = False
@@ -108,6 +111,8 @@ class RateDef:
             return None
         if label in self.numerator_exact:
             return "num"
+        if label in self.denominator_exact:
+            return "den"
         if self.match == "contains":
             if _CHANGE_WORDS.search(label) and re.search(r"[比较]|同比", label):
                 return None  # 比上年增加 c: the change, not last year's figure
@@ -230,6 +235,7 @@ def rate_data() -> RateData:
             unnamed_denominator=bool(r.get("unnamed_denominator", False)),
             capped=bool(r.get("capped", False)),
             numerator_exact=tuple(r.get("numerator_exact", ())),
+            denominator_exact=tuple(r.get("denominator_exact", ())),
             spent_and_left=bool(r.get("spent_and_left", False)),
             paid=tuple(r.get("paid", ())),
             denominator_parts=tuple(r.get("denominator_parts", ())),
