@@ -406,6 +406,17 @@ def _clean(label: str, vocab) -> str:
     return vocab.strip_fillers(label).rstrip("的之")
 
 
+def _rate_label(q: Quantity, data, vocab) -> str:
+    """The label a percentage's rate is named by: without its fillers, or as written when the
+    fillers cut the name (超额完成 is no 超额 + 完成)."""
+    label = _clean(q.raw_label, vocab)
+    if data.lookup(label) is None:
+        written = q.raw_label.strip().rstrip("的之")
+        if written != label and data.lookup(written) is not None:
+            return written
+    return label
+
+
 def _family(q: Quantity) -> str:
     if q.kind == "count":
         return "count:" + ("人" if q.unit in ("人", "名", "位", "员") else q.unit)
@@ -465,7 +476,7 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     parentheses — two figures of one kind (or two bare numbers), nothing but their labels and
     / or ÷ between them.
     Only for a name that is a rate (not a change: 增长率 is no plain quotient)."""
-    hit = data.lookup(_clean(q.raw_label, vocab))
+    hit = data.lookup(_rate_label(q, data, vocab))
     if hit is None or hit[1] is not None and hit[1].formula != "ratio":
         return None
     after = [x for x in pf.quantities if x.item > q.item and x.sentence == q.sentence][:2]
@@ -1135,7 +1146,7 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     the only figure of its kind in the rate's sentence since the rate before — or the last of
     three, after this year's figure and last year's written with 比上年 (经费支出 a，比上年 b 减少
     c，下降 r%: c over b)."""
-    hit = data.lookup(_clean(q.raw_label, vocab))
+    hit = data.lookup(_rate_label(q, data, vocab))
     if hit is None or hit[1] is None or hit[1].formula != "change":
         return None
     name, d = hit
@@ -1143,8 +1154,13 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     then = _change_then_difference(pf, q, name, d, vocab)
     if then is not None:
         return then
-    if len(pool) == 3 and _COMPARED_WITH.match(pool[1].raw_label or ""):
+    if len(pool) > 3 and d.kind == "count":
+        # 培训 36 期，培训人数 2400 人，较计划 2000 人增加 400 人: the counts of the difference's measure
+        pool = [x for x in pool if _family(x) == _family(pool[-1])]
+    compared = _COMPARED_WITH_PLAN if "计划" in d.denominator else _COMPARED_WITH
+    if len(pool) == 3 and (_COMPARED_WITH.match(pool[1].raw_label or "") or compared.match(pool[1].raw_label or "")):
         # 经费支出 a，比上年 b 减少 c，下降 r%: the difference over last year's figure written with it
+        # (培训人数 a，较计划 b 增加 c，超额完成 r%: over the plan, for a rate of what was done beyond it)
         now, base, diff = pool
         m = _DIFFERENCE_RE.match(_clean(diff.raw_label, vocab))
         if (m is None or m.group("base") or m.group("subject") or _family(now) != _family(base)
@@ -1386,7 +1402,7 @@ def _stage_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
 
 def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = None, doc=None) -> RateClaim | None:
     if label is None:
-        label = _clean(q.raw_label, vocab)
+        label = _rate_label(q, data, vocab)
     hit = data.lookup(label)
     if hit is None:
         return None
@@ -2079,6 +2095,7 @@ def _remainder(pf, x: Quantity, vocab) -> bool:
 
 # a base written right after the comparison (较上年 b, 比上年同期 b): nothing else in the label
 _COMPARED_WITH = re.compile(r"^\s*(?:较|比|同比)(?:上年|去年|上年同期|去年同期|上一年)\s*的?\s*$")  # (较上年的 b)
+_COMPARED_WITH_PLAN = re.compile(r"^\s*(?:较|比)(?:年度)?(?:计划|目标|任务)(?:数)?\s*的?\s*$")
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
 _YEARS_BEFORE = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")  # up to the last year written
 
