@@ -1744,6 +1744,13 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         if (_COMPARED_WITH.search(base.raw_label or "") and other.item < base.item
                 and _family(other) == _family(base) and not other.negative):
             roles["num"] = [other]
+    if (d.formula == "change" and d.sign in ("increase", "decrease") and not roles["den"]
+            and len(pool) == 2 and roles["num"] in ([], [pool[0]]) and _COMPARED_WITH_ANY.match(_clean(pool[1].raw_label, vocab))
+            and not _COMPARED_WITH_ANY.match(_clean(pool[0].raw_label, vocab))
+            and _family(pool[0]) == _family(pool[1]) and pool[0].clause == pool[1].clause - 1
+            and pool[0].depth == pool[1].depth and not any(x.negative for x in pool)):
+        # 全年支出 a，较年初预算 b 增长 r%: a compared with the figure written right after 较 / 比 and its name
+        roles["num"], roles["den"] = [pool[0]], [pool[1]]
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
     num = _unique(roles["num"])
@@ -1762,7 +1769,8 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if num is not None and den is not None:
         if d.kind == "count" and _family(num) != _family(den):
             return claim
-        if d.match == "contains" and not _same_thing(_role_label(pf, num, vocab), _role_label(pf, den, vocab)):
+        if (d.match == "contains" and not _COMPARED_WITH_ANY.match(_clean(den.raw_label, vocab))
+                and not _same_thing(_role_label(pf, num, vocab), _role_label(pf, den, vocab))):
             return claim  # 本年新增就业 a，上年末失业人数 b: two things in two years, no change of one
         if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
             return claim  # 甲项目预算 a，乙项目实际支出 b，执行率 r: of neither project
@@ -2095,6 +2103,8 @@ def _remainder(pf, x: Quantity, vocab) -> bool:
 
 # a base written right after the comparison (较上年 b, 比上年同期 b): nothing else in the label
 _COMPARED_WITH = re.compile(r"^\s*(?:较|比|同比)(?:上年|去年|上年同期|去年同期|上一年)\s*的?\s*$")  # (较上年的 b)
+# 较年初预算 b, 比计划 b: a figure compared with, named after 较 / 比 (no figure, no change word in the name)
+_COMPARED_WITH_ANY = re.compile(r"^\s*(?:较|比)(?!.*(?:增加|减少|增长|下降|增收|减收|多|少))[^\d，,。；;]{1,10}?\s*的?\s*$")
 _COMPARED_WITH_PLAN = re.compile(r"^\s*(?:较|比)(?:年度)?(?:计划|目标|任务)(?:数)?\s*的?\s*$")
 _TOTAL_WORDS = ("合计", "共计", "总计", "共")
 _YEARS_BEFORE = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")  # up to the last year written
