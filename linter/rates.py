@@ -64,8 +64,9 @@ class RateDef:
     # labels that fit a role only as the whole label, never as an ending: 支出 b alone is what
     # was spent (收到资金 a，支出 b，支出进度 r), but 基本支出, 项目支出 are parts
     numerator_exact: tuple[str, ...] = ()
-    # labels that are a denominator only as the whole label: 预算支出 a alone is the budget (预算支出 a，
-    # 全年支出 b), though 一般公共预算支出 names what was spent of that budget
+    # labels that fit the numerator, but as the whole label are the denominator when another figure
+    # fits the numerator and none the denominator: 预算支出 a beside 全年支出 b is the budget, beside
+    # 预算金额 c it is what was spent of it (一般公共预算支出 is always what was spent)
     denominator_exact: tuple[str, ...] = ()
     # money spent or paid and what is left unspent or unpaid make what there was (共支出 a，结余资金
     # b; 支付 a，未支 b): the whole of a rate that names no other
@@ -111,8 +112,6 @@ class RateDef:
             return None
         if label in self.numerator_exact:
             return "num"
-        if label in self.denominator_exact:
-            return "den"
         if self.match == "contains":
             if _CHANGE_WORDS.search(label) and re.search(r"[比较]|同比", label):
                 return None  # 比上年增加 c: the change, not last year's figure
@@ -323,7 +322,7 @@ def _rate_of(claim: RateClaim, n: Interval, d: Interval) -> Interval | None:
     if claim.capped and r.hi >= HUNDRED and claim.rate.value == HUNDRED:
         # 1320 of a target of 1250: 100% (capped) or 105.6% — but not 102%, neither the one nor the other
         r = Interval(min(r.lo, HUNDRED), r.hi)
-    if claim.sign == "abs":
+    if _sign_of(claim) == "abs":
         if r.lo >= 0:
             return r
         if r.hi <= 0:
@@ -332,6 +331,14 @@ def _rate_of(claim: RateClaim, n: Interval, d: Interval) -> Interval | None:
     if claim.sign == "decrease":
         return -r
     return r
+
+
+def _sign_of(claim: RateClaim) -> str:
+    """The sign a claim is compared with: a 变动率 (sign "either") stated below zero keeps its sign,
+    one stated without it is compared as an absolute value (a fall written 10%)."""
+    if claim.sign == "either":
+        return "" if claim.rate.value < 0 else "abs"
+    return claim.sign
 
 
 def point(claim: RateClaim, reading: tuple | None = None) -> Decimal | None:
@@ -353,7 +360,7 @@ def point(claim: RateClaim, reading: tuple | None = None) -> Decimal | None:
     if d <= 0:
         return None
     r = n / d * HUNDRED
-    if claim.sign == "abs":
+    if _sign_of(claim) == "abs":
         r = abs(r)
     elif claim.sign == "decrease":
         r = -r
@@ -762,6 +769,12 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
         den = _by_name(pf, name, num, q, vocab)
         if den is None and doc is not None:
             den = _breakdown_total(doc, pf, num, name, vocab)
+            for tail in ("总额", "总数"):
+                if den is None and name + tail in clause:
+                    # 占资产总额的 r%: the regex kept 资产; the whole it names is a total
+                    den = _breakdown_total(doc, pf, num, name + tail, vocab)
+                    if den is not None:
+                        claim = attrs.evolve(claim, name=f"占{name}{tail}的比例")
     elif len(inside) == 1 and _family(inside[0]) == _family(num):
         # 占核定编制数 143 人的比率为 r%: the whole's figure closes the 占-phrase
         x = inside[0]
@@ -866,13 +879,20 @@ _PART_SHARE = ("占比", "所占比例", "所占比重", "占总额比例", "占
 def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     """``总额 X，其中：A a，占比 p%，B b，占比 q%``: a part's share of its breakdown's total."""
     label = _clean(q.raw_label, vocab)
+    head = ""
     if label not in _PART_SHARE:
-        return None
+        # 人员经费支出 a，人员经费占比 p%: the part named again before 占比 (the words the figure's label begins with)
+        head = next((label[: -len(w)] for w in ("占比", "所占比例", "所占比重") if label.endswith(w)), "")
+        if len(head) < 2:
+            return None
+        label = label[len(head):]
     claim = RateClaim(q, label, None, how="share")
     before = [x for x in pf.quantities if x.item < q.item and x.sentence == q.sentence and x.kind != "percent"]
     if not before:
-        return claim
+        return None if head else claim
     num = before[-1]
+    if head and not _clean(num.raw_label, vocab).startswith(head):
+        return None  # (another figure's share: other readers may know the rate)
     if num.depth != q.depth or num.clause not in (q.clause, q.clause - 1):
         return claim
     totals = _totals_of(doc, pf, num)
@@ -2017,6 +2037,11 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
                 r = d.role(clause.strip())
         if r:
             roles[r].append(x)
+    if d.denominator_exact and not roles["den"] and len(roles["num"]) >= 2:
+        budget = [x for x in roles["num"] if _role_label(pf, x, vocab) in d.denominator_exact]
+        if budget and len(budget) < len(roles["num"]):
+            roles["den"] = budget
+            roles["num"] = [x for x in roles["num"] if x not in budget]
     return roles
 
 
@@ -2381,7 +2406,7 @@ def rate_expr(claim, doc) -> tuple[str, str]:
         return expr, expr
     else:
         expr = f"{ns} ÷ {ds}"
-    if claim.sign == "abs":
+    if _sign_of(claim) == "abs":
         expr = f"|{expr}|"
     elif claim.sign == "decrease":
         expr = f"−{expr}"

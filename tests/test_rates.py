@@ -17,8 +17,9 @@ def test_the_longest_rate_name_decides():
     data = rate_data()
     assert data.lookup("政府采购执行率")[1].names[0] == "政府采购执行率"
     assert data.lookup("项目支出执行率")[0] == "支出执行率"
-    name, d = data.lookup("固定资产利用率")
+    name, d = data.lookup("设备完好率")
     assert d is None  # a rate known by ending only: not checkable
+    assert data.lookup("固定资产利用率")[1].names[0] == "固定资产利用率"  # (an indicator of 部门整体 evaluations)
 
 
 def test_roles_by_the_longest_label_ending():
