@@ -1056,7 +1056,11 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
     if name.startswith("项目") and len(name) - 2 >= _NAME_MIN:
         stems.append(name[2:])  # 占项目总投资的: the project named by itself, 某某水利枢纽工程总投资 a
     if len(name) < _NAME_MIN:
-        return []
+        # 占预算的 r%: a short name only in the share's own sentence, before it, in one figure
+        here = [x for x in pf.quantities if x is not num and x is not q and x.sentence == q.sentence
+                and x.item < q.item and _family(x) == _family(num) and len(name) == 2
+                and any(label.endswith(name) for label in _whole_labels(pf, x, vocab))]
+        return here if len(here) == 1 else []
     stems = [_same_term(st) for st in stems]
     found = []
     for x in pf.quantities:
