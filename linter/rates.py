@@ -1724,6 +1724,15 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
                 found = _unnamed_denominator(pf, whole, roles["num"][0], d, vocab)
             if 1 <= len(found) <= _MAX_CANDIDATES:
                 roles[missing] = found  # (two or three: each is a reading, below)
+    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+        # 结余资金 a，结余率 r%，全年可用资金 b。: found nowhere before, the role the rate lacks named in
+        # the one figure of the clause right after it, the last of the sentence
+        x = _clause_after(pf, q)
+        missing = "den" if roles["num"] else "num"
+        found = (roles["num"] or roles["den"])[0]
+        if (x is not None and x.kind == d.kind and _family(x) == _family(found)
+                and d.role_of(_role_label(pf, x, vocab), x.label) == missing):
+            roles[missing] = [x]
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
         roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
     if d.spent_and_left and len(roles["num"]) == 1 and not roles["den"]:
@@ -1844,6 +1853,18 @@ def _aside_after(pf, q: Quantity) -> Quantity | None:
     text, idx = pf.para.text, pf.para.index_of
     if (x.depth != q.depth + 1 or x.negative or not _ASIDE_HEAD.match(text[idx(q.span.end):idx(x.span.start)])
             or not _DIVISION_TAIL.match(text[idx(x.span.end):])):
+        return None
+    return x
+
+
+def _clause_after(pf, q: Quantity) -> Quantity | None:
+    """``结余资金 a，结余率 r%，全年可用资金 b。``: the one figure of the clause right after a rate, the
+    last of its sentence, no other rate after it there."""
+    after = [x for x in pf.quantities if x.sentence == q.sentence and x.item > q.item]
+    if len(after) != 1:
+        return None
+    x = after[0]
+    if x.kind == "percent" or x.clause != q.clause + 1 or x.depth != q.depth or x.negative:
         return None
     return x
 
