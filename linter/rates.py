@@ -1533,8 +1533,9 @@ def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim
         return None
     verb = claim.name[-3:-1]
     pool = _since_last_rate(pf, q, "count", "amount")
-    parts = [x for x in pool if _clean(x.raw_label, vocab).endswith(verb) and not x.negative
-             and not any(w in x.raw_label for w in _NOT_DONE)]
+    # (其中转诊 m; 其中知晓政策的 m: those who know the policy, the verb first)
+    parts = [x for x in pool if _clean(x.raw_label, vocab).endswith(verb) or _clean(x.raw_label, vocab).startswith(verb)]
+    parts = [x for x in parts if not x.negative and not any(w in x.raw_label for w in _NOT_DONE)]
     if len(parts) != 1:
         return None
     part = parts[0]
