@@ -12,6 +12,10 @@ without doubt, the numerator and denominator it is computed from:
   numerator is the figure of the clause before, the denominator the figure in
   parentheses or, by name, the one figure of the paragraph labelled ``B``;
 - ``总额 X，其中：A a，占比 p%``: the total of the breakdown ``a`` is a part of.
+- the figures of a rate written after it in parentheses (``执行率 r%（预算 a，支出 b）``), a
+  role alone in parentheses right after it, rates and figures listed before 分别为 in order,
+  names across a colon or a form's mark (``执行率(B/A)``), a change with its difference before or
+  after it (``比上年增加 c，增长 r%``, ``增长 r%，增收 c``: c over a ∓ c).
 
 Each claim carries the interval of the value the figures give
 (:func:`recompute`), so the rules only compare intervals. Thresholds the
