@@ -1438,7 +1438,8 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
     if d is None:
         claim = RateClaim(q, name, None)
         return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
-                or _verb_part_claim(doc, pf, q, vocab, claim) or _counted_whole_claim(pf, q, vocab, claim) or claim)
+                or _verb_part_claim(doc, pf, q, vocab, claim) or _counted_whole_claim(pf, q, vocab, claim)
+                or _stem_part_claim(pf, q, claim) or claim)
     if _not_of_these_figures(pf, q, label[: -len(name)], doc):
         return RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     claim = _claim_of(pf, q, data, vocab, name, d, doc)
@@ -1579,10 +1580,43 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
         return None
     pl = part.raw_label.strip().rstrip("的之")
     verb = claim.name[-3:-1]
-    done = pl.startswith(actual) or pl.startswith(("已", "实际", "累计")) and pl.endswith(verb)  # (已实现动态管理)
-    if not _counted_whole(whole) or not done or any(w in pl for w in _NEGATIONS):
+    done = pl.startswith(actual) or pl.startswith(("已", "实际", "累计")) and verb in pl  # (已实现动态管理, 已规范管理)
+    # (全年应管理高血压患者 n 人，已规范管理 m 人: what should have been done is the whole too)
+    ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
+    if not (_counted_whole(whole) or ought) or not done or any(w in pl for w in _NEGATIONS):
         return None
+    if any(_approximate(pf, x) or _approximate_after(pf, x) for x in pool):
+        return None  # (已签约约 1,900 户: about, not a count to divide)
     return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
+
+
+def _stem_part_claim(pf, q: Quantity, claim: RateClaim) -> RateClaim | None:
+    """``农村集中供水人口 a，农村总人口 b，集中供水率 r``, ``垃圾产生量 a，无害化处理 b，无害化处理率 r``:
+    an unknown rate ``X率`` (X of three characters or more) whose sentence, since the rate before,
+    has exactly two figures of one kind, one of them named with X and no larger than the other —
+    the part named by the rate over the other. None otherwise."""
+    stem = claim.name[:-1] if claim.name.endswith("率") else ""
+    if len(stem) < 3 or stem.endswith(_NEGATIONS) or stem.startswith(_NEGATIONS):
+        return None
+    pool = _since_last_rate(pf, q)
+    if len(pool) != 2 or any(x.kind not in ("amount", "count") or x.negative for x in pool):
+        return None
+    a, b = pool
+    if _family(a) != _family(b) or a.depth != b.depth or any(_approximate(pf, x) or _approximate_after(pf, x) for x in pool):
+        return None
+    named = [x for x in pool if stem in x.raw_label]
+    if len(named) != 1:
+        return None
+    part = named[0]
+    whole = b if part is a else a
+    if any(w in whole.raw_label + part.raw_label for w in _NOT_DONE + ("上年", "去年", "其中")):
+        return None
+    if part.value * _factor(part) > whole.value * _factor(whole):
+        return None  # (more than the other: no part of it)
+    return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
+
+
+_OUGHT_WHOLE = re.compile(r"^(?:全[省市县区镇乡村]|全年|本年度?|年度|辖区内?)?应(?!付)")
 
 
 def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int = 2) -> RateClaim | None:
@@ -1624,7 +1658,7 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int 
     # / 实际发放: the verb of the rate's name is what they share)
     a, b = sorted((s1.removeprefix("完成"), s2.removeprefix("完成")), key=len)
     done = (s1 if r1 == "num" else s2).removeprefix("完成")
-    if not b.startswith(a) or len(a) < shared and done:
+    if not (b.startswith(a) or len(a) >= 2 and a in b) or len(a) < shared and done:
         # (计划完成高标准农田建设 a 万亩，实际完成 b 万亩: what was done named by the word of fact
         # alone is the plan's, in the same measure)
         return None
