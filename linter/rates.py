@@ -1579,11 +1579,13 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     if _family(whole) != _family(part):
         return None
     pl = part.raw_label.strip().rstrip("的之")
+    among = pl.startswith("中") and part.clause == whole.clause  # (贫困户 n 户中已脱贫 m 户: of those n)
+    pl = pl.removeprefix("中") if among else pl
     verb = claim.name[-3:-1]
     done = pl.startswith(actual) or pl.startswith(("已", "实际", "累计")) and verb in pl  # (已实现动态管理, 已规范管理)
     # (全年应管理高血压患者 n 人，已规范管理 m 人: what should have been done is the whole too)
     ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
-    if not (_counted_whole(whole) or ought) or not done or any(w in pl for w in _NEGATIONS):
+    if not (_counted_whole(whole) or ought or among) or not done or any(w in pl for w in _NEGATIONS):
         return None
     if any(_approximate(pf, x) or _approximate_after(pf, x) for x in pool):
         return None  # (已签约约 1,900 户: about, not a count to divide)
@@ -1825,6 +1827,11 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         roles["num"], roles["den"] = [pool[0]], [pool[1]]
     if any(_approximate(pf, x) for x in roles["num"] + roles["den"]):
         return claim  # 约 200 份, 逾 300 篇: not a count to divide
+    if d.formula == "ratio" and roles["den"] and any(
+            x not in roles["num"] and x not in roles["den"] and any(w in x.raw_label for w in _TAKEN_BACK)
+            and x.item < max(y.item for y in roles["num"] + roles["den"]) for x in pool):
+        # 批复资金 a，因政策调整收回 c，实际使用 b，使用率 r: r may be of a − c, no sum of figures
+        return claim
     num = _unique(roles["num"])
     den = _unique(roles["den"])
     if num is not None and den is None and roles["den"] and d.kind == "count" and doc is not None:
@@ -1925,6 +1932,8 @@ def _base_after(pf, q: Quantity) -> Quantity | None:
 
 
 _MAX_CANDIDATES = 3
+# money taken back from what there was (收回, 调减, 核减 …): the whole is then less than any figure written
+_TAKEN_BACK = ("收回", "调减", "核减", "扣减", "扣除", "调出", "退回", "注销", "收缴")
 # the endings of a rate's own name; a definition's other names (完成预算) are phrases
 _RATE_WORDS = ("率", "度", "比例", "比重", "进度", "增长", "增幅", "减幅", "降幅", "上升", "下降", "减少", "压减", "压缩", "压降")
 
