@@ -98,6 +98,9 @@ class RateDef:
             # 使用项目资金 a: a numerator's word before a denominator's noun — the money used (not
             # 实际执行资金总额, which may be all the money there was to execute)
             r = "num"
+        if r is None and label.startswith("实际") and self.numerator_exact and label.endswith(self.numerator_exact) \
+                and not any(w in label for w in self.contains_not):
+            r = "num"  # 实际救助支出 a: what was spent, the words between naming on what
         if r is None and canonical:
             num, den = canonical in self.numerator_labels, canonical in self.denominator_labels
             if num != den:
@@ -439,7 +442,7 @@ _SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|�
 # A a，为 B 的 r% / 是 B 的 r% / 相当于 B 的 r%: a share written with a copula (B named, 的 after it)
 _AS_SHARE_RE = re.compile(r"^(?:为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的\s*$")
 # A a，达到 B b 的 r%: a share written with 达到 (为 / 是 too), the whole's figure closing the phrase
-_REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
+_REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于|完成)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
 # A a，完成 B（b）的 r%: what was done of a target whose figure is in parentheses after its name
 _DONE_SHARE_RE = re.compile(r"^完成(?P<name>[^()（）\d，,]{2,}?)\s*\((?P<inner>[^()]*)\)\s*的$")
 _SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
@@ -736,7 +739,8 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
         return None
     name = _whole_after_to(m.group("name").strip())
     done = m.re is _DONE_SHARE_RE  # (a completion: more than the target may be written as 100%)
-    claim = RateClaim(q, f"{'完成' if done else '占'}{name}的比例", None, how="share", capped=done)
+    word = "完成" if done or clause.strip().startswith("完成") else "占"
+    claim = RateClaim(q, f"{word}{name}的比例", None, how="share", capped=done)
     # the numerator: the last figure before the clause, in the same sentence, at the same depth
     before = [x for x in pf.quantities if pf.para.index_of(x.span.end) <= start and x.sentence == q.sentence]
     if not before:
