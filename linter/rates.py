@@ -1443,6 +1443,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
         claim = RateClaim(q, name, None)
         return (_pair_claim(pf, q, vocab, claim, _stem_prefixes(name), shared=0)
                 or _verb_part_claim(doc, pf, q, vocab, claim) or _counted_whole_claim(pf, q, vocab, claim)
+                or _same_words_pair(pf, q, vocab, claim)
                 or _stem_part_claim(pf, q, claim) or claim)
     if _not_of_these_figures(pf, q, label[: -len(name)], doc):
         return RateClaim(q, name, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
@@ -1516,6 +1517,9 @@ _PLAN_ACTUAL = (("年度计划", "全年计划", "计划", "年度目标", "目�
                 ("实际完成", "累计完成", "已完成", "实际", "累计", "已"))
 # what should have been done and what was, for a rate of any name (应配套 a，实际配套到位资金 b)
 _OUGHT_ACTUAL = (("应",), ("实际", "已", "累计"))
+# the same for a rate of no definition, with 实 for 实际 as forms abbreviate it (应种人数 / 实种人数,
+# 应到 / 实到): the words after must be the same
+_OUGHT_DONE = (("应",), ("实际", "实", "已", "累计"))
 
 
 def _stem_prefixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1528,6 +1532,22 @@ def _stem_prefixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             or name[:-3].endswith(_NEGATIONS):
         return ((), ())  # (不满意率: the rate of those not satisfied, not of the satisfied)
     return ((f"应{verb}", f"计划{verb}"), (f"实际{verb}", f"已{verb}", f"累计{verb}"))
+
+
+def _same_words_pair(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
+    """``应种人数 n 人，实种人数 m 人，接种率 r``: a rate of no definition after what should be done and
+    what was, named by 应 and 实 / 实际 / 已 and the same words after them."""
+    found = _pair_claim(pf, q, vocab, claim, _OUGHT_DONE, shared=1)
+    if found is None:
+        return None
+    def after(label: str, words) -> str | None:
+        """The words of a label after the first of ``words`` it holds (its last place), None without one."""
+        w = next((w for w in words if w in label), None)
+        return None if w is None else label[label.rfind(w) + len(w):]
+
+    ought = after(_clean(found.denominator.raw_label, vocab), ("应",))
+    done = after(_clean(found.numerator.raw_label, vocab), ("实际", "实", "已", "累计"))
+    return found if ought and ought == done else None
 
 
 def _verb_part_claim(doc, pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
