@@ -1457,7 +1457,7 @@ def _named_claim(pf, q: Quantity, data: RateData, vocab, label: str | None = Non
             found = _claim_of(pf, q, data, vocab, other_name, other, doc)
             if found.checkable or found.readings:
                 return found
-    if not claim.checkable and not claim.readings:
+    if not claim.checkable and not claim.readings and d.formula == "ratio":
         # no figure of each role by the definition's words: a pair of a target and what was done
         # of it named by the same words (计划培训 / 实际培训; 应发放 / 实际发放; 应配套 / 实际配套到位资金)
         pair = (_pair_claim(pf, q, vocab, claim, _PLAN_ACTUAL) if name.endswith("完成率") or name.startswith("完成")
