@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -153,6 +154,24 @@ def _line_break_at(para, i: int) -> bool:
     normaliser ran the next line into it: the offsets skip the line break there)."""
     span = para.span(i - 1, i + 1)
     return span.end - span.start > 2
+
+
+# a heading over the earlier years' evaluations: 一、上年度绩效评价整改情况 / （二）以前年度自评结果
+_PAST_HEADING = re.compile(r"上年|上一年|去年|往年|历年|以前年度|前[一两三]?年度")
+_HEADING_STYLES = ("cn-dun", "paren-cn", "ar-dot", "ar-dun", "paren-ar")
+# the result stated, then its score in the next clause: ……自评结果为良，得分 86 分 / ……自评等级为优，综合得分 92 分
+_RESULT_SCORE = re.compile(r"\s*(?:为|是|[:：])?\s*[“\"]?(?:优秀?|良好?|中等?|合格|差|不合格)[”\"]?\s*[，,]\s*(?:综合|最终|总|自评)?得分")
+
+
+def _under_past_heading(doc, para: int) -> bool:
+    """The paragraph is under (or is) a heading that names earlier years (上年度……, 以前年度……)."""
+    heads = doc.memo.get("JX301.heads")
+    if heads is None:
+        found = [mk for mk in doc.markers if mk.at_start and mk.style in _HEADING_STYLES]
+        heads = doc.memo["JX301.heads"] = ([mk.para for mk in found], found)
+    paras, found = heads
+    k = bisect.bisect_right(paras, para)
+    return k > 0 and bool(_PAST_HEADING.search(found[k - 1].title))
 
 
 class WrongYear(Rule):
@@ -579,8 +598,16 @@ class WrongYear(Rule):
         if any(q is not p and q.ref.year == year and self_words(q) and q not in title for q in places_in(doc, p.ref.para)):
             return False  # 2022 年度，我局……得分 90 分；2023 年度，我局……得分 95 分: the years side by side
             # (the report's title run into the paragraph is neither)
-        return any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
-                   for q in (*total_scores_in(doc, p.ref.para), *_listed_in(doc, p.ref.para)))
+        if _under_past_heading(doc, p.ref.para):
+            return False  # under 一、上年度自评结果 / 以前年度问题整改: the earlier years' results, told
+        if any(q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
+               for q in (*total_scores_in(doc, p.ref.para), *_listed_in(doc, p.ref.para))):
+            return True
+        # …or the one score of the sentence right after the statement (N 年度……自评结果为良，得分 86 分): the
+        # evaluation's result, its score given with it
+        scores = [q for q in doc.facts[p.ref.para].quantities if q.kind == "score" and p.s <= p.para.index_of(q.span.start) < p.e]
+        return len(scores) == 1 and scores[0].span.start > p.ref.span.end and bool(
+            _RESULT_SCORE.match(p.para.text, m.end())) if (m := self_words(p)) is not None else False
 
     @staticmethod
     def _part_of_title(doc, p, year):
