@@ -12,6 +12,9 @@ _NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩�
 # a finance bureau's key or third-party evaluation (重点绩效评价) may look back at any earlier
 # year: its notice dates the evaluation work, not the self-evaluation round
 _KEY_EVALUATION = re.compile(r"重点|第三方|再评价|抽查|复核")
+# …and a sentence telling an earlier round under the notice (我局曾对……开展过重点评价): no notice this report answers
+_EARLIER_ROUND = re.compile(r"曾(?:经|对|于|在|按|根据|开展|进行|组织)|开展过|进行过|以前年度|往年|上一?轮")
+_CITED = re.compile(r"《[^《》]*》")
 
 
 class NoticeYear(Rule):
@@ -25,7 +28,8 @@ class NoticeYear(Rule):
         评价年度按 JX301 的计票：标题的年度被正文压倒时（JX301 报告标题），按正文的年度比较。
 
         不报告：评价年度是从这份通知推出来的（报告里没有别的年度信息）；通知以外的文件名；
-        重点绩效评价、第三方评价、再评价、抽查、复核的通知（这类评价可以回看更早的年度）；
+        重点绩效评价、第三方评价、再评价、抽查、复核的通知（这类评价可以回看更早的年度），以及句子（《》里的文件名以外）
+        说的是重点评价、第三方评价、抽查、复核或往年的一轮（“曾对……”“开展过”“以前年度”“往年”“上一轮”）的通知；
         报告没有可识别的评价年度。通知的文号与标题年份是否一致由文号规则检查，这里不看。
 
     为什么是问题
@@ -70,6 +74,9 @@ class NoticeYear(Rule):
             m = _NOTICE_AFTER.match(p.para.text, p.j)
             if m is None or _KEY_EVALUATION.search(m.group(0)):
                 continue
+            rest = _CITED.sub("", p.para.text[p.s:p.e])  # (the sentence, the documents' names left out)
+            if _EARLIER_ROUND.search(rest) or _KEY_EVALUATION.search(rest):
+                continue  # 根据《关于开展 N 年度……的通知》，我局曾对……开展过重点评价: an earlier or another round told
             yield self.report(
                 p.ref.span, "notice", year=year, next=year + 1, stated=p.ref.year,
                 related=[self.related(where, "evaluated", year=year)], suggestion=f"{year + 1} 年",
