@@ -156,6 +156,10 @@ def _line_break_at(para, i: int) -> bool:
     return span.end - span.start > 2
 
 
+# the period this evaluation covers, a whole calendar year: 评价期间：N 年 1 月 1 日至 12 月 31 日 (the field's label right
+# before the year; not the dates of the evaluation work, 评价时间：N 年 4 月—7 月, which are no whole year)
+_PERIOD_BEFORE = re.compile(r"(?:本次)?(?:绩效)?(?:自评|自我评价|评价)(?:的)?(?:期间|时段|区间|所属期)\s*(?:为|是|[:：])?\s*$")
+_PERIOD_AFTER = re.compile(r"\s*(?:1|01|一)\s*月\s*(?:1|01|一)\s*日\s*(?:[-—–~～]|至|到)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
 # a heading over the earlier years' evaluations: 一、上年度绩效评价整改情况 / （二）以前年度自评结果
 _PAST_HEADING = re.compile(r"上年|上一年|去年|往年|历年|以前年度|前[一两三]?年度")
 _HEADING_STYLES = ("cn-dun", "paren-cn", "ar-dot", "ar-dun", "paren-ar")
@@ -195,8 +199,10 @@ class WrongYear(Rule):
            自评得分 95 分”）以外只有这一个年份、并写出了总得分时（“本单位 2022 年度整体支出自评得分为 96 分”；
            按子项逐一写出的总得分也算：“N 年本县……资金绩效自评得分分别为：A 94 分，B 91 分”，这里引出
            清单的“分别”不算比较），
+           或这句话里唯一的得分紧跟在评价结果或等级之后时——“N 年度项目绩效自评结果为良，得分 86 分”，
            或这一分句在说做这次评价时（条件见第 3 类，如“现将 2022 年度……自我评价报告如下”）报告，
-           往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）不报告；
+           往年结果的回顾（“2021 年度自评结果为优，2022 年度为良”）和标题写着上年、往年、历年、以前年度的
+           一节（“一、上年自评结果”）里的不报告；
         2. 说本单位的数字：“本单位 / 我局 / 我办 + N 年 + 预算、决算、收入、支出、资金、经费……”
            （单位作主语时，除“本单位、我局”之类，也认报告自己的单位名称：表头、开头读到的单位，或标题里
            紧挨在年份前面、只有单位名称的那一段，“某某州粮食局 N 年……”；别的单位的名称不算；第 3、4b、7 类同）
@@ -243,6 +249,8 @@ class WrongYear(Rule):
            “N 年度专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”“N 年我单位项目支出绩效自评项目 35 个”“N 年度，我馆共有 3 个项目
            纳入绩效自评范围”），N ≠ Y，
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
+           说本次评价的期间是整整一个自然年（“评价期间：N 年 1 月 1 日至 12 月 31 日”“本次评价期间为 N 年 1 月 1 日至
+           N 年 12 月 31 日”），N ≠ Y，也报告（评价工作自己的日期，“评价时间：N 年 3 月 1 日至 4 月 30 日”，不是一整年，不算）；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
            的地方（上面 1、3 两类和下面 4a 的名称行，每句算一票，带日期的不算）和所答复的通知
            （“关于开展 N 年度……”算 N，只写“关于开展 N 年……”算 N−1）对比，另一年度的票数多于
@@ -467,6 +475,15 @@ class WrongYear(Rule):
         weak = doc.profile.year_from == "notice"
         top = len(first_lines(doc.paragraphs, TITLE_LINES)) if weak else 0  # the title lines' paragraphs
         for p in places(doc):
+            if p.ref.year != year and _PERIOD_AFTER.match(p.para.text, p.j) and _PERIOD_BEFORE.search(p.before):
+                end = _PERIOD_AFTER.match(p.para.text, p.j).group(1)
+                if end is None or int(end) == p.ref.year:
+                    # 评价期间：N 年 1 月 1 日至 12 月 31 日 — the whole year this evaluation covers
+                    yield self.report(
+                        p.ref.span, "self", what="评价期间", what_en="evaluation period", year=year, stated=p.ref.year,
+                        related=related, suggestion=f"{year} 年",
+                    )
+                    continue
             if p.ref.year == year or ordinary_other_year(doc, p) or is_link(p) or p.ref.span in copied:
                 continue
             if span is not None and p.ref.span.start <= span.start < p.ref.span.end:
