@@ -59,6 +59,8 @@ _EVALUATING_FOR = re.compile(r"为了?\s*(?:全面|客观|准确|科学|进一�
 # the report announcing itself in the year's clause: 现将[我校] Y 年度……情况报告如下
 _ANNOUNCING = re.compile(r"现将[^，,。；;:：\d]{0,10}$")
 _AS_FOLLOWS = re.compile(r"[^，,。；;:：、\d]{0,60}?(?:报告|公开|公布)如下")  # (no list of reports, no other year)
+# …and this evaluation told as done after it: 开展了本次自评 / 组织开展了绩效自评
+_THIS_ROUND = re.compile(r"[，,][^。；;]{0,30}?(?:本次(?:绩效)?(?:自评|自我评价|评价)|(?:开展|进行|组织|实施)了[^。；;，,]{0,10}?(?:自评|自我评价|绩效评价))")
 _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)?(?:对|进行|开展|完成)")
 
 
@@ -251,6 +253,9 @@ class WrongYear(Rule):
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
            说本次评价的期间是整整一个自然年（“评价期间：N 年 1 月 1 日至 12 月 31 日”“本次评价期间为 N 年 1 月 1 日至
            N 年 12 月 31 日”），N ≠ Y，也报告（评价工作自己的日期，“评价时间：N 年 3 月 1 日至 4 月 30 日”，不是一整年，不算）；
+           说本次评价的目的而这句话接着说出做了这次评价（“为客观评价 N 年度……的实施效果，我局组织开展了本次自评”：
+           年份前是“为（全面 / 客观……）评价 / 评估 / 考核”，后面同一句里有“本次自评 / 评价”或“开展了……自评”），
+           N ≠ Y，没有回顾、比较、计划，也没有第二个年份，也报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
            的地方（上面 1、3 两类和下面 4a 的名称行，每句算一票，带日期的不算）和所答复的通知
            （“关于开展 N 年度……”算 N，只写“关于开展 N 年……”算 N−1）对比，另一年度的票数多于
@@ -530,6 +535,12 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
+            if self._evaluating_for(doc, p, year):
+                yield self.report(
+                    p.ref.span, "self", what="评价", what_en="evaluation", year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
             if self._scope(doc, p, year):
                 yield self.report(
                     p.ref.span, "self", what="评价范围", what_en="evaluation's scope", year=year, stated=p.ref.year,
@@ -682,6 +693,17 @@ class WrongYear(Rule):
         text = p.para.text
         if not (SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j)) or PLAN.search(p.clause_before() + p.clause_after()):
             return False  # (a plan in the year's clause: 将 N 年度……纳入评价范围; not 人才计划 further on)
+        return not self._looks_back(p) and not self._other_years(doc, p, year)
+
+    def _evaluating_for(self, doc, p, year) -> bool:
+        """为客观评价 N 年度……的实施效果，我局组织开展了本次自评: the purpose of this evaluation, in a
+        sentence that goes on to tell this evaluation done (本次……自评 / 开展了……评价), neither looking
+        back nor planning, with no other year."""
+        text = p.para.text
+        if not _EVALUATING_FOR.search(p.clause_before()) or not _THIS_ROUND.search(text, p.j, p.e):
+            return False
+        if PLAN.search(text, p.s, p.e) or _compares(doc, p):
+            return False
         return not self._looks_back(p) and not self._other_years(doc, p, year)
 
     @staticmethod
