@@ -226,7 +226,8 @@ class WrongYear(Rule):
            ——“分别对 N 年度绩效目标分解下达情况、绩效情况分析、……等方面进行了自我评价”——看第一项，
            评价绩效目标的完成、分解下达算这次评价，只说指标、目标、办法、整改的不算；审核、复核、抽查
            别人的自评不算），N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年
-           （评价年度的次年才做自评），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
+           （评价年度的次年才做自评；N > Y 而日期在 N+1 年的也是：“于 2024 年 2 月……对 2023 年度……进行了
+           绩效自评”不可能写在 2022 年度的报告里），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
            （将、拟、计划、下一步、今后……；“模拟”“虚拟”里的“拟”不算），或 N < Y 且分句写有“进行、开展、完成、负责、领导、
            指导、组织、形成、公开、实施、重视”，或以“本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好
            N 年度……自评工作”而这句话接着写出已做的事（成立了小组、进行了评价……），而没有回顾
@@ -674,7 +675,9 @@ class WrongYear(Rule):
         dated = [d.year for d in doc.in_paragraph("dates", p.ref.para)
                  if d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i]
         if dated:
-            return dated[-1] == year + 1 and not PLAN.search(clause)
+            # (…or a later year's evaluation told done in the year after it, as evaluations are: 于 2024 年 2 月……对 2023
+            # 年度……进行了绩效自评 in a report on 2022, which cannot tell it)
+            return dated[-1] in (year + 1, p.ref.year + 1 if p.ref.year > year else None) and not PLAN.search(clause)
         purpose = self._purpose(p)
         if p.ref.year > year:
             return purpose or not PLAN.search(clause)
