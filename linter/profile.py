@@ -3,7 +3,8 @@
 Read from the header block (评价年度：… 评价单位：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下; or ……对 2022 年度××开展了绩效评价工作 / 开展了 2024 年度
 ××的绩效自评工作 / 较好完成了 2022 年度××绩效自评工作，现将绩效评价情况报告如下; or, with no title, 现将某某市
-2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下), then the report's own name in its first
+2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下, or a third party's
+受某某局委托，……对某某区 2023 年××开展绩效评价，形成本报告, or 本次评价对象为某某县 2022 年度××资金), then the report's own name in its first
 lines (a web page's field on a line of its own, 发布时间：… / 点击数：, is no line of the report; the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
 某某局部门整体支出绩效自评报告（2023 年度）, or on the next, 某某乡部门整体支出绩效自评报告 / （2022 年度）;
@@ -44,7 +45,16 @@ _OPENING_DONE = re.compile(
 _OPENING_UNIT = re.compile(
     r"现将[^\d，,。；;:：、《]{1,15}?(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:自评|自我评价|评价)[^。；;!！?？\d]{0,10}?(?:报告|公开|公布)如下"
 )
-_ANNOUNCES = re.compile(r"现将[^。；;]{0,40}?(?:报告|公布|公开)如下")
+_ANNOUNCES = re.compile(r"现将[^。；;]{0,40}?(?:报告|公布|公开)如下|形成(?:了)?本(?:评价|绩效评价)?报告")
+# (no title) a third party's opening, the place before the year: 受某某局委托，某某公司对某某区 2023 年社区服务
+# 专项资金开展绩效评价，形成本报告 (announced by _ANNOUNCES after it)
+_OPENING_ENTRUSTED = re.compile(
+    r"受[^。；;]{1,30}?委托[^。；;]{0,40}?对[^。；;，,\d《]{0,15}?(\d{4})\s*年度?[^。；;!！?？\d]{0,60}?(?:开展|进行|实施)了?[^。；;，,]{0,10}?(?:绩效)?评价"
+)
+# (no title) this evaluation's object, stated in the opening: 本次评价对象为某某县 2022 年度……项目资金
+_OPENING_SCOPE = re.compile(
+    r"(?:本次|此次)(?:绩效)?(?:自评|自我评价|评价)的?(?:对象|范围)\s*(?:为|是|[:：])\s*[^，,。；;:：\d《]{0,15}?(\d{4})\s*年度?"
+)
 # (no title) the purpose of the work, in an opening that then announces the report: 为切实做好 2020 年度
 # 部门整体支出绩效自我评价工作，……现将……报告如下
 _OPENING_PURPOSE = re.compile(
@@ -154,6 +164,14 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 break
             m = _OPENING_PURPOSE.search(p.text)
             if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_PURPOSE.search(p.text, m.end()):
+                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
+                break
+            m = _OPENING_ENTRUSTED.search(p.text)
+            if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_ENTRUSTED.search(p.text, m.end()):
+                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
+                break
+            m = _OPENING_SCOPE.search(p.text)
+            if m and not re.search(r"\d{4}\s*年", p.text[m.end():m.end() + 30]) and not _OPENING_SCOPE.search(p.text, m.end()):
                 year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
                 break
             m = _OPENING_UNIT.search(p.text)

@@ -242,3 +242,17 @@ def test_a_plain_title_under_a_page_field_with_a_cover_run_into_it():
     # a sentence in the first line is no title, and a line that is no page field above it is no page furniture
     assert profile("本单位对2018 年青山区文化馆免费开放经费项目开展绩效评价 委托单位：青山区财政局\n").year_from != "title"
     assert profile("青山区文化馆情况说明\n2018 年青山区文化馆免费开放经费项目 财政支出绩效评价 委托单位：青山区财政局\n").year_from != "title"
+
+
+def test_a_third_partys_opening_without_a_title_gives_the_year():
+    p = profile("受某某区财政局委托，某某评估公司对某某区 2023 年社区服务专项资金开展绩效评价，形成本报告。\n一、项目概况\n")
+    assert (p.year, p.year_from) == (2023, "opening")
+    # (without the report announced, an entrusted evaluation told is no opening of this report)
+    assert profile("受某某区财政局委托，某某评估公司曾对某某区 2021 年社区服务专项资金开展绩效评价。\n").year is None
+
+
+def test_the_evaluations_object_in_the_opening_gives_the_year():
+    p = profile("本次评价对象为某某县 2022 年度高标准农田建设项目资金，共计 2,400.00 万元。\n一、项目概况\n")
+    assert (p.year, p.year_from) == (2022, "opening")
+    # (an object over two years names no one year)
+    assert profile("本次评价对象为 2021 年度、2022 年度高标准农田建设项目资金。\n").year is None
