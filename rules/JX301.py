@@ -59,6 +59,9 @@ _EVALUATING_FOR = re.compile(r"为了?\s*(?:全面|客观|准确|科学|进一�
 # the report announcing itself in the year's clause: 现将[我校] Y 年度……情况报告如下
 _ANNOUNCING = re.compile(r"现将[^，,。；;:：\d]{0,10}$")
 _AS_FOLLOWS = re.compile(r"[^，,。；;:：、\d]{0,60}?(?:报告|公开|公布)如下")  # (no list of reports, no other year)
+# a third party's own team or firm as the subject of the work (评价组于 2024 年 5 月进驻，对……开展了绩效评价): this
+# evaluation's work, whenever it is dated
+_OWN_TEAM = re.compile(r"(?:本|我)?评价(?:工作)?(?:小)?组|(?:我|本)(?:公司|所)(?![属有在])|评价机构")
 # …and this evaluation told as done after it: 开展了本次自评 / 组织开展了绩效自评
 _THIS_ROUND = re.compile(r"[，,][^。；;]{0,30}?(?:本次(?:绩效)?(?:自评|自我评价|评价)|(?:开展|进行|组织|实施)了[^。；;，,]{0,10}?(?:自评|自我评价|绩效评价))")
 _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)?(?:对|进行|开展|完成)")
@@ -228,7 +231,8 @@ class WrongYear(Rule):
            评价绩效目标的完成、分解下达算这次评价，只说指标、目标、办法、整改的不算；审核、复核、抽查
            别人的自评不算），N ≠ Y，并且这一分句在说做这次评价：写有完成评价的日期且日期在 Y+1 年
            （评价年度的次年才做自评；N > Y 而日期在 N+1 年的也是：“于 2024 年 2 月……对 2023 年度……进行了
-           绩效自评”不可能写在 2022 年度的报告里），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
+           绩效自评”不可能写在 2022 年度的报告里；第三方的评价报告里以“评价组 / 我公司 / 评价机构”为主语说的是
+           这次评价本身，不论日期：“评价组于 2024 年 5 月进驻，对 2023 年度……开展了绩效评价”），或“现将 N 年度……报告如下”，或（无日期时）N > Y 且不是计划
            （将、拟、计划、下一步、今后……；“模拟”“虚拟”里的“拟”不算），或 N < Y 且分句写有“进行、开展、完成、负责、领导、
            指导、组织、形成、公开、实施、重视”，或以“本单位 / 我局”为主语，或以“本报告为”开头，或是“为做好
            N 年度……自评工作”而这句话接着写出已做的事（成立了小组、进行了评价……），而没有回顾
@@ -675,7 +679,7 @@ class WrongYear(Rule):
             return True  # 现将 N 年度……报告如下: the report's own opening
         dated = [d.year for d in doc.in_paragraph("dates", p.ref.para)
                  if d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i]
-        if dated:
+        if dated and not (doc.profile.kind == "external-evaluation" and _OWN_TEAM.search(text, p.s, p.i)):
             # (…or a later year's evaluation told done in the year after it, as evaluations are: 于 2024 年 2 月……对 2023
             # 年度……进行了绩效自评 in a report on 2022, which cannot tell it)
             return dated[-1] in (year + 1, p.ref.year + 1 if p.ref.year > year else None) and not PLAN.search(clause)
