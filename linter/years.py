@@ -32,7 +32,7 @@ RELATIVE_RE = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 # …绩效自评总结报告, …整体和项目支出绩效自评报告, …绩效评价报告, …绩效评价自评报告,
 # …自我评价报告 — or the 说明 a finance bureau publishes its results under (…绩效评价结果的说明,
 # …绩效自评情况说明).
-# A name may also end in 结果 when nothing but a name's tail (NAME_TAIL_RE below: a subtitle, a
+# A name may also end in 结果 (or 总结: ……绩效自评工作总结) when nothing but a name's tail (NAME_TAIL_RE below: a subtitle, a
 # file extension, a web page's fields) follows it on its line: …部门项目绩效自评结果 as a page's
 # title or 名称： field — not a sentence that mentions the results (……根据 2022 年度绩效自评结果，…);
 # so may a name in 绩效报告 (……专项资金绩效报告), without the evaluation word.
@@ -46,7 +46,7 @@ NAME_TAIL_RE = (
     r"(?:(?:发布(?:时间|日期)|信息来源|来源|文\s*号|发文字号)\s*[:：][^。；;！？!?]{0,80}?(?:(?:浏览(?:次数|量)|访问量|字体(?:大小)?)\s*[:：][^。；;！？!?]{0,20})?)?"
 )
 REPORT_NAME = (
-    rf"(?:{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明|结果(?=(?i:{NAME_TAIL_RE})$))"
+    rf"(?:{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:报告|结果的?说明|情况说明|(?:结果|总结)(?=(?i:{NAME_TAIL_RE})$))"
     # (…and a name's line may end in 绩效报告 without the evaluation word: 某某局 / 某某专项资金绩效报告)
     rf"|绩效报告(?=(?i:{NAME_TAIL_RE})$))"
 )

@@ -256,3 +256,7 @@ def test_the_evaluations_object_in_the_opening_gives_the_year():
     assert (p.year, p.year_from) == (2022, "opening")
     # (an object over two years names no one year)
     assert profile("本次评价对象为 2021 年度、2022 年度高标准农田建设项目资金。\n").year is None
+
+
+def test_a_title_ending_in_a_summary_gives_the_year():
+    assert profile("2024 年度绩效自评工作总结\n一、自评开展情况\n我局开展了自评。\n").year == 2024
