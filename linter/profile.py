@@ -1,6 +1,6 @@
 """What a report is: its kind, the evaluated year and the unit that wrote it.
 
-Read from the header block (评价年度：… 评价单位：…) and the opening sentence
+Read from the header block (评价年度：… 评价单位：…; with no 评价年度, 预算年度：… / 所属年度：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下; or ……对 2022 年度××开展了绩效评价工作 / 开展了 2024 年度
 ××的绩效自评工作 / 较好完成了 2022 年度××绩效自评工作，现将绩效评价情况报告如下; or, with no title, 现将某某市
 2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下, or a third party's
@@ -35,6 +35,8 @@ from .years import (
 KINDS = ("self-evaluation", "project-self-evaluation", "external-evaluation", "unknown")
 
 _YEAR_FIELD = re.compile(r"(?:评价|自评|考核)年度\s*[:：]\s*(\d{4})\s*年?")
+# …or, with no such field, the form's budget year: 预算年度：2023 年度 / 所属年度：2023 年 (at a line's or a cell's head)
+_BUDGET_YEAR_FIELD = re.compile(r"^\s*(?:预算|所属|报告)年度\s*[:：]\s*(\d{4})\s*年?度?\s*(?=$|\s|[（(]|[^\d\s])")
 _OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(整体|项目)(?:支出)?(?:自我)?绩效")
 _OPENING_DONE = re.compile(
     r"对\s*(\d{4})\s*年度[^。；;!！?？\d]{0,60}?(?:开展|进行|实施)了?[^。；;，,]{0,10}?(?:绩效)?(?:自评|自我评价|评价)"
@@ -120,6 +122,12 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             if (not PLACEHOLDER_UNIT.match(cand) and not cand.startswith("(") and not _NOT_A_NAME.match(cand)
                     and not p.text.startswith(("：", ":"), m.end(1))):
                 unit, unit_span = cand, p.span(m.start(1), m.end(1))
+    if year is None:
+        for p in head:
+            m = _BUDGET_YEAR_FIELD.match(p.text) if "年度" in p.text else None
+            if m:
+                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "field"
+                break
     for p in head:
         m = _OPENING.search(p.text)
         if m and re.search(r"\d{4}\s*年", m.group(2)):

@@ -260,3 +260,10 @@ def test_the_evaluations_object_in_the_opening_gives_the_year():
 
 def test_a_title_ending_in_a_summary_gives_the_year():
     assert profile("2024 年度绩效自评工作总结\n一、自评开展情况\n我局开展了自评。\n").year == 2024
+
+
+def test_a_budget_year_field_gives_the_year_without_an_evaluation_year_field():
+    p = profile("部门整体支出绩效自评报告\n所属年度：2023 年\n填报单位：某某县司法局\n")
+    assert (p.year, p.year_from) == (2023, "field")
+    # (the evaluation-year field comes first)
+    assert profile("预算年度：2024 年度\n评价年度：2023 年度\n").year == 2023
