@@ -427,6 +427,23 @@ def _unit_speaks(doc, p) -> bool:
     return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before())) and _amount_after(doc, p))
 
 
+# looking back at an earlier evaluation: a governing word in the year's clause, before it (根据 N 年度……结果), unless it
+# governs only 要求 (按照要求对 N 年度……开展了自评); its problems, findings or their rectification anywhere in the sentence
+_GOVERNS_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
+_GOVERNS_REQUEST = re.compile(r"要求\s*[，,]?\s*(?:对|开展|进行|组织)")
+_BACK_WORDS = re.compile(r"发现|问题|意见|反馈|整改")
+_CITED_NAME = re.compile(r"《[^《》]*》")
+
+
+def _looks_back(p) -> bool:
+    """The sentence of ``p`` looks back at an earlier evaluation (JX301's look-back, for the vote)."""
+    before = p.clause_before()
+    governing = list(_GOVERNS_BACK.finditer(before))
+    if governing and not _GOVERNS_REQUEST.search(before, governing[-1].end()):
+        return True
+    return bool(_BACK_WORDS.search(_CITED_NAME.sub("", p.para.text[p.s:p.e])))
+
+
 def _odd_profile_year(doc, year):
     """The evaluated year (header field or opening sentence) against the other places
     that speak of this evaluation, and the notice the report answers (关于开展 N 年……
@@ -451,6 +468,8 @@ def _odd_profile_year(doc, year):
             continue
         if _YEARS_COMPARED.search(p.para.text, p.s, p.e) or PLAN.search(p.clause_before()):
             continue
+        if _looks_back(p):
+            continue  # 根据 N 年度绩效评价结果…… / N 年度自评报告中提出的问题已整改: an earlier evaluation, looked back at
         if any(d.year is not None and p.s <= p.para.index_of(d.span.start) < p.i
                for d in doc.in_paragraph("dates", p.ref.para)):
             continue  # work dated: this evaluation or an earlier one, not a vote
