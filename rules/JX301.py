@@ -320,6 +320,10 @@ class WrongYear(Rule):
            （“《2023 年度……部门决算》（第三部分：……2022 年度部门决算情况说明）”）；标题是别的年度的不报告；
         6. 相对年份与括注的年份不符：“上年（2021 年）”在 2023 年度报告里（上年 = Y−1，本年/当年 = Y，次年/下年 = Y+1）。
            “今年”“明年”不比较：报告写于被评价年度的次年，“今年”可能指 Y，也可能指写报告的 Y+1。
+        8. 填报日期早于评价年度结束：单位自己的自评报告或自评表（第三方评价不算），评价年度来自标题、表头或开头，
+           开头几行的“填报日期：N 年 M 月 D 日”在 Y 年 12 月之前（“（2025 年度）……填报日期：2025 年 3 月 12 日”），
+           评价年度没有被正文压倒（第 4、4b 类）。一年的自评要在这一年结束后才能做，评价年度或填报日期有一处写错；
+           Y 年 12 月填报的不报告（年底前几天填报的自评表常见）。
         7. 本单位往年的目标写成了本年的：“N 年我单位……目标是 / 目标为 / 工作任务：……”或“本单位 N 年
            ……目标为……”（单位作主语，紧挨着年份，同一分句里说出目标或任务），N < Y，且这句话只有这一个
            年份，不是比较或回顾（较、比、上年、增长、根据、按照、问题……），也不是计划（将、拟、计划……）
@@ -380,6 +384,11 @@ class WrongYear(Rule):
         "relative": (
             "相对年份与所注年份不符：评价年度为 {year} 年，“{word}”应为 {expected} 年，却注为 {stated} 年",
             "a relative year and its stated year disagree: the evaluated year is {year}, so “{word}” is {expected}, not {stated}",
+        ),
+        "filled": (
+            "填报日期与评价年度不符：报告自评的是 {year} 年度，填报日期 {date} 却在这一年结束之前，评价年度或填报日期有一处写错",
+            "the date filled in does not fit the evaluated year: the report evaluates {year}, but was filled in on {date}, "
+            "before that year ended; the year or the date is wrong",
         ),
         "evaluated": ("评价年度 {year}", "evaluated year {year}"),
         "odd": (
@@ -582,6 +591,15 @@ class WrongYear(Rule):
                     year=year, stated=p.ref.year, related=related, suggestion=f"{year} 年",
                 )
                 continue
+        fill = doc.profile.fill_date
+        if (fill is not None and doc.profile.fill_date_span is not None and how is None
+                and doc.profile.kind in ("self-evaluation", "project-self-evaluation")
+                and doc.profile.year_from in ("title", "field", "opening") and fill[:2] < (year, 12)):
+            # 8: 填报日期 before the evaluated year's last month: no self-evaluation of a year is filled in before it ends
+            yield self.report(
+                doc.profile.fill_date_span, "filled", year=year, date=f"{fill[0]} 年 {fill[1]} 月 {fill[2]} 日",
+                related=related,
+            )
         yield from self._relative(doc, year)
 
     @staticmethod
