@@ -324,6 +324,8 @@ def _title_alone(doc, year):
             continue
         if _compares_years(p) or PLAN.search(p.para.text, p.s, p.e):
             continue
+        if _looks_back(p) or _PAST_ROUND.search(p.para.text, p.s, p.e):
+            continue  # 市财政局对我局 N 年度……自评结果进行了复核 / N 年度、N+1 年度连续两年自评等级为优: earlier rounds told
         if _CARRIED.search(p.clause_after()):
             continue  # 2022 年结转资金: an earlier year's money, named in any year's report
         votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
@@ -433,6 +435,8 @@ _GOVERNS_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
 _GOVERNS_REQUEST = re.compile(r"要求\s*[，,]?\s*(?:对|开展|进行|组织)")
 _BACK_WORDS = re.compile(r"发现|问题|意见|反馈|整改")
 _CITED_NAME = re.compile(r"《[^《》]*》")
+# an earlier round reviewed or told as a history
+_PAST_ROUND = re.compile(r"复核|审核|抽查|核查|连续|历年|往年")
 
 
 def _looks_back(p) -> bool:
