@@ -315,11 +315,11 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
                     and not _SENTENCE_HEAD.match(p.text)):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
             # the form's own name as the title, on a line of its own (2024 年度某某资金绩效评价表), with
-            # no sentence before it (not 我局于 3 月填报了 2024 年度……评价表)
+            # no sentence before it (not 我局于 3 月填报了 2024 年度……评价表; the fund's 中央对地方 is no sentence's 对)
             for m in FORM_NAME_YEAR.finditer(p.text):
                 if ((_TITLE_TAIL.fullmatch(p.text, m.end()) or _FORM_FIELDS.match(p.text, m.end()))
                         and not _NOT_TITLE_HEAD.search(p.text, 0, m.start(1))
-                        and not re.search(r"[。，,；;了于对将已把被]|\d{4}\s*年", p.text[: m.start(1)] + m.group("gap"))
+                        and not re.search(r"[。，,；;了于对将已把被]|\d{4}\s*年", p.text[: m.start(1)] + m.group("gap").replace("中央对地方", ""))
                         and "《" not in p.text[: m.start(1)]):
                     return int(m.group(1)), p.span(m.start(1), m.end(1))
         # the year in brackets on the line after the name: 某某局部门整体支出绩效自评报告 / （2022 年度）(also under a

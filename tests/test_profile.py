@@ -267,3 +267,10 @@ def test_a_budget_year_field_gives_the_year_without_an_evaluation_year_field():
     assert (p.year, p.year_from) == (2023, "field")
     # (the evaluation-year field comes first)
     assert profile("预算年度：2024 年度\n评价年度：2023 年度\n").year == 2023
+
+
+def test_a_form_named_for_central_transfers_gives_the_year():
+    # (中央对地方 is the fund's name, not a sentence's 对)
+    p = profile("2021 年中央对地方专项转移支付区域绩效目标自评表（某某分局）\n填报类型：区域\n")
+    assert (p.year, p.year_from) == (2021, "title")
+    assert profile("我局对 2021 年度项目支出绩效自评表进行了审核\n").year_from != "title"
