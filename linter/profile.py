@@ -3,7 +3,8 @@
 Read from the header block (评价年度：… 评价单位：…; with no 评价年度, 预算年度：… / 所属年度：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下; or ……对 2022 年度××开展了绩效评价工作 / 开展了 2024 年度
 ××的绩效自评工作 / 较好完成了 2022 年度××绩效自评工作，现将绩效评价情况报告如下; or, with no title, 现将某某市
-2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下, or a third party's
+2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下, or a
+self-evaluation's first sentence telling it done, 根据……要求，我厅认真开展了 2022 年度××绩效自评工作。, or a third party's
 受某某局委托，……对某某区 2023 年××开展绩效评价，形成本报告, or 本次评价对象为某某县 2022 年度××资金), then the report's own name in its first
 lines (a web page's field on a line of its own, 发布时间：… / 点击数：, is no line of the report; the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
@@ -62,6 +63,16 @@ _OPENING_SCOPE = re.compile(
 _OPENING_PURPOSE = re.compile(
     r"为了?[\u4e00-\u9fff]{0,4}?做好\s*(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:绩效)?(?:自评|自我评价|评价)工作"
 )
+_SELF_KINDS = ("self-evaluation", "project-self-evaluation")
+
+
+def _first_sentence(p, m) -> bool:
+    """The match ``m`` is in the report's first sentence, its first paragraph (根据……要求，我厅认真开展了 2022
+    年度部门预算绩效自评工作。……): in a self-evaluation, the evaluation it opens by telling is its own (an
+    evaluation told without 自评 may be another body's, and needs the report announced)."""
+    return p.index == 0 and p.kind == "text" and not re.search(r"[。；;!！?？]", p.text[: m.start()])
+
+
 # The unit at the head of a project's name (西平县交通运输局财政衔接资金项目): the name up to the
 # first word that ends an organisation's name; a project's name without one names no unit.
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:办公室|委员会|局|中心|院|厅|站)")
@@ -166,7 +177,7 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
         # 使用情况开展了绩效评价工作。现将绩效评价情况报告如下
         for p in head[:8]:
             m = _OPENING_DONE.search(p.text)
-            if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_DONE.search(p.text, m.end()):
+            if m and (_ANNOUNCES.search(p.text, m.end()) or kind in _SELF_KINDS and _first_sentence(p, m)) and not _OPENING_DONE.search(p.text, m.end()):
                 g = 1 if m.group(1) else 2
                 year, year_span, year_from = int(m.group(g)), p.span(m.start(g), m.end(g)), "opening"
                 break

@@ -274,3 +274,11 @@ def test_a_form_named_for_central_transfers_gives_the_year():
     p = profile("2021 年中央对地方专项转移支付区域绩效目标自评表（某某分局）\n填报类型：区域\n")
     assert (p.year, p.year_from) == (2021, "title")
     assert profile("我局对 2021 年度项目支出绩效自评表进行了审核\n").year_from != "title"
+
+
+def test_the_evaluation_told_in_the_reports_first_sentence_gives_the_year():
+    p = profile("根据省财政厅要求，我厅认真开展了 2022 年度部门预算绩效自评工作。逐项量化评价。\n一、部门概况\n")
+    assert (p.year, p.year_from) == (2022, "opening")
+    # (not in a later sentence, nor in a later paragraph: an earlier round may be told there)
+    assert profile("一、部门概况\n我厅开展了 2022 年度部门预算绩效自评工作。\n").year_from != "opening"
+    assert profile("我厅职能如下。我厅开展了 2022 年度部门预算绩效自评工作。\n").year_from != "opening"
