@@ -63,6 +63,12 @@ _OPENING_SCOPE = re.compile(
 _OPENING_PURPOSE = re.compile(
     r"为了?[\u4e00-\u9fff]{0,4}?做好\s*(\d{4})\s*年度[^。；;!！?？\d]{0,40}?(?:绩效)?(?:自评|自我评价|评价)工作"
 )
+# (a self-evaluation's first sentence) the year's spending the unit evaluated, 年 or 年度: 本部门按要求对 2021 年部门整体支出
+# 开展绩效自评
+_OPENING_DONE_YEAR = re.compile(
+    r"对\s*(\d{4})\s*年度?[^。；;!！?？\d]{0,30}?(?:整体|项目|预算|资金|支出)[^。；;!！?？\d]{0,20}?(?:开展|进行|实施)了?"
+    r"[^。；;，,]{0,6}?(?:绩效)?(?:自评|自我评价)"
+)
 _SELF_KINDS = ("self-evaluation", "project-self-evaluation")
 
 
@@ -180,6 +186,10 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             if m and (_ANNOUNCES.search(p.text, m.end()) or kind in _SELF_KINDS and _first_sentence(p, m)) and not _OPENING_DONE.search(p.text, m.end()):
                 g = 1 if m.group(1) else 2
                 year, year_span, year_from = int(m.group(g)), p.span(m.start(g), m.end(g)), "opening"
+                break
+            m = _OPENING_DONE_YEAR.search(p.text) if kind in _SELF_KINDS else None
+            if m and _first_sentence(p, m) and not _OPENING_DONE_YEAR.search(p.text, m.end()):
+                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
                 break
             m = _OPENING_PURPOSE.search(p.text)
             if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_PURPOSE.search(p.text, m.end()):

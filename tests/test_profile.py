@@ -282,3 +282,11 @@ def test_the_evaluation_told_in_the_reports_first_sentence_gives_the_year():
     # (not in a later sentence, nor in a later paragraph: an earlier round may be told there)
     assert profile("一、部门概况\n我厅开展了 2022 年度部门预算绩效自评工作。\n").year_from != "opening"
     assert profile("我厅职能如下。我厅开展了 2022 年度部门预算绩效自评工作。\n").year_from != "opening"
+
+
+def test_a_self_evaluations_first_sentence_evaluating_a_years_spending_gives_the_year():
+    p = profile("本部门按要求对 2021 年部门整体支出开展绩效自评，从评价情况来看项目完成情况良好。\n1. 项目绩效目标完成情况。\n")
+    assert (p.year, p.year_from) == (2021, "opening")
+    # (a year's spending evaluated by someone else, or an earlier round in a later sentence, is not the opening)
+    assert profile("市财政局对 2021 年部门整体支出开展了重点评价。\n").year_from != "opening"
+    assert profile("本部门职能如下。本部门对 2021 年部门整体支出开展绩效自评。\n").year_from != "opening"
