@@ -234,8 +234,8 @@ FILE_NAME_YEAR = re.compile(
 
 
 # A form's or a report's name with its year in brackets after it: 项目支出绩效自评表（2022 年度）,
-# 部门整体支出绩效自评报告（2023 年度）.
-FORM_YEAR = re.compile(rf"{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:表|报告)\s*[(（]\s*(\d{{4}})\s*年度?\s*[)）]")
+# 部门整体支出绩效自评报告（2023 年度）, or the bare year: ……绩效目标自评表 (2021).
+FORM_YEAR = re.compile(rf"{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?(?:表|报告)\s*[(（]\s*(\d{{4}})\s*(?:年度?)?\s*[)）]")
 
 # The notice a report answers: 关于开展 N 年度……自评工作的通知 names the evaluated budget
 # year itself; the bare 关于开展 N 年……自评工作 names the year the work is done in, the year

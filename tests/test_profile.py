@@ -290,3 +290,8 @@ def test_a_self_evaluations_first_sentence_evaluating_a_years_spending_gives_the
     # (a year's spending evaluated by someone else, or an earlier round in a later sentence, is not the opening)
     assert profile("市财政局对 2021 年部门整体支出开展了重点评价。\n").year_from != "opening"
     assert profile("本部门职能如下。本部门对 2021 年部门整体支出开展绩效自评。\n").year_from != "opening"
+
+
+def test_a_forms_name_with_a_bare_year_in_brackets_gives_the_year():
+    p = profile("转移支付区域（项目）绩效目标自评表 (2021)\n索引号：某某\n")
+    assert (p.year, p.year_from) == (2021, "title")
