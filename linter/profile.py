@@ -352,10 +352,19 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             dated = list(_PAGE_DATE.finditer(name))
             if dated:
                 name = name[dated[-1].end():]  # (a web page's fields, its date last, run into the name)
-            if prev.kind == "text" and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", name) \
+            # (or a table's first rows, the name and then its year, each the one cell of its row: 就业补助资金绩效自评表 |
+            # (2024 年度) | 转移支付（项目）名称 | ……)
+            lone = prev.kind == p.kind == "cell" and _lone_cell(everything, prev) and _lone_cell(everything, p)
+            if (prev.kind == "text" or lone) and re.search(rf"{REPORT_NAME}\s*$|{EVAL_WORD}[^{CLAUSE_STOPS}]{{0,6}}?表\s*$", name) \
                     and not re.search(r"\d{4}\s*年", name) and not _NOT_TITLE_HEAD.search(name):
                 return int(m.group(1)), p.span(m.start(1), m.end(1))
     return None, None
+
+
+def _lone_cell(everything, p) -> bool:
+    """The table cell ``p`` is the one cell of its row (a table's title row)."""
+    return all(q.kind != "cell" or q.row != p.row
+               for q in everything[max(0, p.index - 1):p.index + 2] if q is not p)
 
 
 # a web page's date field: 发布日期：2023 年 10 月 19 日 / 发布时间：2024-03-14 10:20

@@ -295,3 +295,10 @@ def test_a_self_evaluations_first_sentence_evaluating_a_years_spending_gives_the
 def test_a_forms_name_with_a_bare_year_in_brackets_gives_the_year():
     p = profile("转移支付区域（项目）绩效目标自评表 (2021)\n索引号：某某\n")
     assert (p.year, p.year_from) == (2021, "title")
+
+
+def test_a_tables_title_rows_give_the_year():
+    p = profile("就业补助资金绩效自评表 | | |\n（2024 年度） | | |\n转移支付（项目）名称 | 就业补助资金 |\n")
+    assert (p.year, p.year_from) == (2024, "title")
+    # (a year in a row of several cells is a column's, not the title's)
+    assert profile("就业补助资金绩效自评表 | | |\n（2024 年度） | 预算数 |\n").year_from != "title"
