@@ -9,9 +9,13 @@ from ..years import places
 _NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩效评价)[^。；;《》]{0,12}?通知")
 
 
+# the notice's name up to its year: 关于开展 / 关于组织开展 / 关于做好 N 年……
+_NOTICE_HEAD = re.compile(r"关于(?:组织)?(?:开展|做好)\s*$")
+
+
 # a finance bureau's key or third-party evaluation (重点绩效评价) may look back at any earlier
 # year: its notice dates the evaluation work, not the self-evaluation round
-_KEY_EVALUATION = re.compile(r"重点|第三方|再评价|抽查|复核")
+_KEY_EVALUATION = re.compile(r"重点|第三方|再评价|抽查|复核|整改")
 # …and a sentence telling an earlier round under the notice (我局曾对……开展过重点评价): no notice this report answers
 _EARLIER_ROUND = re.compile(r"曾(?:经|对|于|在|按|根据|开展|进行|组织)|开展过|进行过|以前年度|往年|上一?轮")
 _CITED = re.compile(r"《[^《》]*》")
@@ -20,7 +24,7 @@ _CITED = re.compile(r"《[^《》]*》")
 class NoticeYear(Rule):
     """
     做什么
-        找出报告所依据的自评通知（“关于开展 N 年……绩效自评工作的通知”，有无《》都算），
+        找出报告所依据的自评通知（“关于开展 / 关于组织开展 / 关于做好 N 年……绩效自评工作的通知”，有无《》都算），
         比较通知里的年份 N 与评价年度 Y。自评工作在被评价年度的次年开展，通知通常写 N = Y + 1
         （“关于开展 2024 年……自评工作的通知”评价 2023 年度）；也有通知写被评价年度本身
         （“关于开展 2023 年度……绩效自评工作的通知”），N = Y 也不报告。N 是别的年份时提醒。
@@ -28,7 +32,7 @@ class NoticeYear(Rule):
         评价年度按 JX301 的计票：标题的年度被正文压倒时（JX301 报告标题），按正文的年度比较。
 
         不报告：评价年度是从这份通知推出来的（报告里没有别的年度信息）；通知以外的文件名；
-        重点绩效评价、第三方评价、再评价、抽查、复核的通知（这类评价可以回看更早的年度），以及句子（《》里的文件名以外）
+        重点绩效评价、第三方评价、再评价、抽查、复核的通知和评价的整改通知（这类评价、整改可以回看更早的年度），以及句子（《》里的文件名以外）
         说的是重点评价、第三方评价、抽查、复核或往年的一轮（“曾对……”“开展过”“以前年度”“往年”“上一轮”）的通知；
         报告没有可识别的评价年度。通知的文号与标题年份是否一致由文号规则检查，这里不看。
 
@@ -69,7 +73,7 @@ class NoticeYear(Rule):
         for p in places(doc):
             if p.ref.year in (year, year + 1):
                 continue
-            if not re.search(r"关于开展\s*$", p.para.text[max(0, p.i - 6):p.i]):
+            if not _NOTICE_HEAD.search(p.para.text, max(0, p.i - 8), p.i):
                 continue
             m = _NOTICE_AFTER.match(p.para.text, p.j)
             if m is None or _KEY_EVALUATION.search(m.group(0)):
