@@ -3,8 +3,7 @@
 Read from the header block (评价年度：… 评价单位：…; with no 评价年度, 预算年度：… / 所属年度：…) and the opening sentence
 (现将 2023 年度××整体绩效自我评价报告如下; or ……对 2022 年度××开展了绩效评价工作 / 开展了 2024 年度
 ××的绩效自评工作 / 较好完成了 2022 年度××绩效自评工作，现将绩效评价情况报告如下; or, with no title, 现将某某市
-2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下, or a
-self-evaluation's first sentence telling it done, 根据……要求，我厅认真开展了 2022 年度××绩效自评工作。, or a third party's
+2023 年度××绩效自评情况报告如下, or 为切实做好 2020 年度××绩效自我评价工作，……现将……报告如下, or a third party's
 受某某局委托，……对某某区 2023 年××开展绩效评价，形成本报告, or 本次评价对象为某某县 2022 年度××资金), then the report's own name in its first
 lines (a web page's field on a line of its own, 发布时间：… / 点击数：, is no line of the report; the vocabulary JX301 shares: linter/years.py REPORT_NAME; also a form's own name on a line
 of its own, 2024 年度某某资金绩效评价表; a name with its year in brackets after it, on the same line,
@@ -17,7 +16,8 @@ with its fund's year first, 某县 2023 年省级……资金转移支付 2023 �
 the year right before the name's end; a name may end in a subtitle in brackets, ……自评报告（2022 年某某
 经费）, or run into a copy of itself), falling back to the
 notice the report answers (关于开展 2024 年……自评工作的通知 evaluates 2023; 关于开展
-2023 年度……的通知 names 2023 itself).
+2023 年度……的通知 names 2023 itself), and then to a self-evaluation's first sentence telling it done
+(根据……要求，我厅认真开展了 2022 年度××绩效自评工作。 / 本部门按要求对 2021 年部门整体支出开展绩效自评).
 """
 from __future__ import annotations
 
@@ -183,13 +183,9 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
         # 使用情况开展了绩效评价工作。现将绩效评价情况报告如下
         for p in head[:8]:
             m = _OPENING_DONE.search(p.text)
-            if m and (_ANNOUNCES.search(p.text, m.end()) or kind in _SELF_KINDS and _first_sentence(p, m)) and not _OPENING_DONE.search(p.text, m.end()):
+            if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_DONE.search(p.text, m.end()):
                 g = 1 if m.group(1) else 2
                 year, year_span, year_from = int(m.group(g)), p.span(m.start(g), m.end(g)), "opening"
-                break
-            m = _OPENING_DONE_YEAR.search(p.text) if kind in _SELF_KINDS else None
-            if m and _first_sentence(p, m) and not _OPENING_DONE_YEAR.search(p.text, m.end()):
-                year, year_span, year_from = int(m.group(1)), p.span(m.start(1), m.end(1)), "opening"
                 break
             m = _OPENING_PURPOSE.search(p.text)
             if m and _ANNOUNCES.search(p.text, m.end()) and not _OPENING_PURPOSE.search(p.text, m.end()):
@@ -212,6 +208,15 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             m = NOTICE_YEAR.search(p.text)
             if m:
                 year, year_from = notice_evaluated_year(int(m.group(1)), m.group(2)), "notice"
+                break
+    if year is None and kind in _SELF_KINDS:
+        # (no title, no notice) a self-evaluation's first sentence telling the evaluation done: ……我厅认真开展了
+        # 2022 年度××绩效自评工作。 / 本部门按要求对 2021 年部门整体支出开展绩效自评，……
+        for pattern in (_OPENING_DONE, _OPENING_DONE_YEAR):
+            m = pattern.search(head[0].text) if head else None
+            if m and _first_sentence(head[0], m) and not pattern.search(head[0].text, m.end()):
+                g = next(k for k in range(1, pattern.groups + 1) if m.group(k))
+                year, year_span, year_from = int(m.group(g)), head[0].span(m.start(g), m.end(g)), "opening"
                 break
     if year is None and default_year:
         year, year_from = default_year, "config"

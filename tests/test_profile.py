@@ -302,3 +302,9 @@ def test_a_tables_title_rows_give_the_year():
     assert (p.year, p.year_from) == (2024, "title")
     # (a year in a row of several cells is a column's, not the title's)
     assert profile("就业补助资金绩效自评表 | | |\n（2024 年度） | 预算数 |\n").year_from != "title"
+
+
+def test_the_notice_comes_before_the_first_sentences_evaluation():
+    # (the notice the report answers is read first: the opening's year is then checked against it)
+    p = profile("根据《关于开展 2024 年度中央对地方转移支付绩效自评工作的通知》，我厅认真开展了 2023 年度某某资金绩效自评工作。\n")
+    assert (p.year, p.year_from) == (2024, "notice")
