@@ -86,7 +86,8 @@ _UNIT_FIELD = re.compile(r"(?:评价|自评|填报|报告)单位\s*(?:\((?:公�
 # A unit field that holds no name: 填报单位：单位：万元 (the next field's label), a unit of measure.
 _NOT_A_NAME = re.compile(r"^(?:单位|部门|名称|单位名称|部门名称|金额单位|计量单位)$|^(?:万元|元|千元|亿元)$")
 # 填报日期：2023 年 4 月 28 日 — the date the unit filled in the report.
-_FILL_DATE = re.compile(r"(?:填报|填表|报告|报送)日期\s*[:：]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# (a form's table may lose the 日 when it was read: 填报日期:2022 年 8 月 10 项目名称 …)
+_FILL_DATE = re.compile(r"(?:填报|填表|报告|报送)日期\s*[:：]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?:\s*日|(?=\s+\D))")
 _DECLARED_UNIT = re.compile(
     r"([\u4e00-\u9fff]{4,30}?(?:办公室|委员会|局|委|部|中心|院|站|所|厅|办))\s*\(以下简称"
 )

@@ -308,3 +308,10 @@ def test_the_notice_comes_before_the_first_sentences_evaluation():
     # (the notice the report answers is read first: the opening's year is then checked against it)
     p = profile("根据《关于开展 2024 年度中央对地方转移支付绩效自评工作的通知》，我厅认真开展了 2023 年度某某资金绩效自评工作。\n")
     assert (p.year, p.year_from) == (2024, "notice")
+
+
+def test_a_fill_date_whose_day_lost_its_character_in_a_table():
+    p = profile("某某局 2021 年度乡村道路项目自评表\n填报日期:2022 年 8 月 10 项目名称 乡村道路\n")
+    assert p.fill_date == (2022, 8, 10)
+    # (digits run on are no day)
+    assert profile("某某局 2021 年度乡村道路项目自评表\n填报日期:2022 年 8 月 1023\n").fill_date is None
