@@ -302,6 +302,8 @@ def _title_alone(doc, year):
                 carried += 1  # money taken from what the title's year left over (从 N 年……结余资金列支): a later year's
             elif _prior_year_column(doc, p):
                 carried += 1  # a column 2021 年决算数 beside 2022 年决算数: the later year's table gives its year before
+            elif _advanced_for(doc, p) == year + 1:
+                carried += 1  # 2020 年 12 月……提前下达 2021 年……资金: the next year's money, given in the title's year
             else:
                 mentions += 1  # the body gives the title's year
             continue
@@ -358,6 +360,19 @@ def _title_alone(doc, year):
     elif n + (other in support) < 2 + len(copies):
         return None
     return other, list(votes[other].values()), mentions + carried
+
+# money given in advance for a year: 提前下达 2021 年…… / 关于提前下达 2021 年……的通知
+_ADVANCE = re.compile(r"提前(?:下达|拨付|分配|安排)\s*(\d{4})\s*年")
+
+
+def _advanced_for(doc, p) -> int | None:
+    """The year whose money the sentence of ``p`` gives in advance, when ``p`` is the date it was given
+    (2020 年 12 月，省财政厅下达《……关于提前下达 2021 年……资金的通知》: 2021); None otherwise."""
+    if not is_event_date(doc, p):
+        return None
+    m = _ADVANCE.search(p.para.text, p.j, p.e)
+    return int(m.group(1)) if m else None
+
 
 # a table's column header of a year's money alone on its line or in its cell: 2021 年决算数, 2022 年预算数（万元）
 _YEAR_COLUMN = re.compile(r"\s*(\d{4})\s*年度?\s*(?:全年)?(决算|预算|实际支出|支出|执行)(?:数|额|金额)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*")
