@@ -326,7 +326,7 @@ def _title_alone(doc, year):
             continue
         if _compares_years(p) or PLAN.search(p.para.text, p.s, p.e):
             continue
-        if _looks_back(p) or _PAST_ROUND.search(p.para.text, p.s, p.e):
+        if _looks_back(p) or _PAST_ROUND.search(p.clause_before() + p.para.text[p.j:_clause_end(p.para.text, p)]):
             continue  # 市财政局对我局 N 年度……自评结果进行了复核 / N 年度、N+1 年度连续两年自评等级为优: earlier rounds told
         if _CARRIED.search(p.clause_after()):
             continue  # 2022 年结转资金: an earlier year's money, named in any year's report
@@ -450,17 +450,23 @@ _GOVERNS_BACK = re.compile(r"根据|依据|按照|参照|参考|结合|针对")
 _GOVERNS_REQUEST = re.compile(r"要求\s*[，,]?\s*(?:对|开展|进行|组织)")
 _BACK_WORDS = re.compile(r"发现|问题|意见|反馈|整改")
 _CITED_NAME = re.compile(r"《[^《》]*》")
+_EVAL_RESULT = re.compile(r"(?:评价|自评|考核|审计|检查)[^，,。；;]{0,10}?(?:结果|报告|意见|发现|问题|结论)")
 # an earlier round reviewed or told as a history
 _PAST_ROUND = re.compile(r"复核|审核|抽查|核查|连续|历年|往年")
 
 
 def _looks_back(p) -> bool:
-    """The sentence of ``p`` looks back at an earlier evaluation (JX301's look-back, for the vote)."""
+    """The year's clause looks back at an earlier evaluation (for the vote; narrower than JX301's look-back, which
+    only keeps a finding back): a governing word right before the year (根据 N 年度……) or governing an evaluation's
+    results named after it (依据……提供的 N 年度绩效评价结果; not 根据文件精神组织人手对 N 年度……进行梳理, nor 根据……
+    提供的 N 年任务完成情况数据), or its problems, findings or their rectification in the clause (……提出的问题已整改)."""
     before = p.clause_before()
+    after = p.para.text[p.j:_clause_end(p.para.text, p)]
     governing = list(_GOVERNS_BACK.finditer(before))
     if governing and not _GOVERNS_REQUEST.search(before, governing[-1].end()):
-        return True
-    return bool(_BACK_WORDS.search(_CITED_NAME.sub("", p.para.text[p.s:p.e])))
+        if len(before[governing[-1].end():].strip()) <= 4 or _EVAL_RESULT.search(after):
+            return True
+    return bool(_BACK_WORDS.search(_CITED_NAME.sub("", before + after)))
 
 
 def _odd_profile_year(doc, year):
