@@ -67,9 +67,30 @@ def _an_indicators(text: str, i: int, q: Quantity, label: str) -> bool:
     return False
 
 
-def _is_criterion(text: str, i: int) -> bool:
-    """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result."""
-    return bool(re.search(r"[≥≤><=]|以上|以下|不足|达到|每|不能超过|不得超过|最多|最高", text[max(0, i - 20):i]))
+_CRITERION = re.compile(r"[≥≤><=]|以上|以下|不足|达到|每|不能超过|不得超过|最多|最高")
+# what ends a label that states the score reached (自评得分达到 95 分): no criterion's 达到
+_REACHED = re.compile(r"(?:得分|总分|评分)(?P<reach>达到?)\s*$")
+# a bound of a band or a range after the number (综合得分 85 分（含）以上为优秀, 80-90 分为良)
+_BOUND_AFTER = re.compile(r"\s*分?\s*(?:[(（]\s*(?:含|不含)\s*[)）]\s*)?(?:以上|以下|及以上|及以下|以内|[～~至到\-—–])")
+
+
+def criterion_window(text: str, i: int) -> tuple[int, int]:
+    """Where to look for a criterion's words before the number at ``i``: up to 20 characters
+    back within its sentence, short of a 达到 that ends its own label (自评得分达到 95 分)."""
+    k = max(sentence_start(text, i), i - 20)
+    m = _REACHED.search(text, k, i)
+    return k, m.start("reach") if m else i
+
+
+def _is_criterion(text: str, i: int, j: int | None = None) -> bool:
+    """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result; nor does a band's
+    bound (综合得分 85 分（含）以上为优秀, 得分 80 至 90 分为良: the number's ``j`` end is followed by
+    以上, 以下, （含）, a dash or 至). Only the number's own sentence counts (…60 分以下为差。本项目
+    自评得分 88 分 is a result), and a 达到 that ends the score's own label (自评得分达到 95 分) is none."""
+    k, stop = criterion_window(text, i)
+    if _CRITERION.search(text, k, stop):
+        return True
+    return j is not None and _BOUND_AFTER.match(text, j) is not None
 
 
 def total_scores(doc) -> list[Quantity]:
@@ -107,6 +128,8 @@ def _total_scores(doc) -> list[Quantity]:
             before, prev = prev, q
             label = (q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
                      or _cell_label(doc, pf, q))
+            if label.endswith(("分达到", "分达")):
+                label = label[: label.rindex("达")]  # 自评得分达到 95 分: the score reached
             if (_RESULT_FIELD.search(label) and not _PART_WORDS.search(label)
                     and _RESULT_GRADE.match(text, pf.para.index_of(q.span.end))):
                 out.append(q)  # 评价分值：105.20分 评价等级：良 — the evaluation's result with its grade
@@ -123,7 +146,7 @@ def _total_scores(doc) -> list[Quantity]:
             if q.value == FULL_MARKS and "得" not in label and _score_follows(pf, q):
                 continue  # 总分100分，自评得分95分: the maximum, the score follows
             i = pf.para.index_of(q.span.start)
-            if _is_criterion(text, i) or _an_indicators(text, i, q, label):
+            if _is_criterion(text, i, pf.para.index_of(q.span.end - 1) + 1) or _an_indicators(text, i, q, label):
                 continue
             k = max(text.rfind(c, 0, i) for c in _CLAUSE_STOPS) + 1
             if _LOOK_BACK.search(text, k, i):
@@ -203,7 +226,7 @@ def _listed_totals(doc) -> list[Listed]:
                     break
                 name = q.raw_label.replace(" ", "")
                 if (re.search(r"分值|满分|权重|标准分|扣|加分", name) or _PART_WORDS.search(name)
-                        or _is_criterion(text, i)):
+                        or _is_criterion(text, i, pf.para.index_of(q.span.end - 1) + 1)):
                     break
                 items.append(q)
                 at = pf.para.index_of(q.span.end - 1) + 1
@@ -640,7 +663,7 @@ def _bare_totals(doc) -> list[Quantity]:
                 continue
             i = pf.para.index_of(q.span.start)
             j = pf.para.index_of(q.span.end - 1) + 1
-            if not _BARE_AFTER.match(text, j) or _is_criterion(text, i):
+            if not _BARE_AFTER.match(text, j) or _is_criterion(text, i, j):
                 continue
             end = _SENTENCE_END.search(text, j)
             end = end.start() if end else len(text)

@@ -5,7 +5,7 @@ from ..arith import fmt
 from ..dates import sentence_start
 from ..facts import Quantity
 from ..rule import Rule
-from ..scores import ceiling, listed_totals, total_scores
+from ..scores import ceiling, criterion_window, listed_totals, total_scores
 
 # Words that make a score the report's total self-evaluation score.
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
@@ -187,6 +187,5 @@ _CRITERION_WORDS = re.compile(r"[≥≤><=]|以上|以下|不足|达到|每")  #
 def _is_criterion(pf, q: Quantity) -> bool:
     """A scoring criterion (结果=100%，得10分；…≥90%，得9分) states no result."""
     text = pf.para.text
-    i = pf.para.index_of(q.span.start)
-    window = text[max(0, i - 20): i]
-    return bool(_CRITERION_WORDS.search(window))
+    k, stop = criterion_window(text, pf.para.index_of(q.span.start))  # (its sentence; not 得分达到's 达到)
+    return bool(_CRITERION_WORDS.search(text, k, stop))
