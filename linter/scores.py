@@ -34,11 +34,15 @@ from .source import Span
 
 # The label right before a score that makes it the report's total.
 _TOTAL_LABEL = re.compile(
-    r"(?:自评|综合|总体|最终|自我评价|绩效评价|整体支出评价|再评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
+    r"(?:自评|综合|总体|整体|最终|自我评价|绩效评价|整体支出评价|再评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
     r"|(?:自评|评价|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
+    r"|总得分(?:为|是)?$"
     r"|^(?:本|该)?项目(?:综合|最终)?得分(?:为|是)?$"
-    r"|(?:最终|绩效|综合)?评分结果(?:为|是)?$|绩效评分$"
+    r"|(?:最终|绩效|综合)?评分结果(?:为|是)?$|绩效评分$|(?:最终|综合|总体|整体)评分(?:为|是)?$"
 )
+# the score obtained against a full mark of 100 stated right before it (总分 100 分，实得 93 分)
+_OBTAINED = re.compile(r"(?:^|[^\u4e00-\u9fff])实(?:际)?得(?:分|分数)?(?:为|是)?$")
+_WHOLE_MAX = re.compile(r"总分|满分")
 # An indicator's own score is not the total: 预算编制自评得分 18 分.
 _PART_WORDS = re.compile(r"编制|执行|监督|效益|指标(?!评分表)|产出|效果|满意度|公开|资产|采购|一级|二级|三级|本项(?!目)|该项(?!目)|分项|单项|加分|扣分|减分")
 
@@ -137,7 +141,9 @@ def _total_scores(doc) -> list[Quantity]:
             if _MAX_LABEL.search(label):
                 prev_max = q
                 continue
-            if not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label):
+            obtained = (_OBTAINED.search(label) is not None and before is not None and before.sentence == q.sentence
+                        and before.value == FULL_MARKS and _WHOLE_MAX.search(before.raw_label) is not None)
+            if not (obtained or _TOTAL_LABEL.search(label)) or _PART_WORDS.search(label):
                 continue
             if prev_max is not None and prev_max.sentence == q.sentence and prev_max.value != FULL_MARKS:
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
@@ -283,9 +289,10 @@ def _its_maximum(pf, p: Quantity, q: Quantity) -> bool:
 
 
 def _score_follows(pf, q: Quantity) -> bool:
-    """Whether a score labelled as obtained (…得分) follows ``q`` in its sentence."""
+    """Whether a score labelled as obtained (…得分, 实得) follows ``q`` in its sentence."""
     return any(r.kind == "score" and r.sentence == q.sentence and r.span.start > q.span.start
-               and "得分" in r.raw_label for r in pf.quantities)
+               and ("得分" in r.raw_label or _OBTAINED.search(r.raw_label.replace(" ", "")))
+               for r in pf.quantities)
 
 
 # (this and _CELL_LABEL are patterns of rare places, compiled by re when first used: a Chinese
@@ -575,6 +582,13 @@ _GRADE_RE = re.compile(
 )
 
 
+# a grade named before the word 等级/等次 (属于“优”等次, 评定为良好等级): the word after it makes it a grade
+_GRADE_BEFORE_RE = re.compile(
+    r"(?=[属评定确达处])(?:属于|评为|评定为|定为|确定为|达到|处于)\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)"
+    r"\s*[”\"'’」]?\s*(?:等级|等次|档次)(?!以上|以下|及以上|及以下)"
+)
+
+
 @attrs.frozen
 class Grade:
     grade: str  # 优 | 良 | 中 | 差 (normalised)
@@ -612,8 +626,14 @@ def _grades(doc) -> list[Grade]:
                 and "评级" not in p.text):
             continue  # every match has 等级, 等次, 结果, 结论, 评级, 自评为 or 评定为: most paragraphs are passed without the pattern
         text = p.text
-        for m in _GRADE_RE.finditer(text):
-            if _COUNT_AFTER_RE.match(text, m.end(1)):
+        found = list(_GRADE_RE.finditer(text))
+        if "属于" in text or "为" in text or "达到" in text or "处于" in text:
+            taken = {m.start(1) for m in found}
+            more = [m for m in _GRADE_BEFORE_RE.finditer(text) if m.start(1) not in taken]
+            if more:
+                found = sorted(found + more, key=lambda m: m.start(1))
+        for m in found:
+            if _COUNT_AFTER_RE.match(text, m.end(1)) or _COUNT_AFTER_RE.match(text, m.end()):
                 continue
             clause = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1
             if _COUNT_BEFORE_RE.search(text, clause, m.start()):
