@@ -692,6 +692,76 @@ def _bare_totals(doc) -> list[Quantity]:
     return out
 
 
+# --- the grade bands the report states ------------------------------------------
+
+_G = r"[“\"'‘「]?\s*(?P<g{}>优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?![\u4e00-\u9fff]?(?:率|化|度|质))"
+_INCL = r"\s*(?:[(（]\s*含\s*(?:本数)?\s*[)）])?\s*"
+_NUM = r"(?<![\d.])(?P<lo{}>\d{{1,3}}(?:\.\d+)?)\s*分?"
+_THEN = r"\s*(?:的|者)?\s*(?:为|是|评为|定为|属于|属|即为|划为|列为)\s*"
+_WORDS = r"优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差"
+# a lower bound tied to its grade: 90 分（含）以上为优, 80-89 分为良好, 80（含）至 90 分的为良;
+# 优秀：90 分（含）以上, 良（80 分≤得分<90 分）, 合格（60-79 分）, 优[90分～100分)
+_BAND_RE = re.compile(
+    _NUM.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
+    + r"|" + _NUM.format(2) + _INCL + r"[-—–～~至到]\s*\d{1,3}(?:\.\d+)?\s*分?" + _INCL + r"(?:之间|以下|以内)?"
+    + _THEN + _G.format(2)
+    + r"|(?P<g3>" + _WORDS + r")[”\"'’」]?\s*(?:等级|等次|档)?\s*[:：(（\[【]\s*(?:得分|分数|总分)?\s*"
+    + _NUM.format(3) + _INCL + r"(?:(?:及|或)?以上|[-—–～~至到≤])"
+)
+
+
+@attrs.frozen
+class Bands:
+    """The grade bands a report states for its total (``bands`` as ``Config.grade_bands``), or
+    ``bands`` None when it states bands that cannot be read whole (no grade can then be checked);
+    ``span``: where it states them."""
+    bands: tuple[tuple[str, Decimal], ...] | None
+    span: Span | None = None
+
+
+def report_bands(doc) -> Bands:
+    """The bands the grades of the report are checked against: the configured ones
+    (``Config.grade_bands``), unless the report states bands of its own that differ — a lower
+    bound tied to a grade word (90 分（含）以上为优, 80-89 分为良好, 合格（60-79 分）, 优（90 分≤得分
+    ≤100 分）). When the lower bounds of 优, 良 and 中 (or 优秀, 良好, 合格 …) are all stated,
+    decreasing, one value each, they are the bands (差 below 中's bound); when the report states
+    some bound that differs from the configured one and the three cannot be read so, the bands
+    are unknown (``Bands(None)``). Worked out once per document."""
+    found = doc.memo.get("scores.report_bands")
+    if found is None:
+        found = doc.memo["scores.report_bands"] = _report_bands(doc)
+    return found
+
+
+def _report_bands(doc) -> Bands:
+    configured = doc.config.grade_bands
+    stated: dict[str, set[Decimal]] = {}
+    first = None
+    for p in doc.paragraphs:
+        text = p.text
+        if "分" not in text or ("以上" not in text and "-" not in text and "至" not in text and "～" not in text
+                                and "—" not in text and "–" not in text and "~" not in text and "到" not in text
+                                and "≤" not in text):
+            continue  # every band definition has 分 and 以上, a dash, 至/到 or ≤
+        for m in _BAND_RE.finditer(text):
+            k = next(n for n in (1, 2, 3) if m.group(f"g{n}"))
+            word, lo = m.group(f"g{k}"), m.group(f"lo{k}")
+            stated.setdefault(GRADE_WORDS[word], set()).add(Decimal(lo))
+            if first is None:
+                first = p.span(m.start(), m.end())
+    if not stated:
+        return Bands(configured)
+    conf = dict(configured)
+    if all(g in conf and vs == {conf[g]} for g, vs in stated.items()):
+        return Bands(configured)  # the report states the configured bands
+    top = [stated.get(g) for g in ("优", "良", "中")]
+    if all(v is not None and len(v) == 1 for v in top):
+        a, b, c = (next(iter(v)) for v in top)
+        if a > b > c > 0 and a <= FULL_MARKS and stated.get("差", {Decimal(0)}) <= {Decimal(0)}:
+            return Bands((("优", a), ("良", b), ("中", c), ("差", Decimal(0))), first)
+    return Bands(None, first)
+
+
 def band(score: Decimal, bands) -> str:
     """The grade of ``score``: the first band whose lower bound (inclusive) it reaches."""
     ordered = sorted(bands, key=lambda b: b[1], reverse=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..arith import fmt
 from ..rule import Rule
-from ..scores import band, bare_totals, describe_bands, grade_word, grades, score_of_grade, total_scores
+from ..scores import band, bare_totals, describe_bands, grade_word, grades, report_bands, score_of_grade, total_scores
 
 
 class GradeBand(Rule):
@@ -20,6 +20,10 @@ class GradeBand(Rule):
         逗号、分号或句号，而且同一句里它后面写了等级；得分率、个数、年份、评分标准（“得分 90 以上”）都不算。
 
         分数段取自配置 ``grade_bands``（各地可改），默认：优 ≥ 90，良 80–90，中 60–80，差 < 60；
+        报告自己写了分数段（“90 分（含）以上为优”“80-89 分为良好”“合格（60-79 分）”“优（90 分≤得分≤100 分）”
+        “优[90分～100分)”：一个下限紧连着一个等级字）且与配置不同时，按报告写的：优、良、中（或优秀、良好、合格等）
+        三个下限都写了、各只有一个值、由高到低时，就用这三个下限（中以下为差），消息的相关位置指向报告写分数段的地方；
+        写了与配置不同的下限、却读不全这三个下限时，分数段无从确定，整份报告的等级都不检查。
         **下限含本数，上限不含**：90 分是优，89.99 分是良，80 分是良，60 分是中。
         “优秀/良好/合格/不合格”“优秀/良好/中等/较差”“优秀/良好/一般/较差”等写法按同样的
         四段看待（合格、中等、一般是中，不合格、较差是差），建议的等级用报告自己的写法。
@@ -53,6 +57,7 @@ class GradeBand(Rule):
             "the grade does not match the score: {score} falls in “{expected}” ({bands}, lower bounds inclusive), but the grade given is “{stated}”",
         ),
         "score": ("总得分 {score} 分", "total score {score}"),
+        "bands": ("报告写的等级标准", "the grade bands the report states"),
     }
 
     def check(self, doc):
@@ -60,7 +65,10 @@ class GradeBand(Rule):
         bare = bare_totals(doc)  # 最终得分 86.50，等级为良: a total written without 分
         if bare:
             totals = sorted([*totals, *bare], key=lambda q: q.span.start)
-        bands = doc.config.grade_bands
+        stated = report_bands(doc)  # the report's own bands where it states them
+        bands = stated.bands
+        if bands is None:
+            return  # bands of its own the report states but that cannot be read whole
         for g in grades(doc):
             q = score_of_grade(doc, g, totals)
             if q is None:
@@ -73,5 +81,6 @@ class GradeBand(Rule):
             expected = grade_word(expected, g.written)
             yield self.report(
                 g.span, "band", score=score, bands=(describe_bands(bands), describe_bands(bands, ", ")), expected=expected, stated=g.written,
-                related=[self.related(q.span, "score", score=score)], suggestion=expected,
+                related=[self.related(q.span, "score", score=score)]
+                + ([self.related(stated.span, "bands")] if stated.span is not None else []), suggestion=expected,
             )
