@@ -652,13 +652,17 @@ _BARE_AFTER = re.compile(r"\s*(?:[，,；;。]|$)")
 _SENTENCE_END = re.compile(r"[。；;!?！？]")
 
 
+_BARE_MAX = Decimal(1000)  # (a bare total above 100 is out of range, JX201's; four digits are a year's or a count's)
+
+
 def bare_totals(doc) -> list[Quantity]:
     """The total score written as a bare number, without 分 (最终得分 86.50，等级为良), in
     document order: only where the label right before it names the total as :func:`total_scores`
-    reads it and holds 得分, 总分 or 评分 (no indicator's word, no earlier year's), the number is
-    between 0 and 100 and ends its clause, and a stated grade (:func:`grades`) follows it in its
+    reads it and holds 得分, 总分 or 评分 (no indicator's word, no earlier year's), the number has
+    at most three digits before its point and ends its clause, and a stated grade (:func:`grades`) follows it in its
     sentence — a score's rate (得分率 90%), a count (得分项目 12 个), a year, a criterion
-    (得分 90 以上) are none. For the grade rules (JX203): a grade needs the score it goes with.
+    (得分 90 以上) are none. For the grade rules (JX203): a grade needs the score it goes with;
+    and for JX201: a total so written above the maximum (自评得分103，评价等级为优) is out of range.
     Worked out once per document."""
     found = doc.memo.get("scores.bare_totals")
     if found is None:
@@ -675,7 +679,7 @@ def _bare_totals(doc) -> list[Quantity]:
         pf = doc.facts[para]
         text = pf.para.text
         for q in pf.quantities:
-            if q.kind != "number" or q.negative or q.depth or not (0 <= q.value <= FULL_MARKS):
+            if q.kind != "number" or q.negative or q.depth or not (0 <= q.value < _BARE_MAX):
                 continue
             label = q.raw_label.replace(" ", "")
             if (not _BARE_TOTAL_WORD.search(label) or not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label)

@@ -5,7 +5,7 @@ from ..arith import fmt
 from ..dates import sentence_start
 from ..facts import Quantity
 from ..rule import Rule
-from ..scores import ceiling, criterion_window, listed_totals, total_scores
+from ..scores import bare_totals, ceiling, criterion_window, listed_totals, total_scores
 
 # Words that make a score the report's total self-evaluation score.
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
@@ -36,6 +36,8 @@ class ScoreOutOfRange(Rule):
         只看明确标为得分的数：评分标准（“结果=100%，得10分”）、分值本身、扣分不在此列。
         PDF 里保留下来的换行把“自评得分”留在上一行末尾（后面没有标点或只有冒号）、
         “90 分”在下一行开头时，仍按自评总得分看；表格单元格不这样连读。
+        不带“分”字的总得分（“自评得分103，评价等级为优”）按 JX203 的条件读（标签点明是总得分，数紧跟着逗号、分号或句号，
+        同一句里它后面写了等级），同样看待。
         填在冒号后的分数（“自评得分：96 分”，表单连成一行的“自评总分: 95 分”）按冒号前的
         字段名看；表格里单独一格的分数（“总分 | 96.5分 |”）按左边紧挨的一格的名称看，
         只在这一行没有别的数时（“总分 | 100 | 96.5分”里哪一格是总得分无从知道）。
@@ -149,6 +151,13 @@ class ScoreOutOfRange(Rule):
                         related=[self.related(last_max.span, "max", max=fmt(last_max.value, last_max.precision))],
                     )
 
+
+        for q in bare_totals(doc):  # 自评得分103，评价等级为优: a total written without 分
+            if top.value is None or q.value <= top.value:
+                continue
+            if top.why == "plain" and _under_assessment(doc.facts[q.para], q):
+                continue
+            yield self._too_high(q, top)
 
     def _too_high(self, q, top):
         score = fmt(q.value, q.precision)
