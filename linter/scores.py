@@ -619,9 +619,36 @@ def grades(doc) -> list[Grade]:
     return list(found)
 
 
+# a cell that names a grade field (自评等级 | 优, 评价结果 | 良好): the cell right after it holds the grade
+_GRADE_FIELD = re.compile(r"(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?)?(?:等级|等次|评级)|(?:自评|评价|评定)(?:结果|结论)")
+_GRADE_CELL = re.compile(r"[“\"'‘「]?(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)[”\"'’」]?")
+_TOTAL_ROW = re.compile(r"总分|总得分|综合得分|合计|总计|自评总分|评价总分")
+
+
+def _cell_grade(doc, p) -> "re.Match | None":
+    """The grade a table cell holds alone, as a field's value: the cell on its left in its row
+    names a grade field (自评等级 | 优 | ; 自评得分 | 85 | 评价等级 | 良 |)."""
+    if p.kind != "cell" or not p.cell or p.index == 0 or len(p.text) > 6:
+        return None
+    m = _GRADE_CELL.fullmatch(p.text.strip())
+    if m is None:
+        return None
+    left = doc.paragraphs[p.index - 1]
+    if left.kind != "cell" or left.row != p.row or left.cell != p.cell - 1:
+        return None
+    return m if _GRADE_FIELD.fullmatch(left.text.replace(" ", "")) else None
+
+
 def _grades(doc) -> list[Grade]:
     out = []
     for p in doc.paragraphs:
+        if p.kind == "cell" and p.cell:
+            m = _cell_grade(doc, p)
+            if m is not None:
+                lead = len(p.text) - len(p.text.lstrip())
+                out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(lead + m.start(1), lead + m.end(1)),
+                                 p.index, lead + m.start(1)))
+                continue
         if ("等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text
                 and "评级" not in p.text):
             continue  # every match has 等级, 等次, 结果, 结论, 评级, 自评为 or 评定为: most paragraphs are passed without the pattern
@@ -693,6 +720,38 @@ def _bare_totals(doc) -> list[Quantity]:
             end = end.start() if end else len(text)
             if any(j <= g < end for g in at[para]):
                 out.append(q)
+    out.extend(_bare_cell_totals(doc))
+    out.sort(key=lambda q: q.span.start)
+    return out
+
+
+def _bare_cell_totals(doc) -> list[Quantity]:
+    """A total without 分 alone in a form's cell, named by the cell on its left (自评得分 | 85 |),
+    the only figure of its row, when a grade field's cell follows it in its row or in the row
+    right below (… | 评价等级 | 良 |): what :func:`_cell_total` pairs the grade with."""
+    out = []
+    paragraphs = doc.paragraphs
+    for g in grades(doc):
+        if paragraphs[g.para].kind != "cell":
+            continue
+        row, rows_seen, k = paragraphs[g.para].row, 0, g.para - 1
+        while k >= 0 and paragraphs[k].kind == "cell":
+            if paragraphs[k].row != row:
+                rows_seen += 1
+                if rows_seen > 1:
+                    break
+                row = paragraphs[k].row
+            pf = doc.facts[k]
+            if pf.quantities:
+                q = pf.quantities[0]
+                if (len(pf.quantities) == 1 and q.kind == "number" and not q.negative and q.value < _BARE_MAX
+                        and pf.para.text.strip() == doc.text_at(q.span).strip()):
+                    label = _cell_label(doc, pf, q)
+                    if (_BARE_TOTAL_WORD.search(label) and _TOTAL_LABEL.search(label) and not _PART_WORDS.search(label)
+                            and not _LOOK_BACK.search(label)):
+                        out.append(q)
+                break
+            k -= 1
     return out
 
 
@@ -912,17 +971,73 @@ def top_level(items: list[Summary]) -> list[Summary]:
 def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     """The total score a stated grade goes with: the last total before it in its
     paragraph, or else the first one after it in the same sentence."""
+    para = doc.paragraphs[g.para]
+    if para.kind == "cell":
+        return _cell_total(doc, g, totals)
     in_para = _totals_in(doc, totals, g.para)
     before = [q for q in in_para if q.span.end <= g.span.start]
     if before:
         return before[-1]
-    para = doc.paragraphs[g.para]
     text = para.text
     ends = [k for k in (text.find(c, g.index) for c in "。；;") if k >= 0]
     stop = min(ends) if ends else len(text)
     after = [q for q in in_para if q.span.start >= g.span.end
              and para.index_of(q.span.start) < stop]
     return after[0] if after else None
+
+
+def table_grades(doc) -> list[tuple[Grade, Quantity]]:
+    """The grade of a scoring table's total row with its score: a table whose header has one
+    score column (得分, 自评分 …) and one grade column (等级, 自评等级, 评价结果 …), and a row
+    named as the total (总分, 总得分, 综合得分, 合计, 总计) with a number under the score column
+    and a grade word alone under the grade column (项目 | 满分 | 自评分 | 等级 ⏎ 总分 | 100 | 92.5 | 优).
+    The other rows' grades are left out: an indicator's grade may go by its own scale."""
+    out = []
+    for table in doc.tables:
+        scores = table.columns_of("score")
+        if len(scores) != 1:
+            continue
+        graded = [c for c in table.columns if _GRADE_FIELD.fullmatch(c.header.replace(" ", ""))]
+        if len(graded) != 1:
+            continue
+        for row in table.rows:
+            if not _TOTAL_ROW.search(table.label(row)):
+                continue
+            q = table.value(row, scores[0])
+            cell = row.cell(graded[0].index)
+            if q is None or cell is None:
+                continue
+            p = doc.paragraphs[cell.para]
+            m = _GRADE_CELL.fullmatch(p.text.strip())
+            if m is None:
+                continue
+            lead = len(p.text) - len(p.text.lstrip())
+            out.append((Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(lead + m.start(1), lead + m.end(1)),
+                              p.index, lead + m.start(1)), q))
+    return out
+
+
+def _cell_total(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
+    """The total a grade held in a table cell goes with: the last total before it in its row,
+    else in the row right above it (自评得分 | 82.5分 ⏎ 自评等级 | 优) — in cells of its table
+    only, and only a row that holds no other figure."""
+    paragraphs = doc.paragraphs
+    row = paragraphs[g.para].row
+    rows_seen = 0
+    k = g.para - 1
+    while k >= 0 and paragraphs[k].kind == "cell":
+        if paragraphs[k].row != row:
+            rows_seen += 1
+            if rows_seen > 1:
+                return None
+            row = paragraphs[k].row
+        found = _totals_in(doc, totals, k)
+        if found:
+            return found[-1]
+        if rows_seen and doc.facts[k].quantities:
+            return None  # the row above has figures of its own: which is the total is not known
+        k -= 1
+    return None
 
 
 def _totals_in(doc, totals: list[Quantity], para: int) -> list[Quantity]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..arith import fmt
 from ..rule import Rule
-from ..scores import band, bare_totals, describe_bands, grade_word, grades, report_bands, score_of_grade, total_scores
+from ..scores import band, bare_totals, describe_bands, grade_word, grades, report_bands, score_of_grade, table_grades, total_scores
 
 
 class GradeBand(Rule):
@@ -19,6 +19,11 @@ class GradeBand(Rule):
         （“自评得分”“最终得分”“综合得分”“总分”之类，不带指标名或“上年”），数不超过三位整数、紧跟着
         逗号、分号或句号，而且同一句里它后面写了等级；得分率、个数、年份、评分标准（“得分 90 以上”）都不算。
 
+        表格里的等级：一格里只有等级字、左边紧挨的一格是“自评等级”“评价等级”“等级”“评价结果”之类的字段名时
+        （“自评等级 | 优”），对应的总得分是同一行里它前面的总得分，没有时取紧挨在上面的一行里的（“自评得分 | 82.5分”
+        “自评得分 | 85”：左边一格点明是总得分、这一行没有别的数）；上面一行有几个数时无法知道哪个是总得分，不看。
+        评分表表头有一个得分列（“得分”“自评分”）和一个等级列（“等级”“自评等级”）时，只看名称为“总分、总得分、
+        综合得分、合计、总计”的那一行：它得分列的数与等级列的等级；各指标行的等级可能按指标自己的标准评定，不看。
         分数段取自配置 ``grade_bands``（各地可改），默认：优 ≥ 90，良 80–90，中 60–80，差 < 60；
         报告自己写了分数段（“90 分（含）以上为优”“80-89 分为良好”“合格（60-79 分）”“优（90 分≤得分≤100 分）”
         “优[90分～100分)”：一个下限紧连着一个等级字）且与配置不同时，按报告写的：优、良、中（或优秀、良好、合格等）
@@ -69,8 +74,10 @@ class GradeBand(Rule):
         bands = stated.bands
         if bands is None:
             return  # bands of its own the report states but that cannot be read whole
-        for g in grades(doc):
-            q = score_of_grade(doc, g, totals)
+        pairs = [(g, score_of_grade(doc, g, totals)) for g in grades(doc)]
+        taken = {g.span for g, q in pairs if q is not None}
+        pairs += [(g, q) for g, q in table_grades(doc) if g.span not in taken]  # 总分 | 100 | 92.5 | 优
+        for g, q in pairs:
             if q is None:
                 continue
             expected = band(q.value, bands)
