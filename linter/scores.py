@@ -576,15 +576,15 @@ def grade_word(grade: str, written: str) -> str:
 # (the lookahead names the characters a match can start with: the engine passes over every
 # other character at once instead of trying each alternative there)
 _GRADE_RE = re.compile(
-    r"(?=[自评综绩考等])"
-    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核)(?:结果)?等级|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
-    r"\s*(?:(?:为|是|评定为|确定为)\s*[:：]?|[:：])?|(?<![\u4e00-\u9fff])等级\s*(?:(?:为|是)\s*[:：]?|[:：]))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
+    r"(?=[自评综绩考等对])"
+    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核|对应)(?:结果)?等级|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
+    r"\s*(?:(?:为|是|评定为|确定为)\s*[:：]?|[:：])?|(?<![\u4e00-\u9fff])等级\s*(?:(?:为|是)\s*[:：]?|[:：]|(?=[“\"'‘「]|(?:优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?:$|[^\u4e00-\u9fff]))))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
 
 # a grade named before the word 等级/等次 (属于“优”等次, 评定为良好等级): the word after it makes it a grade
 _GRADE_BEFORE_RE = re.compile(
-    r"(?=[属评定确达处])(?:属于|评为|评定为|定为|确定为|达到|处于)\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)"
+    r"(?=[属评定确达处])(?:属于|(?<!被)评为|(?<!被)评定为|(?<![被评])定为|确定为|达到|处于)\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)"
     r"\s*[”\"'’」]?\s*(?:等级|等次|档次)(?!以上|以下|及以上|及以下)"
 )
 
@@ -972,13 +972,25 @@ def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     """The total score a stated grade goes with: the last total before it in its
     paragraph, or else the first one after it in the same sentence."""
     para = doc.paragraphs[g.para]
-    if para.kind == "cell":
-        return _cell_total(doc, g, totals)
+    if para.kind == "cell" and _GRADE_CELL.fullmatch(para.text.strip()):
+        return _cell_total(doc, g, totals)  # a grade alone in its cell (自评等级 | 优)
     in_para = _totals_in(doc, totals, g.para)
     before = [q for q in in_para if q.span.end <= g.span.start]
+    text = para.text
+    s = sentence_start(text, g.index)
+    own = [q for q in doc.facts[g.para].quantities
+           if q.kind == "score" and q.depth == 0 and s <= para.index_of(q.span.start) < g.index]
+    if before and para.index_of(before[-1].span.start) >= s:
+        # another score given after the total, before the grade (…89.5 分，按四舍五入为 90 分，等级为优):
+        # which the grade goes with is not known
+        last = before[-1]
+        if any(q.span.start > last.span.start and not _NOT_BETWEEN.search(q.raw_label) for q in own):
+            return None
+        return last
+    if own and any(not _NOT_BETWEEN.search(q.raw_label) for q in own):
+        return None  # its own sentence gives another score (上年度自评得分为 88 分，自评结果为“良”)
     if before:
         return before[-1]
-    text = para.text
     ends = [k for k in (text.find(c, g.index) for c in "。；;") if k >= 0]
     stop = min(ends) if ends else len(text)
     after = [q for q in in_para if q.span.start >= g.span.end
@@ -1015,6 +1027,10 @@ def table_grades(doc) -> list[tuple[Grade, Quantity]]:
             out.append((Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(lead + m.start(1), lead + m.end(1)),
                               p.index, lead + m.start(1)), q))
     return out
+
+
+# a score that may stand between a total and its grade: a maximum, a bonus or a deduction within it
+_NOT_BETWEEN = re.compile(r"满分|分值|权重|总分值|加分|扣|减")
 
 
 def _cell_total(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
