@@ -36,7 +36,7 @@ from .source import Span
 _TOTAL_LABEL = re.compile(
     r"(?:自评|综合|总体|整体|最终|自我评价|绩效评价|整体支出评价|再评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
     r"|(?:自评|评价|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
-    r"|总得分(?:为|是)?$"
+    r"|总得分(?:为|是)?$|得分(?:合计|总计)(?:为|是)?$"
     r"|^(?:本|该)?项目(?:综合|最终)?得分(?:为|是)?$"
     r"|(?:最终|绩效|综合)?评分结果(?:为|是)?$|绩效评分$|(?:最终|综合|总体|整体)评分(?:为|是)?$"
 )
@@ -131,7 +131,7 @@ def _total_scores(doc) -> list[Quantity]:
                 continue
             before, prev = prev, q
             label = (q.raw_label.replace(" ", "") or _field_label(pf, q) or _label_above(doc, pf, q)
-                     or _cell_label(doc, pf, q))
+                     or _cell_label(doc, pf, q) or _clause_label(pf, q))
             if label.endswith(("分达到", "分达")):
                 label = label[: label.rindex("达")]  # 自评得分达到 95 分: the score reached
             if (_RESULT_FIELD.search(label) and not _PART_WORDS.search(label)
@@ -143,7 +143,7 @@ def _total_scores(doc) -> list[Quantity]:
                 continue
             obtained = (_OBTAINED.search(label) is not None and before is not None and before.sentence == q.sentence
                         and before.value == FULL_MARKS and _WHOLE_MAX.search(before.raw_label) is not None)
-            if not (obtained or _TOTAL_LABEL.search(label)) or _PART_WORDS.search(label):
+            if not (obtained or _TOTAL_LABEL.search(label) or _graded(doc, pf, q, label)) or _PART_WORDS.search(label):
                 continue
             if prev_max is not None and prev_max.sentence == q.sentence and prev_max.value != FULL_MARKS:
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
@@ -161,6 +161,35 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # (1)立项依据充分性(2分) ⏎ ……自评得2分: the sub-item's score
             out.append(q)
     return out
+
+
+# a label naming a score given, not the whole (评价得分, 考核得分, 得分合计, 合计): the total when its grade
+# follows it in its sentence (评价得分 82 分，评价等级优秀)
+_GRADED_LABEL = re.compile(r"(?:得分|评分|分数)(?:合计|总计)?(?:为|是)?$|^(?:合计|总计)(?:为|是)?$")
+
+
+def _graded(doc, pf, q: Quantity, label: str) -> bool:
+    """Whether ``q``, labelled as a score given (:data:`_GRADED_LABEL`), is followed in its sentence
+    by a stated grade with no other score between them: the grade's score, the total."""
+    if not _GRADED_LABEL.search(label) or q.depth > 0:
+        return False
+    at = doc.memo.get("scores.grade_at")
+    if at is None:
+        at = {}
+        for g in grades(doc):
+            at.setdefault(g.para, []).append(g.index)
+        doc.memo["scores.grade_at"] = at
+    if pf.para.index not in at:
+        return False
+    text = pf.para.text
+    j = pf.para.index_of(q.span.end - 1) + 1
+    end = _SENTENCE_END.search(text, j)
+    end = end.start() if end else len(text)
+    g = next((k for k in at[pf.para.index] if j <= k < end), None)
+    if g is None:
+        return False
+    return not any(r.kind == "score" and r.depth == 0 and j <= pf.para.index_of(r.span.start) < g
+                   and not _NOT_BETWEEN.search(r.raw_label) for r in pf.quantities)
 
 
 # an evaluation's result field (评价分值：…, 评价得分：…), the total only when its grade's field
@@ -310,6 +339,19 @@ def _field_label(pf, q: Quantity) -> str:
         return ""
     m = re.search(_FIELD_NAME, head[:-1].rstrip())
     return m.group(0) if m else ""
+
+
+_CLAUSE_LABEL = r"[\u4e00-\u9fff]{2,12}$"  # (compiled when first used, see _FIELD_NAME)
+
+
+def _clause_label(pf, q: Quantity) -> str:
+    """The words right before a score the extractor gave no label, when they are the whole of
+    its clause so far (项目得分合计 75 分: 合计 is read as a keyword, and cuts the label)."""
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    k = max(text.rfind(c, 0, i) for c in _CLAUSE_STOPS) + 1
+    words = text[k:i].replace(" ", "")
+    return words if re.fullmatch(_CLAUSE_LABEL, words) else ""
 
 
 def _label_above(doc, pf, q: Quantity) -> str:
