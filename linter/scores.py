@@ -317,6 +317,16 @@ def _its_maximum(pf, p: Quantity, q: Quantity) -> bool:
     return _BETWEEN.fullmatch(rest) is not None
 
 
+_MAX_TOTAL = re.compile(r"总分(?:为|是)?$")
+
+
+def stated_maximum(pf, q: Quantity) -> bool:
+    """Whether ``q`` is the whole's maximum, written as 总分 with the score obtained after it in
+    its sentence (总分 150 分，本项目得分 138 分; 总分 100 分，实得 93 分)."""
+    label = q.raw_label.replace(" ", "")
+    return bool(_MAX_TOTAL.search(label)) and "得" not in label and _score_follows(pf, q)
+
+
 def _score_follows(pf, q: Quantity) -> bool:
     """Whether a score labelled as obtained (…得分, 实得) follows ``q`` in its sentence."""
     return any(r.kind == "score" and r.sentence == q.sentence and r.span.start > q.span.start
@@ -455,7 +465,8 @@ def _ceiling(doc) -> Ceiling:
             label = q.raw_label.replace(" ", "")
             if _CAP.search(label):
                 cap = cap or q
-            elif (_FULL.search(label) or _SCALE_AFTER.match(text, pf.para.index_of(q.span.end))) and q.value > FULL_MARKS:
+            elif (_FULL.search(label) or _SCALE_AFTER.match(text, pf.para.index_of(q.span.end))
+                  or stated_maximum(pf, q)) and q.value > FULL_MARKS:
                 full = full if full is not None and full.value >= q.value else q  # 满分为120分, 实行150分制
             elif _BONUS_FIGURE.search(label) and not label.startswith(("扣", "减")):
                 bonus = bonus if bonus is not None and bonus.value >= q.value else q

@@ -5,7 +5,7 @@ from ..arith import fmt
 from ..dates import sentence_start
 from ..facts import Quantity
 from ..rule import Rule
-from ..scores import bare_totals, ceiling, criterion_window, listed_totals, total_scores
+from ..scores import bare_totals, ceiling, criterion_window, listed_totals, stated_maximum, total_scores
 
 # Words that make a score the report's total self-evaluation score.
 _TOTAL_WORDS = re.compile(r"(?:自评|评价|综合|总|绩效|最终)\s*得\s*分|(?:自评|综合|最终)得$|总分|自评分|评价分|得分为|评分为|得分$")
@@ -48,7 +48,8 @@ class ScoreOutOfRange(Rule):
 
         加分：满分 100 分只在报告自己没有说可以更高时适用。报告写了加分（“加分项”“附加分”
         “奖励分”“累计加分”，不含“追加分配”“增加分值”之类）或写了高于 100 分的满分
-        （“满分为 120 分”“总分值 110 分”，或分制“实行 150 分制”“千分制”）时，上限按报告所写：
+        （“满分为 120 分”“总分值 110 分”，同一句后面写了所得分数的“总分 150 分，本项目得分 138 分”，
+        或分制“实行 150 分制”“千分制”）时，上限按报告所写：
         写了总分上限（“加分后总分不能超过 100 分”）取上限；否则写了高于 100 的满分取满分；
         否则取 100 分加上报告写的最大的加分数（“另设加分项 10 分”→ 110 分；“含加分项 3 分”→ 103 分）；
         只提到加分而没有写分数时，无法知道上限，总得分高于 100 分不报告。
@@ -115,7 +116,7 @@ class ScoreOutOfRange(Rule):
             last_max: Quantity | None = None
             for q in scores:
                 label = q.raw_label
-                if _MAX_WORDS.search(label):
+                if _MAX_WORDS.search(label) or stated_maximum(pf, q):  # (总分 150 分，本项目得分 138 分)
                     if last_max is None or last_max.sentence != q.sentence:
                         last_max = q
                     continue
