@@ -30,7 +30,8 @@ class ScoreConflict(Rule):
         标签里有“总、综合、最终、整体、总体”的，或比该分值大的，仍是总得分）、同一句里后面还写了得分的
         “总分100分”（“总分100分，自评得分95分”：100 分是满分）、评分标准（“结果≥90%，得 9 分”）、扣分和加分；
         往年的得分（同一分句里有“上年、去年、往年”等，或同一句里得分之前写了评价年度及其
-        次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列）；同一句里的几个总得分
+        次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列；不知道评价年度时，句中得分之前写了
+        两个以上不同年份的，按年份分开比较，没有写年份的只相互比较）；同一句里的几个总得分
         （“甲项目自评分数为 73.18 分、乙项目自评分数为 89.03 分”是几件事各自的得分）；
         同一列表的各项各以一个不同的项目名称开头、得分写在该项自己的段落里时
         （“1、甲村道路硬化项目……总得分为 91.8 分。2、乙村饮水安全项目……总得分为 90.7 分”），
@@ -77,7 +78,8 @@ class ScoreConflict(Rule):
         totals = [q for q in totals if q.para not in items]
         for group in by_scorer(doc, totals).values():
             for part in _by_project(doc, group):
-                yield from self._compare(doc, part)
+                for same_year in _by_year(doc, part) if year is None else (part,):
+                    yield from self._compare(doc, same_year)
 
     def _compare(self, doc, totals):
         if len(totals) < 2:
@@ -169,6 +171,28 @@ def _by_project(doc, totals) -> list[list]:
     for n, q in zip(names, totals):
         parts.setdefault(n, []).append(q)
     return list(parts.values())
+
+
+def _year_before(doc, q) -> int | None:
+    """The last year named in the sentence of ``q`` before it (2022 年度项目自评得分为 78 分), if any."""
+    pf = doc.facts[q.para]
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    k = max(text.rfind(c, 0, i) for c in "。；;!?！？") + 1
+    named = [y.year for y in pf.years if k <= pf.para.index_of(y.span.start) < i]
+    return named[-1] if named else None
+
+
+def _by_year(doc, totals) -> list[list]:
+    """``totals`` split by the year named before each in its sentence, when the evaluated year is
+    not known and at least two different years are named so (2022 年度自评得分为 78 分；2023 年度
+    自评得分为 93 分: two years' results); one group otherwise. The totals whose sentences name no
+    year are then a group of their own."""
+    years = [_year_before(doc, q) for q in totals]
+    named = {y for y in years if y is not None}
+    if len(named) < 2:
+        return [totals]
+    return [[q for q, y in zip(totals, years) if y == n] for n in [*sorted(named), None]]
 
 
 def _of_another_year(doc, q, year: int) -> bool:
