@@ -680,22 +680,45 @@ _TOTAL_ROW = re.compile(r"总分|总得分|综合得分|合计|总计|自评总�
 
 def _cell_grade(doc, p) -> "re.Match | None":
     """The grade a table cell holds alone, as a field's value: the cell on its left in its row
-    names a grade field (自评等级 | 优 | ; 自评得分 | 85 | 评价等级 | 良 |)."""
-    if p.kind != "cell" or not p.cell or p.index == 0 or len(p.text) > 6:
+    names a grade field (自评等级 | 优 | ; 自评得分 | 85 | 评价等级 | 良 |), or, in a form laid out
+    one cell a row, the row right above does (自评等级 | ⏎ 优 |)."""
+    if p.kind != "cell" or p.index == 0 or len(p.text) > 6:
         return None
     m = _GRADE_CELL.fullmatch(p.text.strip())
     if m is None:
         return None
+    return m if _grade_field(doc, p) is not None else None
+
+
+def _alone(doc, k: int) -> bool:
+    """Whether paragraph ``k`` is the only cell of its row."""
+    paragraphs = doc.paragraphs
+    p = paragraphs[k]
+    if p.kind != "cell":
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(paragraphs) and paragraphs[j].kind == "cell" and paragraphs[j].row == p.row:
+            return False
+    return True
+
+
+def _grade_field(doc, p) -> int | None:
+    """The index of the cell naming the grade field a cell ``p`` fills: the cell on its left in its
+    row, or the lone cell of the row right above a lone cell."""
     left = doc.paragraphs[p.index - 1]
-    if left.kind != "cell" or left.row != p.row or left.cell != p.cell - 1:
+    if left.kind != "cell" or not _GRADE_FIELD.fullmatch(left.text.replace(" ", "")):
         return None
-    return m if _GRADE_FIELD.fullmatch(left.text.replace(" ", "")) else None
+    if p.cell and left.row == p.row and left.cell == p.cell - 1:
+        return left.index
+    if left.row != p.row and _alone(doc, p.index) and _alone(doc, left.index):
+        return left.index
+    return None
 
 
 def _grades(doc) -> list[Grade]:
     out = []
     for p in doc.paragraphs:
-        if p.kind == "cell" and p.cell:
+        if p.kind == "cell":
             m = _cell_grade(doc, p)
             if m is not None:
                 lead = len(p.text) - len(p.text.lstrip())
@@ -778,6 +801,16 @@ def _bare_totals(doc) -> list[Quantity]:
     return out
 
 
+def _label_cell_above(doc, pf) -> str:
+    """In a form laid out one cell a row, the name in the row right above a lone cell (自评总分 | ⏎
+    86.5 |) — read only for a total a grade field's cell follows."""
+    k = pf.para.index
+    if k == 0 or not _alone(doc, k) or not _alone(doc, k - 1):
+        return ""
+    name = doc.paragraphs[k - 1].text.replace(" ", "")
+    return name if re.fullmatch(_CELL_LABEL, name) else ""
+
+
 def _bare_cell_totals(doc) -> list[Quantity]:
     """A total without 分 alone in a form's cell, named by the cell on its left (自评得分 | 85 |),
     the only figure of its row, when a grade field's cell follows it in its row or in the row
@@ -787,7 +820,9 @@ def _bare_cell_totals(doc) -> list[Quantity]:
     for g in grades(doc):
         if paragraphs[g.para].kind != "cell":
             continue
-        row, rows_seen, k = paragraphs[g.para].row, 0, g.para - 1
+        field = _grade_field(doc, paragraphs[g.para])
+        start = g.para if field is None else field
+        row, rows_seen, k = paragraphs[start].row, 0, start - 1
         while k >= 0 and paragraphs[k].kind == "cell":
             if paragraphs[k].row != row:
                 rows_seen += 1
@@ -797,9 +832,9 @@ def _bare_cell_totals(doc) -> list[Quantity]:
             pf = doc.facts[k]
             if pf.quantities:
                 q = pf.quantities[0]
-                if (len(pf.quantities) == 1 and q.kind == "number" and not q.negative and q.value < _BARE_MAX
+                if (len(pf.quantities) == 1 and q.kind in ("number", "score") and not q.negative and q.value < _BARE_MAX
                         and pf.para.text.strip() == doc.text_at(q.span).strip()):
-                    label = _cell_label(doc, pf, q)
+                    label = _cell_label(doc, pf, q) or _label_cell_above(doc, pf)
                     if (_BARE_TOTAL_WORD.search(label) and _TOTAL_LABEL.search(label) and not _PART_WORDS.search(label)
                             and not _LOOK_BACK.search(label)):
                         out.append(q)
@@ -1091,9 +1126,11 @@ def _cell_total(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     else in the row right above it (自评得分 | 82.5分 ⏎ 自评等级 | 优) — in cells of its table
     only, and only a row that holds no other figure."""
     paragraphs = doc.paragraphs
-    row = paragraphs[g.para].row
+    field = _grade_field(doc, paragraphs[g.para])
+    start = g.para if field is None else field
+    row = paragraphs[start].row
     rows_seen = 0
-    k = g.para - 1
+    k = start - 1
     while k >= 0 and paragraphs[k].kind == "cell":
         if paragraphs[k].row != row:
             rows_seen += 1

@@ -154,7 +154,7 @@ class ScoreOutOfRange(Rule):
 
 
         for q in bare_totals(doc):  # 自评得分103，评价等级为优: a total written without 分
-            if top.value is None or q.value <= top.value:
+            if top.value is None or q.value <= top.value or q.span in totals:
                 continue
             if top.why == "plain" and _under_assessment(doc.facts[q.para], q):
                 continue
