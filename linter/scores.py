@@ -152,7 +152,9 @@ def _total_scores(doc) -> list[Quantity]:
             if q.value == FULL_MARKS and "得" not in label and _score_follows(pf, q):
                 continue  # 总分100分，自评得分95分: the maximum, the score follows
             i = pf.para.index_of(q.span.start)
-            if _is_criterion(text, i, pf.para.index_of(q.span.end - 1) + 1) or _an_indicators(text, i, q, label):
+            whole = prev_max is not None and prev_max.sentence == q.sentence and prev_max.value == FULL_MARKS
+            if _is_criterion(text, i, pf.para.index_of(q.span.end - 1) + 1) or (
+                    not whole and _an_indicators(text, i, q, label)):  # (满分100分，自评得分97分: the whole's)
                 continue
             k = max(text.rfind(c, 0, i) for c in _CLAUSE_STOPS) + 1
             if _LOOK_BACK.search(text, k, i):
@@ -168,6 +170,22 @@ def _total_scores(doc) -> list[Quantity]:
 _GRADED_LABEL = re.compile(r"(?:得分|评分|分数)(?:合计|总计)?(?:为|是)?$|^(?:合计|总计)(?:为|是)?$")
 
 
+_NEXT_GRADE_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{0,6}(?:等级|等次|评级)\s*[:：]\s*[“\"'‘「]?\s*")
+
+
+def _grade_opens_next(doc, pf, j: int) -> bool:
+    """Whether the figure ending at ``j`` ends its line of text and the next line opens with a
+    grade field and its grade (评价得分：82.35 ⏎ 评价等级：优): a form's two fields, one a line."""
+    p = pf.para
+    if p.kind != "text" or p.text[j:].strip(" ，,；;。") or p.index + 1 >= len(doc.paragraphs):
+        return False
+    nxt = doc.paragraphs[p.index + 1]
+    if nxt.kind != "text":
+        return False
+    m = _NEXT_GRADE_FIELD.match(nxt.text)
+    return m is not None and any(g.para == nxt.index and g.index == m.end() for g in grades(doc))
+
+
 def _graded(doc, pf, q: Quantity, label: str) -> bool:
     """Whether ``q``, labelled as a score given (:data:`_GRADED_LABEL`), is followed in its sentence
     by a stated grade with no other score between them: the grade's score, the total."""
@@ -179,10 +197,12 @@ def _graded(doc, pf, q: Quantity, label: str) -> bool:
         for g in grades(doc):
             at.setdefault(g.para, []).append(g.index)
         doc.memo["scores.grade_at"] = at
-    if pf.para.index not in at:
-        return False
     text = pf.para.text
     j = pf.para.index_of(q.span.end - 1) + 1
+    if _grade_opens_next(doc, pf, j):
+        return True  # 评价得分：82.35分 ⏎ 评价等级：优
+    if pf.para.index not in at:
+        return False
     end = _SENTENCE_END.search(text, j)
     end = end.start() if end else len(text)
     g = next((k for k in at[pf.para.index] if j <= k < end), None)
@@ -778,23 +798,24 @@ def _bare_totals(doc) -> list[Quantity]:
     for g in grades(doc):
         at.setdefault(g.para, []).append(g.index)
     out = []
-    for para in sorted(at):
+    # (the paragraphs with a grade, and those right before a paragraph with one: 评价得分：82.35 ⏎ 评价等级：优)
+    for para in sorted(set(at) | {k - 1 for k in at if k > 0}):
         pf = doc.facts[para]
         text = pf.para.text
         for q in pf.quantities:
             if q.kind != "number" or q.negative or q.depth or not (0 <= q.value < _BARE_MAX):
                 continue
-            label = q.raw_label.replace(" ", "")
-            if (not _BARE_TOTAL_WORD.search(label) or not _TOTAL_LABEL.search(label) or _PART_WORDS.search(label)
-                    or _LOOK_BACK.search(label)):
-                continue
+            label = q.raw_label.replace(" ", "") or _field_label(pf, q)
+            if (not _BARE_TOTAL_WORD.search(label) or _PART_WORDS.search(label) or _LOOK_BACK.search(label)
+                    or not (_TOTAL_LABEL.search(label) or _graded(doc, pf, q, label))):
+                continue  # (评价得分：82.35 ⏎ 评价等级：优: a score given, with its grade after it)
             i = pf.para.index_of(q.span.start)
             j = pf.para.index_of(q.span.end - 1) + 1
             if not _BARE_AFTER.match(text, j) or _is_criterion(text, i, j):
                 continue
             end = _SENTENCE_END.search(text, j)
             end = end.start() if end else len(text)
-            if any(j <= g < end for g in at[para]):
+            if any(j <= g < end for g in at.get(para, ())) or _grade_opens_next(doc, pf, j):
                 out.append(q)
     out.extend(_bare_cell_totals(doc))
     out.sort(key=lambda q: q.span.start)
@@ -1083,7 +1104,15 @@ def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     stop = min(ends) if ends else len(text)
     after = [q for q in in_para if q.span.start >= g.span.end
              and para.index_of(q.span.start) < stop]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    if g.para > 0 and not own:
+        above = _totals_in(doc, totals, g.para - 1)  # 评价得分：82.35 ⏎ 评价等级：优
+        if above:
+            pf = doc.facts[g.para - 1]
+            if _grade_opens_next(doc, pf, pf.para.index_of(above[-1].span.end - 1) + 1):
+                return above[-1]
+    return None
 
 
 def table_grades(doc) -> list[tuple[Grade, Quantity]]:
