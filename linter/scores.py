@@ -167,7 +167,9 @@ def _total_scores(doc) -> list[Quantity]:
 
 # a label naming a score given, not the whole (评价得分, 考核得分, 得分合计, 合计): the total when its grade
 # follows it in its sentence (评价得分 82 分，评价等级优秀)
-_GRADED_LABEL = re.compile(r"(?:得分|评分|分数)(?:合计|总计)?(?:为|是)?$|^(?:合计|总计)(?:为|是)?$")
+# (the whole label: words that name no part — 资金管理得分 18 分，等级为良 is an indicator's)
+_GRADED_LABEL = re.compile(
+    r"(?:(?:本|该)?(?:项目|单位|部门)?的?(?:自评|评价|考核|评定|实际)?(?:得分|评分|分数)(?:合计|总计)?|合计|总计)(?:为|是)?")
 
 
 _NEXT_GRADE_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{0,6}(?:等级|等次|评级)\s*[:：]\s*[“\"'‘「]?\s*")
@@ -186,11 +188,19 @@ def _grade_opens_next(doc, pf, j: int) -> bool:
     return m is not None and any(g.para == nxt.index and g.index == m.end() for g in grades(doc))
 
 
+# a label of no words but 得分/合计: it names nothing, so a low score under it (below the lowest
+# pass band of the usual scheme) is not taken for the total
+_BARE_WORD = re.compile(r"(?:得分|评分|分数|合计|总计)(?:为|是)?")
+_PASS = Decimal(60)
+
+
 def _graded(doc, pf, q: Quantity, label: str) -> bool:
     """Whether ``q``, labelled as a score given (:data:`_GRADED_LABEL`), is followed in its sentence
     by a stated grade with no other score between them: the grade's score, the total."""
-    if not _GRADED_LABEL.search(label) or q.depth > 0:
+    if not _GRADED_LABEL.fullmatch(label) or q.depth > 0:
         return False
+    if _BARE_WORD.fullmatch(label) and q.value < _PASS:
+        return False  # 合计 18 分，等级为优 / 得分：18 ⏎ 等级：优: more likely an indicator's than the total
     at = doc.memo.get("scores.grade_at")
     if at is None:
         at = {}
