@@ -34,7 +34,7 @@ from .source import Span
 
 # The label right before a score that makes it the report's total.
 _TOTAL_LABEL = re.compile(
-    r"(?:自评|综合|总体|整体|最终|自我评价|绩效评价|整体支出评价|再评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
+    r"(?:自评|综合|总体|整体|最终|自我评价|绩效评价|绩效|整体支出评价|再评价)(?:综合|总)?得(?:分(?:为|是)?)?$"
     r"|(?:自评|评价|总)分数?(?:为|是)?$|总分(?:为|是)?$|(?:评价|评定)(?:总体)?得分为$|自评结果为$"
     r"|总得分(?:为|是)?$|得分(?:合计|总计)(?:为|是)?$"
     r"|^(?:本|该)?项目(?:综合|最终)?得分(?:为|是)?$"
@@ -118,6 +118,8 @@ def total_scores_in(doc, para: int) -> tuple[Quantity, ...]:
 
 
 _MAX_LABEL = re.compile(r"分值|满分|权重")  # (compiled once: asked at every score)
+# 总分 100 分 with no word of a score given or of who gave it: the full mark, not a total obtained
+_PLAIN_FULL = re.compile(r"(?:本|该)?(?:项目)?总分(?:为|是)?")
 
 
 def _total_scores(doc) -> list[Quantity]:
@@ -149,8 +151,8 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
             if before is not None and before.value != FULL_MARKS and _its_maximum(pf, before, q):
                 continue  # 一、投入(20分,自评得分18分) / 1、投入20分,自评得分20分: an indicator's score
-            if q.value == FULL_MARKS and "得" not in label and _score_follows(pf, q):
-                continue  # 总分100分，自评得分95分: the maximum, the score follows
+            if q.value == FULL_MARKS and "得" not in label and (_score_follows(pf, q) or _PLAIN_FULL.fullmatch(label)):
+                continue  # 总分100分，自评得分95分 / 绩效自评表（总分 100 分）: the maximum
             i = pf.para.index_of(q.span.start)
             whole = prev_max is not None and prev_max.sentence == q.sentence and prev_max.value == FULL_MARKS
             if _is_criterion(text, i, pf.para.index_of(q.span.end - 1) + 1) or (
@@ -660,7 +662,7 @@ def grade_word(grade: str, written: str) -> str:
 # other character at once instead of trying each alternative there)
 _GRADE_RE = re.compile(
     r"(?=[自评综绩考等对])"
-    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核|对应)(?:结果)?等级|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
+    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核|对应)(?:结果)?(?:等级|级别)|等级评定(?:结果)?|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
     r"\s*(?:(?:为|是|评定为|确定为)\s*[:：]?|[:：])?|(?<![\u4e00-\u9fff])等级\s*(?:(?:为|是)\s*[:：]?|[:：]|(?=[“\"'‘「]|(?:优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?:$|[^\u4e00-\u9fff]))))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
@@ -670,6 +672,11 @@ _GRADE_BEFORE_RE = re.compile(
     r"(?=[属评定确达处])(?:属于|(?<!被)评为|(?<!被)评定为|(?<![被评])定为|确定为|达到|处于)\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)"
     r"\s*[”\"'’」]?\s*(?:等级|等次|档次)(?!以上|以下|及以上|及以下)"
 )
+
+
+# a grade alone in brackets right after a score: 自评得分 92 分（优）, 86 分（良好等级）
+_GRADE_BRACKET_RE = re.compile(
+    r"分\s*[(（]\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)\s*[”\"'’」]?\s*(?:等级|等次|档次)?\s*[)）]")
 
 
 @attrs.frozen
@@ -755,11 +762,15 @@ def _grades(doc) -> list[Grade]:
                 out.append(Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(lead + m.start(1), lead + m.end(1)),
                                  p.index, lead + m.start(1)))
                 continue
+        bracket = "分" in p.text and ("(" in p.text or "（" in p.text)  # (a grade in brackets: 92 分（优）)
         if ("等" not in p.text and "结果" not in p.text and "结论" not in p.text and "评为" not in p.text and "定为" not in p.text
-                and "评级" not in p.text):
-            continue  # every match has 等级, 等次, 结果, 结论, 评级, 自评为 or 评定为: most paragraphs are passed without the pattern
+                and "评级" not in p.text and "级别" not in p.text and not bracket):
+            continue  # every match has 等级, 等次, 结果, 结论, 评级, 级别, 自评为 or 评定为, or 分 and a bracket: most paragraphs are passed without the pattern
         text = p.text
         found = list(_GRADE_RE.finditer(text))
+        if bracket:
+            found += [m for m in _GRADE_BRACKET_RE.finditer(text)]  # 自评得分 92 分（优）
+            found.sort(key=lambda m: m.start(1))
         if "属于" in text or "为" in text or "达到" in text or "处于" in text:
             taken = {m.start(1) for m in found}
             more = [m for m in _GRADE_BEFORE_RE.finditer(text) if m.start(1) not in taken]
@@ -1116,6 +1127,11 @@ def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
              and para.index_of(q.span.start) < stop]
     if after:
         return after[0]
+    m = _SCORE_AFTER_GRADE.match(text, para.index_of(g.span.end - 1) + 1)
+    if m is not None:  # 评价结果：优秀（82.5分）: the grade's own score
+        for q in doc.facts[g.para].quantities:
+            if q.kind == "score" and para.index_of(q.span.start) == m.end():
+                return q
     if g.para > 0 and not own:
         above = _totals_in(doc, totals, g.para - 1)  # 评价得分：82.35 ⏎ 评价等级：优
         if above:
@@ -1154,6 +1170,10 @@ def table_grades(doc) -> list[tuple[Grade, Quantity]]:
             out.append((Grade(GRADE_WORDS[m.group(1)], m.group(1), p.span(lead + m.start(1), lead + m.end(1)),
                               p.index, lead + m.start(1)), q))
     return out
+
+
+# what stands between a grade and its score in brackets right after it: 优秀（82.5分）
+_SCORE_AFTER_GRADE = re.compile(r"[”\"'’」]?\s*(?:等级|等次)?\s*[(（]\s*(?:得分|总分|综合得分)?\s*[:：]?\s*(?=\d)")
 
 
 # a score that may stand between a total and its grade: a maximum, a bonus or a deduction within it
