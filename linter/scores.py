@@ -1130,8 +1130,9 @@ def score_of_grade(doc, g: Grade, totals: list[Quantity]) -> Quantity | None:
     m = _SCORE_AFTER_GRADE.match(text, para.index_of(g.span.end - 1) + 1)
     if m is not None:  # 评价结果：优秀（82.5分）: the grade's own score
         for q in doc.facts[g.para].quantities:
-            if q.kind == "score" and para.index_of(q.span.start) == m.end():
-                return q
+            if (q.kind == "score" and para.index_of(q.span.start) == m.end()
+                    and not _BOUND_AFTER.match(text, para.index_of(q.span.end - 1) + 1)):
+                return q  # (not a band's bound: 良好（80 分以上）)
     if g.para > 0 and not own:
         above = _totals_in(doc, totals, g.para - 1)  # 评价得分：82.35 ⏎ 评价等级：优
         if above:
