@@ -8,8 +8,14 @@ Shared by the score rules (JX202–JX206):
   a score right after its own maximum (一、投入(20分,自评得分18分), 投入20分,自评得分20分) is an
   indicator's, unless that maximum is 100 (分值100分,自评得分92分 is the total); 总分100分 with
   a score obtained after it in its sentence (总分100分，自评得分95分) is the maximum;
-- :func:`grades` — a stated grade (自评等级为优, 评定等级为“中”);
-- :func:`band` — the grade a score falls in, from ``Config.grade_bands``;
+  a score labelled only as given (评价得分, 考核得分, 合计) is the total when its grade follows it;
+- :func:`bare_totals` — a total written without 分 where a grade follows it (自评得分95，等级为优),
+  in a sentence, a cover's two lines or a form's cells;
+- :func:`grades` — a stated grade (自评等级为优, 评定等级为“中”, 属于“优”等次, 92 分（优）, a form's
+  cell 自评等级 | 优); :func:`score_of_grade` the total it goes with; :func:`table_grades` a scoring
+  table's total row with its grade column;
+- :func:`report_bands` — the bands the report states (90 分（含）以上为优 …), else ``Config.grade_bands``;
+- :func:`band` — the grade a score falls in;
 - :func:`summaries` and :func:`children` — the section summaries
   (指标分值N分，评价得分M分，得分率R%) with their heading level, and which
   summaries are the direct sub-indicators of which.
