@@ -143,7 +143,7 @@ def _total_scores(doc) -> list[Quantity]:
             if label.endswith(("分达到", "分达")):
                 label = label[: label.rindex("达")]  # 自评得分达到 95 分: the score reached
             if (_RESULT_FIELD.search(label) and not _PART_WORDS.search(label)
-                    and _RESULT_GRADE.match(text, pf.para.index_of(q.span.end))):
+                    and (_RESULT_GRADE.match(text, pf.para.index_of(q.span.end)) or _grade_field_next(doc, pf))):
                 out.append(q)  # 评价分值：105.20分 评价等级：良 — the evaluation's result with its grade
                 continue
             if _MAX_LABEL.search(label):
@@ -171,6 +171,20 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # (1)立项依据充分性(2分) ⏎ ……自评得2分: the sub-item's score
             out.append(q)
     return out
+
+
+_GRADE_FIELD_CELL = re.compile(r"(?:绩效|综合)?评价等级[:：]?")
+
+
+def _grade_field_next(doc, pf) -> bool:
+    """Whether the cell right after the cell of ``pf`` in its row is the grade's field (评价分值 |
+    88.64分 | 评价等级 | 良 |): the result fields of a cover laid out as a table."""
+    p = pf.para
+    if p.kind != "cell" or p.index + 1 >= len(doc.paragraphs):
+        return False
+    nxt = doc.paragraphs[p.index + 1]
+    return (nxt.kind == "cell" and nxt.row == p.row and nxt.cell == (p.cell or 0) + 1
+            and _GRADE_FIELD_CELL.fullmatch(nxt.text.replace(" ", "")) is not None)
 
 
 # a label naming a score given, not the whole (评价得分, 考核得分, 得分合计, 合计): the total when its grade
@@ -883,7 +897,9 @@ def _bare_cell_totals(doc) -> list[Quantity]:
                 if (len(pf.quantities) == 1 and q.kind in ("number", "score") and not q.negative and q.value < _BARE_MAX
                         and pf.para.text.strip() == doc.text_at(q.span).strip()):
                     label = _cell_label(doc, pf, q) or _label_cell_above(doc, pf)
-                    if (_BARE_TOTAL_WORD.search(label) and _TOTAL_LABEL.search(label) and not _PART_WORDS.search(label)
+                    named = _TOTAL_LABEL.search(label) or (  # (评价得分 | 78.6 | 评价等级 | 良: a score given, graded)
+                        _GRADED_LABEL.fullmatch(label) and not (_BARE_WORD.fullmatch(label) and q.value < _PASS))
+                    if (_BARE_TOTAL_WORD.search(label) and named and not _PART_WORDS.search(label)
                             and not _LOOK_BACK.search(label)):
                         out.append(q)
                 break
