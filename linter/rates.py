@@ -1901,8 +1901,8 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if den is not None and d.kind == "count":
         return attrs.evolve(claim, denominator=den)
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["den"] and len(pool) == 1:
-        base = _base_after(pf, q)
-        if (base is not None and len(pool) == 1 and _family(pool[0]) == _family(base) and not pool[0].negative
+        base = _aside_after(pf, q, _BASE_AFTER_HEAD)
+        if (base is not None and _family(pool[0]) == _family(base) and not pool[0].negative
                 and not any(w in pool[0].raw_label for w in _LAST_YEAR)):
             # 部门收入 a，同比增长 r%（上年 b）: last year's figure in parentheses right after the rate
             return attrs.evolve(claim, numerator=pool[0], denominator=base)
@@ -1912,16 +1912,19 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
 
 
 _ASIDE_HEAD = re.compile(r"^\s*[（(]\s*[^\d()（），。；,;%/÷]{1,12}$")
+# 同比增长 r%（上年 b）: last year's figure, alone in parentheses right after a change
+_BASE_AFTER_HEAD = re.compile(r"^\s*[（(]\s*(?:上年|去年|上年度|上一年|上年同期|去年同期)(?:同期)?\s*(?:为|是)?\s*$")
 
 
-def _aside_after(pf, q: Quantity) -> Quantity | None:
-    """``r%（年初预算 b）``: the one figure, with its label, alone in parentheses right after a rate."""
+def _aside_after(pf, q: Quantity, head: re.Pattern = _ASIDE_HEAD) -> Quantity | None:
+    """``r%（年初预算 b）``: the one figure, with its label, alone in parentheses right after a rate
+    (the words before it in the parentheses matched by ``head``)."""
     after = [x for x in pf.quantities if x.sentence == q.sentence and x.item > q.item][:1]
     if not after:
         return None
     x = after[0]
     text, idx = pf.para.text, pf.para.index_of
-    if (x.depth != q.depth + 1 or x.negative or not _ASIDE_HEAD.match(text[idx(q.span.end):idx(x.span.start)])
+    if (x.depth != q.depth + 1 or x.negative or not head.match(text[idx(q.span.end):idx(x.span.start)])
             or not _DIVISION_TAIL.match(text[idx(x.span.end):])):
         return None
     return x
@@ -1935,22 +1938,6 @@ def _clause_after(pf, q: Quantity) -> Quantity | None:
         return None
     x = after[0]
     if x.kind == "percent" or x.clause != q.clause + 1 or x.depth != q.depth or x.negative:
-        return None
-    return x
-
-
-_BASE_AFTER_HEAD = re.compile(r"^\s*[（(]\s*(?:上年|去年|上年度|上一年|上年同期|去年同期)(?:同期)?\s*(?:为|是)?\s*$")
-
-
-def _base_after(pf, q: Quantity) -> Quantity | None:
-    """``同比增长 r%（上年 b）``: last year's figure, alone in parentheses right after a change."""
-    after = [x for x in pf.quantities if x.sentence == q.sentence and x.item > q.item][:1]
-    if not after:
-        return None
-    x = after[0]
-    text, idx = pf.para.text, pf.para.index_of
-    if (x.depth != q.depth + 1 or x.negative or not _BASE_AFTER_HEAD.match(text[idx(q.span.end):idx(x.span.start)])
-            or not _DIVISION_TAIL.match(text[idx(x.span.end):])):
         return None
     return x
 
