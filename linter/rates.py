@@ -532,8 +532,7 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
 def _bare_named_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClaim | None:
     """``执行率：92%``, ``执行率(%)92%``: a rate named across a colon or a mark in parentheses."""
     name = _clean(_bare_label(pf, q), vocab)
-    hit = data.lookup(name) if name else None
-    if hit is None or hit[1] is None or not name.endswith(hit[0]):
+    if not _known_rate(data, name):
         return None
     return _named_claim(pf, q, data, vocab, label=name, doc=doc)
 
@@ -552,8 +551,7 @@ def _aside_named_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClaim
     if m is None or clause[m.end():].strip() not in _COPULAS:
         return None
     name = _clean(clause[:m.start()].strip(), vocab)
-    hit = data.lookup(name) if name else None
-    if hit is None or hit[1] is None or not name.endswith(hit[0]):
+    if not _known_rate(data, name):
         return None
     return _named_claim(pf, q, data, vocab, label=name, doc=doc)
 
@@ -568,39 +566,55 @@ def _listed_rates_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClai
     the same order after it — each percentage the rate of its name, read by that name's definition
     with the figures before the list (as if the list were one rate). Only when every name is a
     known rate and there are as many percentages, joined by 、，和 及 与 alone."""
-    if q.raw_label.strip() not in _JOIN_LABELS:
+    listed = _listed(pf, q, lambda y: y.kind == "percent" and y.unit == "%")
+    if listed is None:
         return None
-    text, idx = pf.para.text, pf.para.index_of
-    same = [x for x in pf.quantities if x.sentence == q.sentence]
-    k = same.index(q)
-    run = [q]
-    while k > 0 and same[k - 1].kind == "percent" and same[k - 1].unit == "%" and same[k - 1].raw_label.strip() in _JOIN_LABELS \
-            and _LIST_JOIN.match(text[idx(same[k - 1].span.end):idx(run[0].span.start)]):
-        k -= 1
-        run.insert(0, same[k])
-    j = same.index(q)
-    last = q
-    while j + 1 < len(same) and same[j + 1].kind == "percent" and same[j + 1].unit == "%" \
-            and same[j + 1].raw_label.strip() in _JOIN_LABELS \
-            and _LIST_JOIN.match(text[idx(last.span.end):idx(same[j + 1].span.start)]):
-        j += 1
-        last = same[j]
-        run.append(last)
-    first = run[0]
-    _, clause = _clause_before(pf, first)
-    m = _LISTED_NAMES.match(clause.strip())
-    if not m:
+    run, names = listed
+    names = [vocab.strip_fillers(n).rstrip("的之") for n in names]
+    if not all(_known_rate(data, n) for n in names):
         return None
-    names = [vocab.strip_fillers(n.strip()).rstrip("的之") for n in re.split(r"、|和|及|与", m.group("names"))]
-    if len(names) != len(run) or len(run) < 2:
-        return None
-    label = names[run.index(q)]
-    if not all(data.lookup(n) is not None and data.lookup(n)[1] is not None and n.endswith(data.lookup(n)[0]) for n in names):
-        return None
-    claim = _named_claim(pf, first, data, vocab, label=label, doc=doc)
+    claim = _named_claim(pf, run[0], data, vocab, label=names[run.index(q)], doc=doc)
     if claim is None:
         return None
     return attrs.evolve(claim, rate=q)
+
+
+def _listed(pf, x: Quantity, fits) -> tuple[list[Quantity], list[str]] | None:
+    """``预算数、执行数分别为 a、b``, ``到位率、执行率分别为 100%、96%``: the run of figures ``x`` is
+    one of after 分别为 — each labelled by nothing but the word joining it to the one before (、和及与),
+    the others passing ``fits`` — and the names listed before 分别为, as written, as many as the
+    figures; None when there are not two figures or more so listed after as many names."""
+    if x.raw_label.strip() not in _JOIN_LABELS:
+        return None
+    text, idx = pf.para.text, pf.para.index_of
+    same = [y for y in pf.quantities if y.sentence == x.sentence]
+
+    def listed(y: Quantity) -> bool:
+        return fits(y) and y.raw_label.strip() in _JOIN_LABELS
+
+    def joined(a: Quantity, b: Quantity) -> bool:
+        return _LIST_JOIN.match(text[idx(a.span.end):idx(b.span.start)]) is not None
+
+    i = j = same.index(x)
+    while i > 0 and listed(same[i - 1]) and joined(same[i - 1], same[i]):
+        i -= 1
+    while j + 1 < len(same) and listed(same[j + 1]) and joined(same[j], same[j + 1]):
+        j += 1
+    run = same[i: j + 1]
+    if len(run) < 2:
+        return None
+    _, clause = _clause_before(pf, run[0])
+    m = _LISTED_NAMES.match(clause.strip())
+    if not m:
+        return None
+    names = [n.strip() for n in re.split(r"、|和|及|与", m.group("names"))]
+    return (run, names) if len(names) == len(run) else None
+
+
+def _known_rate(data: RateData, name: str) -> bool:
+    """Whether ``name`` ends with the name of a rate that has a definition."""
+    hit = data.lookup(name) if name else None
+    return hit is not None and hit[1] is not None and name.endswith(hit[0])
 
 
 def bound_claims(doc) -> tuple[RateClaim, ...]:
@@ -2237,29 +2251,13 @@ def _role_label(pf, x: Quantity, vocab) -> str:
 def _listed_label(pf, x: Quantity) -> str:
     """``预算数、执行数分别为 a、b``: the name of a figure listed after 分别为, in the order of the names
     listed before it (as many names as figures, joined by 、和及与); "" for any other figure."""
-    if x.raw_label.strip() not in _JOIN_LABELS or x.kind not in ("amount", "count"):
+    if x.kind not in ("amount", "count"):
         return ""
-    text, idx = pf.para.text, pf.para.index_of
-    same = [y for y in pf.quantities if y.sentence == x.sentence]
-    k = same.index(x)
-    run = [x]
-    while k > 0 and same[k - 1].kind == x.kind and same[k - 1].raw_label.strip() in _JOIN_LABELS \
-            and _LIST_JOIN.match(text[idx(same[k - 1].span.end):idx(run[0].span.start)]):
-        k -= 1
-        run.insert(0, same[k])
-    j = same.index(x)
-    while j + 1 < len(same) and same[j + 1].kind == x.kind and same[j + 1].raw_label.strip() in _JOIN_LABELS \
-            and _LIST_JOIN.match(text[idx(same[j].span.end):idx(same[j + 1].span.start)]):
-        j += 1
-        run.append(same[j])
-    if len(run) < 2:
+    listed = _listed(pf, x, lambda y: y.kind == x.kind)
+    if listed is None:
         return ""
-    _, clause = _clause_before(pf, run[0])
-    m = _LISTED_NAMES.match(clause.strip())
-    if not m:
-        return ""
-    names = [n.strip() for n in re.split(r"、|和|及|与", m.group("names"))]
-    if len(names) != len(run) or any(not n or len(n) > 16 for n in names):
+    run, names = listed
+    if any(not n or len(n) > 16 for n in names):
         return ""
     return names[run.index(x)]
 
