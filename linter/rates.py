@@ -36,6 +36,7 @@ import attrs
 
 from .arith import UNIT_FACTORS, Interval, fmt, half_unit, interval_of, quantize, stated, total
 from .facts import Quantity
+from .vocab import WORDS_IN_YUE
 
 HUNDRED = Decimal(100)
 
@@ -2344,9 +2345,9 @@ def _approximate(pf, x: Quantity) -> bool:
     return before.endswith(_APPROX) and not before.endswith(_NOT_APPROX)
 
 
-# words ending as an approximation does that are none (已签约 1200 户, 节约 21 万元, 线上 300 人)
-_NOT_APPROX = ("签约", "节约", "预约", "合约", "履约", "违约", "集约", "制约", "特约", "公约", "条约", "缔约", "续约",
-               "解约", "线上", "网上")
+# words ending as an approximation does that are none (已签约 1200 户, 节约 21 万元, 线上 300 人): the
+# words with 约 those the vocabulary keeps whole in a label
+_NOT_APPROX = tuple(ch + "约" for ch in sorted(WORDS_IN_YUE)) + ("线上", "网上")
 
 
 def _unique(qs: list[Quantity]) -> Quantity | None:

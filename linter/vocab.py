@@ -72,7 +72,7 @@ class Vocabulary:
                         continue  # 累计, 统计, 审计……: a word of the label, not 计 (counting to)
                     if word == "达" and text[-2] in _WORDS_IN_DA:
                         continue  # 下达, 送达, 到达……: a word of the label, not 达 (reaching)
-                    if word == "约" and text[-2] in _WORDS_IN_YUE:
+                    if word == "约" and text[-2] in WORDS_IN_YUE:
                         continue  # 签约, 节约, 预约……: a word of the label, not 约 (about)
                     text = text[: -len(word)].rstrip()
                     changed = True
@@ -90,7 +90,8 @@ class Vocabulary:
 # the characters that make a word with 计 after them (累计 完成 a is no 累 + 计 a)
 _WORDS_IN_JI = frozenset("累统审预设会估")
 _WORDS_IN_DA = frozenset("下送传抵到转")
-_WORDS_IN_YUE = frozenset("签节预合履违集制特公条缔续解")
+# (and with 约: 签约, 节约 … are no 约 of an approximate figure either, see linter.rates)
+WORDS_IN_YUE = frozenset("签节预合履违集制特公条缔续解")
 
 
 @functools.cache
