@@ -1252,7 +1252,22 @@ _UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", 
 _DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
 
 
-_DIFFERENCE_AFTER = re.compile(r"^(?:同比|比上年|较上年|比上年同期|较上年同期|比去年|较去年)?(增收|增加|增长|增支|减收|减少|下降|减支)$")
+# the difference said after a change (增收 c, 同比减少 c): a word of it, after a comparison or none
+_DIFFERENCE_AFTER = re.compile(
+    "^(?:" + "|".join(w for w in _SAID_OF_ITSELF if w) + ")?(增收|增加|增长|增支|减收|减少|下降|减支)$")
+
+
+def _said_of_itself(q: Quantity, name: str, vocab) -> bool:
+    """Whether a change named ``name`` names nothing before it but the comparison (同比增长,
+    较上年下降): the change of the figure before it, not of a part (其中税收收入增长 r%)."""
+    return _clean(q.raw_label, vocab)[: -len(name)].strip() in _SAID_OF_ITSELF
+
+
+def _as_it_is(x: Quantity) -> bool:
+    """Whether a figure's label names no other year, no comparison and no change (本年度收入 a,
+    not 上年 b, 比上年增加 c): the figure a change is of."""
+    label = x.raw_label or ""
+    return not any(w in label for w in _LAST_YEAR + ("比", "较")) and not _CHANGE_WORDS.search(label)
 
 
 def _change_then_difference(pf, q: Quantity, name: str, d: RateDef, vocab) -> RateClaim | None:
@@ -1261,10 +1276,7 @@ def _change_then_difference(pf, q: Quantity, name: str, d: RateDef, vocab) -> Ra
     after a fall. The figure is the last of the rate's sentence before it, in the clause just before
     (shares of it between aside: a，占调整预算 p%，同比增长 r%，增收 c); the rate names nothing
     before its name but the comparison (同比, 较上年同期). None otherwise."""
-    if d.sign not in ("increase", "decrease"):
-        return None
-    head = _clean(q.raw_label, vocab)[: -len(name)].strip()
-    if head not in _SAID_OF_ITSELF:
+    if d.sign not in ("increase", "decrease") or not _said_of_itself(q, name, vocab):
         return None
     same = [x for x in pf.quantities if x.sentence == q.sentence]
     k = same.index(q)
@@ -1283,11 +1295,9 @@ def _change_then_difference(pf, q: Quantity, name: str, d: RateDef, vocab) -> Ra
         return None
     now = same[j]
     if (now.clause != clause or now.depth != q.depth or now.negative or _family(now) != _family(diff)
-            or any(w in (now.raw_label or "") for w in _LAST_YEAR + ("比", "较", "同比"))
-            or _CHANGE_WORDS.search(now.raw_label or "")):
+            or not _as_it_is(now)):
         return None
-    up = m.group(1) in ("增收", "增加", "增长", "增支")
-    if up != (d.sign == "increase"):
+    if (m.group(1) in _UP_WORDS) != (d.sign == "increase"):
         return None
     return RateClaim(q, name, d, numerator=diff, denominator=now, formula="before", sign=d.sign, how="difference")
 
@@ -1298,15 +1308,13 @@ def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> 
     rise, a + c after a fall (the words of the change and of the rate saying the same way). None
     for any other pair of figures."""
     now, diff = pool
-    head = _clean(q.raw_label, vocab)[: -len(name)].strip()
-    if head not in _SAID_OF_ITSELF:
-        return None  # 其中税收收入增长 r%: the change of a part, not of the figure before
+    if not _said_of_itself(q, name, vocab):
+        return None
     label = _clean(diff.raw_label, vocab)
     m = _DIFFERENCE_RE.match("比上年" + label[2:] if label.startswith("同比") else label)  # (同比增加 c)
     if (m is None or m.group("subject") or (m.group("base") or "").strip() not in _LAST_YEAR + _SAME_TIME_LAST_YEAR
             or _family(now) != _family(diff) or now.negative or diff.negative or now.depth != diff.depth
-            or any(w in (now.raw_label or "") for w in _LAST_YEAR + ("比", "较", "同比"))
-            or _CHANGE_WORDS.search(now.raw_label or "")):
+            or not _as_it_is(now)):
         return None
     up, down = label.endswith(_UP_WORDS), label.endswith(_DOWN_WORDS)
     if up == down or d.sign not in ("increase", "decrease") or up != (d.sign == "increase"):
