@@ -1751,11 +1751,10 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         if prev and not any(x.kind == "percent" for x in prev):
             pool = [x for x in prev if x.kind == d.kind]
             roles = _roles(pf, pool, d, vocab)
-            if not (roles["num"] and roles["den"]) and len(pool) == 1 and len(roles["num"] + roles["den"]) == 1 \
-                    and d.formula == "ratio":
+            missing = _lacking(d, roles)
+            if missing and len(pool) == 1:
                 # 项目预算 a。截至年底，已支付 b。支付率 r。: the one figure of the sentence before has one role,
                 # the sentence before that (no rate in it) the one figure of the other
-                missing = "den" if roles["num"] else "num"
                 earlier = _figures_before(pf, min(x.sentence for x in prev))
                 if earlier and not any(x.kind == "percent" for x in earlier):
                     more = _roles(pf, [x for x in earlier if x.kind == d.kind], d, vocab)
@@ -1764,32 +1763,30 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
                         roles[missing] = more[missing]
             if not (roles["num"] and roles["den"]):
                 return claim  # only both figures together name the rate without doubt
-    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+    missing = _lacking(d, roles)
+    if missing:
         # 决算数 a，完成年初预算的 r%（年初预算 b）: the role the sentence lacks, named in parentheses
         # right after the rate (alone there, of the same kind)
         x = _aside_after(pf, q)
-        missing = "den" if roles["num"] else "num"
-        found = (roles["num"] or roles["den"])[0]
-        if (x is not None and x.kind == d.kind and _family(x) == _family(found)
-                and d.role_of(_role_label(pf, x, vocab), x.label) == missing):
+        if _fills(pf, x, d, roles, missing, vocab):
             roles[missing] = [x]
-    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+    missing = _lacking(d, roles)
+    if missing:
         # 预算资金 a，实际到位 b，到位率 s，实际支出 c，执行率 r: the role the figures since the rate
         # before lack, in its sentence before that rate, when every rate there is of another
         # definition and no figure there has the role found (two or three: each is a reading)
-        missing = "den" if roles["num"] else "num"
         earlier = [x for x in pf.quantities if x.sentence == q.sentence and x.item < q.item]
         cut = _last_rate_item(pf, q)
         if cut >= 0 and not any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in earlier):
             before = _roles(pf, [x for x in earlier if x.kind == d.kind and x.item < cut], d, vocab)
             if 1 <= len(before[missing]) <= _MAX_CANDIDATES and not before["den" if missing == "num" else "num"]:
                 roles[missing] = before[missing]
-    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+    missing = _lacking(d, roles)
+    if missing:
         # 下达资金 a 万元。项目共支付 b 万元，支付率 r%: the role the sentence lacks, named in the
         # sentence before — passing over sentences without figures, and statements of the same
         # rate that lack the same role — when that one states no rate of the same kind
         # (到位资金 a 万元，到位率 100%。支出 b 万元，支出率 r%)
-        missing = "den" if roles["num"] else "num"
         prev = _figures_before(pf, q.sentence)
         while prev and any(x.kind == "percent" for x in prev) and (
                 any(x.kind == "percent" and _same_rate(x, d, data, vocab) for x in prev)
@@ -1812,14 +1809,12 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
                 found = _unnamed_denominator(pf, whole, roles["num"][0], d, vocab)
             if 1 <= len(found) <= _MAX_CANDIDATES:
                 roles[missing] = found  # (two or three: each is a reading, below)
-    if d.formula == "ratio" and bool(roles["num"]) != bool(roles["den"]) and len(roles["num"] or roles["den"]) == 1:
+    missing = _lacking(d, roles)
+    if missing:
         # 结余资金 a，结余率 r%，全年可用资金 b。: found nowhere before, the role the rate lacks named in
         # the one figure of the clause right after it, the last of the sentence
         x = _clause_after(pf, q)
-        missing = "den" if roles["num"] else "num"
-        found = (roles["num"] or roles["den"])[0]
-        if (x is not None and x.kind == d.kind and _family(x) == _family(found)
-                and d.role_of(_role_label(pf, x, vocab), x.label) == missing):
+        if _fills(pf, x, d, roles, missing, vocab):
             roles[missing] = [x]
     if d.unnamed_denominator and len(roles["num"]) == 1 and not roles["den"]:
         roles["den"] = _unnamed_denominator(pf, pool, roles["num"][0], d, vocab)
@@ -1932,6 +1927,22 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     if d.formula == "change" and d.sign in ("increase", "decrease") and not roles["num"] and not roles["den"]:
         return _by_years(pf, claim, pool, vocab)
     return claim
+
+
+def _lacking(d: RateDef, roles) -> str | None:
+    """The role a ratio's figures lack ("num" or "den") when the other has exactly one figure; None
+    when both or neither have figures, the one has several, or ``d`` is no ratio."""
+    if d.formula != "ratio" or bool(roles["num"]) == bool(roles["den"]) or len(roles["num"] or roles["den"]) != 1:
+        return None
+    return "den" if roles["num"] else "num"
+
+
+def _fills(pf, x: Quantity | None, d: RateDef, roles, missing: str, vocab) -> bool:
+    """Whether ``x`` (None: no figure) has the role ``missing`` by ``d``, of the kind and family of
+    the one figure found for the other."""
+    found = (roles["num"] or roles["den"])[0]
+    return (x is not None and x.kind == d.kind and _family(x) == _family(found)
+            and d.role_of(_role_label(pf, x, vocab), x.label) == missing)
 
 
 _ASIDE_HEAD = re.compile(r"^\s*[（(]\s*[^\d()（），。；,;%/÷]{1,12}$")
