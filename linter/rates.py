@@ -35,7 +35,7 @@ from importlib import resources
 import attrs
 
 from .arith import UNIT_FACTORS, Interval, fmt, half_unit, interval_of, quantize, stated, total
-from .facts import Quantity
+from .facts import Keyword, Quantity, TextItem, YearRef
 from .vocab import WORDS_IN_YUE
 
 HUNDRED = Decimal(100)
@@ -1505,8 +1505,6 @@ def _not_of_these_figures(pf, q: Quantity, head: str, doc) -> bool:
     the year of a figure of its sentence before it nor, when they name none, the year the report
     evaluates; an average (全省平均执行率); a part's, after 其中 (其中中央资金执行率) — the figures
     before it are no evidence of it."""
-    from .facts import Keyword, TextItem, YearRef
-
     head = head.strip()
     if head in _LAST_YEAR_HEADS or "平均" in head:
         return True  # (全省平均执行率: of others, an average)
@@ -2165,8 +2163,6 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
 
 def _named_part(pf, x: Quantity) -> bool:
     """A figure whose label names a part after 其中 (其中脱贫人口 n 人), not 其中 alone."""
-    from .facts import Keyword
-
     label = x.raw_label.strip()
     if label.startswith("其中"):
         return len(label.removeprefix("其中").strip(" :：,，")) >= 2
@@ -2322,8 +2318,6 @@ def _total_label(pf, x: Quantity) -> str:
 
 def _year_of(pf, x: Quantity) -> int | None:
     """The year written just before ``x`` (2023年公用经费 29.59 万元), with no figure between."""
-    from .facts import TextItem, YearRef
-
     for it in reversed(pf.items[: x.item]):
         if isinstance(it, YearRef):
             return it.year
