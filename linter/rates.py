@@ -225,12 +225,18 @@ def _rates_toml() -> dict:
     return tomllib.loads(resources.files("linter").joinpath("data/rates.toml").read_text("utf-8"))
 
 
+def _kinds(r: dict) -> tuple[str, ...]:
+    """The kinds of figure a [[rate]] of rates.toml defines its rate for: one, or a list."""
+    kind = r.get("kind", "amount")
+    return (kind,) if isinstance(kind, str) else tuple(kind)
+
+
 @functools.cache
 def rate_data() -> RateData:
     data = _rates_toml()
     defs = tuple(
         RateDef(
-            names=tuple(r["names"]), formula=r.get("formula", "ratio"), kind=r.get("kind", "amount"),
+            names=tuple(r["names"]), formula=r.get("formula", "ratio"), kind=kind,
             numerator=tuple(r["numerator"]), denominator=tuple(r["denominator"]), sign=r.get("sign", ""),
             match=r.get("match", "suffix"), grim=bool(r.get("grim", False)),
             numerator_labels=tuple(r.get("numerator_labels", ())),
@@ -248,6 +254,7 @@ def rate_data() -> RateData:
             denominator_parts=tuple(r.get("denominator_parts", ())),
         )
         for r in data["rate"]
+        for kind in _kinds(r)
     )
     t = data["thresholds"]
     return RateData(defs, tuple(data["unknown"]["endings"]), tuple(t["upper_before"]), tuple(t["lower_before"]),
