@@ -239,8 +239,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     out = []
     for q in figures:
         i = q.item  # its index among the paragraph's items
-        # (what leaves a figure without a label, or in parentheses, told before its sentence
-        # is looked at: those are passed by the test after the label's below all the same)
+        # (a figure in parentheses, or one nothing below gives a label, is passed before its
+        # sentence is looked at)
         if q.depth > 0:
             continue
         count_label = ""
@@ -288,7 +288,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 raw_only = True
         if not label and count_label:
             label = count_label
-        if not label or q.depth > 0:
+        if not label:
             continue
         if clause_marks is None:
             clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
