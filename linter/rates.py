@@ -1211,8 +1211,8 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     if len(pool) > 3 and d.kind == "count":
         # 培训 36 期，培训人数 2400 人，较计划 2000 人增加 400 人: the counts of the difference's measure
         pool = [x for x in pool if _family(x) == _family(pool[-1])]
-    compared = _COMPARED_WITH_PLAN if "计划" in d.denominator else _COMPARED_WITH
-    if len(pool) == 3 and (_COMPARED_WITH.match(pool[1].raw_label or "") or compared.match(pool[1].raw_label or "")):
+    if len(pool) == 3 and (_COMPARED_WITH.match(pool[1].raw_label or "")
+                           or "计划" in d.denominator and _COMPARED_WITH_PLAN.match(pool[1].raw_label or "")):
         # 经费支出 a，比上年 b 减少 c，下降 r%: the difference over last year's figure written with it
         # (培训人数 a，较计划 b 增加 c，超额完成 r%: over the plan, for a rate of what was done beyond it)
         now, base, diff = pool
