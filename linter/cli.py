@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     finally:
         _started()
-        if _startup.pop()[1] and argv is not None:
+        if _startup.pop().froze and argv is not None:
             gc.unfreeze()
 
 
@@ -122,24 +122,34 @@ def main(argv: list[str] | None = None) -> int:
 # ``argv``: the console script, ``python -m linter``), they stay frozen to the end: the
 # collection the interpreter makes as it exits then leaves them to the operating system
 # instead of tearing down every module object by object (30-40 ms).
-_startup: list[list[bool]] = []  # per main() running: [collector was on, we froze, starting]
+class _StartUp:
+    """One main() running: whether the collector was on when it began, whether it froze what
+    start-up made, whether it is still starting up."""
+
+    __slots__ = ("was_on", "froze", "starting")
+
+    def __init__(self) -> None:
+        self.was_on, self.froze, self.starting = gc.isenabled(), False, True
+
+
+_startup: list[_StartUp] = []  # one per main() running, the innermost last
 
 
 def _start_up() -> None:
-    _startup.append([gc.isenabled(), False, True])
+    _startup.append(_StartUp())
     gc.disable()
 
 
 def _started() -> None:
     """Start-up is over (see above; later calls do nothing)."""
-    if not _startup or not _startup[-1][2]:
+    if not _startup or not _startup[-1].starting:
         return
     state = _startup[-1]
-    state[2] = False
+    state.starting = False
     if gc.get_freeze_count() == 0:  # (main() unfreezes only what it froze itself)
         gc.freeze()
-        state[1] = True
-    if state[0]:
+        state.froze = True
+    if state.was_on:
         gc.enable()
 
 
