@@ -1568,13 +1568,15 @@ def _same_words_pair(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | No
     found = _pair_claim(pf, q, vocab, claim, _OUGHT_DONE, shared=1)
     if found is None:
         return None
+
     def after(label: str, words) -> str | None:
         """The words of a label after the first of ``words`` it holds (its last place), None without one."""
         w = next((w for w in words if w in label), None)
         return None if w is None else label[label.rfind(w) + len(w):]
 
-    ought = after(_clean(found.denominator.raw_label, vocab), ("应",))
-    done = after(_clean(found.numerator.raw_label, vocab), ("实际", "实", "已", "累计"))
+    ought_words, done_words = _OUGHT_DONE
+    ought = after(_clean(found.denominator.raw_label, vocab), ought_words)
+    done = after(_clean(found.numerator.raw_label, vocab), done_words)
     return found if ought and ought == done else None
 
 
@@ -1634,7 +1636,7 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     among = pl.startswith("中") and part.clause == whole.clause  # (贫困户 n 户中已脱贫 m 户: of those n)
     pl = pl.removeprefix("中") if among else pl
     verb = claim.name[-3:-1]
-    done = pl.startswith(actual) or pl.startswith(("已", "实际", "累计")) and verb in pl  # (已实现动态管理, 已规范管理)
+    done = pl.startswith(actual) or pl.startswith(_OUGHT_ACTUAL[1]) and verb in pl  # (已实现动态管理, 已规范管理)
     # (全年应管理高血压患者 n 人，已规范管理 m 人: what should have been done is the whole too)
     ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
     if not (_counted_whole(whole) or ought or among) or not done or any(w in pl for w in _NEGATIONS):
