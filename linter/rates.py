@@ -1187,8 +1187,11 @@ def _year_ratio_claim(pf, q: Quantity, vocab) -> RateClaim | None:
     return claim
 
 
+# the words of a difference up and down (比上年增加 c, 节约 c)
+_UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", "增支")
+_DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
 _DIFFERENCE_RE = re.compile(
-    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:多|少|增加|减少|增长|下降|降低|提高|节约|节省|超支|超出|压减|压缩|压降|增收|减收|增支|减支)了?$")
+    r"^(?P<subject>[^比较]*?)(?:[比较](?P<base>[^比较]+?))?(?:" + "|".join(_UP_WORDS + _DOWN_WORDS) + ")了?$")
 
 
 def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
@@ -1255,8 +1258,6 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
 # what may stand before a change's name said of the figure before it (同比增长, 较上年下降)
 _SAID_OF_ITSELF = ("", "同比", "比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期")
 _SAME_TIME_LAST_YEAR = ("上年同期", "去年同期")  # (比上年同期增收 c, 较去年同期增长 c)
-_UP_WORDS = ("多", "增加", "增长", "提高", "超支", "超出", "增收", "增支")
-_DOWN_WORDS = ("少", "减少", "下降", "降低", "节约", "节省", "压减", "压缩", "压降", "减收", "减支")
 
 
 # the difference said after a change (增收 c, 同比减少 c): a word of it, after a comparison or none
