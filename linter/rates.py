@@ -1148,7 +1148,7 @@ def _indicator_claim(pf, q: Quantity, vocab) -> RateClaim | None:
         return claim
     t = targets[0]
     actual = [x for x in pf.quantities if t.item < x.item < q.item and _family(x) == _family(t)]
-    if not actual or any(_approximate(pf, x) or _approximate_after(pf, x) for x in actual):
+    if not actual or any(_rough(pf, x) for x in actual):
         return claim
     num = _unique(actual)
     if num is None:
@@ -1342,6 +1342,11 @@ def _common(a: str, b: str) -> str:
     return best
 
 
+def _rough(pf, x: Quantity) -> bool:
+    """A figure written as approximate, before it (约 200 份) or after it (600 余人): no count to divide."""
+    return _approximate(pf, x) or _approximate_after(pf, x)
+
+
 def _approximate_after(pf, x: Quantity) -> bool:
     """580 多篇, 600 余人: more than the figure, not the figure."""
     j = pf.para.index_of(x.span.end - 1) + 1
@@ -1454,8 +1459,7 @@ def _stage_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim | None:
         if (s is not None and not s[0] and (s[1] != stage[1] or stage[0]) and x.item < num.item
                 and _family(x) == _family(num)):
             dens.setdefault(x.value, x)
-    if not dens or len(dens) > _MAX_CANDIDATES or any(_approximate(pf, x) or _approximate_after(pf, x)
-                                                      for x in (num, *dens.values())):
+    if not dens or len(dens) > _MAX_CANDIDATES or any(_rough(pf, x) for x in (num, *dens.values())):
         return None
     found = attrs.evolve(claim, how="stage")
     if len(dens) == 1:
@@ -1642,7 +1646,7 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
     if not (_counted_whole(whole) or ought or among) or not done or any(w in pl for w in _NEGATIONS):
         return None
-    if any(_approximate(pf, x) or _approximate_after(pf, x) for x in pool):
+    if any(_rough(pf, x) for x in pool):
         return None  # (已签约约 1,900 户: about, not a count to divide)
     return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
 
@@ -1659,7 +1663,7 @@ def _stem_part_claim(pf, q: Quantity, claim: RateClaim) -> RateClaim | None:
     if len(pool) != 2 or any(x.kind not in ("amount", "count") or x.negative for x in pool):
         return None
     a, b = pool
-    if _family(a) != _family(b) or a.depth != b.depth or any(_approximate(pf, x) or _approximate_after(pf, x) for x in pool):
+    if _family(a) != _family(b) or a.depth != b.depth or any(_rough(pf, x) for x in pool):
         return None
     named = [x for x in pool if stem in x.raw_label]
     if len(named) != 1:
@@ -1722,7 +1726,7 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int 
     if any(w in s1 + s2 for w in ("未", "不", "尚", "剩余", "结余")):
         return None
     num, den = (x1, x2) if r1 == "num" else (x2, x1)
-    if any(_approximate(pf, x) or _approximate_after(pf, x) for x in (num, den)):
+    if any(_rough(pf, x) for x in (num, den)):
         return None
     return attrs.evolve(claim, numerator=num, denominator=den, how="pair", formula="ratio", sign="",
                         capped=claim.capped or prefixes is _PLAN_ACTUAL)
