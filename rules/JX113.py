@@ -24,9 +24,9 @@ _PEOPLE_SHARE = re.compile(r"(?:使用|参加|参与|掌握|知晓|享受|接受
 _PEOPLE = ("名", "人", "户", "位")
 
 
-# money that arrived against the money planned (资金到位率): more may arrive than was planned (追加、超额
-#配套), so the rate may pass 100% a little; at twice the plan or more, with no word in its sentence for the
-# money beyond the plan, it is a figure no report writes (到位率 600% for 60 万元 of 60 万元 planned)
+# money that arrived against the money planned (资金到位率): more may arrive than was planned (追加,
+# 超额配套), so the rate may pass 100% a little; at twice the plan or more, with no word in its sentence
+# for the money beyond the plan, it is a figure no report writes (到位率 600% for 60 万元 of 60 万元 planned)
 _ARRIVAL = ("资金到位率", "到位率")
 FAR = 200
 _EXCESS = re.compile(r"超|追加|配套|调增|增加|增拨|多于|额外|补充|另行")
