@@ -48,7 +48,7 @@ class RateDef:
     kind: str  # amount | score | count
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]
-    sign: str = ""  # "" | abs | increase | decrease
+    sign: str = ""  # "" | abs | either | increase | decrease (see data/rates.toml)
     match: str = "suffix"  # suffix | contains
     grim: bool = False
     numerator_labels: tuple[str, ...] = ()  # vocabulary labels (data/vocabulary.toml)
