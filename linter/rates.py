@@ -272,7 +272,10 @@ class RateClaim:
     denominator: Quantity | None = None
     formula: str = "ratio"  # ratio | change | before (a change over the figure before it, less or plus the change)
     sign: str = ""
-    how: str = ""  # definition | share
+    # how the figures were found (by the function that found them): definition | share | division |
+    # listed | difference | part | pair | stage | indicator | of-base | year-ratio; "" for a rate
+    # known by its name only (no definition), none found
+    how: str = ""
     bound: str = ""  # upper | lower: a bound the rate is said to keep (差异率小于 10%), not its value
     capped: bool = False  # an indicator's completion rate: over-achievement may be written as 100%
     # several figures fit a role: every (numerator, denominator) reading — a figure of each
