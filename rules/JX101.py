@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from decimal import Decimal
+from importlib import resources
 
 from ..arith import UNIT_FACTORS, Interval, fmt, stated, total
 from ..facts import Quantity
@@ -26,18 +29,14 @@ def interval(q: Quantity, unit: str | None = None, negate: bool = False, exact: 
 _REDUCTION = re.compile(r"(?:调减|减少|核减|扣减|扣回|收回|退回|缴回)了?$")
 
 
-# Where the money (or the staff) comes from: a figure is of one source or another, never of
-# two, so parts each named by a different one are a partition, not overlapping subsets.
-_SOURCES = tuple(re.compile(x) for x in (
-    r"财政拨款|财政补助|财政资金|财政性资金|一般公共预算|政府性基金|公共财政",
-    r"自收自支",
-    r"事业收入",
-    r"经营收入",
-    r"上级补助",
-    r"附属单位",
-    r"自筹",
-    r"其他收入|其他资金",
-))
+@functools.cache
+def _sources() -> tuple[tuple[str, ...], ...]:
+    """Where money (or staff) comes from, the words of each source (``[sources]`` of
+    data/vocabulary.toml): parts each named by a different one are a partition."""
+    data = tomllib.loads(resources.files("linter").joinpath("data/vocabulary.toml").read_text("utf-8"))
+    return tuple(tuple(words) for words in data["sources"]["groups"])
+
+
 _NOT_SOURCE = re.compile(r"上年|去年|累计|已|实际|[比较]|同期")
 
 
@@ -48,7 +47,7 @@ def _by_source(parts) -> bool:
     seen = set()
     for p in parts:
         label = p.raw_label or ""
-        hits = [k for k, src in enumerate(_SOURCES) if src.search(label)]
+        hits = [k for k, words in enumerate(_sources()) if any(w in label for w in words)]
         if len(hits) != 1 or hits[0] in seen or _NOT_SOURCE.search(label):
             return False
         seen.add(hits[0])
