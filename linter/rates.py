@@ -591,10 +591,10 @@ def _listed_rates_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClai
 
 
 def _listed(pf, x: Quantity, fits) -> tuple[list[Quantity], list[str]] | None:
-    """``预算数、执行数分别为 a、b``, ``到位率、执行率分别为 100%、96%``: the run of figures ``x`` is
-    one of after 分别为 — each labelled by nothing but the word joining it to the one before (、和及与),
-    the others passing ``fits`` — and the names listed before 分别为, as written, as many as the
-    figures; None when there are not two figures or more so listed after as many names."""
+    """``预算数、执行数分别为 a、b``, ``到位率、执行率分别为 100%、96%``: the figures listed after 分别为
+    that ``x`` is one of — each labelled by nothing but the word joining it to the one before (、和及与),
+    the others passing ``fits`` — and the names listed before 分别为, as written; None unless there
+    are two figures or more and as many names."""
     if x.raw_label.strip() not in _JOIN_LABELS:
         return None
     text, idx = pf.para.text, pf.para.index_of
