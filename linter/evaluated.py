@@ -268,6 +268,9 @@ def _title_alone(doc, year):
     money taken from what it left over, 从 N 年……结余资金列支, which a later year tells, nor a
     column N 年决算数 beside a column of N+1's final accounts, a later year's table), X
     needs four statements and three times the title, its copies and those mentions together.
+    A plan's figure (N 年计划投资 300 万元) is a plan, no statement and, for the title's year, no mention
+    either; told with what was done against it in the same sentence (N 年计划投资 500 万元，实际完成
+    投资 480 万元) it is the year's own figures, a statement like any other.
     (X, its statements, the body's mentions of the title's year), or None."""
     if doc.profile.year_from not in ("title", "opening", "field") or doc.profile.year_span is None:
         return None
@@ -304,6 +307,8 @@ def _title_alone(doc, year):
                 carried += 1  # a column 2021 年决算数 beside 2022 年决算数: the later year's table gives its year before
             elif _advanced_for(doc, p) == year + 1:
                 carried += 1  # 2020 年 12 月……提前下达 2021 年……资金: the next year's money, given in the title's year
+            elif _plan_figure(p) is False:
+                carried += 1  # 2023 年计划投资 300 万元: a plan for the title's year, which a report on the year before makes too
             else:
                 mentions += 1  # the body gives the title's year
             continue
@@ -324,7 +329,7 @@ def _title_alone(doc, year):
                     and not _REPORTING.search(p.para.text, p.s, p.e)):
                 support.add(p.ref.year)  # the money came or the work was done in X
             continue
-        if _compares_years(p) or PLAN.search(p.para.text, p.s, p.e):
+        if _compares_years(p) or (PLAN.search(p.para.text, p.s, p.e) and not _plan_figure(p)):
             continue
         if _looks_back(p) or _PAST_ROUND.search(p.clause_before() + p.para.text[p.j:_clause_end(p.para.text, p)]):
             continue  # 市财政局对我局 N 年度……自评结果进行了复核 / N 年度、N+1 年度连续两年自评等级为优: earlier rounds told
@@ -360,6 +365,28 @@ def _title_alone(doc, year):
     elif n + (other in support) < 2 + len(copies):
         return None
     return other, list(votes[other].values()), mentions + carried
+
+# a plan's figure for a year (2023 年计划投资 300 万元, 年度计划总投资), and what was done against it in the same sentence
+_PLAN_FIGURE = re.compile(r"计划(?:总)?投资")
+_DONE_AGAINST = re.compile(r"实际(?:完成|投资|支出)|(?:累计|已经?|共)?完成(?:投资|率|年度计划)|已完成|完成了")
+
+
+def _plan_figure(p) -> bool | None:
+    """Whether the one plan word of the sentence of ``p`` is the 计划 of a plan's figure (计划投资 / 计划总投资)
+    and the sentence tells what was done against it: True when it does (2022 年计划投资 500 万元，实际完成投资
+    480 万元: the year's own figures, told after it ended — no plan), False when it does not (2023 年计划投资
+    300 万元: a plan for the year, which a report on the year before makes as well as the year's own), None when
+    the sentence has another plan word (将, 拟, 下一步……) or no 计划投资 at all."""
+    text = p.para.text
+    found = False
+    for m in PLAN.finditer(text, p.s, p.e):
+        if m.group(0) != "计划" or not _PLAN_FIGURE.match(text, m.start()):
+            return None
+        found = True
+    if not found:
+        return None
+    return bool(_DONE_AGAINST.search(text, p.s, p.e))
+
 
 # money given in advance for a year: 提前下达 2021 年…… / 关于提前下达 2021 年……的通知
 _ADVANCE = re.compile(r"提前(?:下达|拨付|分配|安排)\s*(\d{4})\s*年")
