@@ -20,8 +20,7 @@ from collections import Counter
 import attrs
 
 from .dates import SENTENCE_STOPS
-from .normalise import first_lines
-from .profile import TITLE_LINES
+from .profile import title_lines
 from .years import (
     CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, REPORT_NAME, YearPlace, in_docno, in_title, is_event_date, is_law_version, is_range,
     is_since, joined_name, NOTICE_BEFORE, notice_evaluated_year, ordinary_other_year, places, report_name_at,
@@ -231,7 +230,7 @@ def name_line(doc, p):
     the text). The match, or None."""
     top = doc.memo.get("evaluated.top")
     if top is None:
-        top = doc.memo["evaluated.top"] = len(first_lines(doc.paragraphs, TITLE_LINES))
+        top = doc.memo["evaluated.top"] = len(title_lines(doc.paragraphs))  # (a page's field lines not counted)
     text = joined_name(doc.paragraphs, p.ref.para)
     m = report_name_at(text, p.i, whole_line=True, top=p.ref.para < top)
     if m is None and text != p.para.text:

@@ -173,7 +173,7 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
                 unit, unit_span = m.group(1), p.span(m.start(1), m.end(1))
                 break
     if year is None:
-        top = _title_lines(head)
+        top = title_lines(head)
         year, year_span = _title_year(top, everything=paragraphs)
         if year is None:
             # a title under a web page's or a cover's lines: a paragraph that is the name alone
@@ -268,11 +268,12 @@ TITLE_LINES = 5
 # 编辑：某某, 点击数：, 来源：某某局, 当前位置：首页 > …, 字体：大 中 小 (at most one short value after the label)
 _PAGE_FIELD_LINE = re.compile(
     r"\s*(?:当前位置|您的位置|所在位置|(?:信息)?来源|作者|(?:责任)?编辑|发布(?:时间|日期|机构|者)|更新(?:时间|日期)|访问量|浏览(?:次数|量)"
-    r"|点击(?:数|量|率)|阅读(?:次数|量)|字体(?:大小)?|字号)\s*[:：][^。；;！？!?]{0,60}"
+    r"|点击(?:数|量|率)|阅读(?:次数|量)|字体(?:大小)?|字号|日期|分享(?:到)?)\s*[:：][^。；;！？!?]{0,60}"
+    r"|\s*(?:语音播报|打印本页|关闭窗口)\s*"  # (a page's buttons, a word alone on its line)
 )
 
 
-def _title_lines(head):
+def title_lines(head):
     """The title lines: the first TITLE_LINES lines of the report, where a line that is a web
     page's field (发布时间：…, 点击数：, 来源：…) does not count — a page's fields between its title and the
     report's first lines do not push the report's own name out of them."""

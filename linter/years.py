@@ -219,8 +219,9 @@ def report_name_at(text: str, i: int, whole_line: bool, top: bool = False):
     return None
 
 
-# a form's header fields run into its name: ……绩效自评表单位名称：……填报日期：……
-FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日期|项目名称|主管部门|预算单位)")
+# a form's header fields run into its name: ……绩效自评表单位名称：……填报日期：……, or the head of its table of
+# indicators (……绩效自评表指标名称 指标解释……, ……自评表一级指标 二级指标……)
+FORM_FIELDS = re.compile(r"\s*[(（]?\s*(?:单位名称|填报单位|填报日期|项目名称|主管部门|预算单位|指标名称|一级指标)")
 
 # The report's name without 报告 on a line of its own (a web page's title): 某某馆 2024 年绩效自评
 PLAIN_NAME_YEAR = re.compile(rf"(\d{{4}})\s*年度?(?P<gap>[^{CLAUSE_STOPS}]{{0,40}}?)(?:绩效自评|自我评价|绩效评价)")
