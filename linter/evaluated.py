@@ -462,12 +462,32 @@ def unit_after(doc, text: str, j: int) -> bool:
 
 def _unit_speaks(doc, p) -> bool:
     """The year place ``p`` starts a sentence of the unit's own money: the unit as the subject of
-    the year's clause and an amount of money after the year in the sentence. Not a statement of
+    the year's clause, or as the one the money is given to in it (N 年度某某县财政划给某某县司法局……经费),
+    and an amount of money after the year in the sentence. Not a statement of
     this evaluation (N 年度，我馆共有 3 个项目纳入绩效自评范围): JX301 checks that one against the title."""
     text = p.para.text
     if self_words(p) or eval_words(p) or eval_clause(p) or SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j):
         return False
-    return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before())) and _amount_after(doc, p))
+    return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before()) or _given_to_unit(doc, text, p))
+                and _amount_after(doc, p))
+
+
+# money given to someone: 下达给 / 拨付至 / 划给 / 安排给 …
+_GIVEN_TO = re.compile(r"(?:下达|拨付|划拨|拨给|划给|安排给|分配给)(?:给|至|到)?")
+_PLACE_BEFORE_NAME = 6  # characters of a place's name before the unit's own (某某县 + 司法局), at most
+
+
+def _given_to_unit(doc, text: str, p) -> bool:
+    """The year's clause gives money to the reporting unit: a giving word (下达、拨付、划给……) right before
+    本单位 / 我局, or before the unit's own name with at most a short place name in front of it."""
+    names = unit_names(doc)
+    for m in _GIVEN_TO.finditer(text, p.j, _clause_end(text, p)):
+        if _UNIT_AFTER.match(text, m.end()):
+            return True
+        rest = text[m.end():m.end() + _PLACE_BEFORE_NAME + 40]
+        if any(0 <= rest.find(n) <= _PLACE_BEFORE_NAME and not re.search(r"[\d，,。；;、]", rest[:rest.find(n)]) for n in names):
+            return True
+    return False
 
 
 # looking back at an earlier evaluation: a governing word in the year's clause, before it (根据 N 年度……结果), unless it
