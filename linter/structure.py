@@ -29,7 +29,8 @@ Scopes
     heading written across the table, as a page's one-cell-per-line table gives
     it) is no cell list: the heading rows of one table are one scope, numbered
     together. A list written along one line and a group of a form's options (see above)
-    are scopes of their own.
+    are scopes of their own, and so are the numbers a document site gives its preview
+    chunks (1、 2、 3、 opening lines cut off mid-sentence) when the report is read without them.
     Lists never continue from one scope into another. A paragraph before the body's
     first numbered line that copies the outline inline (a page's summary) is left out.
 
@@ -260,15 +261,18 @@ def outline(doc) -> Outline:
         pass
     teaser = _teaser(doc)
     result = _build(doc, teaser) if teaser else _build(doc)
-    chunks = _chunk_numbers(doc) if result.items else None
-    if chunks:
-        chunks = chunks | teaser
+    runs = _chunk_numbers(doc) if result.items else None
+    if runs:
+        found = {id(m) for run, _ in runs for m in run}
+        chunks = found | teaser
         # numbers a document site gave its preview chunks, read with the report's own numbering,
-        # break it: the outline without them, when it has fewer problems
-        paras = {m.para for m in doc.markers if id(m) in chunks}
-        if any(it.problem in _WRONG and it.para in paras for it in result.items):
-            alt = _build(doc, chunks)
-            if _problems(doc, alt) <= _problems(doc, result):
+        # break it: the outline without them (the chunks' own numbers a list of their own), when it
+        # has no more problems — or always, when three long chunks or more show what they are
+        paras = {m.para for m in doc.markers if id(m) in found}
+        strong = any(sure for _, sure in runs)
+        if strong or any(it.problem in _WRONG and it.para in paras for it in result.items):
+            alt = _build(doc, chunks, [run for run, _ in runs])
+            if strong or _problems(doc, alt) <= _problems(doc, result):
                 result = alt
     _CACHE[doc] = result
     return result
@@ -286,7 +290,7 @@ def _filling(doc, markers: list, skip) -> list:
     between the list's number before them and the one after them (1、 … 2、 … 3、): the list's own
     item, not read as one for want of a stop before it."""
     taken = {id(m) for m in markers}
-    seq = [m for m in doc.markers if family(m.style) == "ar-dot" and (id(m) in taken or id(m) not in skip)]
+    seq = [m for m in doc.markers if family(m.style) == "ar-dot" and id(m) not in skip]  # (a site's chunks: no item)
     add = set()
     for k in range(1, len(seq) - 1):
         m = seq[k]
@@ -300,6 +304,9 @@ def _filling(doc, markers: list, skip) -> list:
 
 _CHUNK_CUT = re.compile(r"[。！？!?]\s*$")
 _CHUNK_MIN = 20  # characters of a chunk before the last, at least
+_CHUNK_LONG = 100  # characters of the chunk before a number one off its place, at least
+_CHUNKS_SURE = 3  # chunks in a run, the last one of any length, that show a site's chunks when all the others
+# are of one length, _CHUNK_LONG or more (a site cuts its text into equal pieces; a report's paragraphs differ)
 
 
 _LEAD_WORDS = re.compile(r"[\u4e00-\u9fff]{4,}")
@@ -337,10 +344,14 @@ def _teaser(doc) -> set:
     return out
 
 
-def _chunk_numbers(doc) -> set:
-    """The ids of markers that may be a document site's numbers of its preview chunks: 1、 2、 3、 …
+def _chunk_numbers(doc) -> list[tuple[list, bool]]:
+    """The runs of markers that may be a document site's numbers of its preview chunks: 1、 2、 3、 …
     opening paragraphs one after another, each paragraph but the last cut off mid-sentence (no full
-    stop at its end) and with more of the report's 1、 / 1. numbering inside it."""
+    stop at its end) and with more of the report's 1、 / 1. numbering inside it. One number of a run
+    may be one off its place (1、 1、 3、 / 1、 3、 3、 / 1、 2、 4、: a chunk's number written twice or
+    skipped) when the chunk before it is long (``_CHUNK_LONG``). Each run with whether it is sure to
+    be a site's: ``_CHUNKS_SURE`` chunks or more, all but the last of one length, at least ``_CHUNK_LONG``
+    characters (a site cuts the text into equal pieces; no report writes paragraphs of one length)."""
     paras = doc.paragraphs
     firsts = {}
     inside = set()
@@ -351,19 +362,28 @@ def _chunk_numbers(doc) -> set:
             else:
                 inside.add(m.para)
     if not inside or len(firsts) < 2:
-        return set()
-    out: set = set()
+        return []
+    out: list[tuple[list, bool]] = []
+    taken: set = set()
     for p, m in firsts.items():
-        if m.ordinal != 1 or paras[p].kind == "cell":
-            continue
+        if m.ordinal != 1 or paras[p].kind == "cell" or p in taken:
+            continue  # (a 1、 written for a chunk's 2、 is in the run before it)
         run = [m]
-        while (nxt := firsts.get(run[-1].para + 1)) is not None and nxt.ordinal == run[-1].ordinal + 1:
+        odd = False  # (one number of the run off its place)
+        while (nxt := firsts.get(run[-1].para + 1)) is not None:
             text = paras[run[-1].para].text
             if len(text) < _CHUNK_MIN or _CHUNK_CUT.search(text):
                 break
+            want = len(run) + 1
+            if nxt.ordinal != want:
+                if odd or abs(nxt.ordinal - want) != 1 or len(text) < _CHUNK_LONG:
+                    break
+                odd = True
             run.append(nxt)
         if len(run) >= 2 and any(x.para in inside for x in run):
-            out.update(id(x) for x in run)
+            sizes = {len(paras[x.para].text) for x in run[:-1]}
+            out.append((run, len(run) >= _CHUNKS_SURE and len(sizes) == 1 and min(sizes) >= _CHUNK_LONG))
+            taken.update(x.para for x in run)
     return out
 
 
@@ -849,7 +869,7 @@ def _choose(stack, shut, markers, idx: int, ahead, style: str, readings, cands, 
     return best
 
 
-def _build(doc, skip=frozenset()) -> Outline:
+def _build(doc, skip=frozenset(), chunks=()) -> Outline:
     paras = doc.paragraphs
     scope_of, scope_kind = scopes(doc)
     run_on = set(map(id, _run_on(doc)))
@@ -861,15 +881,17 @@ def _build(doc, skip=frozenset()) -> Outline:
     # form's options: each a scope of its own
     own: dict[int, int] = {}
     runs = _inline_runs(doc, run_on, options)
-    if runs or groups or columns:
+    if runs or groups or columns or chunks:
         scope_kind = dict(scope_kind)  # (the memo's dict is left as it is)
-    for kind, found in (("inline", runs), ("options", groups), ("columns", columns)):
+    # (a site's preview chunks, left out of the report's numbering, are numbered on their own)
+    for kind, found in (("inline", runs), ("options", groups), ("columns", columns), ("chunks", chunks)):
         for run in found:
             scope_kind[n_scopes] = kind
             own.update((id(m), n_scopes) for m in run)
             n_scopes += 1
     markers = [m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own
-               or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m)) and id(m) not in skip]
+               or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m))
+               and (id(m) not in skip or id(m) in own)]
     if skip:
         markers = _filling(doc, markers, skip)
     markers = _with_run_in(markers, doc)
