@@ -156,6 +156,28 @@ def in_flat_table(doc, item) -> bool:
     return False
 
 
+def _decimal_sections(paras) -> tuple[list[int], list[int]]:
+    """The paragraphs that open with a decimal section number (1.2 支出情况), and each one's
+    first number, in order."""
+    at: list[int] = []
+    major: list[int] = []
+    for q, p in enumerate(paras):
+        if "." in p.text[:6]:
+            m = re.match(_SECTION, p.text)
+            if m:
+                at.append(q)
+                major.append(int(m.group(1)))
+    return at, major
+
+
+def _section_under(sections, a, b) -> bool:
+    """Whether the last decimal section heading between marker ``a``'s paragraph and marker
+    ``b``'s is numbered under ``a`` (``a``'s ordinal.M): a list at ``b`` is that section's."""
+    at, major = sections
+    k = bisect.bisect_left(at, b.para) - 1
+    return k >= 0 and at[k] > a.para and major[k] == a.ordinal
+
+
 def section_between(doc, a, b) -> bool:
     """Whether a decimal section heading numbered under item ``a`` (``a.ordinal``.M)
     opens a paragraph after ``a``'s and before ``b``'s: a list there is that section's.
@@ -910,6 +932,7 @@ def _build(doc, skip=frozenset(), chunks=()) -> Outline:
         seq.append(idx)
 
     by_para = None  # (all markers by paragraph, read only when a list may have resumed)
+    sections = None  # (the paragraphs opening with a decimal section number, read when a 1. may be under one)
     for idx, m in enumerate(markers):
         para = paras[m.para]
         sc = scope_at[idx]
@@ -930,6 +953,15 @@ def _build(doc, skip=frozenset(), chunks=()) -> Outline:
         if title == m.title:
             title = m.title  # (most often the same text: keep one string, not two)
         lab = idx in labelled
+        if not lab and m.ordinal == 1 and style == "ar-dot" and stack:
+            if sections is None:
+                sections = _decimal_sections(paras)
+            if sections:
+                j = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].style == style), None)
+                if j is not None and _section_under(sections, markers[stack[j].item], m):
+                    # a list under a decimal section of the open item (1.引言 … 1.2 支出情况 then 1.…2.…):
+                    # that section's own list, as after a label — not a restart, nor the item written twice
+                    lab = True
         k = len(stack) - 1
         if k >= 0 and stack[k].style == style and stack[k].last >= m.ordinal \
                 and markers[stack[k].item].style != m.style and not m.at_start:
