@@ -485,9 +485,14 @@ def _given_to_unit(doc, text: str, p) -> bool:
         if _UNIT_AFTER.match(text, m.end()):
             return True
         rest = text[m.end():m.end() + _PLACE_BEFORE_NAME + 40]
-        if any(0 <= rest.find(n) <= _PLACE_BEFORE_NAME and not re.search(r"[\d，,。；;、]", rest[:rest.find(n)]) for n in names):
-            return True
+        for n in names:
+            k = rest.find(n)
+            if 0 <= k <= _PLACE_BEFORE_NAME and not _NOT_A_PLACE.search(rest, 0, k):
+                return True
     return False
+
+
+_NOT_A_PLACE = re.compile(r"[\d，,。；;、]")  # (what a place's name before the unit's never holds)
 
 
 # looking back at an earlier evaluation: a governing word in the year's clause, before it (根据 N 年度……结果), unless it

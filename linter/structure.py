@@ -289,7 +289,7 @@ def outline(doc) -> Outline:
         chunks = found | teaser
         # numbers a document site gave its preview chunks, read with the report's own numbering,
         # break it: the outline without them (the chunks' own numbers a list of their own), when it
-        # has no more problems — or always, when three long chunks or more show what they are
+        # has no more problems — or always, when three chunks or more cut to one length show what they are
         paras = {m.para for m in doc.markers if id(m) in found}
         strong = any(sure for _, sure in runs)
         if strong or any(it.problem in _WRONG and it.para in paras for it in result.items):
