@@ -253,6 +253,75 @@ _RESULT_GRADE = re.compile(r"[ \t]*[,，;；]?[ \t]*(?:绩效|综合)?评价等�
 _WHOLE_WORDS = re.compile(r"总|综合|最终|整体|总体")
 
 
+# --- a score table's total row -------------------------------------------------
+
+# a column of another year's scores (上年得分, 2022 年得分): not this report's
+_YEAR_IN_HEADER = re.compile(r"(\d{4})\s*年")
+# a table's caption: the text right above it, up to this many paragraphs back
+_CAPTION_REACH = 2
+
+
+def table_totals(doc) -> list[Quantity]:
+    """The total score a whole scoring table gives in its total row, in document order: a table
+    with one score column (得分, 自评得分; not one headed with an earlier year's words, 上年得分, or
+    another year than the evaluated one) and at least one maximum column (分值, 满分, 标准分), whose
+    row named as the total (合计, 总计, 总分, 总得分, 综合得分 …) has under every maximum column the
+    scheme's full mark (100, or the maximum above 100 the report states, :func:`ceiling`) and a
+    number under the score column (指标 | 分值 | 得分 ⏎ … ⏎ 合计 | 100 | 92). A table whose maxima
+    add up to less (a section's table, 合计 20), a table of several projects' scores (合计 200),
+    a table of weights only (权重) or of scores by year (no total row) gives none; nor does a table
+    whose caption right above it opens with a project's name (甲村道路建设项目评分表: that
+    project's, not the report's). Worked out once per document (JX202)."""
+    found = doc.memo.get("scores.table_totals")
+    if found is None:
+        found = doc.memo["scores.table_totals"] = tuple(_table_totals(doc))
+    return list(found)
+
+
+def _table_totals(doc) -> list[Quantity]:
+    tables = doc.tables
+    if not tables:
+        return []
+    full = {FULL_MARKS}
+    top = ceiling(doc)
+    if top.why == "full" and top.value is not None:
+        full.add(top.value)  # 满分为 150 分: a table of 150 points is the whole's
+    year = doc.profile.year
+    out = []
+    for table in tables:
+        scores = [c for c in table.columns_of("score") if not _LOOK_BACK.search(c.header)
+                  and not any(year is None or int(y) != year for y in _YEAR_IN_HEADER.findall(c.header))]
+        maxima = table.columns_of("score-max")
+        if len(scores) != 1 or len(table.columns_of("score")) > 2 or not maxima:
+            continue
+        if _caption_names_project(doc, table):
+            continue
+        for row in table.rows:
+            if not row.aligned or not _TOTAL_ROW.search(table.label(row)):
+                continue
+            q = table.value(row, scores[0])
+            tops = [table.value(row, c) for c in maxima]
+            if q is None or any(m is None or m.value not in full for m in tops):
+                continue
+            out.append(q)
+    return out
+
+
+def _caption_names_project(doc, table) -> bool:
+    """Whether a text paragraph right above ``table`` (its caption) opens with a project's name."""
+    first = table.header[0].para if table.header else table.rows[0].cells[0].para
+    k, seen = first - 1, 0
+    while k >= 0 and seen < _CAPTION_REACH:
+        p = doc.paragraphs[k]
+        if p.kind != "text":
+            break
+        if project_opening(p.text):
+            return True
+        seen += 1
+        k -= 1
+    return False
+
+
 # --- totals listed item by item ----------------------------------------------
 
 # the head of a list of totals, one for each sub-item: 绩效自评得分分别为：A 92 分，B 95 分

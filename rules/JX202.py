@@ -5,7 +5,7 @@ from collections import Counter
 
 from ..arith import fmt
 from ..rule import MAX_SHOWN, Rule
-from ..scores import by_scorer, project_of, score_groups, total_scores
+from ..scores import by_scorer, project_of, same_score, score_groups, scorer, table_totals, total_scores
 from ..structure import outline
 
 
@@ -40,7 +40,14 @@ class ScoreConflict(Rule):
         93.5 分。西岭灌区节水改造项目自评得分为 88 分”，项目名称以“项目”或“工程”结尾，“本项目”“各项目”
         “重点项目”之类不算）时，按项目分开比较，同一项目的两处得分仍然比较，没有写项目名称的
         只与同样没有写的比较。
-        评分表格里的总分由表格规则检查。
+        评分表：整张评分表的合计行（表头有一个得分列和至少一个分值/满分/标准分列，名称为“合计、总计、总分、
+        总得分、综合得分”的一行，各分值列都是满分 100 分或报告写明的高于 100 分的满分）的得分与正文的总得分
+        不同时报告一处：报在正文写得最多的那个总得分（并列时取最先写的）的第一处，评分表的那一格列为相关位置。
+        不比较：得分列表头写着上年、往年或评价年度以外年份的（“上年得分”）；有三个以上得分列的表；合计分值
+        不是满分的表（某一节的评分表“合计 20”、几个项目的得分表“合计 200”）；只有权重列的表；没有合计行的
+        （逐年得分表）；表格正上方的表题以项目名称开头的（“东岭道路项目评分表”是那个项目的）；几张整表的
+        合计不同的（评的是几件事）；正文里有复核、评价组、第三方给出的总得分的（表格是谁打的分无从知道）；
+        正文的总得分分属几个项目时，只与没有写项目名称的比较。表格内部的合计与各行之和由 JX112 检查。
 
     为什么是问题
         同一份报告给出两个不同的总得分，读者无法知道哪一个是真的；等级、排名和问责都以
@@ -66,6 +73,11 @@ class ScoreConflict(Rule):
             "the total score is inconsistent: {here} here, {others} elsewhere in the report",
         ),
         "other": ("另一处总得分 {value} 分", "another statement of the total score: {value}"),
+        "table": (
+            "总得分与评分表不一致：这里写 {here} 分，评分表“{row}”行的得分是 {table} 分",
+            "the total score differs from the scoring table: {here} here, {table} in its “{row}” row",
+        ),
+        "cell": ("评分表“{row}”行的得分 {value} 分", "the scoring table's “{row}” row: {value}"),
     }
 
     def check(self, doc):
@@ -77,10 +89,39 @@ class ScoreConflict(Rule):
         totals = [q for q in totals if per_sentence[(q.para, q.sentence)] == 1]
         items = _project_items(doc, totals)
         totals = [q for q in totals if q.para not in items]
+        yield from self._against_tables(doc, totals)
         for group in by_scorer(doc, totals).values():
             for part in _by_project(doc, group):
                 for same_year in _by_year(doc, part) if year is None else (part,):
                     yield from self._compare(doc, same_year)
+
+    def _against_tables(self, doc, totals):
+        """The total stated in the prose against a whole scoring table's total row: one finding at
+        the first statement of the prose's reference value, the table's cell as the related place."""
+        cells = table_totals(doc)
+        if not cells or not totals or any(scorer(doc, q) == "review" for q in totals):
+            return  # (a reviewer's total beside the unit's: whose the table is, is not known)
+        if len({(c.value, c.precision) for c in cells}) > 1:
+            return  # several whole tables of different totals: several things scored
+        parts = _by_project(doc, totals)
+        if len(parts) > 1:  # several projects named: the table goes with the total that names none
+            parts = [p for p in parts if not project_of(doc, p[0])]
+            if not parts:
+                return
+        prose = parts[0]
+        groups, ref = score_groups(prose)
+        here = groups[ref][0]
+        cell = cells[0]
+        row = _row_name(doc, cell)
+        same = same_score(here, cell)
+        doc.note_claim(same)
+        if same:
+            return
+        value = fmt(cell.value, cell.precision)
+        yield self.report(
+            here.span, "table", here=fmt(here.value, here.precision), table=value, row=row,
+            related=[self.related(c.span, "cell", row=row, value=value) for c in cells[:MAX_SHOWN]],
+        )
 
     def _compare(self, doc, totals):
         if len(totals) < 2:
@@ -126,6 +167,16 @@ class ScoreConflict(Rule):
                     q.span, "conflict", here=fmt(q.value, q.precision), others=shown,
                     related=related, suggestion=suggestion,
                 )
+
+
+def _row_name(doc, q) -> str:
+    """The name of the total row a table's score is in (合计, 总分 …), for the message."""
+    for table in doc.tables:
+        for row in table.rows:
+            c = next((c for c in row.cells if c.para == q.para), None)
+            if c is not None:
+                return table.label(row) or "合计"
+    return "合计"
 
 
 # the name a list item opens with, to its first mark: a project's when it holds 项目 or ends in

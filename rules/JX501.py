@@ -101,7 +101,8 @@ class ConflictingFigures(Rule):
         名称不在术语表中的金额和比率。计数（个、件、次 …）没有术语，按数字前面的原文
         名称配对，名称至少六个字（“反馈问题整改事项”），“全年”“累计”之类的词不计；
         “第 N 页”“第 N 次”之类是序数，不是计数，不比较。
-        正文中两处写出的报告总得分互相矛盾时不在这里报告：那是 JX202 score-conflict。
+        正文中两处写出的报告总得分互相矛盾时、评分表合计行的总得分与正文的总得分互相矛盾时不在这里报告：
+        那是 JX202 score-conflict。
 
     为什么是问题
         同一个数前后不一致，读者无法知道哪个是真的；常见于正文改了、表格或附件没改，
@@ -134,6 +135,8 @@ class ConflictingFigures(Rule):
         for m in mentions(doc):
             if m.where == "prose" and paras.under_target(m):
                 continue  # 年度目标:1、新增企业 12 家 — the target, not the figure
+            if m.where == "table" and m.label == "自评得分":
+                totals.add(m.q.span)  # a whole scoring table's total row: JX202 compares it with the prose
             groups[m.key].append(m)
         for key, ms in groups.items():
             if len(ms) < 2:
