@@ -15,6 +15,9 @@ Shared by the score rules (JX202–JX206):
   cell 自评等级 | 优); :func:`score_of_grade` the total it goes with; :func:`table_grades` a scoring
   table's total row with its grade column;
 - :func:`report_bands` — the bands the report states (90 分（含）以上为优 …), else ``Config.grade_bands``;
+  :func:`grade_bands` — those on the report's own scale (:func:`full_mark`: 满分 150 分, 10 分制), also from
+  bands stated as score rates (得分率 90%（含）以上为优), or none on a scale other than 100 with no bands stated;
+- :func:`table_totals` — a whole scoring table's total row (合计 | 100 | 92), for JX202;
 - :func:`band` — the grade a score falls in;
 - :func:`summaries` and :func:`children` — the section summaries
   (指标分值N分，评价得分M分，得分率R%) with their heading level, and which
@@ -153,12 +156,16 @@ def _total_scores(doc) -> list[Quantity]:
                         and before.value == FULL_MARKS and _WHOLE_MAX.search(before.raw_label) is not None)
             if not (obtained or _TOTAL_LABEL.search(label) or _graded(doc, pf, q, label)) or _PART_WORDS.search(label):
                 continue
-            if prev_max is not None and prev_max.sentence == q.sentence and prev_max.value != FULL_MARKS:
+            if (prev_max is not None and prev_max.sentence == q.sentence and prev_max.value != FULL_MARKS
+                    and not _whole_maximum(doc, prev_max)):
                 continue  # 指标分值 50 分，评价得分 44.76 分: a section's score
-            if before is not None and before.value != FULL_MARKS and _its_maximum(pf, before, q):
+            if (before is not None and before.value != FULL_MARKS and _its_maximum(pf, before, q)
+                    and not _whole_maximum(doc, before)):
                 continue  # 一、投入(20分,自评得分18分) / 1、投入20分,自评得分20分: an indicator's score
             if q.value == FULL_MARKS and "得" not in label and (_score_follows(pf, q) or _PLAIN_FULL.fullmatch(label)):
                 continue  # 总分100分，自评得分95分 / 绩效自评表（总分 100 分）: the maximum
+            if q.value < FULL_MARKS and "得" not in label and _PLAIN_FULL.fullmatch(label) and _above_bands(doc, q):
+                continue  # 总分为 10 分，9 分（含）以上为优……: the maximum of the bands the report states
             i = pf.para.index_of(q.span.start)
             whole = prev_max is not None and prev_max.sentence == q.sentence and prev_max.value == FULL_MARKS
             if _is_criterion(text, i, pf.para.index_of(q.span.end - 1) + 1) or (
@@ -171,6 +178,29 @@ def _total_scores(doc) -> list[Quantity]:
                 continue  # (1)立项依据充分性(2分) ⏎ ……自评得2分: the sub-item's score
             out.append(q)
     return out
+
+
+def _above_bands(doc, q: Quantity) -> bool:
+    """Whether the bands the report states start right after ``q`` in its sentence and ``q`` is above
+    their highest lower bound (总分为 10 分，9 分（含）以上为优……): the scale's maximum, not a score
+    obtained."""
+    stated = report_bands(doc)
+    if not stated.own or stated.bands is None or stated.span is None or q.value <= max(lo for _, lo in stated.bands):
+        return False
+    para = doc.paragraphs[q.para]
+    if not (para.span(0, len(para.text)).start <= stated.span.start < para.span(0, len(para.text)).end):
+        return False
+    i, j = para.index_of(q.span.end - 1) + 1, para.index_of(stated.span.start)
+    return i <= j and _SENTENCE_END.search(para.text, i, j) is None
+
+
+def _whole_maximum(doc, m: Quantity) -> bool:
+    """Whether the maximum ``m`` is the whole's full mark above 100 that the report states (本项目满分
+    150 分，自评得分 126 分: :func:`ceiling`), named as a 满分 or 总分 with no indicator's word."""
+    top = ceiling(doc)
+    label = m.raw_label.replace(" ", "")
+    return (top.why == "full" and top.value == m.value and m.depth == 0 and _WHOLE_MAX.search(label) is not None
+            and not _PART_WORDS.search(label))
 
 
 _GRADE_FIELD_CELL = re.compile(r"(?:绩效|综合)?评价等级[:：]?")
@@ -994,13 +1024,27 @@ _BAND_RE = re.compile(
 )
 
 
+# the same bands written as score rates (得分率 90%（含）以上为优, 80%（含）-90% 为良, 优（得分率 ≥ 90%）):
+# a share of the full mark, whatever the scale
+_PCT = r"(?<![\d.])(?P<lo{}>\d{{1,3}}(?:\.\d+)?)\s*%"
+_RATE_BAND_RE = re.compile(
+    _PCT.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
+    + r"|" + _PCT.format(2) + _INCL + r"[-—–～~至到]\s*\d{1,3}(?:\.\d+)?\s*%" + _INCL + r"(?:之间|以下|以内)?"
+    + _THEN + _G.format(2)
+    + r"|(?P<g3>" + _WORDS + r")[”\"'’」]?\s*(?:等级|等次|档)?\s*[:：(（\[【]\s*(?:得分率)?\s*[≥>=]*\s*"
+    + _PCT.format(3) + _INCL + r"(?:(?:及|或)?以上|[-—–～~至到≤])"
+)
+
+
 @attrs.frozen
 class Bands:
     """The grade bands a report states for its total (``bands`` as ``Config.grade_bands``), or
     ``bands`` None when it states bands that cannot be read whole (no grade can then be checked);
-    ``span``: where it states them."""
+    ``span``: where it states them; ``own``: the report states bands of its own (which may be the
+    configured ones)."""
     bands: tuple[tuple[str, Decimal], ...] | None
     span: Span | None = None
+    own: bool = False
 
 
 def report_bands(doc) -> Bands:
@@ -1017,33 +1061,123 @@ def report_bands(doc) -> Bands:
     return found
 
 
-def _report_bands(doc) -> Bands:
-    configured = doc.config.grade_bands
+def _stated_bands(doc, pattern, need: str) -> tuple[dict[str, set[Decimal]], Span | None]:
+    """Every lower bound ``pattern`` finds tied to a grade, by grade, and where the first is."""
     stated: dict[str, set[Decimal]] = {}
     first = None
     for p in doc.paragraphs:
         text = p.text
-        if "分" not in text or ("以上" not in text and "-" not in text and "至" not in text and "～" not in text
+        if need not in text or ("以上" not in text and "-" not in text and "至" not in text and "～" not in text
                                 and "—" not in text and "–" not in text and "~" not in text and "到" not in text
                                 and "≤" not in text):
-            continue  # every band definition has 分 and 以上, a dash, 至/到 or ≤
-        for m in _BAND_RE.finditer(text):
+            continue  # every band definition has 分 (%) and 以上, a dash, 至/到 or ≤
+        for m in pattern.finditer(text):
             k = next(n for n in (1, 2, 3) if m.group(f"g{n}"))
             word, lo = m.group(f"g{k}"), m.group(f"lo{k}")
             stated.setdefault(GRADE_WORDS[word], set()).add(Decimal(lo))
             if first is None:
                 first = p.span(m.start(), m.end())
+    return stated, first
+
+
+def _whole_bands(stated: dict[str, set[Decimal]], top_mark: Decimal) -> tuple[tuple[str, Decimal], ...] | None:
+    """The four bands when the lower bounds of 优, 良 and 中 are stated, one value each, decreasing,
+    the highest at most ``top_mark`` (差 below 中's bound); else None."""
+    top = [stated.get(g) for g in ("优", "良", "中")]
+    if all(v is not None and len(v) == 1 for v in top):
+        a, b, c = (next(iter(v)) for v in top)
+        if a > b > c > 0 and a <= top_mark and stated.get("差", {Decimal(0)}) <= {Decimal(0)}:
+            return (("优", a), ("良", b), ("中", c), ("差", Decimal(0)))
+    return None
+
+
+def _report_bands(doc) -> Bands:
+    configured = doc.config.grade_bands
+    stated, first = _stated_bands(doc, _BAND_RE, "分")
     if not stated:
         return Bands(configured)
     conf = dict(configured)
     if all(g in conf and vs == {conf[g]} for g, vs in stated.items()):
-        return Bands(configured)  # the report states the configured bands
-    top = [stated.get(g) for g in ("优", "良", "中")]
-    if all(v is not None and len(v) == 1 for v in top):
-        a, b, c = (next(iter(v)) for v in top)
-        if a > b > c > 0 and a <= FULL_MARKS and stated.get("差", {Decimal(0)}) <= {Decimal(0)}:
-            return Bands((("优", a), ("良", b), ("中", c), ("差", Decimal(0))), first)
-    return Bands(None, first)
+        return Bands(configured, None, True)  # the report states the configured bands
+    top = ceiling(doc)  # (not full_mark, which reads the totals: the totals read these bands)
+    found = _whole_bands(stated, top.value if top.why == "full" and top.value is not None else FULL_MARKS)
+    return Bands(found, first, True) if found is not None else Bands(None, first, True)
+
+
+def grade_bands(doc) -> Bands:
+    """The bands the grades of the total are judged by, on the report's own scale
+    (:func:`full_mark`): the bands the report states in points (:func:`report_bands`); else the
+    bands it states as score rates (得分率 90%（含）以上为优 …), as that share of its full mark;
+    else, on a scale of 100, the configured bands; on another scale (10 分制, 满分 150 分, 千分制)
+    with no bands of its own, none (``Bands(None)``: the 100-point bands say nothing of a score
+    out of 150). Worked out once per document (JX203, JX206)."""
+    found = doc.memo.get("scores.grade_bands")
+    if found is None:
+        found = doc.memo["scores.grade_bands"] = _grade_bands(doc)
+    return found
+
+
+def _grade_bands(doc) -> Bands:
+    stated = report_bands(doc)
+    if stated.own or stated.bands is None:
+        return stated
+    full = full_mark(doc)
+    rates, first = _stated_bands(doc, _RATE_BAND_RE, "得分率")
+    if rates:
+        found = _whole_bands(rates, FULL_MARKS)
+        if found is None:
+            return Bands(None, first, True)  # rates stated that cannot be read whole
+        return Bands(tuple((g, lo * full / FULL_MARKS) for g, lo in found), first, True)
+    return stated if full == FULL_MARKS else Bands(None)
+
+
+# a scale below 100 stated for the whole (本项目绩效评价实行 10 分制, 评价总分为 10 分): the words of
+# its clause before the figure name nothing but the evaluation, the project or the unit
+_WHOLE_SCALE_WORDS = re.compile(
+    r"(?:本次|本项目|该项目|项目|本单位|本部门|部门|单位|整体|支出|绩效|评价|自评|考核|评分|实行|采用|采取|按照|按|"
+    r"满分|总分|值|为|是|的|体系|综合|经|本|设为|设置为)*")
+_WHOLE_SCALE_MARK = re.compile(r"满分|总分")
+
+
+def full_mark(doc) -> Decimal:
+    """The full mark of the report's total: a maximum above 100 it states (:func:`ceiling`: 满分为
+    120 分, 总分 150 分 with the score obtained after it, 150 分制, 千分制); a scale below 100 it
+    states for the whole (:data:`_WHOLE_SCALE_WORDS`: 本项目绩效评价实行 10 分制, 总分为 10 分 —
+    not an indicator's, 满意度指标实行 10 分制, （满分 10 分）), when no total score above it is
+    stated; else 100. Worked out once per document."""
+    found = doc.memo.get("scores.full_mark")
+    if found is None:
+        found = doc.memo["scores.full_mark"] = _full_mark(doc)
+    return found
+
+
+def _full_mark(doc) -> Decimal:
+    top = ceiling(doc)
+    if top.why == "full" and top.value is not None:
+        return top.value
+    scale = None
+    for pf in doc.facts:
+        text = pf.para.text
+        if "分" not in text or ("制" not in text and "满分" not in text and "总分" not in text):
+            continue
+        for q in pf.quantities:
+            if q.kind != "score" or q.depth or q.negative or not (0 < q.value < FULL_MARKS):
+                continue
+            i = pf.para.index_of(q.span.start)
+            k = max(text.rfind(c, 0, i) for c in _CLAUSE_STOPS) + 1
+            before = text[k:i].replace(" ", "")
+            if not before or not _WHOLE_SCALE_WORDS.fullmatch(before):
+                continue
+            if _SCALE_AFTER.match(text, pf.para.index_of(q.span.end)) or (
+                    _WHOLE_SCALE_MARK.search(before) and "得" not in before):
+                scale = q.value if scale is None else max(scale, q.value)
+    if scale is None:
+        return FULL_MARKS
+    totals = total_scores(doc)
+    if any(q.value > scale for q in (*totals, *bare_totals(doc))) or any(q.value == scale and _WHOLE_SCALE_MARK.search(q.raw_label)
+                                                   for q in totals):
+        return FULL_MARKS  # a total above it, or itself read as a total (总分为 85 分): not the total's scale
+    return scale
 
 
 def band(score: Decimal, bands) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..arith import fmt
 from ..rule import Rule
-from ..scores import band, bare_totals, describe_bands, grade_word, grades, report_bands, score_of_grade, table_grades, total_scores
+from ..scores import band, bare_totals, describe_bands, grade_word, grades, grade_bands, score_of_grade, table_grades, total_scores
 
 
 class GradeBand(Rule):
@@ -35,6 +35,12 @@ class GradeBand(Rule):
         “优[90分～100分)”：一个下限紧连着一个等级字）且与配置不同时，按报告写的：优、良、中（或优秀、良好、合格等）
         三个下限都写了、各只有一个值、由高到低时，就用这三个下限（中以下为差），消息的相关位置指向报告写分数段的地方；
         写了与配置不同的下限、却读不全这三个下限时，分数段无从确定，整份报告的等级都不检查。
+        满分不是 100 分的报告：报告写了高于 100 分的满分（“满分为 120 分”“总分 150 分，本项目得分 138 分”
+        “150 分制”“千分制”），或为整体写了低于 100 分的分制（“本项目绩效评价实行 10 分制”“总分为 10 分”，
+        这一分句除了评价、项目、单位之类的字没有别的名称，“满意度指标实行 10 分制”“（满分 10 分）”是某项指标的；
+        报告写的总得分高于它时也不算）时，按报告自己写的分数段（分数，下限可以高于 100）判断；报告按得分率
+        写分数段的（“得分率 90%（含）以上为优”，所在段落写有“得分率”），按满分乘以得分率换算成分数；
+        两样都没写时，100 分制的分数段说明不了这样的分数，等级不检查。
         **下限含本数，上限不含**：90 分是优，89.99 分是良，80 分是良，60 分是中。
         “优秀/良好/合格/不合格”“优秀/良好/中等/较差”“优秀/良好/一般/较差”等写法按同样的
         四段看待（合格、中等、一般是中，不合格、较差是差），建议的等级用报告自己的写法。
@@ -76,7 +82,7 @@ class GradeBand(Rule):
         bare = bare_totals(doc)  # 最终得分 86.50，等级为良: a total written without 分
         if bare:
             totals = sorted([*totals, *bare], key=lambda q: q.span.start)
-        stated = report_bands(doc)  # the report's own bands where it states them
+        stated = grade_bands(doc)  # the report's own bands where it states them
         bands = stated.bands
         if bands is None:
             return  # bands of its own the report states but that cannot be read whole

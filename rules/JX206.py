@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..arith import Interval, fmt, total
 from ..rule import Rule
 from ..scores import (band, bands_of, deep_sum, describe_bands, grades, interval, positions, reference_totals,
-                      report_bands, score_of_grade, summaries, top_level, total_scores)
+                      grade_bands, score_of_grade, summaries, top_level, total_scores)
 
 
 class DecisionError(Rule):
@@ -16,7 +16,7 @@ class DecisionError(Rule):
           逐级向上相加，得到第二个总分。
 
         重新算出的总分与报告写的总得分不一致（按 JX205 的精度规则），并且落在另一个等级的分数段里
-        （分数段见 JX203，下限含本数；报告自己写了分数段的按报告的，读不全时不检查）时报告：这是决策错误——报告给出的等级不是按它自己的分数算出来的。
+        （分数段见 JX203，下限含本数；报告自己写了分数段的按报告的，读不全时不检查；满分不是 100 分而报告没写分数段时也不检查）时报告：这是决策错误——报告给出的等级不是按它自己的分数算出来的。
         报告写了等级就与所写等级比较，没写就与所写总分所在的等级比较（消息说明这是分数段，
         不说报告写了这个等级）。报告几处总得分不一致时，
         只看写得最多的那个值（其余的由 JX202 报告）。
@@ -74,7 +74,7 @@ class DecisionError(Rule):
         where = positions(items)
         deep_parts = [deep_sum(items, where[t], where) for t in tops]
         deep = total(deep_parts)
-        bands = report_bands(doc).bands  # the report's own bands where it states them
+        bands = grade_bands(doc).bands  # the report's own bands where it states them
         if bands is None:
             return
         totals = total_scores(doc)
