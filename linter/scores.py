@@ -694,7 +694,10 @@ def score_groups(totals: list[Quantity]) -> tuple[list[list[Quantity]], int]:
 
 _LIST_LEAD = re.compile(r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）]))*\s*")
 # a project's name opening a sentence: 南村道路建设项目…, 东岭水库除险加固工程…
-_PROJECT_OPENING = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:项目|工程)")
+# (or one named by a single sign of a series, as a case study names them: 甲项目, A项目, 1号项目, 项目A)
+_PROJECT_OPENING = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,24}?|[甲乙丙丁戊己庚辛壬癸]|[A-Za-z]\d{0,2}|\d{1,3}号)(?:项目|工程)"
+    r"|(?:项目|工程)[A-Za-z]\d{0,2}(?![A-Za-z\d])")
 # what makes the opening no name: a whole, the report's own or a kind of projects (本项目, 全县项目,
 # 各项目, 重点项目), or a clause that opens with a verb or a preposition (根据…项目, 通过实施…工程)
 _NOT_A_PROJECT = re.compile(
@@ -703,10 +706,16 @@ _NOT_A_PROJECT = re.compile(
     r"推进|完成|实施|涉及|共有|包括|评价|考核|绩效|自评")
 
 
+# a lead-in that a sentence may open with before its subject (综上，…; 经评价，…)
+_LEAD_IN = re.compile(r"\s*(?:综上(?:所述)?|经(?:综合|第三方)?评价|经自评|经评定|经评审|经核定|总体来看|总的来看|据此)\s*[，,:：]\s*")
+
+
 def project_opening(text: str, at: int = 0) -> str:
     """The name of the project the sentence starting at ``at`` opens with (after list
-    markers): 南村道路建设项目 in 南村道路建设项目评价总得分为 91.8 分; or ""."""
-    m = _PROJECT_OPENING.match(text, _LIST_LEAD.match(text, at).end())
+    markers and a lead-in, 综上，/经评价，): 南村道路建设项目 in 南村道路建设项目评价总得分为 91.8 分; or ""."""
+    at = _LIST_LEAD.match(text, at).end()
+    lead = _LEAD_IN.match(text, at)
+    m = _PROJECT_OPENING.match(text, lead.end() if lead else at)
     return m.group(0) if m and not _NOT_A_PROJECT.search(m.group(0)) else ""
 
 

@@ -38,9 +38,11 @@ class ScoreConflict(Rule):
         同一列表的各项各以一个不同的项目名称开头、得分写在该项自己的段落里时
         （“1、甲村道路硬化项目……总得分为 91.8 分。2、乙村饮水安全项目……总得分为 90.7 分”），
         是各项目自己的得分；同样，句子以两个以上不同的项目名称开头（“东岭水库除险加固项目自评得分为
-        93.5 分。西岭灌区节水改造项目自评得分为 88 分”，项目名称以“项目”或“工程”结尾，“本项目”“各项目”
-        “重点项目”之类不算）时，按项目分开比较，同一项目的两处得分仍然比较，没有写项目名称的
-        只与同样没有写的比较。
+        93.5 分。西岭灌区节水改造项目自评得分为 88 分”，项目名称以“项目”或“工程”结尾，案例里用一个代号的
+        “甲项目”“A项目”“1号项目”“项目A”也算，“本项目”“各项目”“子项目”“重点项目”之类不算；句子先写“综上，”“经评价，”
+        之类再写项目名称的，也算以它开头）时，按项目分开比较，同一项目的两处得分仍然比较，没有写项目名称的
+        只与同样没有写的比较；只写了一个项目名称、而另有总得分的句子在得分之前点明是单位整体（“本单位”“本部门”
+        “我局”“整体支出”之类：“本单位整体支出自评得分为 95 分”与“A项目自评得分为 85 分”）时，也这样分开。
         评分表：整张评分表的合计行（表头有一个得分列和至少一个分值/满分/标准分列，名称为“合计、总计、总分、
         总得分、综合得分”的一行，各分值列都是满分 100 分或报告写明的高于 100 分的满分）的得分与正文的总得分
         不同时报告一处：报在正文写得最多的那个总得分（并列时取最先写的）的第一处，评分表的那一格列为相关位置。
@@ -218,12 +220,27 @@ def _by_project(doc, totals) -> list[list]:
     at least two different projects are named so; one group otherwise. A total whose sentence
     names no project is then compared only with others that name none."""
     names = [project_of(doc, q) for q in totals]
-    if len({n for n in names if n}) < 2:
+    named = {n for n in names if n}
+    if not named or (len(named) < 2 and not any(not n and _names_unit(doc, q) for n, q in zip(names, totals))):
         return [totals]
     parts: dict[str, list] = {}
     for n, q in zip(names, totals):
         parts.setdefault(n, []).append(q)
     return list(parts.values())
+
+
+# the unit as a whole, the subject of its own total (本单位整体支出自评得分, 本部门……, 我局……)
+_UNIT_WHOLE = re.compile(r"本单位|本部门|我单位|我部门|本局|我局|单位整体|部门整体|整体支出")
+
+
+def _names_unit(doc, q) -> bool:
+    """Whether the sentence of ``q`` names the unit as a whole before it: the unit's total, not a
+    project's (本单位整体支出自评得分为 95 分 beside A项目自评得分为 85 分)."""
+    pf = doc.facts[q.para]
+    text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    k = max(text.rfind(c, 0, i) for c in "。；;!?！？") + 1
+    return _UNIT_WHOLE.search(text, k, i) is not None
 
 
 def _year_before(doc, q) -> int | None:
