@@ -287,6 +287,8 @@ _WHOLE_WORDS = re.compile(r"总|综合|最终|整体|总体")
 
 # a column of another year's scores (上年得分, 2022 年得分): not this report's
 _YEAR_IN_HEADER = re.compile(r"(\d{4})\s*年")
+# what a caption opens with before what it names: a table's number, a year (表3 / 附表 2-1 / 2023年度)
+_CAPTION_LEAD = re.compile(r"\s*(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.－]\d+)*\s*[:：.、]?\s*)?(?:\d{4}\s*年度?\s*)?")
 # a table's caption: the text right above it, up to this many paragraphs back
 _CAPTION_REACH = 2
 
@@ -345,7 +347,7 @@ def _caption_names_project(doc, table) -> bool:
         p = doc.paragraphs[k]
         if p.kind != "text":
             break
-        if project_opening(p.text):
+        if project_opening(p.text, _CAPTION_LEAD.match(p.text).end()):
             return True
         seen += 1
         k -= 1
@@ -696,7 +698,7 @@ _LIST_LEAD = re.compile(r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.]
 # a project's name opening a sentence: 南村道路建设项目…, 东岭水库除险加固工程…
 # (or one named by a single sign of a series, as a case study names them: 甲项目, A项目, 1号项目, 项目A)
 _PROJECT_OPENING = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,24}?|[甲乙丙丁戊己庚辛壬癸]|[A-Za-z]\d{0,2}|\d{1,3}号)(?:项目|工程)"
+    r"(?:[A-Za-z]{0,2}[\u4e00-\u9fff]{2,24}?|[甲乙丙丁戊己庚辛壬癸]|[A-Za-z]\d{0,2}|\d{1,3}号)(?:项目|工程)"
     r"|(?:项目|工程)[A-Za-z]\d{0,2}(?![A-Za-z\d])")
 # what makes the opening no name: a whole, the report's own or a kind of projects (本项目, 全县项目,
 # 各项目, 重点项目), or a clause that opens with a verb or a preposition (根据…项目, 通过实施…工程)
@@ -1040,8 +1042,8 @@ _RATE_BAND_RE = re.compile(
     _PCT.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
     + r"|" + _PCT.format(2) + _INCL + r"[-—–～~至到]\s*\d{1,3}(?:\.\d+)?\s*%" + _INCL + r"(?:之间|以下|以内)?"
     + _THEN + _G.format(2)
-    + r"|(?P<g3>" + _WORDS + r")[”\"'’」]?\s*(?:等级|等次|档)?\s*[:：(（\[【]\s*(?:得分率)?\s*[≥>=]*\s*"
-    + _PCT.format(3) + _INCL + r"(?:(?:及|或)?以上|[-—–～~至到≤])"
+    + r"|(?P<g3>" + _WORDS + r")[”\"'’」]?\s*(?:等级|等次|档)?\s*[:：(（\[【]\s*(?:得分率\s*[≥>]=?\s*"
+    + _PCT.format(4) + r"|" + _PCT.format(3) + _INCL + r"(?:(?:及|或)?以上|[-—–～~至到≤<]))"
 )
 
 
@@ -1070,8 +1072,9 @@ def report_bands(doc) -> Bands:
     return found
 
 
-def _stated_bands(doc, pattern, need: str) -> tuple[dict[str, set[Decimal]], Span | None]:
-    """Every lower bound ``pattern`` finds tied to a grade, by grade, and where the first is."""
+def _stated_bands(doc, pattern, need: str, skip_part: bool = False) -> tuple[dict[str, set[Decimal]], Span | None]:
+    """Every lower bound ``pattern`` finds tied to a grade, by grade, and where the first is
+    (``skip_part``: not those whose sentence names an indicator before them)."""
     stated: dict[str, set[Decimal]] = {}
     first = None
     for p in doc.paragraphs:
@@ -1083,6 +1086,10 @@ def _stated_bands(doc, pattern, need: str) -> tuple[dict[str, set[Decimal]], Spa
         for m in pattern.finditer(text):
             k = next(n for n in (1, 2, 3) if m.group(f"g{n}"))
             word, lo = m.group(f"g{k}"), m.group(f"lo{k}")
+            if lo is None:
+                lo = m.group("lo4")  # 优（得分率≥90%）
+            if skip_part and _PART_WORDS.search(text, sentence_start(text, m.start()), m.start()):
+                continue  # 满意度指标得分率 95% 以上为优: an indicator's bands, not the total's
             stated.setdefault(GRADE_WORDS[word], set()).add(Decimal(lo))
             if first is None:
                 first = p.span(m.start(), m.end())
@@ -1131,7 +1138,7 @@ def _grade_bands(doc) -> Bands:
     if stated.own or stated.bands is None:
         return stated
     full = full_mark(doc)
-    rates, first = _stated_bands(doc, _RATE_BAND_RE, "得分率")
+    rates, first = _stated_bands(doc, _RATE_BAND_RE, "得分率", skip_part=True)
     if rates:
         found = _whole_bands(rates, FULL_MARKS)
         if found is None:
