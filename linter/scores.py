@@ -341,7 +341,10 @@ def _table_totals(doc) -> list[Quantity]:
 
 def _caption_names_project(doc, table) -> bool:
     """Whether a text paragraph right above ``table`` (its caption) opens with a project's name."""
-    first = table.header[0].para if table.header else table.rows[0].cells[0].para
+    cells = table.header or next((r.cells for r in table.rows if r.cells), ())
+    if not cells:
+        return False
+    first = cells[0].para
     k, seen = first - 1, 0
     while k >= 0 and seen < _CAPTION_REACH:
         p = doc.paragraphs[k]
