@@ -49,7 +49,7 @@ class ScoreConflict(Rule):
         不比较：得分列表头写着上年、往年或评价年度以外年份的（“上年得分”）；有三个以上得分列的表；合计分值
         不是满分的表（某一节的评分表“合计 20”、几个项目的得分表“合计 200”）；只有权重列的表；没有合计行的
         （逐年得分表）；表格正上方的表题以项目名称开头的（“东岭道路项目评分表”“表3 东岭道路项目评分表”是那个项目的，表号、年份之后的也算）；几张整表的
-        合计不同的（评的是几件事）；正文里有复核、评价组、第三方给出的总得分的（表格是谁打的分无从知道）；
+        合计不同的（评的是几件事）；正文里有复核、评价组、第三方给出的总得分的（表格是谁打的分无从知道）；不知道评价年度、正文又写了几个年度的总得分的；
         正文的总得分分属几个项目时，只与没有写项目名称的比较。表格内部的合计与各行之和由 JX112 检查。
 
     为什么是问题
@@ -112,6 +112,8 @@ class ScoreConflict(Rule):
             if not parts:
                 return
         prose = parts[0]
+        if doc.profile.year is None and len(_by_year(doc, prose)) > 1:
+            return  # totals of several years, and the table's year not known
         groups, ref = score_groups(prose)
         here = groups[ref][0]
         cell = cells[0]
