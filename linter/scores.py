@@ -1163,7 +1163,8 @@ def full_mark(doc) -> Decimal:
     120 分, 总分 150 分 with the score obtained after it, 150 分制, 千分制); a scale below 100 it
     states for the whole (:data:`_WHOLE_SCALE_WORDS`: 本项目绩效评价实行 10 分制, 总分为 10 分 —
     not an indicator's, 满意度指标实行 10 分制, （满分 10 分）), when no total score above it is
-    stated; else 100. Worked out once per document."""
+    stated (a 总分 read as a total itself is the scale only below 60 with a lower score obtained
+    stated: 评价总分为 10 分。本项目自评得分 9.2 分); else 100. Worked out once per document."""
     found = doc.memo.get("scores.full_mark")
     if found is None:
         found = doc.memo["scores.full_mark"] = _full_mark(doc)
@@ -1193,9 +1194,12 @@ def _full_mark(doc) -> Decimal:
     if scale is None:
         return FULL_MARKS
     totals = total_scores(doc)
-    if any(q.value > scale for q in (*totals, *bare_totals(doc))) or any(q.value == scale and _WHOLE_SCALE_MARK.search(q.raw_label)
-                                                   for q in totals):
-        return FULL_MARKS  # a total above it, or itself read as a total (总分为 85 分): not the total's scale
+    given = (*totals, *bare_totals(doc))
+    if any(q.value > scale for q in given):
+        return FULL_MARKS  # a total above it: not the total's scale
+    if any(q.value == scale and _WHOLE_SCALE_MARK.search(q.raw_label) for q in totals) and not (
+            scale < _PASS and any(q.value < scale and "得" in q.raw_label for q in given)):
+        return FULL_MARKS  # itself read as a total (总分为 85 分), with no lower score obtained beside it
     return scale
 
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 from ..arith import fmt
 from ..rule import MAX_SHOWN, Rule
-from ..scores import by_scorer, project_of, same_score, score_groups, scorer, table_totals, total_scores
+from ..scores import by_scorer, full_mark, project_of, same_score, score_groups, scorer, table_totals, total_scores
 from ..structure import outline
 
 
@@ -30,7 +30,7 @@ class ScoreConflict(Rule):
         “本项目满分150分，自评得分126分”）、写在一个标题之下、不超过该标题括号里
         所写分值（小于 100 分）的得分（“(1)立项依据充分性(2分)”下面的“自评得2分”是这一小项的得分；
         标签里有“总、综合、最终、整体、总体”的，或比该分值大的，仍是总得分）、同一句里后面还写了得分的
-        “总分100分”（“总分100分，自评得分95分”：100 分是满分）、标签只有“总分”两字的 100 分（“绩效自评表（总分 100 分）”）、同一句里紧接着写报告自己的分数段、又高于其中最高下限的“总分”（“总分为10分，9分（含）以上为优……”是满分）、评分标准（“结果≥90%，得 9 分”）、扣分和加分；
+        “总分100分”（“总分100分，自评得分95分”：100 分是满分）、标签只有“总分”两字的 100 分（“绩效自评表（总分 100 分）”）、同一句里紧接着写报告自己的分数段、又高于其中最高下限的“总分”（“总分为10分，9分（含）以上为优……”是满分）、报告的分制（见 JX203）低于 100 分时等于它的“总分”（“评价总分为10分。本项目自评得分 9.2 分”）、评分标准（“结果≥90%，得 9 分”）、扣分和加分；
         往年的得分（同一分句里有“上年、去年、往年”等，或同一句里得分之前写了评价年度及其
         次年以外的年份：“2022 年度自评得分为 90 分”与本年的 95 分并列；不知道评价年度时，句中得分之前写了
         两个以上不同年份的，按年份分开比较，没有写年份的只相互比较）；同一句里的几个总得分
@@ -86,6 +86,9 @@ class ScoreConflict(Rule):
     def check(self, doc):
         year = doc.profile.year
         totals = [q for q in total_scores(doc) if year is None or not _of_another_year(doc, q, year)]
+        top = full_mark(doc)
+        if top < 100:  # 评价总分为 10 分 on a scale of 10: the maximum, not a total obtained
+            totals = [q for q in totals if not (q.value == top and "总分" in q.raw_label and "得" not in q.raw_label)]
         # several totals in one sentence are the scores of several things (甲项目自评分数为 73.18 分、
         # 乙项目自评分数为 89.03 分): a report does not state its own total twice in a sentence
         per_sentence = Counter((q.para, q.sentence) for q in totals)
