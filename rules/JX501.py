@@ -167,6 +167,7 @@ class ConflictingFigures(Rule):
         # figure of the report at once would be a tenth of the memory it takes)
         interval_of = interval_cache()
         worst = None
+        claims: list[bool] = []  # noted once the group is judged: a pair JX202 reports is its claim
         # earlier figures by what they state (kind, value, precision, unit decide the
         # comparison), so a figure repeated n times costs n comparisons, not n²
         earlier: dict = {}
@@ -187,7 +188,7 @@ class ConflictingFigures(Rule):
                 else:
                     clash = any(not interval_of(q).meets(iv_later) and not _conversion_slip(q, later.q, interval_of)
                                 for q in earlier.values())
-                doc.note_claim(not clash)
+                claims.append(not clash)
                 if clash:
                     worst = later
             k = (later.q.kind, later.q.value, later.q.precision, later.q.unit)
@@ -198,12 +199,14 @@ class ConflictingFigures(Rule):
                     lowest_hi = later.q
                 if highest_lo is None or iv.lo > interval_of(highest_lo).lo:
                     highest_lo = later.q
+        others = [m for m in ms if m is not worst]
+        clashing = [m for m in others if worst and not interval_of(m.q).meets(interval_of(worst.q))]
+        if worst and worst.q.span in totals and all(m.q.span in totals for m in clashing):
+            return  # the report's total score stated twice: JX202 score-conflict reports it (and counts it)
+        for consistent in claims:
+            doc.note_claim(consistent)
         if worst is None:
             return
-        others = [m for m in ms if m is not worst]
-        clashing = [m for m in others if not interval_of(m.q).meets(interval_of(worst.q))]
-        if worst.q.span in totals and all(m.q.span in totals for m in clashing):
-            return  # the report's total score stated twice: JX202 score-conflict reports it
         shown_others = []
         for m in others:
             if not interval_of(m.q).meets(interval_of(worst.q)):

@@ -61,3 +61,16 @@ def test_corpus_profiles_and_summaries():
     assert by_name["000"].profile.fill_date is None
     items = summaries(by_name["002"])
     assert len(items) == 34 and {s.rank for s in items} == {1, 2, 3}
+
+
+def test_a_total_score_stated_twice_is_one_inconsistent_claim():
+    """JX202 reports (and counts) the report's total score stated with two values; JX501
+    leaves the pair to it, so the file's coverage counts the clash once, not twice."""
+    from linter.engine import check_text
+
+    text = ("青禾县文化馆2023年度部门整体支出绩效自评报告\n"
+            "经自评，本单位2023年度部门整体支出绩效自评得分为92分，等级为优。\n"
+            "综上，本单位自评总得分为94分。\n")
+    result = check_text(text)
+    assert [f.code for f in result.findings if f.code in ("JX202", "JX501")] == ["JX202"]
+    assert dict(result.coverage)["inconsistent"] == 1
