@@ -264,6 +264,15 @@ def _title_unit(paragraphs, span: Span | None) -> str | None:
 # under a cover page).
 TITLE_LINES = 5
 
+# …or one of a page's fields as a bulleted line, the label with its colon or its value right after it (- 索引号20240930-…,
+# - 发布机构某某局, - 有效性有效; a label alone, - 文号, may have its value on the next line, and is not counted);
+# with no bullet, the same labels followed by a colon (索引号：…)
+_BULLET_FIELD_LINE = re.compile(
+    r"\s*(?:[-•·]\s*(?:{0})\s*(?=[^\s])|(?:{0})\s*[:：])[^。；;！？!?]{{0,60}}".format(
+        r"(?:信息)?索引号|发布(?:时间|日期|机构|者)|发文(?:机构|日期|字号)|成文日期|公开(?:日期|目录|方式|范围)|文\s*号"
+        r"|有效性|时效性|主题分类|(?:信息)?来源|作者|(?:责任)?编辑|更新(?:时间|日期)|浏览(?:次数|量)|点击(?:数|量)")
+)
+
 # a line that is one of a web page's fields about the page, and nothing of the report: 发布时间：2023-03-17,
 # 编辑：某某, 点击数：, 来源：某某局, 当前位置：首页 > …, 字体：大 中 小 (at most one short value after the label)
 _PAGE_FIELD_LINE = re.compile(
@@ -280,10 +289,15 @@ def title_lines(head):
     extra = 0
     while True:
         top = first_lines(head, TITLE_LINES + extra)
-        fields = sum(1 for p in top if p.kind == "text" and _PAGE_FIELD_LINE.fullmatch(p.text))
+        fields = sum(1 for p in top if p.kind == "text" and _page_field(p.text))
         if fields <= extra or len(top) == len(head):
             return top
         extra = fields
+
+
+def _page_field(text: str) -> bool:
+    """The line ``text`` is one of a web page's fields about the page (plain or bulleted)."""
+    return bool(_PAGE_FIELD_LINE.fullmatch(text) or _BULLET_FIELD_LINE.fullmatch(text))
 
 
 # before a name that is not the report's title: 附件 2：2023 年度……报告 lists an attachment,
@@ -333,7 +347,7 @@ def _title_year(paragraphs, alone: bool = False, everything=()) -> tuple[int | N
             # or the first table's caption, 表1：, on the line after it)
             # (or the evaluation work of the year told, 某某会 2023 年度绩效评价工作开展情况)
             first = everything and everything[p.index] is p and all(
-                _PAGE_FIELD_LINE.fullmatch(q.text) for q in everything[:p.index])
+                _page_field(q.text) for q in everything[:p.index])
             m = next((c for c in ((_PLAIN_TITLE.match(p.text), _WORK_TITLE.match(p.text)) if first else ())
                       if c and (c.end() == len(p.text) or _PAGE_FIELD_AFTER.match(p.text, c.end())
                                 or _COVER_FIELD_AFTER.match(p.text, c.end())

@@ -91,6 +91,13 @@ def test_a_title_under_a_web_page_header():
     assert profile("\n".join(lines) + "\n").year is None
 
 
+def test_bulleted_page_fields_without_colons_are_no_title_lines():
+    # (- 索引号… / - 有效性有效: a page's fields as a bulleted list, their values run into the labels)
+    fields = ["- 索引号qs-2025-00031", "- 发布机构青山县林业局", "- 文号", "- 发布日期2025-03-18", "- 有效性有效"]
+    p = profile("\n".join(fields + ["青山县林业局2024年度项目支出绩效单位自评报告"] * 2 + ["一、基本情况"]) + "\n")
+    assert (p.year, p.year_from) == (2024, "title")
+
+
 def test_a_form_with_its_year_in_brackets():
     p = profile("水产养殖示范项目绩效目标自评表（2022 年度）项目总得分 95 分\n实施单位：青山县水产站\n")
     assert (p.year, p.year_from) == (2022, "title")
