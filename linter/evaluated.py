@@ -63,7 +63,8 @@ _YEARS_COMPARED = re.compile(YEARS_COMPARED)
 _TO_EVALUATE = re.compile(rf"对[^{_STOP}对]{{0,25}}$")
 _ASIDE = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _EVALUATED = re.compile(
-    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?(?:[^，,。；;:：]{0,4}?(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"
+    r"[^，,。；;:：]{0,120}?(?:进行|开展|实施)了?(?:(?:[^，,。；;:：]{0,4}?|(?:[\u4e00-\u9fff]{2}[、和与及]){1,3}[\u4e00-\u9fff]{2}的?)"
+    r"(?:绩效)?(?:自评|自我(?:绩效)?评价|评价)"  # (…进行客观、公正的评价: the manner, two-character words in a list)
     r"|[^，,。；;:：事前]{0,6}?绩效评估)"  # (……进行了全面自查和绩效评估; not an ex-ante 事前绩效评估 of new projects)
 )
 # the targets' attainment, which is what this evaluation evaluates (not the targets alone)

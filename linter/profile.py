@@ -39,8 +39,10 @@ _YEAR_FIELD = re.compile(r"(?:评价|自评|考核)年度\s*[:：]\s*(\d{4})\s*�
 # …or, with no such field, the form's budget year: 预算年度：2023 年度 / 所属年度：2023 年 (at a line's or a cell's head)
 _BUDGET_YEAR_FIELD = re.compile(r"^\s*(?:预算|所属|报告)年度\s*[:：]\s*(\d{4})\s*年?度?\s*(?=$|\s|[（(]|[^\d\s])")
 _OPENING = re.compile(r"现将\s*(\d{4})\s*年度?\s*(.{0,60}?)\s*(?:部门|单位)?(整体|项目)(?:支出)?(?:自我)?绩效")
+# (the unit may be named between 对 and the year: 对我局 2020 年度部门整体支出进行绩效评价)
 _OPENING_DONE = re.compile(
-    r"对\s*(\d{4})\s*年度[^。；;!！?？\d]{0,60}?(?:开展|进行|实施)了?[^。；;，,]{0,10}?(?:绩效)?(?:自评|自我评价|评价)"
+    r"对\s*(?:(?:本|我)(?:单位|部门|局|办|委|院|中心|站|厅|室|校|馆)(?:本级)?\s*)?(\d{4})\s*年度[^。；;!！?？\d]{0,60}?(?:开展|进行|实施)了?"
+    r"[^。；;，,]{0,10}?(?:绩效)?(?:自评|自我评价|评价)"
     r"|(?:开展|组织开展|进行|完成)了\s*(\d{4})\s*年度[^。；;!！?？\d]{0,60}?(?:绩效)?(?:自评|自我评价|评价)"
 )
 # (no title) the report announcing itself with the unit between 现将 and the year: 现将某某市 2023 年度衔接资金

@@ -11,6 +11,12 @@ _NOTICE_AFTER = re.compile(r"[^。；;《》]{0,40}?(?:自评|自我评价|绩�
 
 # the notice's name up to its year: 关于开展 / 关于组织开展 / 关于做好 N 年……
 _NOTICE_HEAD = re.compile(r"关于(?:组织)?(?:开展|做好)\s*$")
+# …or 关于 N 年 alone, when the name ends with the self-evaluation and its arrangements: 关于 N 年部门整体支出和项目支出
+# 绩效自评（及……评价）有关事项的通知 (not a notice of results, 关于 N 年度……自评结果的通知, which looks back)
+_PLAIN_HEAD = re.compile(r"关于\s*$")
+_PLAIN_AFTER = re.compile(
+    r"[^。；;《》]{0,40}?(?:自评|自我评价)(?:工作)?(?:[及和与][^。；;《》]{0,10}?评价(?:工作)?)?(?:有关|相关)?(?:事项|工作)?的?通知"
+)
 
 
 # a finance bureau's key or third-party evaluation (重点绩效评价) may look back at any earlier
@@ -24,7 +30,9 @@ _CITED = re.compile(r"《[^《》]*》")
 class NoticeYear(Rule):
     """
     做什么
-        找出报告所依据的自评通知（“关于开展 / 关于组织开展 / 关于做好 N 年……绩效自评工作的通知”，有无《》都算），
+        找出报告所依据的自评通知（“关于开展 / 关于组织开展 / 关于做好 N 年……绩效自评工作的通知”，有无《》都算；
+        只写“关于 N 年……”的，名称要以自评和它的安排结尾：“关于 N 年……绩效自评（及……评价）（有关事项 / 工作）的通知”，
+        “……自评结果的通知”之类不算），
         比较通知里的年份 N 与评价年度 Y。自评工作在被评价年度的次年开展，通知通常写 N = Y + 1
         （“关于开展 2024 年……自评工作的通知”评价 2023 年度）；也有通知写被评价年度本身
         （“关于开展 2023 年度……绩效自评工作的通知”），N = Y 也不报告。N 是别的年份时提醒。
@@ -73,9 +81,12 @@ class NoticeYear(Rule):
         for p in places(doc):
             if p.ref.year in (year, year + 1):
                 continue
-            if not _NOTICE_HEAD.search(p.para.text, max(0, p.i - 8), p.i):
+            if _NOTICE_HEAD.search(p.para.text, max(0, p.i - 8), p.i):
+                m = _NOTICE_AFTER.match(p.para.text, p.j)
+            elif _PLAIN_HEAD.search(p.para.text, max(0, p.i - 8), p.i):
+                m = _PLAIN_AFTER.match(p.para.text, p.j)
+            else:
                 continue
-            m = _NOTICE_AFTER.match(p.para.text, p.j)
             if m is None or _KEY_EVALUATION.search(m.group(0)):
                 continue
             rest = _CITED.sub("", p.para.text[p.s:p.e])  # (the sentence, the documents' names left out)

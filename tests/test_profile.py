@@ -98,6 +98,13 @@ def test_bulleted_page_fields_without_colons_are_no_title_lines():
     assert (p.year, p.year_from) == (2024, "title")
 
 
+def test_an_opening_naming_the_unit_before_the_evaluated_year():
+    # (no title) 对我局 N 年度……进行绩效评价。现将……报告如下: the unit between 对 and the year
+    p = profile("根据《青山县财政局关于2024年部门整体支出绩效自评有关事项的通知》，对我局2024年度部门整体支出进行绩效评价。"
+                "现将自评情况报告如下:\n青山县林业局是全县主管林业工作的行政机关。\n")
+    assert (p.year, p.year_from) == (2024, "opening")
+
+
 def test_a_form_with_its_year_in_brackets():
     p = profile("水产养殖示范项目绩效目标自评表（2022 年度）项目总得分 95 分\n实施单位：青山县水产站\n")
     assert (p.year, p.year_from) == (2022, "title")
