@@ -5,7 +5,9 @@ import datetime
 import re
 
 from ..dates import DONE_RE, MODAL_RE, local, resolve_year, sentence_of
+from ..evaluated import PLAN, eval_clause
 from ..rule import Rule
+from ..years import places
 
 _CLAUSE_STOPS = "，,：:"
 _BY = re.compile(r"\s*(?:之前|以前|前)")
@@ -32,6 +34,40 @@ def _in_plan_section(doc, para: int) -> bool:
     paras, found = heads
     k = bisect.bisect_right(paras, para)  # the last heading at or before ``para``
     return k > 0 and bool(_PLAN_HEADING.search(found[k - 1].title))
+
+
+# 3. the evaluation work dated: 于 / 在 right before the date (某某所于 2022 年 11 月，对 2023 年度……进行了绩效评价)
+_WORK_DATE_BEFORE = re.compile(r"(?:于|在)\s*$")
+# …not an evaluation that may be made while the year runs: the monitoring of its first months, an ex-ante
+# evaluation, a key evaluation of someone else's (which a third party may make early)
+_IN_YEAR_WORK = re.compile(r"监控|年中|半年|季度|中期|前期|事前|预评|跟踪|入库|申报")
+_OTHERS_WORK = re.compile(r"委托|第三方|重点")
+# …and the unit speaking of itself in the sentence (本部门于……对本部门 N 年度……): its own evaluation
+_OWN_WORK = re.compile(r"(?:本|我)(?:单位|部门|局|办|委|院|中心|站|厅|室|校|馆)")
+_SELF_KINDS = ("self-evaluation", "project-self-evaluation")
+# 4. a phase of the evaluation work with its date, at the head of its paragraph: 2、审核复核阶段（2024 年 1 月 16 日—25 日）
+_PHASE = re.compile(
+    r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]?[、.．]?\s*)?[\u4e00-\u9fff]{2,10}阶段\s*[(（:：]?\s*$"
+)
+# …under a heading on the evaluation work: （二）自评工作组织实施情况 / 二、绩效自评工作开展情况
+_WORK_HEADING = re.compile(r"(?:自评|自我评价|评价)[^，,。；;]{0,8}?(?:工作|开展|组织|实施|过程|步骤|程序)")
+_PHASE_REACH = 4  # paragraphs between two phases of one list, at most (each phase's lines of text between)
+
+
+def _under_work_heading(doc, para: int) -> bool:
+    """The paragraph is under a heading (一、 / （一）) on the evaluation work itself."""
+    heads = doc.memo.get("JX313.heads")
+    if heads is None:
+        found = [mk for mk in doc.markers if mk.at_start and mk.style in ("cn-dun", "paren-cn")]
+        heads = doc.memo["JX313.heads"] = ([mk.para for mk in found], found)
+    paras, found = heads
+    k = bisect.bisect_right(paras, para)
+    return k > 0 and found[k - 1].para < para and bool(_WORK_HEADING.search(found[k - 1].title))
+
+
+def _month(d) -> str:
+    """The date as written: 2023 年 4 月 (16 日)."""
+    return f"{d.year} 年 {d.month} 月" + (f" {d.day} 日" if d.day else "")
 
 
 def _fill(prof) -> datetime.date | None:
@@ -78,6 +114,18 @@ class Chronology(Rule):
         2. 文中写了期限（“须于 2025 年 7 月 25 日前完成”“截止时间为 3 月 7 日”），其后几段里
            又写了实际完成的日期（“实际于 7 月 28 日完成”），且实际日期晚于期限、动作相同（完成/公开/报送…）。
 
+        3. 评价工作本身的日期与它评价的年度：同一句里“于 / 在 + 日期”写在前面、后面是“对[本单位] N 年度……进行（了）……
+           评价 / 自评”（条件同 JX301 第 3 类的“对……进行了评价”），日期在 N 年开始之前的报错误（“受……委托，某某公司于
+           2022 年 11 月，对 2023 年度……进行了绩效评价”）；单位自己的自评（报告是自评，句中有“本部门 / 我局”之类，没有
+           委托、第三方、重点评价）日期在 N 年 12 月之前的也报错误（“本部门于 2023 年 4 月—6 月……对本部门 2023 年度……
+           进行评价”）。第三方在当年内做的评价（专项债项目常在当年评价）、句中有运行监控、年中、半年、季度、中期、前期、
+           事前、跟踪、入库、申报之类的评价，以及计划、日期与 N 年度之间隔着别的年份的，不报告。
+        4. 评价工作各阶段的日期：在讲自评 / 评价工作开展、组织实施的标题（“一、”“（一）”）下，各段以“[编号]某某阶段（日期……）”
+           开头的阶段（相隔不超过 4 段的算一组）：某一阶段日期在评价年度（来自标题、表头或开头，未被正文压倒）开始之前的
+           报错误；按编号排列的阶段日期先后颠倒、去掉其中一个就恢复先后的，报这一个为提醒（两个都可以时报年份与其余各阶段都不同的那个），
+           另一阶段作为相关位置。各阶段都在评价年度之内而先后有序的（“准备阶段（2017 年 3 月……）”在 2017 年度报告里）不报告；
+           不在评价工作标题下的项目实施阶段（设计、施工、验收）不看。
+
         没写年份的月日，按 JX312 的办法确定年份（同句的日期、“同年”、讲自评工作的句子取被评价年度的次年）；
         确定不了年份的不比较。没有“填报日期”时只做第 2 项。
 
@@ -87,6 +135,8 @@ class Chronology(Rule):
     为什么是问题
         报告不可能记载填报之后才发生的事：要么填报日期是错的（照抄了往年的），要么这些
         句子是事后补写或从别的报告抄来的。期限之后才完成而报告不说明，则与“按时完成”的结论相矛盾。
+        评价一个年度的工作写在这一年结束之前、甚至开始之前，评价工作的阶段日期前后颠倒，
+        说明日期或评价年度有一处是从往年的报告抄来没有改的。
 
     示例
         错误：评价年度：2023 年度
@@ -124,12 +174,125 @@ class Chronology(Rule):
             "the filling date {fill_en} is two or more years after the evaluated year {year}; the evaluation is normally done in {next}",
         ),
         "evaluated": ("评价年度 {year}", "evaluated year {year}"),
+        "work-early": (
+            "评价工作的日期 {date} 在被评价的 {year} 年度结束之前：一年的支出要到年度结束后才能评价，日期或年度有一处写错",
+            "the evaluation work is dated {date_en}, before the evaluated year {year} ended: a year's spending is evaluated "
+            "after it ends; the date or the year is wrong",
+        ),
+        "work-before": (
+            "评价工作的日期 {date} 在被评价的 {year} 年度开始之前：还没有开始的年度无从评价，日期或年度有一处写错",
+            "the evaluation work is dated {date_en}, before the evaluated year {year} began; the date or the year is wrong",
+        ),
+        "evaluating": ("评价 {year} 年度", "evaluating {year}"),
+        "phase-before": (
+            "评价工作阶段的日期 {date} 在被评价的 {year} 年度开始之前：还没有开始的年度无从评价，疑为年份写错",
+            "a phase of the evaluation work is dated {date_en}, before the evaluated year {year} began; probably a wrong year",
+        ),
+        "phase-order": (
+            "评价工作各阶段的日期先后颠倒：这一阶段写作 {date}，{relation} {other}，疑为年份或月份写错",
+            "the phases of the evaluation work are out of order: this phase is dated {date_en}, {relation_en} {other_en}",
+        ),
+        "phase": ("{which}阶段 {date}", "the {which_en} phase, {date_en}"),
     }
 
     def check(self, doc):
         yield from self._fill_vs_year(doc)
         yield from self._after_fill(doc)
         yield from self._missed(doc)
+        yield from self._early_work(doc)
+        yield from self._phases(doc)
+
+    # 3. the evaluation dated before the year it evaluates ended ---------------
+    def _early_work(self, doc):
+        """于 <date>，对 N 年度……进行了绩效评价 with the date before N's last month (the unit's own evaluation)
+        or before N began (anyone's)."""
+        own = doc.profile.kind in _SELF_KINDS
+        for p in places(doc):
+            m = eval_clause(p)
+            if m is None:
+                continue
+            text = p.para.text
+            sentence = text[p.s:p.e]
+            if _IN_YEAR_WORK.search(sentence) or PLAN.search(sentence) or _FUTURE.search(sentence):
+                continue
+            spans = [local(p.para, d) for d in doc.in_paragraph("dates", p.ref.para)]
+            dated = [(d, i, j) for d, (i, j) in zip(doc.in_paragraph("dates", p.ref.para), spans)
+                     if d.year is not None and p.s <= i and j <= p.i and _WORK_DATE_BEFORE.search(text, p.s, i)]
+            if not dated:
+                continue
+            d, i, j = dated[-1]  # (the work's date nearest the year, before it: 于 N 年 M 月, or a span's start)
+            if any(j <= q.i < p.i and not any(a <= q.i < b for a, b in spans)
+                   for q in places(doc) if q.ref.para == p.ref.para):
+                continue  # (another year between the date and the evaluated one: whose date it is cannot be told)
+            year = p.ref.year
+            related = [self.related(p.ref.span, "evaluating", year=year)]
+            if d.year < year:
+                yield self.report(d.span, "work-before", date=_month(d), date_en=f"{d.year}-{d.month:02d}", year=year,
+                                  related=related)
+            elif own and _OWN_WORK.search(sentence) and not _OTHERS_WORK.search(sentence) and (d.year, d.month) < (year, 12):
+                yield self.report(d.span, "work-early", date=_month(d), date_en=f"{d.year}-{d.month:02d}", year=year,
+                                  related=related)
+
+    # 4. the dated phases of the evaluation work ------------------------------
+    def _phases(self, doc):
+        """数据采集阶段（N 年 M 月 D 日—……）…: the phases listed under a heading on the evaluation work, each
+        with its date at the head of its paragraph. A phase dated before the evaluated year began, and a phase
+        out of the list's order (the list is in order of time: a phase that only has to move to restore it)."""
+        runs, run = [], []
+        for d in doc.dates:
+            if d.year is None:
+                continue
+            para = doc.paragraphs[d.para]
+            i, _ = local(para, d)
+            if para.kind != "text" or not _PHASE.fullmatch(para.text, 0, i) or not _under_work_heading(doc, d.para):
+                continue
+            if run and (d.para == run[-1].para or d.para - run[-1].para > _PHASE_REACH):
+                if d.para == run[-1].para:
+                    continue  # (the phase's end date, on its line)
+                runs.append(run)
+                run = []
+            run.append(d)
+        if run:
+            runs.append(run)
+        prof = doc.profile
+        year = prof.year if prof.year_from in ("title", "field", "opening") and doc.year_vote.how is None else None
+        for run in runs:
+            odd = self._out_of_order(run)
+            for k, d in enumerate(run):
+                if year is not None and d.year < year:
+                    yield self.report(d.span, "phase-before", date=_month(d), date_en=f"{d.year}-{d.month:02d}", year=year,
+                                      related=[self.related(prof.year_span, "evaluated", year=year)] if prof.year_span else [])
+                elif k == odd:
+                    other = run[k - 1] if k > 0 and self._when(run[k - 1]) > self._when(d) else run[k + 1]
+                    before = other is run[k - 1] if k > 0 else False
+                    yield self.report(
+                        d.span, "phase-order", date=_month(d), date_en=f"{d.year}-{d.month:02d}",
+                        relation="早于前一阶段的" if before else "晚于后一阶段的",
+                        relation_en="before the previous phase," if before else "after the next phase,",
+                        other=_month(other), other_en=f"{other.year}-{other.month:02d}",
+                        related=[self.related(other.span, "phase", which="前一" if before else "后一",
+                                              which_en="previous" if before else "next",
+                                              date=_month(other), date_en=f"{other.year}-{other.month:02d}")],
+                        severity="warning",
+                    )
+
+    @staticmethod
+    def _when(d) -> tuple:
+        return (d.year, d.month, d.day or 1)
+
+    def _out_of_order(self, run) -> int | None:
+        """The one phase of ``run`` whose removal leaves the others in order of time (of two that could be,
+        the one whose year the others do not share), or None when the run is in order or more is wrong."""
+        whens = [self._when(d) for d in run]
+        if all(a <= b for a, b in zip(whens, whens[1:])):
+            return None
+        fits = [k for k in range(len(run))
+                if all(a <= b for a, b in zip(whens[:k] + whens[k + 1:], (whens[:k] + whens[k + 1:])[1:]))]
+        if not fits:
+            return None
+        years = [d.year for d in run]
+        lone = [k for k in fits if years.count(years[k]) == 1]
+        return lone[0] if len(lone) == 1 else fits[-1]
 
     # 0. the 填报日期 against the evaluated year --------------------------------
     def _fill_vs_year(self, doc):
