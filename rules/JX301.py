@@ -65,6 +65,10 @@ _OWN_TEAM = re.compile(r"(?:本|我)?评价(?:工作)?(?:小)?组|(?:我|本)(?:
 # …and this evaluation told as done after it: 开展了本次自评 / 组织开展了绩效自评
 _THIS_ROUND = re.compile(r"[，,][^。；;]{0,30}?(?:本次(?:绩效)?(?:自评|自我评价|评价)|(?:开展|进行|组织|实施)了[^。；;，,]{0,10}?(?:自评|自我评价|绩效评价))")
 _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)?(?:对|进行|开展|完成)")
+# a cover's field naming what is evaluated, the department's whole spending of a year: 项目名称：N 年度部门整体支出绩效
+# (a project's name may carry its fund's year, 项目名称：N 年某某补助资金, which is not matched)
+_COVER_FIELD = re.compile(r"(?:项目|评价对象)名称\s*[:：]\s*$")
+_WHOLE_SPENDING = re.compile(r"\s*(?:部门|单位)?整体支出")
 
 
 
@@ -258,6 +262,8 @@ class WrongYear(Rule):
            “N 年度专项资金绩效评价资金总计……”“N 年参与绩效评价的项目共……”“N 年我单位项目支出绩效自评项目 35 个”“N 年度，我馆共有 3 个项目
            纳入绩效自评范围”），N ≠ Y，
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
+           封面、表头在行首的“项目名称：/ 评价对象名称：N 年度（部门）整体支出……”（评价的就是这一年度的整体支出；
+           写“N 年某某资金”的项目名称是资金的年份，不算），N ≠ Y，也报告；
            说本次评价的期间是整整一个自然年（“评价期间：N 年 1 月 1 日至 12 月 31 日”“本次评价期间为 N 年 1 月 1 日至
            N 年 12 月 31 日”），N ≠ Y，也报告（评价工作自己的日期，“评价时间：N 年 3 月 1 日至 4 月 30 日”，不是一整年，不算）；
            说本次评价的目的而这句话接着说出做了这次评价（“为客观评价 N 年度……的实施效果，我局组织开展了本次自评”：
@@ -564,6 +570,15 @@ class WrongYear(Rule):
             if self._scope(doc, p, year):
                 yield self.report(
                     p.ref.span, "self", what="评价范围", what_en="evaluation's scope", year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
+            field = _COVER_FIELD.search(text, max(0, p.i - 12), p.i) if text[p.i:p.j].endswith("年度") else None
+            if (field and _WHOLE_SPENDING.match(text, p.j)
+                    and (not text[:field.start()].strip() or _line_break_at(p.para, field.start()))):
+                # (the field at the head of its line, which the normaliser may have run into the title's)
+                yield self.report(
+                    p.ref.span, "self", what="项目名称", what_en="project name", year=year, stated=p.ref.year,
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
