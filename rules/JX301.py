@@ -69,6 +69,11 @@ _DONE = re.compile(r"(?:进行|开展|成立|组织|完成|形成)了|已(?:经)
 # (a project's name may carry its fund's year, 项目名称：N 年某某补助资金, which is not matched)
 _COVER_FIELD = re.compile(r"(?:项目|评价对象)名称\s*[:：]\s*$")
 _WHOLE_SPENDING = re.compile(r"\s*(?:部门|单位)?整体支出")
+# a piece of a report's name left on a line of its own in the first lines, a year and the spending only: N 年度部门整体支出
+_NAME_PIECE = re.compile(r"\d{4}\s*年度?[\u4e00-\u9fff]{0,12}?(?:整体支出|项目支出)(?:绩效)?\s*")
+# …right above the report's own name, which starts with another year on the next line: N 年度某某局 / 整体支出绩效自评报告
+_YEAR_HEAD = re.compile(r"\s*(\d{4})\s*年度?")
+_PIECE_LINES = 15  # the first paragraphs, where a cover's lines stand
 
 
 
@@ -264,6 +269,8 @@ class WrongYear(Rule):
            句中没有回顾、比较、计划，也没有第二个年份（条件同上），也报告；
            封面、表头在行首的“项目名称：/ 评价对象名称：N 年度（部门）整体支出……”（评价的就是这一年度的整体支出；
            写“N 年某某资金”的项目名称是资金的年份，不算），N ≠ Y，也报告；
+           开头几行里单独成行、只有年度和支出的名称片段“N 年度部门整体支出”（封面上残留的往年名称），紧接着下一段就是以评价年度
+           开头的报告名称（“Y 年度某某局 / 整体支出绩效自评报告”），N ≠ Y，也报告；
            说本次评价的期间是整整一个自然年（“评价期间：N 年 1 月 1 日至 12 月 31 日”“本次评价期间为 N 年 1 月 1 日至
            N 年 12 月 31 日”），N ≠ Y，也报告（评价工作自己的日期，“评价时间：N 年 3 月 1 日至 4 月 30 日”，不是一整年，不算）；
            说本次评价的目的而这句话接着说出做了这次评价（“为客观评价 N 年度……的实施效果，我局组织开展了本次自评”：
@@ -582,6 +589,12 @@ class WrongYear(Rule):
                     related=related, suggestion=f"{year} 年",
                 )
                 continue
+            if self._stray_piece(doc, p, year):
+                yield self.report(
+                    p.ref.span, "self", what="报告名称", what_en="report title", year=year, stated=p.ref.year,
+                    related=related, suggestion=f"{year} 年",
+                )
+                continue
             title = self._part_of_title(doc, p, year)
             if title is not None:
                 yield self.report(
@@ -680,6 +693,25 @@ class WrongYear(Rule):
         scores = [q for q in doc.facts[p.ref.para].quantities if q.kind == "score" and p.s <= p.para.index_of(q.span.start) < p.e]
         return len(scores) == 1 and scores[0].span.start > p.ref.span.end and bool(
             _RESULT_SCORE.match(p.para.text, m.end())) if (m := self_words(p)) is not None else False
+
+    @staticmethod
+    def _stray_piece(doc, p, year) -> bool:
+        """A cover's stray line, a piece of a report's name under another year (2022 年度部门整体支出), at the end of
+        a paragraph in the first lines, on a line of its own, right above the report's own name starting with the
+        evaluated year on the next paragraph (2023 年度某某局 / 整体支出绩效自评报告): left from last year's cover."""
+        k = p.ref.para
+        if k >= _PIECE_LINES or k + 1 >= len(doc.paragraphs) or p.para.kind != "text":
+            return False
+        text = p.para.text
+        if not _NAME_PIECE.fullmatch(text, p.i) or not (p.i == 0 or _line_break_at(p.para, p.i)):
+            return False
+        nxt = doc.paragraphs[k + 1]
+        m = _YEAR_HEAD.match(nxt.text) if nxt.kind == "text" else None
+        if m is None or int(m.group(1)) != year:
+            return False
+        name = joined_name(doc.paragraphs, k + 1)
+        found = re.search(REPORT_NAME, name)
+        return found is not None and not YEAR_IN.search(name, m.end(), found.start())
 
     @staticmethod
     def _part_of_title(doc, p, year):
