@@ -49,8 +49,9 @@ _SELF_KINDS = ("self-evaluation", "project-self-evaluation")
 _PHASE = re.compile(
     r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]?[、.．]?\s*)?[\u4e00-\u9fff]{2,10}阶段\s*[(（:：]?\s*$"
 )
-# …under a heading on the evaluation work: （二）自评工作组织实施情况 / 二、绩效自评工作开展情况
-_WORK_HEADING = re.compile(r"(?:自评|自我评价|评价)[^，,。；;]{0,8}?(?:工作|开展|组织|实施|过程|步骤|程序)")
+# …under a heading on the evaluation work: （二）自评工作组织实施情况 / 二、项目绩效自评工作开展情况 (the evaluation its
+# subject, at the head: not 项目组织实施及评价工作情况, where the project's own phases may stand)
+_WORK_HEADING = re.compile(r"\s*[^，,。；;、及和与]{0,6}?(?:自评|自我评价|评价)[^，,。；;]{0,8}?(?:工作|开展|组织|实施|过程|步骤|程序)")
 _PHASE_REACH = 4  # paragraphs between two phases of one list, at most (each phase's lines of text between)
 
 
@@ -62,7 +63,7 @@ def _under_work_heading(doc, para: int) -> bool:
         heads = doc.memo["JX313.heads"] = ([mk.para for mk in found], found)
     paras, found = heads
     k = bisect.bisect_right(paras, para)
-    return k > 0 and found[k - 1].para < para and bool(_WORK_HEADING.search(found[k - 1].title))
+    return k > 0 and found[k - 1].para < para and bool(_WORK_HEADING.match(found[k - 1].title))
 
 
 def _month(d) -> str:
@@ -120,7 +121,8 @@ class Chronology(Rule):
            委托、第三方、重点评价）日期在 N 年 12 月之前的也报错误（“本部门于 2023 年 4 月—6 月……对本部门 2023 年度……
            进行评价”）。第三方在当年内做的评价（专项债项目常在当年评价）、句中有运行监控、年中、半年、季度、中期、前期、
            事前、跟踪、入库、申报之类的评价，以及计划、日期与 N 年度之间隔着别的年份的，不报告。
-        4. 评价工作各阶段的日期：在讲自评 / 评价工作开展、组织实施的标题（“一、”“（一）”）下，各段以“[编号]某某阶段（日期……）”
+        4. 评价工作各阶段的日期：在讲自评 / 评价工作开展、组织实施的标题（“一、”“（一）”，评价是标题的主题：“自评工作组织实施情况”
+           “项目绩效自评工作开展情况”；“项目组织实施及评价工作情况”不算）下，各段以“[编号]某某阶段（日期……）”
            开头的阶段（相隔不超过 4 段的算一组）：某一阶段日期在评价年度（来自标题、表头或开头，未被正文压倒）开始之前的
            报错误；按编号排列的阶段日期先后颠倒、去掉其中一个就恢复先后的，报这一个为提醒（两个都可以时报年份与其余各阶段都不同的那个），
            另一阶段作为相关位置。各阶段都在评价年度之内而先后有序的（“准备阶段（2017 年 3 月……）”在 2017 年度报告里）不报告；
