@@ -708,6 +708,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         ) + tuple(q for q in changes if unit_family(q) == family)
     if more_cut:
         more = []
+    if total is not None and not more and not new_sentence:
+        parts = _own_kind(pf, total, parts)
     if in_more:  # drop the ；-clauses after the last figure of the list
         while clause_figs and not clause_figs[-1]:
             clause_figs.pop()
@@ -868,6 +870,40 @@ def one_kind(total: Quantity | None, *parts: Quantity, total_label: str = "") ->
     tail = labels[0][-2:]
     return len(tail) == 2 and all(len(lab) > 2 and lab.endswith(tail) and not _COMPARISON.search(lab)
                                   and not re.search(r"上年|去年|累计|总|已|实际", lab) for lab in labels[1:])
+
+
+# a figure that is a new total by its label (年末实有人数, 总数, 合计): the whole of something else
+_NEW_TOTAL = re.compile(r"实有|总|合计|共计|共有|累计")
+
+
+def _own_kind(pf: ParagraphFacts, total: Quantity, parts: list[Quantity]) -> list[Quantity]:
+    """``parts`` up to the first one of another kind, where the list ran on past its own: the
+    first two parts or more are named as the total is (编制 X，其中行政编制 a，工勤编制 b，事业编制 c),
+    every part after them is not (借调 d，年末实有人数 e), and either the last of those is a total
+    itself — its label says so (实有, 总, 合计, 共有, 累计) and its own 其中 / 包括 follows it
+    (……年末实有人数 e；其中在职 f，退休 g) — or the parts are head counts and those named as the
+    total is make it exactly (a + b + c = X: 借调 d is no 编制). Else ``parts`` unchanged."""
+    tail = _FILLER_END.sub("", total.raw_label.strip())[-2:]
+    if len(tail) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+        return parts
+    labels = [_FILLER_END.sub("", q.raw_label.strip()) for q in parts]
+    k = 0
+    while k < len(parts) and len(labels[k]) > 2 and labels[k].endswith(tail):
+        k += 1
+    if k < 2 or k == len(parts) or any(tail in lab for lab in labels[k:]):
+        return parts
+    if total.kind == "count" and all(q.kind == "count" and q.unit == total.unit and not q.precision
+                                     for q in parts) and not total.precision:
+        if sum(q.value for q in parts[:k]) == total.value:
+            return parts[:k]
+    if not _NEW_TOTAL.search(labels[-1]):
+        return parts
+    for it in pf.items[parts[-1].item + 1:]:
+        if isinstance(it, Keyword):
+            return parts[:k] if it.word in BREAKDOWN_OPENERS else parts
+        if not isinstance(it, TextItem) or it.kind == "TEXT" or it.text in _FULL_STOP:
+            return parts
+    return parts
 
 
 def _label_before_sum_word(pf: ParagraphFacts, total: Quantity | None) -> str:

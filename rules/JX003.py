@@ -14,6 +14,10 @@ _DIGIT_RUN = re.compile(r"\d(?<![\d.,]\d)[\d.,]*\d")
 _NUMBER_LIST = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?(?:,(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?)*")
 
 
+# a section number of three levels or more: 1.1.1, 3.6.2 (no digit or point right before it)
+_SECTION_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){2,}(?![\d.])")
+
+
 class UnparsableText(Rule):
     """
     做什么
@@ -28,7 +32,9 @@ class UnparsableText(Rule):
         “1.2.3”条目编号）也不按数字写错提示。
 
         不提示：行尾目录的点线和页码（“附件2：绩效目标申报表.........28”，四个以上的点、
-        省略号或下划线后紧跟页码直到行尾）里的字符——那是目录的版式，不是要核对的文字。
+        省略号或下划线后紧跟页码直到行尾）里的字符——那是目录的版式，不是要核对的文字；
+        三级以上的小数节号（“1.1.2部门主要工作”“见3.6.1”）里第三个数起的数字——那是标题或
+        引用的编号，没有要核对的数（节号的顺序由 JX402 检查）。
 
     为什么是问题
         无法解析的地方就是没有检查的地方。告诉审阅者这里没有核对过，比悄悄跳过更诚实。
@@ -61,7 +67,7 @@ class UnparsableText(Rule):
         # one finding per paragraph (a table run together can hold dozens), the others related
         by_para: dict[int, list] = {}
         for p in doc.problems:
-            if _in_leader(doc, p):
+            if _in_leader(doc, p) or _in_section_number(doc, p):
                 continue
             by_para.setdefault(p.para, []).append(p)
         for ps in by_para.values():
@@ -91,6 +97,22 @@ def _in_leader(doc, problem) -> bool:
     line_end = len(para.text) if line_end < 0 else line_end
     m = _LEADER.search(para.text, 0, line_end)
     return m is not None and m.start() <= at < m.end()
+
+
+def _in_section_number(doc, problem) -> bool:
+    """Whether ``problem`` is a digit of a section number of three levels or more (1.1.2, 3.6.1):
+    the third number and those after it, which the grammar, reading 1.1 as a decimal, cannot
+    place. A heading's or a reference's number, nothing to check."""
+    para = doc.paragraphs[problem.para]
+    at = para.index_of(problem.span.start)
+    if not para.text[at:at + 1].isdigit():
+        return False
+    for m in _SECTION_NUMBER.finditer(para.text, max(0, at - 12)):
+        if m.start() >= at:
+            return False
+        if at < m.end():
+            return True
+    return False
 
 
 def _malformed(run: str) -> bool:
