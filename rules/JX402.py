@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ..rule import Rule
+from ..sections import sections, text_of
 from ..structure import outline, renumber
 
 
@@ -82,6 +83,15 @@ class NumberingSequence(Rule):
         同样式的一组到 N 结束、这一项写作 N 到 N+2 时，是跨小标题接着编号（“（一）…1.…2.…（二）…3.”），
         写作 N 是重复、写作 N+2 是跳号（“（二）资金落实⏎4.”缺少 3.）；逗号后的句内列举（“一是……，二是……”）。
 
+        小数节号（报告按 1. / 1.1 / 1.1.1 分级时的“1.2部门支出”“1.1.3主要工作”，见 linter/sections.py）
+        逐级另行检查：段首两到四级的小数编号，每级 1 到 99、不以 0 开头，后面跟着汉字（中间可有“、”或点）；
+        后面是带小数的单位的是数，不是节号（“1.2万元”“3.5平方米”“2.5倍”“1.5年”；“1.2年度目标”是节号），
+        “2.150个”是编号 2 紧贴着计数，也不是。同一上级节号下，1.2 之后应为 1.3：写作 1.2（标题不同）是重复，
+        写作 1.4 到 1.5 是跳号，写作比 1.2 小、又不是 1 的号是倒退。正文、每个附件、目录各自成组，行尾带页码的
+        目录条目另成一组；第一级的号比前面的小（目录之后的正文），或某一级重新从 1 开始时，从头读起。
+        不报告：一组不到三个节号；某一级的第一个号不是 1；跳过三个以上；缺的号在两者之间写出过（被并进上一段
+        文字里的标题）；同一个号连标题一起写了两遍；表格单元格和带“|”的行里的编号。
+
     为什么是问题
         重复或跳过的编号说明条目被删改或复制后没有重新编号，读者无法确定是漏了
         一项还是编号写错，引用“第（八）项”时也会指错地方。
@@ -133,6 +143,28 @@ class NumberingSequence(Rule):
                 related=[self.related(prev.marker.span, "prev", text=prev_text + prev.title[:20])],
                 suggestion=renumber(it.style, text, it.expected)
                 if it.problem != "gap" or _goes_on_from(after.get(it.index), it.expected) else None,
+            )
+        yield from self._sections(doc)
+
+    def _sections(self, doc):
+        """The decimal section numbers (1.1, 1.1.2) of the report's outline, level by level."""
+        found = sections(doc)
+        # the number after each number at its level
+        after = {s.prev: s for s in found if s.prev is not None and s.problem is None}
+        for k, s in enumerate(found):
+            if s.problem is None:
+                continue
+            prev = found[s.prev]
+            text, prev_text = doc.quote(s.span), doc.quote(prev.span)
+            want = text_of(s.numbers[:-1] + (s.expected,))
+            if s.problem == "gap" and s.numbers[-1] > s.expected + 1:
+                want = want + "…" + text_of(s.numbers[:-1] + (s.numbers[-1] - 1,))
+            nxt = after.get(k)
+            yield self.report(
+                s.span, s.problem, text=text, prev=prev_text, want=want,
+                related=[self.related(prev.span, "prev", text=prev_text + prev.title[:20])],
+                suggestion=text_of(s.numbers[:-1] + (s.expected,))
+                if s.problem != "gap" or nxt is not None and nxt.numbers[-1] == s.expected + 1 else None,
             )
 
 
