@@ -177,6 +177,8 @@ class BreakdownSum(Rule):
         未必是全部：只在各部分之和超过它时报告。
         金额列举里某个分项丢了“元”、只写到“万”（“邮电费2.20万，”）时，按万元计入；
         “其中：其中：”连写两遍时按一个“其中”读。
+        文档网站给预览分块加的序号把一个数切成两半时（上一块以“1、”开头、以数字结尾而没有标点：
+        “……预算支出610.3⏎2、5万元，其中……”），以新一块开头的“5万元”不是写出的数，这个列举不核对。
 
         不检查的列举：某个分项写了单位却没有数（数字被隐去或漏填，如“抚育补助 **
         万元”），同一列举的人数夹着别的量词（“81人，……12个，……6人”），总数或某个
@@ -245,6 +247,9 @@ class BreakdownSum(Rule):
         for b in doc.breakdowns:
             if b.gaps:  # a part with the unit but no number: the sum cannot be known
                 doc.note_claim(None)
+                continue
+            if any(_cut_at_chunk(doc, q) for q in (b.total, *b.parts)):
+                doc.note_claim(None)  # a document site's chunk number cut the figure in two
                 continue
             parts = b.parts
             t = interval(b.total)
@@ -367,6 +372,27 @@ class BreakdownSum(Rule):
                     answers.append((p, f"{fmt(value, p.precision)} {unit or p.unit}"))
                     break
         return answers[0] if len(answers) == 1 else None
+
+
+# a document site's number of a preview chunk (2、) alone before a figure at a paragraph's start, and
+# the number opening the chunk before it (1、)
+_CHUNK_BEFORE = re.compile(r"\s*(\d{1,2})、\s*")
+_CHUNK_OPENS = re.compile(r"\s*(\d{1,2})、")
+
+
+def _cut_at_chunk(doc, q: Quantity) -> bool:
+    """Whether ``q`` opens a document site's preview chunk (``2、5万元``) whose chunk before it
+    (``1、……预算支出610.3``) ends in a digit with no mark: the site cut one figure in two
+    (610.35), and ``q`` holds only its last digits."""
+    if q.para == 0:
+        return False
+    para = doc.paragraphs[q.para]
+    m = _CHUNK_BEFORE.fullmatch(para.text, 0, para.index_of(q.number_span.start))
+    if m is None:
+        return False
+    before = doc.paragraphs[q.para - 1].text.rstrip()
+    n = _CHUNK_OPENS.match(before)
+    return n is not None and int(n.group(1)) + 1 == int(m.group(1)) and before[-1:].isdigit()
 
 
 def _shown_label(q: Quantity) -> str:
