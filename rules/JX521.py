@@ -17,6 +17,9 @@ _HEADER_TAIL = re.compile(r"值|名称|性质|内容|解释|说明|类型|类别
 # ...or a column name (服务名称, 服务事项) followed by the names of two more columns (计划 | 实际)
 _NEXT_COLUMNS = re.compile(r"(?:名称|事项|内容)(?:计划|实际|完成|预期|目标|年初|全年|指标|得分|分值|权重|偏差|备注){2}")
 _DIGITS = "0123456789０１２３４５６７８９"
+# a label and its value written twice with nothing between (省财政96省财政96: a two-column table run together)
+_CELLS_TWICE = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff\d]{2,11})\1")
+_HAS_DIGIT = re.compile(r"\d")
 # what ends a clause of prose; a table's cells run together have none of it between them (a
 # comma between digits is a thousands separator, 735,431.00, not the end of a clause)
 _CLAUSE_END = re.compile(r"[，。；：！？;:!?]|(?<!\d),|,(?!\d)")
@@ -101,6 +104,8 @@ class DoubledWord(Rule):
         （“数量指标指标1”；后面的数带单位时仍报告，如“人员人员29人”）；评分表单元“N 分）”之后 16 个字以内的重复（“5 分）项目执行执行规范”）；
         三处以上重复之间没有逗号、句号、分号、冒号等句读隔开时（一串首尾相接的表格单元
         或错乱的识别文字，不是笔误）这几处都不报，千分位的逗号（“735,431.00”）不算句读；
+        同一分句里连写两遍的“标签加数值”（“省财政96省财政96”：两栏的表格压成一行，每栏各写一次行名和数）
+        也算一处这样的重复（“……省财政96省财政9690市县财政市县财政其他其他”里的两处不报）；
         分在一句话的几个分句里的三处重复仍各自报告；
         表头单元格首尾相接（“三级指标指标值”：“三级指标”之后是“指标值”）：第二遍接着
         “值、名称、性质、内容、类型、权重、分值、标准……”组成列名，且同一段里别处
@@ -183,8 +188,9 @@ class DoubledWord(Rule):
                     if p.span(m.end(), m.end() + 1).start not in figures:
                         continue
                 found.append(m)
+            cells = [c for c in _CELLS_TWICE.finditer(text) if _HAS_DIGIT.search(c.group(1))] if found else ()
             for run in _runs(text, found):
-                if len(run) < 3:
+                if len(run) + _cells_beside(text, run, cells) < 3:
                     for m in run:
                         if _line_of_its_own(doc.text, p.span(m.start(), m.start() + len(m.group(1))),
                                             p.span(m.start() + len(m.group(1)), m.end())):
@@ -243,6 +249,19 @@ def _runs(text: str, found: list) -> list[list]:
         else:
             runs.append([m])
     return runs
+
+
+def _cells_beside(text: str, run: list, cells) -> int:
+    """How many label-and-value pairs written twice (``省财政96省财政96``: a two-column table's row
+    label, once per column, each with its value) stand in the clause of ``run``, apart from its
+    doubled words: with them, two doubled labels are cells of a table run together too."""
+    if not cells:
+        return 0
+    a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, run[0].start())), default=0)
+    e = _CLAUSE_END.search(text, run[-1].end())
+    b = e.start() if e else len(text)
+    return sum(1 for c in cells if a <= c.start() and c.end() <= b
+               and not any(c.start() < m.end() and m.start() < c.end() for m in run))
 
 
 def _table_like(text: str, i: int, j: int, word: str) -> bool:
