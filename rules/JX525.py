@@ -11,6 +11,7 @@ _STOP = re.compile(r"[。！？!?]")
 _MARKER_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?![\d)）])")
 _REACH = 100  # characters from the bracket to the sentence's end, at most
 _QUOTE = 24  # characters of the sentence quoted in the message, at most
+_AHEAD = 5  # paragraphs after it where a bracket's close, opening none, ends it
 
 
 class UnclosedBracket(Rule):
@@ -25,8 +26,8 @@ class UnclosedBracket(Rule):
         到句号之间写了右括号的（括号配错了哪一个说不清，如“（甲号及《……》（乙号）、……。”）；左括号
         到句号超过 100 个字的（封面、目录连成一段时，句号远在别处）；段末没有句号就结束的（摘录或
         网页把句子截断了）；左括号后面紧跟一两位数字、汉字数字或字母而不是右括号的（“（1 项目概况”：
-        丢了一半的列表编号，不是句中的括号）；下一段开头有多出来的右括号的（括号里的话跨了段，
-        PDF 换行时断开了）。也不报告多出来的右括号（“1）”“a）”这样的编号、页面转换留下的乱码都是
+        丢了一半的列表编号，不是句中的括号）；后面五段之内有多出来的右括号的（括号里的话跨了段：
+        PDF 换行时断开了，或括注本身有几段，“（说明：……。⏎1.……。⏎2.……。）”）。也不报告多出来的右括号（“1）”“a）”这样的编号、页面转换留下的乱码都是
         这个样子，分不清）。
 
     为什么是问题
@@ -67,8 +68,8 @@ class UnclosedBracket(Rule):
                     continue
                 if ")" in text[i:stop.start()] or _MARKER_AFTER.match(text, i + 1):
                     continue
-                if k + 1 < len(paras) and _extra_close(paras[k + 1].text):
-                    continue
+                if any(_extra_close(q.text) for q in paras[k + 1:k + 1 + _AHEAD]):
+                    continue  # a note in brackets over several paragraphs ((说明：……。⏎1.……。⏎2.……。))
                 end = min(stop.end(), i + _QUOTE)
                 span = p.span(i, i + 1)
                 quoted = doc.quote(p.span(i, end)) + ("……" if end < stop.end() else "")
