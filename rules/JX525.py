@@ -9,6 +9,7 @@ from ..structure import scopes
 _STOP = re.compile(r"[。！？!?]")
 # what opens a bracket that is a list marker with its other half lost ((1 概况, (一 概况, (a 概况)
 _MARKER_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?![\d)）])")
+_BRACKETS = re.compile(r"[()]")
 _REACH = 100  # characters from the bracket to the sentence's end, at most
 _QUOTE = 24  # characters of the sentence quoted in the message, at most
 _AHEAD = 5  # paragraphs after it where a bracket's close, opening none, ends it
@@ -79,10 +80,10 @@ class UnclosedBracket(Rule):
 def _unclosed(text: str) -> list[int]:
     """The places of the ( in ``text`` that no ) after them closes, pairing them as they nest."""
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
+    for m in _BRACKETS.finditer(text):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
             stack.pop()
     return stack
 
@@ -90,11 +91,11 @@ def _unclosed(text: str) -> list[int]:
 def _extra_close(text: str) -> bool:
     """Whether ``text`` has a ) before any ( opens: the end of a bracket opened before it."""
     depth = 0
-    for ch in text:
-        if ch == "(":
+    for m in _BRACKETS.finditer(text):
+        if m.group() == "(":
             depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return True
+        elif depth == 0:
+            return True
+        else:
             depth -= 1
     return False
