@@ -59,6 +59,7 @@ _NUMERIC_CELL = re.compile(r"^[-+]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|�
 _BLANK_CELL = re.compile(r"\s*(?:[-—–/／][-—–/／\s]*|无\s*)?")
 _BLANK_HEADS = "-—–/／无"  # what a blank mark (_BLANK_CELL) can start with
 _UNIT_IN_HEADER = re.compile(r"(万元|亿元|千元|元|%|分)")
+_MONEY_OR_SHARE = re.compile(r"元|%")  # (not 分: 支出功能分类 names no score)
 _SENTENCE = re.compile(r"[。；;，,:：]")
 _TWO_DIGITS = re.compile(r"\d{2,}")
 
@@ -439,6 +440,15 @@ def _retype(columns: tuple[Column, ...], rows: list[Row]) -> tuple[Column, ...]:
     out = []
     changed = False
     for col in columns:
+        if col.numeric and col.kind != "seq" and not _MONEY_OR_SHARE.search(col.header):
+            # a column of names under a header with a money word and no unit (资金来源,
+            # 支出功能分类, 收入项目): every cell, total rows aside, is words
+            cells = [r.cell(col.index) for r in rows if _width(list(r.cells)) == len(columns)]
+            cells = [c for c in cells if c is not None and not c.is_blank and not is_total_word(c.text)]
+            if len(cells) >= 2 and not any(c.is_number for c in cells):
+                out.append(attrs.evolve(col, kind="text", unit=""))
+                changed = True
+                continue
         if col.kind == "text" and col.header:
             # rows whose cells' columns are certain: placed, or as wide as the header
             cells = [r.cell(col.index) for r in rows if r.aligned or _width(list(r.cells)) == len(columns)]
@@ -610,14 +620,26 @@ def label_depth(text: str) -> int:
     return 0
 
 
-def top_rows(table: Table, rows):
+def top_rows(table: Table, rows, bare_below: bool = False):
     """The rows at the top of an outline (一、 above （一） above 1. above 其中), or None when
-    the rows' names are all at one depth — a flat list."""
+    the rows' names are all at one depth — a flat list.
+
+    With ``bare_below``, when the first row is numbered, rows with a bare name sit below the
+    numbered row before them (``一、基本支出 / 人员经费 / 公用经费 / 二、项目支出``: the
+    numbers were kept, the indentation lost)."""
     depths = [label_depth(table.label(r) or "") for r in rows]
     if len(set(depths)) <= 1:
         return None
+    if bare_below and depths[0] > 0:
+        depths = [d or 99 for d in depths]
     top = min(depths)
     return [r for r, d in zip(rows, depths) if d == top]
+
+
+def bare_below_numbered(table: Table, rows) -> bool:
+    """Whether the first of ``rows`` is numbered (一、, （一）, 1. …) and some later one bare."""
+    depths = [label_depth(table.label(r) or "") for r in rows]
+    return bool(depths) and depths[0] > 0 and 0 in depths
 
 
 def nested_parents(table: Table, rows, column: Column):

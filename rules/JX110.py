@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, total
 from ..rule import Rule
-from ..tables import column_values, interval_of, is_total_word, nested_parents, shown, top_rows, total_ranges
+from ..tables import bare_below_numbered, column_values, interval_of, is_total_word, nested_parents, shown, top_rows, total_ranges
 
 SUM_KINDS = ("budget", "spent", "amount", "total", "count", "number")
 _COLUMN_TOTAL = ("合计", "小计", "总计")
@@ -88,7 +88,9 @@ class TableTotal(Rule):
                     if any(v.kind != tq.kind for v in values):
                         doc.note_claim(None)
                         continue
-                    top = top_rows(table, parts)
+                    flat = values
+                    bare_below = bare_below_numbered(table, parts)
+                    top = top_rows(table, parts, bare_below=bare_below)
                     if top is not None:
                         # an outline (一、 … 其中 …): the total adds the rows at its top
                         values = column_values(table, top, col)
@@ -96,6 +98,15 @@ class TableTotal(Rule):
                             doc.note_claim(None)
                             continue
                     ok = interval_of(tq).meets(total(interval_of(v) for v in values))
+                    if not ok and bare_below:
+                        # 一、基本支出 / 人员经费 / 公用经费 / 二、项目支出: the bare rows break the
+                        # numbered one above down — or they are rows of their own (1.甲 / 2.乙 /
+                        # 其他): either reading holding is no error
+                        ok = interval_of(tq).meets(total(interval_of(v) for v in flat))
+                        nested = nested_parents(table, parts, col)
+                        if not ok and nested is not None:
+                            kept = column_values(table, nested[0], col)
+                            ok = bool(kept) and interval_of(tq).meets(total(interval_of(v) for v in kept))
                     if not ok and top is None:
                         nested = nested_parents(table, parts, col)
                         if nested is not None:
