@@ -727,6 +727,13 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     # 决算数 a（含实现数 b、应付数 c）: what a figure is said to include may not be all of it
     partial = partial or kw.word != "其中" and total is not None and total.depth < kw.depth
 
+    # a total over years (累计, 以来, 2021年至今) broken down by year, the earlier years left
+    # out (自2021年启动以来累计投入1860万元，其中2023年620万元，2024年540万元)
+    partial = partial or total is not None and not new_sentence and _later_years_only(pf, total, parts)
+    # a total that closes a 、-list of figures (共有行政村156个、社区23个，其中脱贫村42个…):
+    # the parts may break down any of the list's figures, or all of them
+    partial = partial or total is not None and not new_sentence and _ends_figure_list(pf, total)
+
     # shares written after every part that add up to less than the whole (脱贫人口1200人，
     # 占24%；监测对象300人，占6%): the list says itself that it is not all
     if shares and len(shares) == len(parts) + len(more):
@@ -854,6 +861,41 @@ def _clause_opens_with_year(pf: ParagraphFacts, q: Quantity) -> bool:
 
 
 _FILLER_END = re.compile(r"(?:共计|合计|总计|共|为|是|达到|达)$")
+_YEAR_AT = re.compile(r"\s*(?:其中|包括|含)?\s*[:：]?\s*((?:19|20)\d{2})\s*年")
+_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_OVER_YEARS = re.compile(r"累计|以来|历年|至今|年来")
+
+
+def _later_years_only(pf: ParagraphFacts, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether every part opens with its own year and the total's sentence, before the total,
+    counts from an earlier year (自2021年以来, 2021年至今) or over years with no year said
+    (累计投入): the parts are some of the years, not all."""
+    text = pf.para.text
+    years = []
+    for q in parts:
+        i = pf.para.index_of(q.span.start)
+        k = max(text.rfind(c, 0, i) for c in _ITEM_END) + 1
+        m = _YEAR_AT.match(text, k, i)
+        if m is None:
+            return False
+        years.append(int(m.group(1)))
+    end = pf.para.index_of(total.span.start)
+    start = max(text.rfind(c, 0, end) for c in SENTENCE_END) + 1
+    head = text[start:end]
+    if not _OVER_YEARS.search(head):
+        return False
+    earlier = [int(y) for y in _A_YEAR.findall(head)]
+    return (min(earlier) < min(years)) if earlier else True
+
+
+def _ends_figure_list(pf: ParagraphFacts, total: Quantity) -> bool:
+    """Whether ``total`` is the last of a 、-list of figures of its kind (行政村156个、社区23个)."""
+    prev = next((q for q in reversed(pf.quantities[: pf.quantities.index(total)])
+                 if q.sentence == total.sentence and q.depth == total.depth), None) if total in pf.quantities else None
+    if prev is None or unit_family(prev) != unit_family(total):
+        return False
+    between = pf.para.text[pf.para.index_of(prev.span.end): pf.para.index_of(total.span.start)]
+    return "、" in between and not any(c in CLAUSE_END for c in between)
 
 
 def one_kind(total: Quantity | None, *parts: Quantity, total_label: str = "") -> bool:
@@ -963,11 +1005,20 @@ def _progress_after_sources(pf: ParagraphFacts, q: Quantity, total: Quantity, be
 
 def _approximate(pf: ParagraphFacts, q: Quantity) -> bool:
     """Whether ``q`` is written as a round guess or a bound: 约60万元, 近60万元,
-    60万元左右, 60万元以上, 超过60万元."""
+    60万元左右, 60万元以上, 超过60万元 — or an end of a range (20万元至50万元,
+    20万—50万元)."""
     if _ROUGH_BEFORE.search(q.raw_label):
         return True
     i = pf.para.index_of(q.span.end)
-    return _ROUGH_AFTER.match(pf.para.text, i) is not None
+    if _ROUGH_AFTER.match(pf.para.text, i) is not None or _RANGE_AFTER.match(pf.para.text, i) is not None:
+        return True
+    j = pf.para.index_of(q.span.start)
+    return _RANGE_BEFORE.search(pf.para.text[max(0, j - 12): j]) is not None
+
+
+# the ends of a range of figures: 20万元至50万元, 3～5个, 20万-50万元
+_RANGE_AFTER = re.compile(r"\s*(?:至|到|~|～|—|－|-)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[万亿千]?元|[万亿千%个人户家项次])?\s*(?:至|到|~|～|—|－|-)\s*$")
 
 
 def _paren_between(pf: ParagraphFacts, q: Quantity, kw: Keyword) -> bool:

@@ -75,7 +75,7 @@ _PER_INDICATOR = re.compile(r"指标|分值|本项(?!目)|该项|此项")
 _LEADING = r"(?:\s*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?:19|20)\d\d年度?))*\s*"
 _SUBJECT_HEAD = r"([^\W\d_]{0,14}?(?:批|期|标段|村|社区|镇|乡|街道|项目|工程|专项|资金|公益金|基金|经费|补助|补贴|奖补|类))"
 # (本年 / 当年 after a fund's name: 甲类公益金本年收入 a，……当年实际支出 b — that fund's year)
-_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD + r"(?=涉及|主要建设内容|主要内容|建设内容|全年|本年|当年|共|总投资|下达|安排|到位|覆盖|包括)")
+_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD + r"(?=涉及|主要建设内容|主要内容|建设内容|全年|本年|当年|共|总投资|下达|安排|到位|覆盖|包括|预算)")
 # a rate's sentence: any noun phrase it opens with, said of before the rate's own words
 # (乙类资金当年未使用，预算执行率 0%) — a rate of one fund is not compared with another's
 _RATE_SUBJECT = re.compile(_LEADING + _SUBJECT_HEAD)

@@ -89,7 +89,7 @@ class BalanceMismatch(Rule):
           所在句的开头到剩余的数写了两个不同的年份时（“截至”之后的截止日期不算），不核对。
 
         不核对的数：上年的、以前年度的、年初结转的（那是带进来的，不是剩下的），
-        “累计”的数与不是累计的数，名称里有“其中、用于、人均、标准、比上年、增加、计划、
+        “累计”的数与不是累计的数（支出与结余一个写“累计”、另一个写“本年、当年、全年”时也不核对），名称里有“其中、用于、人均、标准、比上年、增加、计划、
         预计、应”的数，支出的分类（基本支出、项目支出、人员经费、公用经费等是支出的一部分），
         “预算支出”“安排支出”（那是预算），动用、使用的结余（“动用结余资金30万元”是花掉的），
         收入，约数（“约20万元”“20万元左右”），
@@ -199,6 +199,9 @@ class BalanceMismatch(Rule):
 # a label that may name what is left (a cheap test before the real one)
 _LEFT_HINT = re.compile(r"结余|节余|结转|剩|余|未|有\s*$")
 
+
+# a figure said to be one year's (本年支出), beside one said to be of all years (累计结余)
+_ONE_YEAR = re.compile(r"本年|当年|全年|今年|年度")
 
 def _holds(budgets: list[Quantity], spent: Quantity, lefts: list[Quantity]) -> bool:
     """Whether one reading makes budget − spent = left hold: the budget any one of ``budgets``
@@ -378,6 +381,8 @@ def _triple(pf, amounts: list[Quantity], k: int, vocab):
     if left.label == "年末结转和结余" and any(b.label for b, _ in budgets):
         return None  # a department's year-end balance: JX107's identity, 年初结转 in it
     cumulative = "累计" in spent_label or "累计" in left_label
+    if ("累计" in spent_label) != ("累计" in left_label) and _ONE_YEAR.search(spent_label + left_label):
+        return None  # 累计下达 a，本年支出 b，累计结余 c: one year's spending against all years' balance
     subjects = [s for s in (_subject(spent_label), _subject(left_label)) if s]
     keep = []
     for b, b_label in budgets:
