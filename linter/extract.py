@@ -512,8 +512,13 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     """
     out: list[Breakdown] = []
     last_opener = None
-    for kw in pf.keywords:
-        if kw.word in BREAKDOWN_OPENERS:
+    keywords = pf.keywords
+    if "计" in pf.para.text or "具体" in pf.para.text or "主要" in pf.para.text or "组成" in pf.para.text:
+        words = _word_keywords(pf)
+        if words:
+            keywords = sorted((*keywords, *words), key=lambda k: k.item)
+    for kw in keywords:
+        if kw.word in BREAKDOWN_OPENERS or kw.word in WORD_OPENERS:
             follows = last_opener is not None and last_opener.span.end == kw.span.start
             last_opener = kw
             if follows:  # 其中包括, 其中含: one opener, read at 其中
@@ -523,11 +528,73 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
                 out.append(b)
             else:
                 out.extend(_row_pair(pf, kw))
-        elif kw.word in BREAKDOWN_CLOSERS:
+        elif kw.word in BREAKDOWN_CLOSERS or kw.word in WORD_CLOSERS:
             b = _closed(pf, kw)
             if b is not None:
                 out.append(b)
+        elif kw.word in ("分别为", "分别是") and _respectively_after_total(pf, kw, out):
+            b = _opened(pf, kw, vocab, out)  # 共获得资金295万元，分别为120万元、95万元、80万元
+            if b is not None:
+                out.append(b)
     return tuple(out)
+
+
+# words the grammar has no keyword for that open a list of parts (年度资金486.2万元，具体为：…；
+# 项目资金500万元由三部分组成：…；收入2092.75万元，主要是：… — a list that may not be all)
+# or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
+WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "主要是", "主要为", "主要有", "组成"))
+WORD_CLOSERS = frozenset(("小计",))
+_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|主要是|主要为|主要有|小计)$|由[^\d，,。；;]{0,6}(组成)$")
+
+
+def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
+    """Keywords for the words of WORD_OPENERS / WORD_CLOSERS that end a text item (the text up
+    to a mark, a figure or a keyword) followed by a mark, a figure or a space."""
+    out = []
+    sentence = depth = 0
+    items = pf.items
+    for index, it in enumerate(items):
+        if type(it) is PunctItem:
+            if it.text in OPEN_PARENS:
+                depth += 1
+            elif it.text in CLOSE_PARENS:
+                depth = max(0, depth - 1)
+            elif it.text in SENTENCE_END:
+                sentence += 1
+            continue
+        if type(it) is not TextItem:
+            continue
+        m = _WORD_KEYWORD.search(it.text)
+        if m is None:
+            continue
+        g = 1 if m.group(1) else 2
+        a, b = it.start + m.start(g), it.start + m.end(g)
+        out.append(Keyword(m.group(g), pf.para.span(a, b), pf.para.index, index, sentence, depth))
+    return out
+
+
+def _first_after(pf: ParagraphFacts, kw: Keyword) -> Quantity | None:
+    """The first amount or count after ``kw`` in its sentence, at its depth."""
+    for nxt in pf.items[kw.item + 1:]:
+        if isinstance(nxt, Quantity):
+            if nxt.sentence != kw.sentence:
+                return None
+            if nxt.depth == kw.depth and nxt.kind in ("amount", "count") and not _per(pf, nxt):
+                return nxt  # (not 14人 of 14人×3万元=42万元)
+    return None
+
+
+def _respectively_after_total(pf: ParagraphFacts, kw: Keyword, before: list[Breakdown]) -> bool:
+    """Whether 分别为 / 分别是 follows a figure right away (a comma or colon between at most) that
+    is no part of a list already read: ``资金合计150万元，分别为甲86.4万元、乙63.6万元``."""
+    for prev in reversed(pf.items[: kw.item]):
+        if isinstance(prev, Quantity):
+            parts = {q.span for b in before for q in (*b.parts, *b.more)}
+            return (prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count")
+                    and prev.span not in parts)
+        if not (isinstance(prev, TextItem) and (prev.kind == "SP" or prev.kind == "PUNCT" and prev.text in "，,:：")):
+            return False
+    return False
 
 
 def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Breakdown]) -> Breakdown | None:
@@ -547,6 +614,12 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 changes.append(prev)
                 continue  # 收入100万元，比上年增加5万元，其中：… breaks down the 100万元 (or the 5)
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
+                if prev.kind == "count" and _ANOTHER_MEASURE.match(prev.raw_label.strip()):
+                    first = _first_after(pf, kw)
+                    if first is not None and first.kind == "amount":
+                        # 发放补贴1006.5万元，惠及农户18452户，其中甲镇412.66万元…: what the money
+                        # reached, between the total and a list of amounts, is passed over
+                        continue
                 total = prev
             elif (kw.word in ("其中", "含", "包含", "包括") and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
                   and prev.kind in ("amount", "count") and _paren_between(pf, prev, kw)):
@@ -723,7 +796,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         or _CUT_OFF.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
     )
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
-    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS)
+    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要")
     # 决算数 a（含实现数 b、应付数 c）: what a figure is said to include may not be all of it
     partial = partial or kw.word != "其中" and total is not None and total.depth < kw.depth
 
@@ -974,7 +1047,8 @@ def _per(pf: ParagraphFacts, q: Quantity) -> bool:
     j = pf.para.index_of(q.span.start)
     after = text[i:i + 3].lstrip()[:1]
     before = text[max(0, j - 3):j].rstrip()[-1:]
-    return after in _TIMES or before in _TIMES
+    # 30000元每年每人, 20万元每公里: the rate said after the figure
+    return after in _TIMES or before in _TIMES or after == "每"
 
 
 # what a sum released, paid or done was (下达资金, 全年完成投资, 实际支出): a figure of progress
