@@ -513,7 +513,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     out: list[Breakdown] = []
     last_opener = None
     keywords = pf.keywords
-    if "计" in pf.para.text or "具体" in pf.para.text or "主要" in pf.para.text or "组成" in pf.para.text:
+    if "计" in pf.para.text or "共" in pf.para.text or "具体" in pf.para.text or "主要" in pf.para.text or "组成" in pf.para.text:
         words = _word_keywords(pf)
         if words:
             keywords = sorted((*keywords, *words), key=lambda k: k.item)
@@ -543,7 +543,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
 # 项目资金500万元由三部分组成：…；收入2092.75万元，主要是：… — a list that may not be all)
 # or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
 WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "主要是", "主要为", "主要有", "组成"))
-WORD_CLOSERS = frozenset(("小计",))
+WORD_CLOSERS = frozenset(("小计", "累计"))  # (累计 only where a count of the parts is said)
 _WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|主要是|主要为|主要有|小计)$|由[^\d，,。；;]{0,6}(组成)$")
 
 
@@ -566,6 +566,12 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
             continue
         m = _WORD_KEYWORD.search(it.text)
         if m is None:
+            c = _COUNTED.search(it.text)
+            if c and ("累计" in c.group(0) or "共" in c.group(0)) and index + 1 < len(items) \
+                    and isinstance(items[index + 1], Quantity):
+                # 三批累计拨付360万元: a closer that says how many parts it adds
+                a, b = it.start + c.start(), it.start + c.end()
+                out.append(Keyword("累计", pf.para.span(a, b), pf.para.index, index, sentence, depth))
             continue
         g = 1 if m.group(1) else 2
         a, b = it.start + m.start(g), it.start + m.end(g)
@@ -1214,10 +1220,43 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
                 parts.append(prev)
     if not parts:
         parts = _clauses_before(pf, kw, family)
+    n = _stated_count(pf, kw)
+    if n is not None and len(parts) != n:
+        # 设备购置费54.3万元。软件购置费21.7万元。两项合计76万元: the last n figures of the
+        # paragraph, when as many as the words say are there
+        parts = []
+        for prev in reversed(pf.items[: kw.item]):
+            if isinstance(prev, Keyword) and prev.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
+                break
+            if isinstance(prev, Quantity) and prev.depth == kw.depth and unit_family(prev) == family:
+                if _per(pf, prev) or _COMPARISON.search(prev.raw_label):
+                    parts = []
+                    break
+                parts.append(prev)
+                if len(parts) == n:
+                    break
+        if len(parts) != n:
+            return None
     if len(parts) >= 2:
         rough = any(_approximate(pf, q) for q in (nxt, *parts))
         return Breakdown(nxt, tuple(reversed(parts)), kw, not rough, pf.para.index, gaps=rough)
     return None
+
+
+_COUNTED = re.compile(r"([两二三四五六七八九])(?:项|批|笔|类|部分|个季度|季度|个项目|个子项目)"
+                      r"(?:资金|经费|费用|支出|收入)?(?:累计|共|总共)?(?:拨付|支出|下达|安排|使用|投入|完成)?(?:资金|经费)?$")
+
+
+def _stated_count(pf: ParagraphFacts, kw: Keyword) -> int | None:
+    """How many parts the words right before a closer say it adds: 两项合计, 以上三项共计,
+    三批累计拨付 (n), or None."""
+    prev = pf.items[kw.item - 1] if kw.item > 0 else None
+    if kw.word != "累计" and (not isinstance(prev, TextItem) or prev.kind != "TEXT"):
+        return None
+    # (a 累计 read from a text item, 三批累计拨付: that item's own words)
+    text = pf.items[kw.item].text if kw.word == "累计" else prev.text
+    m = _COUNTED.search(text)
+    return (2 if m.group(1) == "两" else cn_number(m.group(1))) if m else None
 
 
 def _clauses_before(pf: ParagraphFacts, kw: Keyword, family: str) -> list[Quantity]:
