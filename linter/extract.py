@@ -513,7 +513,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     out: list[Breakdown] = []
     last_opener = None
     keywords = pf.keywords
-    if "计" in pf.para.text or "共" in pf.para.text or "具体" in pf.para.text or "主要" in pf.para.text or "组成" in pf.para.text:
+    if "计" in pf.para.text or "共" in pf.para.text or "具体" in pf.para.text or "主要" in pf.para.text \
+            or "成" in pf.para.text or "明细" in pf.para.text:
         words = _word_keywords(pf)
         if words:
             keywords = sorted((*keywords, *words), key=lambda k: k.item)
@@ -542,9 +543,9 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
 # words the grammar has no keyword for that open a list of parts (年度资金486.2万元，具体为：…；
 # 项目资金500万元由三部分组成：…；收入2092.75万元，主要是：… — a list that may not be all)
 # or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
-WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "主要是", "主要为", "主要有", "组成"))
+WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "主要是", "主要为", "主要有", "主要用于", "组成"))
 WORD_CLOSERS = frozenset(("小计", "累计"))  # (累计 only where a count of the parts is said)
-_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|主要是|主要为|主要有|小计)$|由[^\d，,。；;]{0,6}(组成)$")
+_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|主要是|主要为|主要有|主要用于|小计)$|由[^\d，,。；;]{0,6}(组成)$")
 
 
 def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
@@ -577,6 +578,19 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
         a, b = it.start + m.start(g), it.start + m.end(g)
         out.append(Keyword(m.group(g), pf.para.span(a, b), pf.para.index, index, sentence, depth))
     return out
+
+
+# scopes of which the second lies within the first
+_NESTED_SCOPES = (("中小企业", "小微企业"), ("中小微企业", "小微企业"), ("中小学", "小学"))
+
+
+def _nested_scopes(parts: list[Quantity]) -> bool:
+    labels = [q.raw_label for q in parts]
+    return any(any(outer in a and outer not in b and inner in b for a in labels for b in labels)
+               for outer, inner in _NESTED_SCOPES)
+
+
+_MORE_AFTER = re.compile(r"[^，,。；;]*[，,；;]\s*(?:另有|另外还有|此外|其余|其他还有)")
 
 
 def _first_after(pf: ParagraphFacts, kw: Keyword) -> Quantity | None:
@@ -801,8 +815,13 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
         or _NO_FIGURE_ITEM.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
         or _CUT_OFF.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
     )
+    # after the last part, a clause that says there are more (另有部分学员…, 此外…, 其余…): not all
+    # parts of which one holds another (授予中小企业合同金额 a，授予小微企业合同金额 b: the small
+    # firms are among the small and medium ones): no sum to check
+    gaps = gaps or _nested_scopes(parts + more)
+    more_after = _MORE_AFTER.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
-    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要")
+    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要") or more_after
     # 决算数 a（含实现数 b、应付数 c）: what a figure is said to include may not be all of it
     partial = partial or kw.word != "其中" and total is not None and total.depth < kw.depth
 
