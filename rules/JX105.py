@@ -37,6 +37,9 @@ class UnitConversionMismatch(Rule):
         299.78 万元）也报告：其中一处单位写错了。名称不在术语表中的金额，
         按数字前面至少五个字的原文名称配对（如“固定资产期末余额”）。
 
+        同一笔金额两处用同一个单位写出、数值却正好相差一万倍（“三公经费预算 18.00 元”与
+        “三公经费预算 180,000 元”）时也报告：其中一处丢了或多写了“万”。报在较后的那一处，另一处为相关位置。
+
         报告的位置是较粗的那个数（通常是正文里换算出来的 万元 数），并给出按 元
         数换算的建议值。同一笔金额写出很多次时，每一处只与前后各最近 8 处用其他单位写的
         同一笔金额比较（真实报告里同一笔金额很少写到 4 次以上）。
@@ -66,6 +69,11 @@ class UnitConversionMismatch(Rule):
             "{what}此处为 {here}，另一处为 {there}：数字相同而单位不同，其中一处单位写错",
             "{what} is {here} here and {there} elsewhere: the same digits in different units, one unit is wrong",
         ),
+        "scaled": (
+            "{what}此处为 {here}，另一处为 {there}：单位相同而数值正好相差一万倍，其中一处应是“万元”与“元”写混了",
+            "{what} is {here} here and {there} elsewhere: one unit, values exactly 10,000 times apart — "
+            "one of them mixes up 万元 and 元",
+        ),
         "other": ("另一处：{text}", "elsewhere: {text}"),
         "suggest": ("按 {fine} 换算应为 {converted}", "{fine} converts to {converted}"),
     }
@@ -80,6 +88,7 @@ class UnitConversionMismatch(Rule):
         for ms in groups.values():
             ms.sort(key=lambda m: m.span.start)
             done = set()
+            yield from self._scaled(doc, ms, done)
             # for each unit, the mentions in the other units, in order: a figure stated n
             # times in one unit is not compared n² times with itself
             in_other_units = {u: [b for b in ms if b.q.unit != u] for u in {m.q.unit for m in ms}}
@@ -126,6 +135,23 @@ class UnitConversionMismatch(Rule):
                     suggestion=self.related(a.span, "suggest", fine=args["fine"], converted=converted).zh, **args,
                 )
 
+    def _scaled(self, doc, ms, done):
+        """The same figure twice in one unit, its digits once 10,000 times the other's
+        (三公经费预算 18.00 元 … 三公经费预算 180,000 元): one lost or gained its 万."""
+        for i, a in enumerate(ms):
+            if a.span in done or not a.q.value:
+                continue
+            for b in ms[i + 1: i + 1 + WINDOW]:
+                if b.q.unit != a.q.unit or b.span in done or b.span == a.span:
+                    continue
+                if a.q.value * TEN_THOUSAND == b.q.value or b.q.value * TEN_THOUSAND == a.q.value:
+                    done.update({a.span, b.span})
+                    yield self.report(
+                        b.span, "scaled", what=_what(b), here=_show(b.q), there=_show(a.q),
+                        related=[self.related(a.span, "other", text=doc.quote(a.span))],
+                    )
+                    break
+
     @staticmethod
     def _judge(a, b, interval_of=interval_of) -> str | None:
         """ok: the two agree; slip: the same amount converted wrongly; unit: the same digits
@@ -144,6 +170,7 @@ class UnitConversionMismatch(Rule):
 # How many statements of a figure in another unit, before and after it, one statement is
 # compared with. Real reports state a figure a handful of times (at most 4 in the corpus).
 WINDOW = 8
+TEN_THOUSAND = Decimal(10000)
 
 
 def _show(q) -> str:

@@ -86,7 +86,7 @@ class ConflictingFigures(Rule):
         每个写出的数按位数代表一个区间，两处的区间不能相交才算不一致（四舍五入的差异不报告）。
         一组互相矛盾的数只报告一次，报在较后出现的那一处，其余各处列为相关位置（最多 10 处，
         消息里最多列 10 个不同的值，其余写作“……（共 N 个不同的值）”）。
-        单位为 元 与 万元 的同一金额相差在换算舍入范围附近的，由 JX105 报告。
+        单位为 元 与 万元 的同一金额相差在换算舍入范围附近的，以及单位相同、数值正好相差一万倍的，由 JX105 报告。
 
         不比较：上年数、同比增减、目标值和标准（上年、同比、增长、目标、不低于 …）、
         以“上年”开头的分句及其后各分句中的数（到以“本年”“当年”开头的分句为止；“上年结转”
@@ -227,9 +227,12 @@ class ConflictingFigures(Rule):
 
 
 def _conversion_slip(a, b, interval_of=None) -> bool:
-    """Two amounts in different units that agree to within 1%: JX105 judges them."""
-    if a.kind != "amount" or b.kind != "amount" or a.unit == b.unit:
+    """Two amounts in different units that agree to within 1%, or in one unit 10,000 times
+    apart (18.00 元 and 180,000 元: 万 lost): JX105 judges them."""
+    if a.kind != "amount" or b.kind != "amount":
         return False
+    if a.unit == b.unit:
+        return bool(a.value) and (a.value * 10000 == b.value or b.value * 10000 == a.value)
     interval_of = interval_of or _interval_of
     x, y = interval_of(a).mid, interval_of(b).mid
     if x == 0 or y == 0:
