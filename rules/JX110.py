@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, total
 from ..rule import Rule
-from ..tables import bare_below_numbered, column_values, interval_of, is_total_word, nested_parents, shown, top_rows, total_ranges
+from ..tables import (bare_below_numbered, column_values, interval_of, is_total_word, label_depth, nested_parents, shown,
+                      top_rows, total_ranges)
 
 SUM_KINDS = ("budget", "spent", "amount", "total", "count", "number")
 _COLUMN_TOTAL = ("合计", "小计", "总计")
@@ -30,6 +31,9 @@ class TableTotal(Rule):
         合计只加带编号的行；这样不相符、而把各行都加上（“1.培训 / 2.宣传 / 其他”）或去掉等于其下几行
         之和的行后相符时，不报告。表头带“资金”“支出”之类的字、却没有单位、各行都是文字的列
         （“资金来源”“支出功能分类”）是名称列，不是金额列。
+
+        一行（合计行除外）下面紧跟着两行以上“其中：”开头的行时（“培训人次 1200 / 其中：线上 800 /
+        其中：线下 500”），“其中”各行可能只列了一部分，只在它们之和超过上面那一行时报告。
 
         “-”、“—”、空单元格按没有数处理。某一行的单元格无法确定对应哪一列
         （合并单元格造成的错位无法可靠还原），或该列中有文字而非数字，该列的合计记为
@@ -67,6 +71,11 @@ class TableTotal(Rule):
         "across": (
             "“{row}”一行的{column} {total} 与同行各列之和 {sum} 不符（{expr} = {sum}），差 {diff}",
             "the {column} {total} of row “{row}” does not equal the sum of the other columns {sum} ({expr} = {sum}), off by {diff}",
+        ),
+        "children": (
+            "“{row}”一行的{column} {total} 小于其下“其中”各行之和 {sum}（{expr} = {sum}），超出 {diff}",
+            "the {column} {total} of row “{row}” is less than the sum of its 其中 rows {sum} ({expr} = {sum}), "
+            "over by {diff}",
         ),
         "part": ("分项：{text}", "part: {text}"),
         "suggest": ("若{word}为 {sum}，则与各行之和一致", "a {word} of {sum} would match the rows"),
@@ -121,6 +130,8 @@ class TableTotal(Rule):
                     if not ok:
                         yield self._finding(doc, table, trow, col, tq, values)
 
+        yield from self._children(doc)
+
         for table in doc.tables:
             for tcol in table.columns:
                 if tcol.kind != "total" or not any(w in tcol.header for w in _COLUMN_TOTAL):
@@ -150,7 +161,35 @@ class TableTotal(Rule):
                     if not ok:
                         yield self._finding(doc, table, row, tcol, tq, values, across=True)
 
-    def _finding(self, doc, table, trow, col, tq, values, across=False):
+    def _children(self, doc):
+        """A row followed by two or more 其中 rows (``培训人次 1200 / 其中：线上 800 / 其中：线下 500``):
+        the 其中 rows may list only some of it, so only their sum exceeding the row is an error."""
+        for table in doc.tables:
+            rows = list(table.rows)
+            depths = [label_depth(table.label(r) or "") for r in rows]
+            for i, parent in enumerate(rows):
+                if depths[i] == 6 or parent.is_total or not parent.aligned:
+                    continue
+                kids = []
+                for r, d in zip(rows[i + 1:], depths[i + 1:]):
+                    if d != 6 or r.is_total:
+                        break
+                    kids.append(r)
+                if len(kids) < 2:
+                    continue
+                for col in table.columns:
+                    if col.kind not in SUM_KINDS:
+                        continue
+                    pq = table.value(parent, col)
+                    values = column_values(table, kids, col)
+                    if pq is None or not values or len(values) != len(kids) or any(v.kind != pq.kind for v in values):
+                        continue
+                    s = total(interval_of(v) for v in values)
+                    if s.lo > interval_of(pq).hi:
+                        doc.note_claim(False)
+                        yield self._finding(doc, table, parent, col, pq, values, key="children")
+
+    def _finding(self, doc, table, trow, col, tq, values, across=False, key=None):
         word = next((c.text.strip() for c in trow.cells if not c.is_number and is_total_word(c.text)), "合计")
         unit = f" {tq.unit}" if tq.unit else ""
         factor = UNIT_FACTORS.get(tq.unit, Decimal(1)) if tq.kind == "amount" else Decimal(1)
@@ -167,6 +206,9 @@ class TableTotal(Rule):
         )
         related = [self.related(v.span, "part", text=doc.quote(v.span)) for v in values]
         suggestion = self.related(tq.span, "suggest", word=args["word"], sum=args["sum"]).zh
+        if key == "children":
+            args["row"] = table.label(trow) or "本行"
+            return self.report(tq.span, key, related=related, **args)
         if across:
             args["row"] = table.label(trow) or "本行"
             suggestion = self.related(tq.span, "suggest_across", column=args["column"], sum=args["sum"]).zh
