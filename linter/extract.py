@@ -513,8 +513,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     out: list[Breakdown] = []
     last_opener = None
     keywords = pf.keywords
-    if "计" in pf.para.text or "共" in pf.para.text or "具体" in pf.para.text or "主要" in pf.para.text \
-            or "成" in pf.para.text or "明细" in pf.para.text:
+    if _WORD_HINTS.search(pf.para.text):
         words = _word_keywords(pf)
         if words:
             keywords = sorted((*keywords, *words), key=lambda k: k.item)
@@ -533,7 +532,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
             b = _closed(pf, kw)
             if b is not None:
                 out.append(b)
-        elif kw.word in ("分别为", "分别是") and _respectively_after_total(pf, kw, out):
+        elif kw.word in ("分别为", "分别是", "即", "：", "由") and _respectively_after_total(pf, kw, out):
             b = _opened(pf, kw, vocab, out)  # 共获得资金295万元，分别为120万元、95万元、80万元
             if b is not None:
                 out.append(b)
@@ -548,6 +547,9 @@ WORD_CLOSERS = frozenset(("小计", "累计"))  # (累计 only where a count of 
 _WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|主要是|主要为|主要有|主要用于|小计)$|由[^\d，,。；;]{0,6}(组成)$")
 
 
+_WORD_HINTS = re.compile(r"[计共成即由:：]|具体|主要|明细")
+
+
 def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
     """Keywords for the words of WORD_OPENERS / WORD_CLOSERS that end a text item (the text up
     to a mark, a figure or a keyword) followed by a mark, a figure or a space."""
@@ -556,6 +558,10 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
     items = pf.items
     for index, it in enumerate(items):
         if type(it) is PunctItem:
+            if it.text in ":：" and index and isinstance(items[index - 1], Quantity) and items[index - 1].kind == "amount":
+                # 项目总投资为X万元：A a，B b，C c。 — a colon right after a sum of money (not after a
+                # count: 抽查200件：合格180件，优秀50件 are grades that overlap)
+                out.append(Keyword("：", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence, depth))
             if it.text in OPEN_PARENS:
                 depth += 1
             elif it.text in CLOSE_PARENS:
@@ -564,6 +570,11 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
                 sentence += 1
             continue
         if type(it) is not TextItem:
+            continue
+        if it.text.startswith(("即", "由")) and _YOU_MADE_OF.match(pf.para.text, it.start):
+            # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成: the figure right before is a total
+            a = it.start
+            out.append(Keyword(it.text[0], pf.para.span(a, a + 1), pf.para.index, index, sentence, depth))
             continue
         m = _WORD_KEYWORD.search(it.text)
         if m is None:
@@ -590,6 +601,9 @@ def _nested_scopes(parts: list[Quantity]) -> bool:
                for outer, inner in _NESTED_SCOPES)
 
 
+# 即 opening a clause; 由 opening one that ends in 构成 / 组成 (由A a、B b和C c构成)
+_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|由[^。；;!?！？]*(?:构成|组成)")
+_AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a word)
 _MORE_AFTER = re.compile(r"[^，,。；;]*[，,；;]\s*(?:另有|另外还有|此外|其余|其他还有)")
 
 
@@ -733,7 +747,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                     if in_more:
                         continue  # passed over in a later ；-clause, which a new total may still cut off
                     break  # 其中省级资金 b、市级资金 c，目前已下达 d: d is no source, the list ended
-                if (parts or more) and not any(t in _MARKS for t in seen[last_at:-1]):
+                if (parts or more) and not any(t in _MARKS or t.startswith(_AND) for t in seen[last_at:-1]):
                     # …县级资金40万元2023年支出280万元，其中…: no mark since the last part, so a
                     # sentence whose 。 was lost begins here; when a year opens it, the list
                     # ended at its last part as at a 。, else it may have lost a ， only
@@ -1236,6 +1250,8 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
             if prev.sentence != kw.sentence:
                 break
             if prev.depth == kw.depth and unit_family(prev) == family:
+                if _per(pf, prev) or _COMPARISON.search(prev.raw_label):
+                    return None  # 每亩120元，每亩150元，合计发放1260万元: rates, not parts
                 parts.append(prev)
     if not parts:
         parts = _clauses_before(pf, kw, family)

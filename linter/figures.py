@@ -302,6 +302,8 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         if qual:
             label = f"{qual}:{label}"
         if q.span in part_of:
+            if label.startswith("col:"):
+                continue  # parts of one list named only as “三保”'s spending: one name, different figures
             label = f"{part_of[q.span]}>{label}"
         if _NOT_THE_FIGURE.search(q.raw_label) or _NOT_THE_FIGURE.search(clause) or _part_of_year(prefix):
             continue
