@@ -604,6 +604,25 @@ def _nested_scopes(parts: list[Quantity]) -> bool:
 # 即 opening a clause; 由 opening one that ends in 构成 / 组成 (由A a、B b和C c构成)
 _YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|由[^。；;!?！？]*(?:构成|组成)")
 _AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a word)
+# ways of dividing people into groups: parts of one list from two of them overlap (其中女性213人，
+# 45岁以下318人 count some people twice)
+_PEOPLE_DIVIDED = (re.compile(r"[男女]"), re.compile(r"\d+\s*岁|岁以[上下]|青年|老年|未成年"),
+                   re.compile(r"本科|专科|大专|硕士|博士|研究生|高中|中专|初中|学历"), re.compile(r"党员|团员"),
+                   re.compile(r"少数民族|汉族"))
+
+
+def _crossed_groups(pf: ParagraphFacts, parts: list[Quantity]) -> bool:
+    text = pf.para.text
+    ways = set()
+    for q in parts:
+        i = pf.para.index_of(q.span.start)
+        words = text[max(text.rfind(c, 0, i) for c in _ITEM_END) + 1: i]  # (45岁以下学员: 45岁 is a figure)
+        found = [k for k, rx in enumerate(_PEOPLE_DIVIDED) if rx.search(words)]
+        if len(found) == 1:
+            ways.add(found[0])
+    return len(ways) >= 2
+
+
 _MORE_AFTER = re.compile(r"[^，,。；;]*[，,；;]\s*(?:另有|另外还有|此外|其余|其他还有)")
 
 
@@ -832,7 +851,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     # after the last part, a clause that says there are more (另有部分学员…, 此外…, 其余…): not all
     # parts of which one holds another (授予中小企业合同金额 a，授予小微企业合同金额 b: the small
     # firms are among the small and medium ones): no sum to check
-    gaps = gaps or _nested_scopes(parts + more)
+    gaps = gaps or _nested_scopes(parts + more) or family == "count:人" and _crossed_groups(pf, parts + more)
     more_after = _MORE_AFTER.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要") or more_after
