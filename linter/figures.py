@@ -100,6 +100,16 @@ def qualifiers(raw_label: str, vocab) -> str:
     return "".join(w for w in QUALIFIERS if w in head)
 
 
+def _scope_head(raw_label: str, vocab) -> str:
+    """The words of a raw label before the vocabulary term it ends with (政府采购 of
+    政府采购实际支出), or "" when it ends with none."""
+    text = vocab.strip_fillers(raw_label)
+    for n in range(min(len(text), 16), 1, -1):
+        if text[-n:] in vocab.variants:
+            return text[:-n]
+    return ""
+
+
 @functools.lru_cache(maxsize=4096)
 def item_name(text: str) -> str:
     """A project or task name without the words that only say it is one (经费, 项目, 工作)."""
@@ -318,6 +328,9 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             before = prefix
             if q.label_span is not None:
                 before = text[sentence_start: index_of(q.label_span.start)]
+                head = _scope_head(q.raw_label, vocab)
+                if head:
+                    before += head  # (政府采购实际支出: the scope word opens the label itself)
             if scope_words is None:
                 # (a word in the text before a figure is in the paragraph: the paragraph is searched
                 # for each scope word once, and each figure only for the few it holds)

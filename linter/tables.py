@@ -109,6 +109,8 @@ def column_kind(header: str) -> str:
     for kind, words in COLUMN_KINDS:
         if any(w in h for w in words):
             return kind
+    if h.endswith("率") or re.sub(r"[(（][^)）]*[)）]$", "", h).endswith("率"):
+        return "share"  # 到位率, 覆盖率, 达标率 (%): a share of something, not a name
     return "text"
 
 

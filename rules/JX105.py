@@ -35,7 +35,8 @@ class UnitConversionMismatch(Rule):
         只在两个数相差不超过 1% 时报告（同一笔钱换算或抄写时出的小错）；相差更大的
         是不同的数，由 JX501 报告。数字相同而单位不同（一处 299.78 元、另一处
         299.78 万元）也报告：其中一处单位写错了。名称不在术语表中的金额，
-        按数字前面至少五个字的原文名称配对（如“固定资产期末余额”）。
+        按数字前面至少五个字的原文名称配对（如“固定资产期末余额”）；一个名称以另一个结尾时
+        （“决算表中年初结转和结余资金”与“年初结转和结余资金”）算同一个名称。
 
         同一笔金额两处用同一个单位写出、数值却正好相差一万倍（“三公经费预算 18.00 元”与
         “三公经费预算 180,000 元”）时也报告：其中一处丢了或多写了“万”。报在较后的那一处，另一处为相关位置。
@@ -85,6 +86,7 @@ class UnitConversionMismatch(Rule):
         for m in mentions(doc, raw_labels=True):
             if m.q.kind == "amount" and m.q.unit in UNIT_FACTORS:
                 groups[m.key].append(m)
+        _merge_raw_suffixes(groups)
         for ms in groups.values():
             ms.sort(key=lambda m: m.span.start)
             done = set()
@@ -165,6 +167,20 @@ class UnitConversionMismatch(Rule):
         if x <= 0 or y <= 0 or abs(x / y - 1) > Decimal("0.01"):
             return None
         return "slip"
+
+
+def _merge_raw_suffixes(groups) -> None:
+    """Figures named only by their own words, one name ending with the other (决算表中年初结转和
+    结余资金 and 年初结转和结余资金: where it is read, then what it is) are one figure."""
+    raw = [k for k in groups if isinstance(k[0], str) and k[0].startswith("~")]
+    if len(raw) < 2:
+        return
+    for k in sorted(raw, key=lambda k: -len(k[0])):
+        name = k[0][1:]
+        into = min((o for o in raw if o is not k and o in groups and o[1:] == k[1:] and len(o[0]) < len(k[0])
+                    and name.endswith(o[0][1:])), key=lambda o: len(o[0]), default=None)
+        if into is not None:
+            groups[into].extend(groups.pop(k))
 
 
 # How many statements of a figure in another unit, before and after it, one statement is
