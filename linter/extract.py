@@ -524,15 +524,20 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
             if follows:  # 其中包括, 其中含: one opener, read at 其中
                 continue
             b = _opened(pf, kw, vocab, out)
+            if b is not None and kw.word == "（" and (len(b.parts) < 2 or b.more or any(
+                    _OTHER_TIME.search(q.raw_label) or _CHANGE.search(q.raw_label) for q in (b.total, *b.parts))):
+                # (本年120万元（上年100万元）: another year's figure, no part; 调减84.92万元（人员经费
+                # 调减87.22万元，公用经费调增2.30万元）: changes either way, no plain sum)
+                b = None
             if b is not None:
                 out.append(b)
-            else:
+            elif kw.word != "（":
                 out.extend(_row_pair(pf, kw))
         elif kw.word in BREAKDOWN_CLOSERS or kw.word in WORD_CLOSERS:
             b = _closed(pf, kw)
             if b is not None:
                 out.append(b)
-        elif kw.word in ("分别为", "分别是", "即", "：", "由") and _respectively_after_total(pf, kw, out):
+        elif kw.word in ("分别为", "分别是", "即", "：", "由", "分为") and _respectively_after_total(pf, kw, out):
             b = _opened(pf, kw, vocab, out)  # 共获得资金295万元，分别为120万元、95万元、80万元
             if b is not None:
                 out.append(b)
@@ -542,12 +547,16 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
 # words the grammar has no keyword for that open a list of parts (年度资金486.2万元，具体为：…；
 # 项目资金500万元由三部分组成：…；收入2092.75万元，主要是：… — a list that may not be all)
 # or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
-WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "主要是", "主要为", "主要有", "主要用于", "组成"))
+WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "主要是", "主要为", "主要有", "主要用于", "组成",
+                          "如下", "分为", "分", "（"))
 WORD_CLOSERS = frozenset(("小计", "累计"))  # (累计 only where a count of the parts is said)
-_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|主要是|主要为|主要有|主要用于|小计)$|由[^\d，,。；;]{0,6}(组成)$")
+_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
+                           r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}(分)$")
 
 
-_WORD_HINTS = re.compile(r"[计共成即由:：]|具体|主要|明细")
+_CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
+_OTHER_TIME = re.compile(r"上年|去年|前年|同期|以前|往年|(?:19|20)\d\d\s*年")
+_WORD_HINTS = re.compile(r"[计共成即由分:：(（]|具体|主要|明细")
 
 
 def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
@@ -562,6 +571,13 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
                 # 项目总投资为X万元：A a，B b，C c。 — a colon right after a sum of money (not after a
                 # count: 抽查200件：合格180件，优秀50件 are grades that overlap)
                 out.append(Keyword("：", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence, depth))
+            if (it.text in OPEN_PARENS and index and isinstance(items[index - 1], Quantity)
+                    and items[index - 1].kind in ("amount", "count") and index + 1 < len(items)
+                    and not isinstance(items[index + 1], Keyword)):
+                # 实有人数153人（机关62人，执法大队48人，服务中心25人）: a list in parentheses right
+                # after a figure, with no word opening it
+                out.append(Keyword("（", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence,
+                                   depth + 1))
             if it.text in OPEN_PARENS:
                 depth += 1
             elif it.text in CLOSE_PARENS:
@@ -571,10 +587,12 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
             continue
         if type(it) is not TextItem:
             continue
-        if it.text.startswith(("即", "由")) and _YOU_MADE_OF.match(pf.para.text, it.start):
-            # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成: the figure right before is a total
+        if it.text.startswith(("即", "由", "分为")) and _YOU_MADE_OF.match(pf.para.text, it.start):
+            # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成；资金X万元，分为A a、B b: the figure
+            # right before is a total
             a = it.start
-            out.append(Keyword(it.text[0], pf.para.span(a, a + 1), pf.para.index, index, sentence, depth))
+            word = "分为" if it.text.startswith("分为") else it.text[0]
+            out.append(Keyword(word, pf.para.span(a, a + len(word)), pf.para.index, index, sentence, depth))
             continue
         m = _WORD_KEYWORD.search(it.text)
         if m is None:
@@ -585,7 +603,7 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
                 a, b = it.start + c.start(), it.start + c.end()
                 out.append(Keyword("累计", pf.para.span(a, b), pf.para.index, index, sentence, depth))
             continue
-        g = 1 if m.group(1) else 2
+        g = next(k for k in range(1, 5) if m.group(k))
         a, b = it.start + m.start(g), it.start + m.end(g)
         out.append(Keyword(m.group(g), pf.para.span(a, b), pf.para.index, index, sentence, depth))
     return out
@@ -602,7 +620,7 @@ def _nested_scopes(parts: list[Quantity]) -> bool:
 
 
 # 即 opening a clause; 由 opening one that ends in 构成 / 组成 (由A a、B b和C c构成)
-_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|由[^。；;!?！？]*(?:构成|组成)")
+_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|由[^。；;!?！？]*(?:构成|组成)")
 _AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a word)
 # ways of dividing people into groups: parts of one list from two of them overlap (其中女性213人，
 # 45岁以下318人 count some people twice)
@@ -677,6 +695,8 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             elif (kw.word in ("其中", "含", "包含", "包括") and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
                   and prev.kind in ("amount", "count") and _paren_between(pf, prev, kw)):
                 total = prev  # 总投资3374.3万元（其中建筑工程3292万元）
+            elif kw.word == "（" and prev.item == kw.item - 1 and prev.depth == kw.depth - 1:
+                total = prev  # 实有人数153人（机关62人，执法大队48人…）
             break
         if isinstance(prev, Keyword):
             break
@@ -856,7 +876,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
     partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要") or more_after
     # 决算数 a（含实现数 b、应付数 c）: what a figure is said to include may not be all of it
-    partial = partial or kw.word != "其中" and total is not None and total.depth < kw.depth
+    partial = partial or kw.word not in ("其中", "（") and total is not None and total.depth < kw.depth
 
     # a total over years (累计, 以来, 2021年至今) broken down by year, the earlier years left
     # out (自2021年启动以来累计投入1860万元，其中2023年620万元，2024年540万元)
