@@ -685,11 +685,14 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 changes.append(prev)
                 continue  # 收入100万元，比上年增加5万元，其中：… breaks down the 100万元 (or the 5)
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
-                if prev.kind == "count" and _ANOTHER_MEASURE.match(prev.raw_label.strip()):
+                if prev.kind == "count":
                     first = _first_after(pf, kw)
-                    if first is not None and first.kind == "amount":
-                        # 发放补贴1006.5万元，惠及农户18452户，其中甲镇412.66万元…: what the money
-                        # reached, between the total and a list of amounts, is passed over
+                    if first is not None and unit_family(first) != unit_family(prev) and any(
+                            q.sentence == kw.sentence and q.depth == kw.depth and q.item < prev.item
+                            and unit_family(q) == unit_family(first) for q in pf.quantities):
+                        # 发放补贴1006.5万元，惠及农户18452户，其中甲镇412.66万元…; 养护里程444公里，
+                        # 以及桥梁检测38座，其中国道128.6公里…: a count of another kind between the
+                        # total and a list of the total's kind is passed over
                         continue
                 total = prev
             elif (kw.word in ("其中", "含", "包含", "包括") and prev.sentence == kw.sentence and prev.depth == kw.depth - 1
