@@ -525,7 +525,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
                 continue
             b = _opened(pf, kw, vocab, out)
             if b is not None and kw.word == "（" and (len(b.parts) < 2 or b.more or any(
-                    _OTHER_TIME.search(q.raw_label) or _CHANGE.search(q.raw_label) for q in (b.total, *b.parts))):
+                    _OTHER_TIME.search(_item_words(pf, q)) or _CHANGE.search(_item_words(pf, q))
+                    for q in (b.total, *b.parts))):
                 # (本年120万元（上年100万元）: another year's figure, no part; 调减84.92万元（人员经费
                 # 调减87.22万元，公用经费调增2.30万元）: changes either way, no plain sum)
                 b = None
@@ -629,12 +630,18 @@ _PEOPLE_DIVIDED = (re.compile(r"[男女]"), re.compile(r"\d+\s*岁|岁以[上下
                    re.compile(r"少数民族|汉族"))
 
 
-def _crossed_groups(pf: ParagraphFacts, parts: list[Quantity]) -> bool:
+def _item_words(pf: ParagraphFacts, q: Quantity) -> str:
+    """The words of ``q``'s clause or 、-item before it, figures and years among them (2023年为,
+    45岁以下学员: the raw label stops at the year or the figure)."""
     text = pf.para.text
+    i = pf.para.index_of(q.span.start)
+    return text[max(max(text.rfind(c, 0, i) for c in _ITEM_END), text.rfind("(", 0, i), text.rfind("（", 0, i)) + 1: i]
+
+
+def _crossed_groups(pf: ParagraphFacts, parts: list[Quantity]) -> bool:
     ways = set()
     for q in parts:
-        i = pf.para.index_of(q.span.start)
-        words = text[max(text.rfind(c, 0, i) for c in _ITEM_END) + 1: i]  # (45岁以下学员: 45岁 is a figure)
+        words = _item_words(pf, q)
         found = [k for k, rx in enumerate(_PEOPLE_DIVIDED) if rx.search(words)]
         if len(found) == 1:
             ways.add(found[0])
@@ -1320,7 +1327,7 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     return None
 
 
-_COUNTED = re.compile(r"([两二三四五六七八九])(?:项|批|笔|类|部分|个季度|季度|个项目|个子项目)"
+_COUNTED = re.compile(r"(?<![前后中第])([两二三四五六七八九])(?:项|批|笔|类|部分|个季度|季度|个项目|个子项目)"
                       r"(?:资金|经费|费用|支出|收入)?(?:累计|共|总共)?(?:拨付|支出|下达|安排|使用|投入|完成)?(?:资金|经费)?$")
 
 

@@ -600,7 +600,7 @@ class _RowNames:
         # one pass over the row's cells for all its columns: the cells left of column
         # ``index`` are those before the first cell at or right of it
         columns, cells = self.table.columns, row.cells
-        out, best, k = [], "", 0
+        out, best, near, words, k = [], "", "", 0, 0
         for index in range(len(columns)):
             while k < len(cells) and cells[k].column < index:
                 c = cells[k]
@@ -609,10 +609,16 @@ class _RowNames:
                     text = c.text.strip()
                     if len(text) <= 24:
                         best = text
+                if c.column < len(columns) and columns[c.column].kind == "text" and not c.is_number \
+                        and not c.is_blank:
+                    near, words = c.text.strip(), words + 1
             if best:
                 out.append(best)
             elif self.first_name is not None and self.first_name < index:
                 out.append("")  # the table names its rows, but not this one (a merged name cell)
+            elif words > 1 and len(near) <= 24:
+                # 收入 | 金额 | 支出 | 金额 side by side: the second 金额 is the nearer word cell's
+                out.append(near)
             else:
                 out.append(self.label(row))
         return out
