@@ -6,7 +6,7 @@ from decimal import Decimal
 from importlib import resources
 
 from ..arith import UNIT_FACTORS, fmt, stated, total
-from ..facts import Quantity, YearRef
+from ..facts import Keyword, Quantity, TextItem, YearRef
 from ..rule import Rule
 
 
@@ -46,7 +46,8 @@ class BudgetIdentity(Rule):
         全年预算数（调整后预算）= 年初预算数 + 追加预算 − 调减（写了调减、核减时三项都要写出；
         没写时按 年初预算数 + 追加预算 核对）。
 
-        只在报告把某一恒等式的每一项都写出来时才核对：各项按标签（经词表规范化，
+        只在报告把某一恒等式的每一项都写出来时才核对：各项按标签（经词表规范化；“本年收入合计 X”
+        的标签是“合计”前的词加上“合计”，
         保留“财政拨款”等口径词，口径不同不是同一项）和所在句子写出的年度
         （没有写年度时视为报告年度）找出；同一年度同一标签写出了不同的数值时无法确定，
         不核对。各项按写出的精度取区间（XBRL Calculations 1.1），区间不能相交才报告，
@@ -93,7 +94,7 @@ class BudgetIdentity(Rule):
             for q in pf.quantities:
                 if q.kind != "amount" or q.depth > 0:
                     continue
-                cleaned = vocab.strip_fillers(q.raw_label)
+                cleaned = vocab.strip_fillers(q.raw_label) or _named_before_sum_word(pf, q)
                 year = sentence_year(pf, q) or default_year
                 for i, spec in enumerate(specs):
                     for j, term in enumerate([spec["total"], *spec["terms"]]):
@@ -168,6 +169,16 @@ def _framed_otherwise(doc, spec, mentions) -> bool:
     if spec.get("only_beside") and not beside(spec["only_beside"]):
         return True
     return False
+
+
+def _named_before_sum_word(pf, q: Quantity) -> str:
+    """本年收入合计 X: the words before 合计 / 共计 / 总计 right before ``q``, with the word."""
+    if q.item < 2:
+        return ""
+    kw, words = pf.items[q.item - 1], pf.items[q.item - 2]
+    if isinstance(kw, Keyword) and kw.word in ("合计", "共计", "总计") and type(words) is TextItem:
+        return words.text.strip() + kw.word
+    return ""
 
 
 def _fits(term: dict, label: str, cleaned: str) -> bool:
