@@ -548,16 +548,38 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
 # words the grammar has no keyword for that open a list of parts (年度资金486.2万元，具体为：…；
 # 项目资金500万元由三部分组成：…；收入2092.75万元，主要是：… — a list that may not be all)
 # or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
-WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "主要是", "主要为", "主要有", "主要用于", "组成",
+WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "来源为", "来源是", "主要是", "主要为", "主要有", "主要用于", "组成",
                           "如下", "分为", "分", "（"))
-WORD_CLOSERS = frozenset(("小计", "累计"))  # (累计 only where a count of the parts is said)
-_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
+WORD_CLOSERS = frozenset(("小计", "累计", "共"))  # (累计 only where a count of the parts is said)
+_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
                            r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}(分)$")
 
 
 _CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
 _OTHER_TIME = re.compile(r"上年|去年|前年|同期|以前|往年|(?:19|20)\d\d\s*年")
 _WORD_HINTS = re.compile(r"[计共成即由分:：(（]|具体|主要|明细")
+
+
+# 共, 共有, 共设置…, 共计 aside (a keyword), not 共结余 / 共支出 (what is left or spent of it)
+_ALL_OF = re.compile(r"共(?:有|设置?|设立|建成|包含|涉及|是)?[^\d，,。；;、结支使余拨下]{0,8}$")
+
+
+def _listed_before(items: list, index: int) -> bool:
+    """Whether a comma right before ``items[index]`` closes a 、-list of two figures or more
+    (A a、B b、C c，共…): no other mark among them, back to the sentence's start or a comma."""
+    if index < 2 or not (type(items[index - 1]) is PunctItem and items[index - 1].text in "，,"):
+        return False
+    figures = 0
+    for it in reversed(items[: index - 1]):
+        if isinstance(it, Quantity):
+            figures += 1
+        elif type(it) is PunctItem:
+            if it.text == "、":
+                continue
+            return figures >= 2 and it.text in "，,。；;:："
+        elif isinstance(it, Keyword):
+            return False
+    return figures >= 2
 
 
 def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
@@ -588,12 +610,17 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
             continue
         if type(it) is not TextItem:
             continue
-        if it.text.startswith(("即", "由", "分为")) and _YOU_MADE_OF.match(pf.para.text, it.start):
+        if it.text.startswith(("即", "由", "分为", "按")) and _YOU_MADE_OF.match(pf.para.text, it.start):
             # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成；资金X万元，分为A a、B b: the figure
             # right before is a total
             a = it.start
-            word = "分为" if it.text.startswith("分为") else it.text[0]
+            word = "分为" if it.text.startswith(("分为", "按")) else it.text[0]
             out.append(Keyword(word, pf.para.span(a, a + len(word)), pf.para.index, index, sentence, depth))
+            continue
+        if it.text.startswith("共") and _ALL_OF.match(it.text) and index + 1 < len(items) \
+                and isinstance(items[index + 1], Quantity) and _listed_before(items, index):
+            # 产出指标11个、效益指标5个、满意度指标1个，共设置三级指标16个: a 、-list closed by 共
+            out.append(Keyword("共", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence, depth))
             continue
         m = _WORD_KEYWORD.search(it.text)
         if m is None:
@@ -621,7 +648,7 @@ def _nested_scopes(parts: list[Quantity]) -> bool:
 
 
 # 即 opening a clause; 由 opening one that ends in 构成 / 组成 (由A a、B b和C c构成)
-_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|由[^。；;!?！？]*(?:构成|组成)")
+_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|按[^\d，,。；;]{1,8}?划?分为|由[^。；;!?！？]*(?:构成|组成)")
 _AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a word)
 # ways of dividing people into groups: parts of one list from two of them overlap (其中女性213人，
 # 45岁以下318人 count some people twice)
