@@ -549,10 +549,10 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
 # 项目资金500万元由三部分组成：…；收入2092.75万元，主要是：… — a list that may not be all)
 # or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
 WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "来源为", "来源是", "主要是", "主要为", "主要有", "主要用于", "组成",
-                          "如下", "分为", "分", "（"))
+                          "如下", "分为", "分", "分类", "划分", "（"))
 WORD_CLOSERS = frozenset(("小计", "累计", "共"))  # (累计 only where a count of the parts is said)
 _WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
-                           r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}(分)$")
+                           r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}?(分类?|划分)$")
 
 
 _CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
