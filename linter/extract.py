@@ -421,7 +421,7 @@ _PROGRESS = re.compile(
 # a price or a standard (每公里补助20万元, 补助标准500元, 300元/人) is no part and no total
 _PER = re.compile(r"每|标准|单价|均价|人均|户均|亩均")
 _TIMES = ("/", "／", "×", "*", "＊", "÷")
-_ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|不到)$")
+_ROUGH_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|逾|不足|不到|不少于|不低于|不超过|不高于|至少|最多|最少)$")
 _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|余|多|以上|以下|以内)")
 # after the last part: one more 、-item that has no figure, to the end of the sentence
 _NO_FIGURE_ITEM = re.compile(r"、[^、，,。；;!?！？\d０-９()（）]+(?:[。；;!?！？]|$)")
@@ -550,14 +550,15 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
 # or close one (差旅费2.36万元、会议费1.8万元，小计4.16万元), read from a text item they end
 WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "组成为", "来源为", "来源是", "主要是", "主要为", "主要有", "主要用于", "组成",
                           "如下", "分为", "分", "分类", "划分", "（"))
-WORD_CLOSERS = frozenset(("小计", "累计", "共"))  # (累计 only where a count of the parts is said)
+WORD_CLOSERS = frozenset(("小计", "累计", "共", "之和"))
+_SUM_OF = re.compile(r"(之和|总和)(?:为|是|达到?|共计)?$")  # (累计 only where a count of the parts is said)
 _WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
                            r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}?(分类?|划分)$")
 
 
 _CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
 _OTHER_TIME = re.compile(r"上年|去年|前年|同期|以前|往年|(?:19|20)\d\d\s*年")
-_WORD_HINTS = re.compile(r"[计共成即由分:：(（]|具体|主要|明细")
+_WORD_HINTS = re.compile(r"[计共成即由分和:：(（]|具体|主要|明细")
 
 
 # 共, 共有, 共设置…, 共计 aside (a keyword), not 共结余 / 共支出 (what is left or spent of it)
@@ -621,6 +622,12 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
                 and isinstance(items[index + 1], Quantity) and _listed_before(items, index):
             # 产出指标11个、效益指标5个、满意度指标1个，共设置三级指标16个: a 、-list closed by 共
             out.append(Keyword("共", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence, depth))
+            continue
+        s = _SUM_OF.search(it.text)
+        if s is not None and index + 1 < len(items) and isinstance(items[index + 1], Quantity):
+            # 中央资金a与地方资金b之和为X: the figures before it are the parts
+            a, b = it.start + s.start(1), it.start + s.end(1)
+            out.append(Keyword("之和", pf.para.span(a, b), pf.para.index, index, sentence, depth))
             continue
         m = _WORD_KEYWORD.search(it.text)
         if m is None:
