@@ -11,13 +11,15 @@ from ..rule import Rule
 # what is left of the money: 结余 / 结转 / 剩余 / 余额 / 未支出 … (after the fillers 为, 共 …),
 # optionally naming the money (结余资金, 结转下年使用资金)
 _LEFT = re.compile(
-    r"(?:结余|节余|结转(?:下年度?|至下年度?)?|结转和结余|结余结转|结转结余|剩余|余额|^余下?|^余款|"
+    r"(?:结余|节余|结转(?:下年度?|至下年度?)?|结转和结余|结余结转|结转结余|剩余|余额|^余下?|^余款|^(?:两者|二者)?差额|"
     r"尚?未(?:支出|使用|支付|拨付|执行|兑付|发放|报账))"
     r"(?:使用)?(?:的)?(?:资金|经费|金额|部分)?$")
 # what was spent of it: 支出 / 使用 / 支付 / 拨付 / 执行 / 发放 / 兑付 (实际支出, 已使用资金, 执行数)
 _SPENT = re.compile(r"(?:支出|使用|支付|拨付|执行|发放|兑付|列支|报账)(?:了)?(?:的)?(?:资金|经费|金额|数)?"
                     r"(?:(?:给|至|到)[^\d\s，,。；;、]{1,6}?)?(?:%s)?(?:工程款|进度款|货款|补助款|款)?$" % "|".join(
                         ("各乡镇", "各村", "各社区", "各单位", "各地", "各县区", "各学校", "群众", "农户", "村民", "学生")))
+# the final accounts' figure of spending (决算数 beside a budget), not of income
+_FINAL = re.compile(r"^(?:本年|全年|当年)?(?:支出)?决算数?$")
 # what there was: a budget, money released, received or at hand, or money named as such
 _BUDGET = re.compile(
     r"(?:预算|预算数|预算资金|预算金额|预算总额|预算指标|资金指标|指标|下达|下达资金|到位|到位资金|安排|安排资金|"
@@ -45,7 +47,7 @@ _GENERIC = re.compile(
     # whom it was paid to (拨付各村, 兑付群众, 各乡镇已报账使用) and what for (工程款): no other money's
     r"各乡镇|各村|各社区|各单位|各地|各县区|各学校|群众|农户|村民|学生|工程款|进度款|货款|补助款|余款|余下|余|"
     # (拨付到项目单位, 支付给施工方: whom it went to; 截至评价日: when)
-    r"(?:给|至|到)[^\d\s，,。；;、]{1,6}$|评价日|评价时点|本次评价|日")
+    r"(?:给|至|到)[^\d\s，,。；;、]{1,6}$|评价日|评价时点|本次评价|日|两者|二者|差额|决算")
 # the sources money comes from: a budget named by one is only that source's
 _SOURCES = ("中央", "省级", "省财政", "市级", "市财政", "州级", "县级", "县财政", "区级", "区财政", "乡级", "镇级", "乡镇",
             "本级", "上级", "地方", "配套", "自筹", "社会资本", "其他资金", "政府性基金", "一般公共预算", "公益金", "专项债")
@@ -66,8 +68,8 @@ class BalanceMismatch(Rule):
     """
     做什么
         找出同一笔资金的三个数：有多少（预算、下达、到位、安排、批复、可支配、某某资金、
-        “合计”的数），花了多少（支出、使用、支付、拨付、执行、发放、兑付、报账），还剩多少
-        （结余、节余、结转、结转下年、剩余、余额、未支出、尚未支付、未拨付、未使用），
+        “合计”的数），花了多少（支出、使用、支付、拨付、执行、发放、兑付、报账，预算旁边的“决算数”），
+        还剩多少（结余、节余、结转、结转下年、剩余、余额、未支出、尚未支付、未拨付、未使用，“两者差额”），
         核对 预算 − 支出 = 结余。每个数按写出的精度取区间（XBRL Calculations 1.1），
         元、万元、亿元换算后比较，区间不能相交才报告。
 
@@ -205,7 +207,7 @@ class BalanceMismatch(Rule):
 
 
 # a label that may name what is left (a cheap test before the real one)
-_LEFT_HINT = re.compile(r"结余|节余|结转|剩|余|未|有\s*$")
+_LEFT_HINT = re.compile(r"结余|节余|结转|剩|余|未|差额|有\s*$")
 
 
 # a figure said to be one year's (本年支出), beside one said to be of all years (累计结余)
@@ -331,7 +333,7 @@ def _role(label: str, canonical: str) -> str | None:
         return None
     if _BUDGETED_SPENDING.search(label) and not any(w in label for w in ("实际", "已")):
         return None if any(w in label for w in _NOT_ANY) else "budget"
-    if _SPENT.search(label):
+    if _SPENT.search(label) or _FINAL.search(label):
         return None if any(w in label for w in _NOT_SPENT) else "spent"
     if _BUDGET.search(label):
         return None if any(w in label for w in _NOT_BUDGET) else "budget"
