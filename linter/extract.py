@@ -538,7 +538,7 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
             b = _closed(pf, kw)
             if b is not None:
                 out.append(b)
-        elif kw.word in ("分别为", "分别是", "即", "：", "由", "分为") and _respectively_after_total(pf, kw, out):
+        elif kw.word in ("分别为", "分别是", "分别", "即", "：", "由", "分为") and _respectively_after_total(pf, kw, out):
             b = _opened(pf, kw, vocab, out)  # 共获得资金295万元，分别为120万元、95万元、80万元
             if b is not None:
                 out.append(b)
@@ -611,11 +611,11 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
             continue
         if type(it) is not TextItem:
             continue
-        if it.text.startswith(("即", "由", "分为", "按")) and _YOU_MADE_OF.match(pf.para.text, it.start):
+        if it.text.startswith(("即", "由", "分为", "按", "分别")) and _YOU_MADE_OF.match(pf.para.text, it.start):
             # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成；资金X万元，分为A a、B b: the figure
             # right before is a total
             a = it.start
-            word = "分为" if it.text.startswith(("分为", "按")) else it.text[0]
+            word = "分为" if it.text.startswith(("分为", "按")) else "分别" if it.text.startswith("分别") else it.text[0]
             out.append(Keyword(word, pf.para.span(a, a + len(word)), pf.para.index, index, sentence, depth))
             continue
         if it.text.startswith("共") and _ALL_OF.match(it.text) and index + 1 < len(items) \
@@ -655,7 +655,7 @@ def _nested_scopes(parts: list[Quantity]) -> bool:
 
 
 # 即 opening a clause; 由 opening one that ends in 构成 / 组成 (由A a、B b和C c构成)
-_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|按[^\d，,。；;]{1,8}?划?分为|由[^。；;!?！？]*(?:构成|组成)")
+_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|分别(?:来自|用于|安排|下达|拨付|来源于)|按[^\d，,。；;]{1,8}?划?分为|由[^。；;!?！？]*(?:构成|组成)")
 _AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a word)
 # ways of dividing people into groups: parts of one list from two of them overlap (其中女性213人，
 # 45岁以下318人 count some people twice)

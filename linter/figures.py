@@ -338,6 +338,11 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             found = [(before.rfind(sc), sc) for sc in scope_words if sc in before]
             if found:
                 scope = max(found)[1]
+        elif q.span in part_of and not own.startswith(scopes):
+            # a part's own scope word opening its label (人员经费支出预算 a，公用经费支出预算 b: one
+            # name, two parts) sets it apart from the other parts
+            head = _scope_head(q.raw_label, vocab)
+            scope = next((sc for sc in tuple(scopes) + SUBJECTS if head and sc in head), "")
         if item and scope:
             scope = ""  # a named item is narrower than the scope word before it
         loose = None
