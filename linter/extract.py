@@ -552,7 +552,7 @@ WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "�
                           "如下", "分为", "分", "分类", "划分", "（"))
 WORD_CLOSERS = frozenset(("小计", "累计", "共", "之和"))
 _SUM_OF = re.compile(r"(之和|总和)(?:为|是|达到?|共计)?$")  # (累计 only where a count of the parts is said)
-_WORD_KEYWORD = re.compile(r"(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
+_WORD_KEYWORD = re.compile(r"^具体[^\d，,。；;]{1,6}?(为|是|如下)$|(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
                            r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}?(分类?|划分)$")
 
 
@@ -638,9 +638,12 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
                 a, b = it.start + c.start(), it.start + c.end()
                 out.append(Keyword("累计", pf.para.span(a, b), pf.para.index, index, sentence, depth))
             continue
-        g = next(k for k in range(1, 5) if m.group(k))
-        a, b = it.start + m.start(g), it.start + m.end(g)
-        out.append(Keyword(m.group(g), pf.para.span(a, b), pf.para.index, index, sentence, depth))
+        g = next(k for k in range(1, 6) if m.group(k))
+        if g == 1:  # 具体拨付情况为: the words from 具体
+            a, b, word = it.start + m.start(), it.start + m.end(), "具体为"
+        else:
+            a, b, word = it.start + m.start(g), it.start + m.end(g), m.group(g)
+        out.append(Keyword(word, pf.para.span(a, b), pf.para.index, index, sentence, depth))
     return out
 
 
@@ -716,6 +719,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     total = None
     rates: list[Quantity] = []
     changes: list[Quantity] = []
+    over_words = False  # passed over a list of words (主要包括办公费、水电费等，其中…)
     for prev in reversed(items[: kw.item]):
         if isinstance(prev, Quantity):
             if prev.sentence == kw.sentence and prev.kind == "percent":
@@ -743,6 +747,10 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 total = prev  # 实有人数153人（机关62人，执法大队48人…）
             break
         if isinstance(prev, Keyword):
+            if (kw.word == "其中" and prev.word in ("包括", "包含") and not over_words and prev.sentence == kw.sentence
+                    and not any(isinstance(x, Quantity) for x in items[prev.item + 1: kw.item])):
+                over_words = True  # 经费a，主要包括办公费、水电费等，其中办公费b…: the total is a
+                continue
             break
     new_sentence = False
     if total is None:
@@ -918,7 +926,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     gaps = gaps or _nested_scopes(parts + more) or family == "count:人" and _crossed_groups(pf, parts + more)
     more_after = _MORE_AFTER.match(text, pf.para.index_of((more or parts)[-1].span.end)) is not None
     after_kw = text[pf.para.index_of(kw.span.end):][:6]
-    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要") or more_after
+    partial = after_kw.lstrip(":：").startswith(_PARTIAL_HINTS) or kw.word.startswith("主要") or more_after or over_words
     # 决算数 a（含实现数 b、应付数 c）: what a figure is said to include may not be all of it
     partial = partial or kw.word not in ("其中", "（") and total is not None and total.depth < kw.depth
 
@@ -1058,6 +1066,7 @@ def _clause_opens_with_year(pf: ParagraphFacts, q: Quantity) -> bool:
 _FILLER_END = re.compile(r"(?:共计|合计|总计|共|为|是|达到|达)$")
 _YEAR_AT = re.compile(r"\s*(?:其中|包括|含)?\s*[:：]?\s*((?:19|20)\d{2})\s*年")
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEARS_COUNTED = re.compile(r"([两二三四五六七八九十])年(?:来|以来|间|内)")
 _OVER_YEARS = re.compile(r"累计|以来|历年|至今|年来")
 
 
@@ -1080,7 +1089,13 @@ def _later_years_only(pf: ParagraphFacts, total: Quantity, parts: list[Quantity]
     if not _OVER_YEARS.search(head):
         return False
     earlier = [int(y) for y in _A_YEAR.findall(head)]
-    return (min(earlier) < min(years)) if earlier else True
+    if earlier:
+        return min(earlier) < min(years)
+    counted = _YEARS_COUNTED.search(head)  # 三年来累计…，其中2022年…2023年…2024年: all three
+    if counted:
+        n = 2 if counted.group(1) == "两" else cn_number(counted.group(1))
+        return n != len(set(years))
+    return True
 
 
 def _ends_figure_list(pf: ParagraphFacts, total: Quantity) -> bool:
