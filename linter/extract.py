@@ -525,8 +525,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
                 continue
             b = _opened(pf, kw, vocab, out)
             if b is not None and kw.word == "（" and (len(b.parts) < 2 or b.more or any(
-                    _OTHER_TIME.search(_item_words(pf, q)) or _CHANGE.search(_item_words(pf, q))
-                    for q in (b.total, *b.parts))):
+                    _OTHER_TIME.search(_item_words(pf, q)) for q in b.parts) or any(
+                    _CHANGE.search(_item_words(pf, q)) for q in (b.total, *b.parts))):
                 # (本年120万元（上年100万元）: another year's figure, no part; 调减84.92万元（人员经费
                 # 调减87.22万元，公用经费调增2.30万元）: changes either way, no plain sum)
                 b = None
@@ -675,7 +675,14 @@ def _item_words(pf: ParagraphFacts, q: Quantity) -> str:
     return text[max(max(text.rfind(c, 0, i) for c in _ITEM_END), text.rfind("(", 0, i), text.rfind("（", 0, i)) + 1: i]
 
 
+_OUTCOME = re.compile(r"^(?:其中)?[:：]?\s*(?:已|均|共)?(?:取得|获得|实现|通过|考取|达到|完成)")
+
+
 def _crossed_groups(pf: ParagraphFacts, parts: list[Quantity]) -> bool:
+    """Whether the people of a list are grouped two ways (女性…, 45岁以下…), or each part is
+    an outcome the same people may share (其中取得证书1460人，实现就业1120人)."""
+    if sum(1 for q in parts if _OUTCOME.match(_item_words(pf, q).strip())) >= 2:
+        return True
     ways = set()
     for q in parts:
         words = _item_words(pf, q)
