@@ -664,7 +664,10 @@ _AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a wor
 # 45岁以下318人 count some people twice)
 _PEOPLE_DIVIDED = (re.compile(r"[男女]"), re.compile(r"\d+\s*岁|岁以[上下]|青年|老年|未成年"),
                    re.compile(r"本科|专科|大专|硕士|博士|研究生|高中|中专|初中|学历"), re.compile(r"党员|团员"),
-                   re.compile(r"少数民族|汉族"))
+                   re.compile(r"少数民族|汉族"),
+                   # statuses any person may or may not have, each a way of its own (寄宿生…，建档立卡学生…)
+                   re.compile(r"寄宿|住校"), re.compile(r"建档立卡|脱贫|监测对象|防返贫"), re.compile(r"留守"),
+                   re.compile(r"残疾"), re.compile(r"随迁"), re.compile(r"低保|特困"))
 
 
 def _item_words(pf: ParagraphFacts, q: Quantity) -> str:
