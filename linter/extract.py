@@ -538,11 +538,19 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
             b = _closed(pf, kw)
             if b is not None:
                 out.append(b)
-        elif kw.word in ("分别为", "分别是", "分别", "即", "：", "由", "分为") and _respectively_after_total(pf, kw, out):
+        elif kw.word in ("分别为", "分别是", "分别", "即", "：", "由", "分为", "用于") and _respectively_after_total(pf, kw, out):
             b = _opened(pf, kw, vocab, out)  # 共获得资金295万元，分别为120万元、95万元、80万元
+            if b is not None and kw.word == "用于" and (
+                    len(b.parts) < 2 or b.more or not _comma_before(pf, kw)):
+                b = None  # (自筹资金50万元用于配套设施，…: what one sum is for, no list)
             if b is not None:
                 out.append(b)
     return tuple(out)
+
+
+def _comma_before(pf: ParagraphFacts, kw: Keyword) -> bool:
+    prev = pf.items[kw.item - 1] if kw.item else None
+    return type(prev) is PunctItem and prev.text in "，,"
 
 
 # words the grammar has no keyword for that open a list of parts (年度资金486.2万元，具体为：…；
@@ -558,7 +566,7 @@ _WORD_KEYWORD = re.compile(r"^具体[^\d，,。；;]{1,6}?(为|是|如下)$|(具
 
 _CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
 _OTHER_TIME = re.compile(r"上年|去年|前年|同期|以前|往年|(?:19|20)\d\d\s*年")
-_WORD_HINTS = re.compile(r"[计共成即由分和:：(（]|具体|主要|明细")
+_WORD_HINTS = re.compile(r"[计共成即由分和:：(（]|具体|主要|明细|用于")
 
 
 # 共, 共有, 共设置…, 共计 aside (a keyword), not 共结余 / 共支出 (what is left or spent of it)
@@ -611,11 +619,12 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
             continue
         if type(it) is not TextItem:
             continue
-        if it.text.startswith(("即", "由", "分为", "按", "分别")) and _YOU_MADE_OF.match(pf.para.text, it.start):
+        if it.text.startswith(("即", "由", "分为", "按", "分别", "用于")) and _YOU_MADE_OF.match(pf.para.text, it.start):
             # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成；资金X万元，分为A a、B b: the figure
             # right before is a total
             a = it.start
-            word = "分为" if it.text.startswith(("分为", "按")) else "分别" if it.text.startswith("分别") else it.text[0]
+            word = ("分为" if it.text.startswith(("分为", "按")) else "分别" if it.text.startswith("分别")
+                    else "用于" if it.text.startswith("用于") else it.text[0])
             out.append(Keyword(word, pf.para.span(a, a + len(word)), pf.para.index, index, sentence, depth))
             continue
         if it.text.startswith("共") and _ALL_OF.match(it.text) and index + 1 < len(items) \
@@ -658,7 +667,7 @@ def _nested_scopes(parts: list[Quantity]) -> bool:
 
 
 # 即 opening a clause; 由 opening one that ends in 构成 / 组成 (由A a、B b和C c构成)
-_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|分别(?:来自|用于|安排|下达|拨付|来源于)|按[^\d，,。；;]{1,8}?划?分为|由[^。；;!?！？]*(?:构成|组成)")
+_YOU_MADE_OF = re.compile(r"即(?![将使便可时刻])|分为|用于|分别(?:来自|用于|安排|下达|拨付|来源于)|按[^\d，,。；;]{1,8}?划?分为|由[^。；;!?！？]*(?:构成|组成)")
 _AND = ("和", "及", "以及", "与")  # (A a 和 B b: one list, the mark a word)
 # ways of dividing people into groups: parts of one list from two of them overlap (其中女性213人，
 # 45岁以下318人 count some people twice)
@@ -1351,9 +1360,13 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     parts = []
     for prev in reversed(items[: kw.item]):
         if isinstance(prev, Keyword):
-            if prev.word not in BREAKDOWN_OPENERS:
-                parts = []
-            break  # (其中：A a，B b，共计 X — the parts since the opener)
+            if prev.word not in BREAKDOWN_OPENERS and any(
+                    q.sentence == kw.sentence and q.item < prev.item and unit_family(q) == family
+                    for q in pf.quantities):
+                parts = []  # (a total closing the figures before it: a list of its own)
+            # (其中：A a，B b，共计 X — the parts since the opener; 共计发放A a，B b，总计X — a 共计
+            # opening the sentence closes nothing)
+            break
         if isinstance(prev, Quantity):
             if prev.sentence != kw.sentence:
                 break
