@@ -40,11 +40,23 @@ def _text(m) -> str:
     return f"{shown(m.q)}{'' if unit == '%' else ' '}{unit}".strip()
 
 
-def _what(m, entity: str = "") -> str:
-    label = m.label.lstrip("~#")
+_COLUMNS = {"col:budget": "预算数", "col:spent": "支出数", "col:rate": "比率", "col:score": "得分",
+            "col:score-max": "分值", "col:amount": "金额"}
+
+
+def _name(label: str) -> str:
+    """A figure's key label as a reader says it: a table column by its name, qualifying
+    words before the term (年初:预算数 → 年初预算数)."""
+    label = label.lstrip("~#")
     if label.startswith("col:"):
-        label = {"col:budget": "预算数", "col:spent": "支出数", "col:rate": "比率", "col:score": "得分",
-                 "col:score-max": "分值", "col:amount": "金额"}.get(label, "数")
+        return _COLUMNS.get(label, "数")
+    qual, colon, term = label.partition(":")
+    return qual + term if colon else label
+
+
+def _what(m, entity: str = "") -> str:
+    # a part of a list is keyed under its whole (全年支出>基本支出): 全年支出中的基本支出
+    label = "中的".join(_name(x) for x in m.label.split(">"))
     # (the place or unit a figure is about goes first: 甲乡 2023 年底……, 甲乡的年底……)
     parts = [(entity + (" " if m.period else "的")) if entity and not m.subject else "",
              f"{m.period} 年" if m.period else "", f"“{m.item_text or m.item}”" if m.item else "",
