@@ -87,6 +87,42 @@ class ParagraphFacts:
     problems: tuple[ParseProblem, ...]
 
 
+# Dates the inline grammar leaves as text, read from the paragraph's text (item index -1):
+# 2023-04-28 and 2023/4/28 (a four-digit year first, the same separator twice);
+# 二〇二三年四月二十八日 (a year of four Chinese digits, then month and, optionally, day);
+# the second end of a range that writes only its day (4 月 1 日—30 日, 2 月 1 日至 28 日): the
+# month and year of the date before it.
+_SEP_DATE = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+_CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:份)?"
+                      r"(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?")
+_RANGE_DAY = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*(\d{1,2})\s*[日号](?![\d])")
+
+
+def _other_dates(para: Paragraph, dates: list) -> list:
+    text = para.text
+    more = []
+    if "-" in text or "/" in text:
+        for m in _SEP_DATE.finditer(text):
+            more.append(DateRef(int(m.group(1)), int(m.group(3)), int(m.group(4)), para.span(m.start(), m.end()),
+                                para.index, -1))
+    if "年" in text:
+        for m in _CN_DATE.finditer(text):
+            year = int("".join(str(_CN_YEAR_DIGITS[c]) for c in m.group(1)))
+            month = cn_number(m.group(2))
+            day = cn_number(m.group(3)) if m.group(3) else None
+            if 1949 <= year <= 2099 and month is not None and (day is not None or not m.group(3)):
+                more.append(DateRef(year, month, day, para.span(m.start(), m.end()), para.index, -1))
+    for d in sorted(dates + more, key=lambda d: d.span.start):
+        if d.day is None:
+            continue
+        j = para.index_of(d.span.end - 1) + 1
+        m = _RANGE_DAY.match(text, j)
+        if m and int(m.group(1)) > d.day:
+            more.append(DateRef(d.year, d.month, int(m.group(1)), para.span(m.start(1), m.end()), para.index, -1))
+    return more
+
+
 def _int(tok) -> int:
     return int(tok.value.replace(",", ""))
 
@@ -249,6 +285,10 @@ def extract_paragraph(para: Paragraph, vocab: Vocabulary) -> ParagraphFacts:
         seen_content = True
         last_sig = kind
 
+    if dates or "年" in text or "-" in text or "/" in text:
+        more = _other_dates(para, dates)
+        if more:
+            dates = sorted(dates + more, key=lambda d: d.span.start)
     problems = tuple(
         ParseProblem(para.span(i, i + 1), para.index,
                      f"无法解析的字符 {ch!r}，该处未检查", f"unparsable character {ch!r}; not checked here")
