@@ -8,9 +8,13 @@ from ..rule import Rule
 _SLOT = re.compile(
     # (a lookahead for the characters an alternative can start with: every other character is
     # passed after one test instead of the fourteen alternatives — 13 times faster)
-    r"""(?=[(（【\[〔﹝2XＸ×x_])(?:
+    r"""(?=[(（【\[〔﹝2XＸ×x_此示])(?:
       [(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象)(?:名称|全称)\s*[)）】\]]
     | [(（【\[]\s*(?:请)?(?:填写|填报|输入|此处填写)[^)）】\]]{0,20}[)）】\]]
+    | [(（【\[〔]\s*(?:请|此处)\s*(?:简要|简单|详细|具体|如实|逐项|重点)?(?:填写|填报|输入|介绍|说明|简述|概述|描述|阐述|列出|列明|分析)[^)）】\]〔〕]{0,40}[)）】\]〕]
+    | [(（【\[〔]\s*(?:根据|按照|结合|依据)实际(?:情况)?(?:填写|填报)\s*[)）】\]〕]
+    | 此处(?:填写|填报|输入|简要|简述|介绍|描述|列出)
+    | (?<![\u4e00-\u9fff])示例\s*[:：](?=\s*\S)
     | (?<![A-Za-z])(?:[XＸ×]{2,}|x{3,})(?![A-Za-z]|[-/]\d)(?:单位|部门|局|委|办|县|市|区|镇|项目|年|月|日|万元|元|人|个|分|%)?
     | 20[XＸ×x]{2}\s*年
     | (?<![A-Za-z0-9\-/_.])20x{2}(?=[\u4e00-\u9fff，,、。；;)）])
@@ -18,7 +22,7 @@ _SLOT = re.compile(
     | [〔﹝\[【(]\s*(?:20)?[xXＸ×]{2,4}\s*[〕﹞\]】)]
     | (?<![A-Za-z0-9])x{2,4}(?:年|月|日|号|(?=[〕﹞\]】]))
     | (?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])
-    | 20_\s*年
+    | 20\d?_\s*年
     | (?<![A-Za-z0-9.%/_\-])[xX]{1,2}\s?(?:个(?!数)|万元|亿元|元|%|人(?![数均口])|名|户(?!数)|次(?!数)|场|册|家|所|座|台|套|亩|吨|公里|天|批|处|条|件|份|辆|间|行政村|村(?![民级])|省|市|县|区|镇|乡|局|厅|委)
     | (?<![A-Za-z0-9_])_(?=\s*(?:县|市|区|镇|乡|街道|局|委|办|单位|部门))
     | (?<![A-Za-z0-9.%/_\-])[xX]{1,4}\s?\.\s?[xX]{1,4}\s?(?:万元|亿元|元|%|亩|吨|公里|平方米|立方米|米|小时|天|个百分点|分)
@@ -28,15 +32,27 @@ _SLOT = re.compile(
 )
 # What every placeholder has: an X, Ｘ, ×, x or _, or a bracket before 单位/部门…/请/填写. A
 # paragraph without either (nearly all) is passed by _slot_mark's fast scans instead of _SLOT's.
-_SLOT_BRACKET = re.compile(r"[(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处填写)")
+_SLOT_BRACKET = re.compile(r"[(（【\[〔]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处|根据|按照|结合|依据)")
 
 
 def _slot_mark(text: str) -> bool:
     """Whether ``text`` holds one of the marks every placeholder has: each character of
     X Ｘ × x _ searched for by itself (several times faster than a pattern's character class),
     and _SLOT_BRACKET only in a paragraph with one of the brackets it opens with."""
-    return ("x" in text or "X" in text or "_" in text or "×" in text or "Ｘ" in text
-            or (("(" in text or "（" in text or "【" in text or "[" in text) and _SLOT_BRACKET.search(text) is not None))
+    return ("x" in text or "X" in text or "_" in text or "×" in text or "Ｘ" in text or "此处" in text or "示例" in text
+            or (("(" in text or "（" in text or "【" in text or "[" in text or "〔" in text)
+                and _SLOT_BRACKET.search(text) is not None))
+# A paragraph that presents itself as a blank form (附件为填报模板，参照填写：……): its blanks are the form's.
+_TEMPLATE_SAYS = re.compile(r"模板|样表|样式|式样|参照填写|参考格式|格式如下")
+# A form's name field left empty: the label and its colon, then nothing before the next field's
+# label (in the paragraph, or as the next paragraph's opening).
+# A field to be stamped (填报单位（盖章）：) is not: the seal fills it, and text extraction loses it.
+_NAME_FIELD = re.compile(r"(?:(?:填报|评价|自评|报告|实施|项目|预算)单位|单位名称|项目名称|主管部门)\s*[:：]")
+# The next field's label; not a table's unit of measure (单位：万元), which is printed on the
+# same line as the table's header fields, in whatever order the text was extracted.
+_FIELD_LABEL = re.compile(r"\s*(?!(?:金额|计量)?单位\s*[:：])[\u4e00-\u9fff]{2,8}\s*(?:\((?:公章|盖章|签字|签章)\))?\s*[:：]")
+
+
 # Template instructions: a clause that starts with 请 and tells the writer what to do.
 # (the pattern opens with 请 itself, which re finds as a literal in its own loop; what stands before
 # it is asked by a lookbehind over it: not preceded by a character outside the marks is the start
@@ -127,8 +143,10 @@ class UnfilledPlaceholder(Rule):
     做什么
         找出模板中应当填写、却原样留下的内容：
         - 占位符：（单位名称）（部门名称）（项目名称）、XX单位、×××、20XX年、201X年、
-          ＿＿＿ 下划线空白、年份里的一个下划线（20_ 年）、地名或单位前的一个下划线（_县）、
-          【请填写……】；2–4 个 x/X/× 紧接“年、月、日、号”
+          ＿＿＿ 下划线空白、年份里的一个下划线（20_ 年、202_ 年）、地名或单位前的一个下划线（_县）、
+          【请填写……】，括号里以“请”或“此处”开头、接着“填写、介绍、说明、简述、列出……”的提示
+          （（此处简要介绍单位职能）〔请填写项目概况〕）和（根据实际情况填写），括号外的“此处填写 / 此处简要……”，
+          模板留下的“示例：”（前面不是汉字）；2–4 个 x/X/× 紧接“年、月、日、号”
           或括号（xx年度、××年、〔XX〕、﹝xx﹞、〔20xx〕）；没有“年”字、后面紧接汉字或标点的“20xx”
           （20xx我县……）；一两个 x 或 X 代替数字或地名，
           后面紧接量词、金额单位或行政区划、机关（x个行政村、x 万元、x%、x场、xx省、x县、x局；
@@ -146,6 +164,8 @@ class UnfilledPlaceholder(Rule):
         - 表格的填写提示连同字数限制一起留下：括号里的“100字以内”“不超过200字”
           “限300字”，且同一句（或同一单元格）在分句开头有“说明、填写、简述、概述、
           分析、提出……”这类告诉填报人写什么的动词（对照年度目标，说明……（100字以内））；
+        - 名称栏空着：“填报单位、评价单位、项目单位、单位名称、项目名称、主管部门”的冒号后什么也没有，
+          紧接着（同一行，或下一行的开头）就是下一栏的“××：”（填报单位：⏎填报日期：……）；
         - 等级没有填写：“等级为 / 评价等级为 / 评级为 / 等次为”后面是空引号（“”）、空括号（（ ））、
           只剩一个后引号（评价等级为”。）或直接句末（等级为。）；写了等级的（等级为“优”）不算。
         表格单元格里的指标解释常常照录模板原文，只检查其中的占位符和带字数限制的
@@ -154,7 +174,11 @@ class UnfilledPlaceholder(Rule):
         X（XXL、BOXX）和型号（XX-200）；“×”前是数字的乘号，数字之间或数字前后的 x
         （3x3 米、x64、X435 公路、（预算数）X100%）和 X 光、X 射线；字数要求出现在普通句子里
         而不是括号里（报告原则上不超过3000字），或动词不在分句开头（未达到90%的需说明
-        原因（100字以内）是表格的填表说明，不是待填的提示）。
+        原因（100字以内）是表格的填表说明，不是待填的提示）；“此处不再赘述”“（请见附件2）”；
+        自称模板或样表的段落里的下划线空白（附件为填报模板，参照填写：单位名称：＿＿＿＿）；
+        名称栏下一行就是名称的（项目名称：⏎某某项目）、表格单元格里的栏名（名称在下一格）、
+        供盖章的栏（评价单位（盖章）：，印章在文字里读不出来）、后面是表格计量单位的（填报单位：单位：万元），
+        以及原文冒号后有读取时略去的字符的（网站用“****”遮去的名称）。
 
     为什么是问题
         占位符和填写说明说明报告是从模板复制来的，相关内容没有真正填写，
@@ -181,6 +205,7 @@ class UnfilledPlaceholder(Rule):
                   "the grade was left blank: “{head}” is followed by {blank_en}, no grade"),
         "slot": ("模板占位符未填写：{text}", "template placeholder left unfilled: {text}"),
         "instruction": ("模板中的填写说明未删除：{text}", "template instruction left in the report: {text}"),
+        "field": ("“{text}”后面没有填写内容，紧接着就是下一栏", "“{text}” is left empty: the next field follows at once"),
         "empty": ("“{text}”只写了单位，没有填数（同一列举里的其他项都有数）",
                   "“{text}” has a unit but no figure (the other items of its list have one)"),
         "no_percent": ("“{text}”只有百分号，没有数：百分数漏填或丢失",
@@ -198,11 +223,20 @@ class UnfilledPlaceholder(Rule):
                 yield self.report(p.span(m.start(), m.end()), "grade", head=doc.quote(head).rstrip(),
                                   blank=_BLANKS[what][0], blank_en=_BLANKS[what][1])
             slots = []
+            form = None
             for m in (_SLOT.finditer(text) if _slot_mark(text) else ()):
                 if _is_prose_x(text, m):
                     continue
+                if m.group(0).strip("_ \u3000") == "":
+                    if form is None:
+                        form = _TEMPLATE_SAYS.search(text) is not None
+                    if form:
+                        continue  # a blank of a form the paragraph says is a template
                 slots.append((m.start(), m.end()))
                 yield self.report(p.span(m.start(), m.end()), "slot", text=doc.quote(p.span(m.start(), m.end())))
+            for m in (_NAME_FIELD.finditer(text) if ("单位" in text or "名称" in text or "部门" in text) else ()):
+                if _field_left_empty(doc, p, m.end()):
+                    yield self.report(p.span(m.start(), m.end()), "field", text=doc.quote(p.span(m.start(), m.end())))
             for a, b in (_empty_figures(text) if "元" in text else ()):
                 yield self.report(p.span(a, b), "empty", text=doc.quote(p.span(a, b)))
             for a, b in (_bare_percents(text) if "%" in text else ()):
@@ -233,6 +267,23 @@ class UnfilledPlaceholder(Rule):
         if len(shown) > 40:
             shown = shown[:38] + "……"
         return self.report(span, "instruction", text=shown)
+
+
+def _field_left_empty(doc, p, j: int) -> bool:
+    """Whether the field whose colon ends at ``j`` is empty: the next field's label follows at
+    once, in the paragraph or opening the next one (a form, one field a line)."""
+    text = p.text
+    src = doc.source.text
+    k = p.span(j - 1, j).end
+    line_end = src.find("\n", k)
+    if src[k:line_end if line_end >= 0 else len(src)].strip() and j >= len(text):
+        return False  # something the reader left out stands there (a website's **** over the name)
+    if j < len(text) and text[j:].strip():
+        return _FIELD_LABEL.match(text, j) is not None
+    if p.kind == "cell" or p.index + 1 >= len(doc.paragraphs):
+        return False  # a table's label cell has its value in the next cell
+    nxt = doc.paragraphs[p.index + 1]
+    return nxt.kind != "cell" and _FIELD_LABEL.match(nxt.text) is not None
 
 
 def _limited_prompts(text: str):
