@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..names import names_data as _names, own_unit
@@ -7,6 +8,28 @@ from ..rule import Rule
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_DECL = re.compile(r"以下简称")
+# Characters of a number: a name with one more or one less of them is another numbered body
+# (第一小学 / 第十一小学, 第二中学 / 第十二中学).
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十百〇零两]")
+# What joins two bodies named side by side (某某医院与某某中医院).
+_JOINS = ("与", "和", "及", "、", "同", "跟", "以及")
+# A character dropped just before the name's last one that would make it a parent body
+# (某某图书分馆 → 某某图书馆): not a slip.
+_SUBORDINATE = "分总支"
+
+
+def _changed(a: str, b: str) -> str:
+    """The characters b has and a has not (or the reverse): the added or dropped ones."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal")
+
+
+def _side_by_side(text: str, i: int, j: int, unit: str) -> bool:
+    """Whether the name text[i:j] stands next to the unit's own name, joined by 与、和、及…: two bodies."""
+    for w in _JOINS:
+        if text.startswith(w + unit, j) or text.endswith(unit + w, 0, i):
+            return True
+    return False
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -32,12 +55,16 @@ class UnitNameVariant(Rule):
         报告单位（报告头“评价单位：”或开头“现将……年度××整体绩效……”中写出的单位，
         见 profile.unit；末尾的“本级”“机关”不算名称）的名称在正文中被写成了别的样子：
         与单位名称开头两个字相同、结尾两个字相同，而中间多了或少了 1 到 2 个字，例如“某某县发展改革局”（少了“和”）、
-        “某某县人民政府办公室”写成“某某人民政府办公室”（少了一级“县”）。
+        “某某县人民政府办公室”写成“某某人民政府办公室”（少了一级“县”）；少了的一个字紧挨在最后一个字前面时
+        （“某某县交通运局”），结尾只需最后一个字相同。
 
         不报告：换了字的名称（“某某区委办公室”与“某某另一区委办公室”多半是另一个机关）；
         只是省掉开头（“霞山区委办公室”）或结尾（“某某县发展和改革局”简称“县发改局”、
         “我办”）的简称；“委员会/委”“人民政府/政府”“中国共产党/中共”“办公室/办”
         这类全称与通用简称的互换（见 linter/data/text.toml）；在“以下简称”处声明的简称；
+        多了或少了的是数字的（“第一小学”与“第十一小学”是两所学校）；与单位全称用“与、和、及、、”并列的
+        （“某某县人民医院与某某县人民中医院”说的是两个单位）；少了最后一字前的“分、总、支”的（“图书分馆”
+        的上级“图书馆”）；
         没有识别出单位名称的报告。每一处不一致的写法都报告。
 
     为什么是问题
@@ -83,8 +110,11 @@ class UnitNameVariant(Rule):
                     best = None
                     for k in range(max(4, n - 2), n + 3):
                         cand = text[i:i + k]
-                        if len(cand) < k or not cand.endswith(tail):
+                        if len(cand) < k:
                             continue
+                        if not cand.endswith(tail) and not (k == n - 1 and cand.endswith(unit[-1])
+                                                            and unit[-2] not in _SUBORDINATE):
+                            continue  # (one character dropped just before the last: 交通运局)
                         d = edit_distance(cand, unit)
                         # only words added or dropped: a changed character names another
                         # body as often as not (霞山区委 / 赤坎区委)
@@ -95,7 +125,8 @@ class UnitNameVariant(Rule):
                     if best is not None:
                         d, cand = best
                         declared = _SHORT_DECL.search(text, max(0, i - 8), i) is not None
-                        if not declared and not _equivalent(cand, unit):
+                        if (not declared and not _equivalent(cand, unit) and not _NUMERAL.search(_changed(cand, unit))
+                                and not _side_by_side(text, i, i + len(cand), unit)):
                             span = p.span(i, i + len(cand))
                             related = [self.related(prof.unit_span, "unit", unit=prof.unit)] if prof.unit_span else []
                             yield self.report(span, "variant", text=cand, unit=unit, n=d, suggestion=unit,
