@@ -20,6 +20,13 @@ _DEADLINE_REACH = 8
 _FUTURE = re.compile(r"下一步|今后|将于|将在|将会|将要|将进一步|将继续|拟|计划|预计|力争|争取|确保")
 # Something that marks an action as done: needed for “X 日前完成”, which may be a target.
 _DONE_MARK = re.compile(r"已|了|按时|顺利|如期|及时|均")
+# A claim that something was done in time: with a date after the deadline it contradicts it.
+_ON_TIME = re.compile(r"按时|按期|如期|准时")
+# The writer says the deadline was missed: no contradiction left to report.
+_ADMITTED = re.compile(r"推迟|延期|延迟|滞后|逾期|超期|延误|未能按|未按")
+# A month written without its day (2024 年 4 月上旬): the earliest day it can mean.
+_PART_OF_MONTH = re.compile(r"\s*(上旬|月初|初|中旬|下旬|月底|底|月末|末)?")
+_EARLIEST = {None: 1, "上旬": 1, "月初": 1, "初": 1, "中旬": 11, "下旬": 21, "月底": 21, "底": 21, "月末": 21, "末": 21}
 # Sections whose content is plans and measures, not facts.
 _PLAN_HEADING = re.compile(r"改进|措施|下一步|工作计划|工作打算|建议|整改|努力方向|工作思路")
 
@@ -112,8 +119,12 @@ class Chronology(Rule):
            统计）不算已做的事；句中有“下一步、今后、将于、将在、拟、计划、力争、确保”的，或在“改进措施”
            “下一步工作计划”“整改建议”之类标题下的，也不算。“5 月 8 日前完成报送”只在句中有
            “已、了、按时、顺利、如期、及时”等说明已经做完的词时才算：填报日期之后的期限不能被说成已经按时完成。
+           只写了月份的日期（“2024 年 4 月上旬拨付”）按它最早可能的一天（1 日；中旬 11 日；下旬、月底 21 日）比较，
+           “4 月底前”这样的期限不比较。“截至某日”本身是统计截止日，只有紧接着说事情“已”经做完、且截止日晚于
+           填报日期时（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”）才报告。
         2. 文中写了期限（“须于 2025 年 7 月 25 日前完成”“截止时间为 3 月 7 日”），其后几段里
-           又写了实际完成的日期（“实际于 7 月 28 日完成”），且实际日期晚于期限、动作相同（完成/公开/报送…）。
+           又写了实际完成的日期（“实际于 7 月 28 日完成”），或写了晚于期限的日期又说“按时、按期、如期”完成，
+           且实际日期晚于期限、动作相同（完成/公开/报送…）。同一句说明了推迟、延期、滞后、逾期的不报告。
 
         3. 评价工作本身的日期与它评价的年度：同一句里“于 / 在 + 日期”写在前面、后面是“对[本单位] N 年度……进行（了）……
            评价 / 自评”（条件同 JX301 第 3 类的“对……进行了评价”），日期在 N 年开始之前的报错误（“受……委托，某某公司于
@@ -320,39 +331,60 @@ class Chronology(Rule):
         for d in doc.dates:
             if prof.fill_date_span and d.span.start < prof.fill_date_span.end and d.span.end > prof.fill_date_span.start:
                 continue
-            dated = self._dated_fact(doc, d)
+            dated = self._dated_fact(doc, d, month_only=True)
             if dated is None:
                 continue
             when, verb, by = dated
             if when <= fill:
                 continue
             fill_zh = f"{fill.year} 年 {fill.month} 月 {fill.day} 日"
+            shown, shown_en = self._zh(when, d), when.isoformat()
+            if d.day is None:  # the earliest day the month (or its part) can mean, shown as written
+                part = _PART_OF_MONTH.match(doc.paragraphs[d.para].text, local(doc.paragraphs[d.para], d)[1]).group(1)
+                shown = f"{when.year} 年 {when.month} 月{part or ''}"
+                shown_en = f"{when.year}-{when.month:02d}" + (f" ({part})" if part else "")
+            para = doc.paragraphs[d.para]
+            if re.search(r"截至\s*$", para.text[:local(para, d)[0]]):
+                shown, shown_en, verb = f"截至 {shown}已", f"as of {shown_en}", verb  # a status, not an act
             yield self.report(
                 d.span, "after-fill",
-                date=self._zh(when, d), by="前" if by else "", verb=verb, fill=fill_zh,
-                date_en=when.isoformat(), by_en=" (at the latest)" if by else "", verb_en=verb, fill_en=fill.isoformat(),
+                date=shown, by="前" if by else "", verb=verb, fill=fill_zh,
+                date_en=shown_en, by_en=" (at the latest)" if by else "", verb_en=verb, fill_en=fill.isoformat(),
                 related=[self.related(prof.fill_date_span, "fill", fill=fill_zh, fill_en=fill.isoformat())],
             )
 
-    def _dated_fact(self, doc, d):
-        """(date, verb, by) when the sentence says something was done on (or by) ``d``."""
-        if d.day is None:
+    def _dated_fact(self, doc, d, month_only: bool = False):
+        """(date, verb, by) when the sentence says something was done on (or by) ``d``.
+
+        With ``month_only``, a date without its day (2024 年 4 月上旬) stands for the earliest
+        day it can mean. A status as of a date (截至 2024 年 3 月 31 日，资金已全部支付) counts
+        when the clause after it says it is done (已…)."""
+        if d.day is None and not month_only:
             return None
         year, _ = resolve_year(doc, d)
         if year is None:
             return None
-        try:
-            when = datetime.date(year, d.month, d.day)
-        except ValueError:
-            return None
         para = doc.paragraphs[d.para]
         text = para.text
         i, j = local(para, d)
+        day = d.day
+        if day is None:
+            part = _PART_OF_MONTH.match(text, j)
+            day, j = _EARLIEST[part.group(1)], part.end()
+        try:
+            when = datetime.date(year, d.month, day)
+        except ValueError:
+            return None
         s, e = sentence_of(para, i, j)
         before = _clause_before(text, i, s)
-        if MODAL_RE.search(before) or re.search(r"截[至止]|到|至$", before[-3:] if before else ""):
+        as_of = re.search(r"截至\s*$", before) is not None and d.day is not None
+        if as_of:
+            before = before[:before.rindex("截至")]
+        if MODAL_RE.search(before) or (not as_of and re.search(r"截[至止]|到|至$", before[-3:] if before else "")):
             return None
         by = _BY.match(text, j)
+        if by and (d.day is None or as_of):
+            return None  # (4 月底前完成: any day of the month, the filling date's included)
         k = by.end() if by else j
         m = _verb_after(text, k, e)
         if m is None:
@@ -362,6 +394,8 @@ class Chronology(Rule):
             return None
         if by and not _DONE_MARK.search(sentence):
             return None  # “6 月 30 日前完成验收” with nothing saying it was done: a target
+        if as_of and ("已" not in text[j:k + m.start()] or MODAL_RE.search(text[j:e])):
+            return None  # 截至 3 月 31 日，共处理……: a count up to a date, not something done
         return when, m.group(0), bool(by)
 
     @staticmethod
@@ -402,8 +436,12 @@ class Chronology(Rule):
                 para = doc.paragraphs[d.para]
                 i, _ = local(para, d)
                 s, _ = sentence_of(para, i, i)
-                if "实际" not in _clause_before(para.text, i, s) and "实际" not in para.text[max(s, i - 8):i]:
-                    continue
+                _, e = sentence_of(para, i, i)
+                if ("实际" not in _clause_before(para.text, i, s) and "实际" not in para.text[max(s, i - 8):i]
+                        and not _ON_TIME.search(para.text, i, e)):
+                    continue  # (only an actual date, or one the report says met the deadline)
+                if _ADMITTED.search(para.text, s, e):
+                    continue  # the report says the deadline was missed
                 dated = self._dated_fact(doc, d)
                 if dated is None:
                     continue
