@@ -8,10 +8,10 @@ from ..rule import Rule
 _SLOT = re.compile(
     # (a lookahead for the characters an alternative can start with: every other character is
     # passed after one test instead of the fourteen alternatives — 13 times faster)
-    r"""(?=[(（【\[〔﹝2XＸ×x_此示])(?:
-      [(（【\[]\s*(?:单位|部门|项目|机构|地区|评价对象)(?:名称|全称)\s*[)）】\]]
+    r"""(?=[(（【\[〔﹝〈<{2XＸ×x_此示])(?:
+      [(（【\[〈<{]\s*(?:单位|部门|项目|机构|地区|评价对象)(?:名称|全称)\s*[)）】\]〉>}]
     | [(（【\[]\s*(?:请)?(?:填写|填报|输入|此处填写)[^)）】\]]{0,20}[)）】\]]
-    | [(（【\[〔]\s*(?:请|此处)\s*(?:简要|简单|详细|具体|如实|逐项|重点)?(?:填写|填报|输入|介绍|说明|简述|概述|描述|阐述|列出|列明|分析)[^)）】\]〔〕]{0,40}[)）】\]〕]
+    | [(（【\[〔]\s*(?:请|此处|在此)\s*(?:简要|简单|详细|具体|如实|逐项|重点)?(?:填写|填报|输入|介绍|说明|简述|概述|描述|阐述|列出|列明|分析)[^)）】\]〔〕]{0,40}[)）】\]〕]
     | [(（【\[〔]\s*(?:根据|按照|结合|依据)实际(?:情况)?(?:填写|填报)\s*[)）】\]〕]
     | 此处(?:填写|填报|输入|简要|简述|介绍|描述|列出)
     | (?<![\u4e00-\u9fff])示例\s*[:：](?=\s*\S)
@@ -22,7 +22,8 @@ _SLOT = re.compile(
     | [〔﹝\[【(]\s*(?:20)?[xXＸ×]{2,4}\s*[〕﹞\]】)]
     | (?<![A-Za-z0-9])x{2,4}(?:年|月|日|号|(?=[〕﹞\]】]))
     | (?<![A-Za-z0-9])_{2,}(?![A-Za-z0-9])
-    | 20\d?_\s*年
+    | 20\d?_{1,2}\s*年
+    | [(（]\s*[)）](?=\s*(?:万元|亿元|元|%|人次|人|个|户|项|次|场|家|件|分))
     | (?<![A-Za-z0-9.%/_\-])[xX]{1,2}\s?(?:个(?!数)|万元|亿元|元|%|人(?![数均口])|名|户(?!数)|次(?!数)|场|册|家|所|座|台|套|亩|吨|公里|天|批|处|条|件|份|辆|间|行政村|村(?![民级])|省|市|县|区|镇|乡|局|厅|委)
     | (?<![A-Za-z0-9_])_(?=\s*(?:县|市|区|镇|乡|街道|局|委|办|单位|部门))
     | (?<![A-Za-z0-9.%/_\-])[xX]{1,4}\s?\.\s?[xX]{1,4}\s?(?:万元|亿元|元|%|亩|吨|公里|平方米|立方米|米|小时|天|个百分点|分)
@@ -32,7 +33,7 @@ _SLOT = re.compile(
 )
 # What every placeholder has: an X, Ｘ, ×, x or _, or a bracket before 单位/部门…/请/填写. A
 # paragraph without either (nearly all) is passed by _slot_mark's fast scans instead of _SLOT's.
-_SLOT_BRACKET = re.compile(r"[(（【\[〔]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处|根据|按照|结合|依据)")
+_SLOT_BRACKET = re.compile(r"[(（【\[〔〈<{]\s*(?:单位|部门|项目|机构|地区|评价对象|请|填写|填报|输入|此处|在此|根据|按照|结合|依据|[)）])")
 
 
 def _slot_mark(text: str) -> bool:
@@ -40,7 +41,8 @@ def _slot_mark(text: str) -> bool:
     X Ｘ × x _ searched for by itself (several times faster than a pattern's character class),
     and _SLOT_BRACKET only in a paragraph with one of the brackets it opens with."""
     return ("x" in text or "X" in text or "_" in text or "×" in text or "Ｘ" in text or "此处" in text or "示例" in text
-            or (("(" in text or "（" in text or "【" in text or "[" in text or "〔" in text)
+            or (("(" in text or "（" in text or "【" in text or "[" in text or "〔" in text or "〈" in text
+                 or "<" in text or "{" in text)
                 and _SLOT_BRACKET.search(text) is not None))
 # A paragraph that presents itself as a blank form (附件为填报模板，参照填写：……): its blanks are the form's.
 _TEMPLATE_SAYS = re.compile(r"模板|样表|样式|式样|参照填写|参考格式|格式如下")
@@ -146,7 +148,8 @@ class UnfilledPlaceholder(Rule):
           ＿＿＿ 下划线空白、年份里的一个下划线（20_ 年、202_ 年）、地名或单位前的一个下划线（_县）、
           【请填写……】，括号里以“请”或“此处”开头、接着“填写、介绍、说明、简述、列出……”的提示
           （（此处简要介绍单位职能）〔请填写项目概况〕）和（根据实际情况填写），括号外的“此处填写 / 此处简要……”，
-          模板留下的“示例：”（前面不是汉字）；2–4 个 x/X/× 紧接“年、月、日、号”
+          模板留下的“示例：”（前面不是汉字）；尖括号、花括号里的名称占位符（〈单位名称〉）；20__ 年；
+          该填数的空括号（到位（ ）万元、执行率（ ）%：空括号后紧接金额单位、百分号或量词）；2–4 个 x/X/× 紧接“年、月、日、号”
           或括号（xx年度、××年、〔XX〕、﹝xx﹞、〔20xx〕）；没有“年”字、后面紧接汉字或标点的“20xx”
           （20xx我县……）；一两个 x 或 X 代替数字或地名，
           后面紧接量词、金额单位或行政区划、机关（x个行政村、x 万元、x%、x场、xx省、x县、x局；
@@ -175,6 +178,7 @@ class UnfilledPlaceholder(Rule):
         （3x3 米、x64、X435 公路、（预算数）X100%）和 X 光、X 射线；字数要求出现在普通句子里
         而不是括号里（报告原则上不超过3000字），或动词不在分句开头（未达到90%的需说明
         原因（100字以内）是表格的填表说明，不是待填的提示）；“此处不再赘述”“（请见附件2）”；
+        常见姓氏后的两三个 ×（公示名单里有意遮去的人名：王××、李××等 12 户）；
         自称模板或样表的段落里的下划线空白（附件为填报模板，参照填写：单位名称：＿＿＿＿）；
         名称栏下一行就是名称的（项目名称：⏎某某项目）、表格单元格里的栏名（名称在下一格）、
         供盖章的栏（评价单位（盖章）：，印章在文字里读不出来）、后面是表格计量单位的（填报单位：单位：万元），
@@ -317,8 +321,15 @@ def _followed_by_instructions(doc, index: int) -> bool:
 
 
 def _is_prose_x(text: str, m: re.Match) -> bool:
-    """×× used as a multiplication sign between numbers is not a placeholder."""
+    """×× used as a multiplication sign between numbers is not a placeholder, nor ×× after
+    a surname (王××、李×× in a public notice: a person's name masked on purpose)."""
     s = m.group(0)
     if s.startswith("×") and m.start() > 0 and text[m.start() - 1].isdigit():
         return True
+    if 2 <= len(s) <= 3 and set(s) <= set("X×Ｘ*") and m.start() > 0 and text[m.start() - 1] in _SURNAMES:
+        return m.end() == len(text) or text[m.end()] in "、，,。；;等)）同户家 \t"
     return False
+
+
+# The commonest Chinese surnames (one character), before a masked given name.
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
