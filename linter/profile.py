@@ -84,13 +84,13 @@ def _first_sentence(p, m) -> bool:
 # The unit at the head of a project's name (西平县交通运输局财政衔接资金项目): the name up to the
 # first word that ends an organisation's name; a project's name without one names no unit.
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:办公室|委员会|局|中心|院|厅|站)")
-_UNIT_FIELD = re.compile(r"(?:评价|自评|填报|报告)单位\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
+_UNIT_FIELD = re.compile(r"(?:(?:评价|自评|填报|报告)单位|单位名称)\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
 # A unit field that holds no name: 填报单位：单位：万元 (the next field's label), a unit of measure.
 _NOT_A_NAME = re.compile(r"^(?:单位|部门|名称|单位名称|部门名称|金额单位|计量单位)$|^(?:万元|元|千元|亿元)$")
 # 填报日期：2023 年 4 月 28 日 — the date the unit filled in the report.
 # (a form's table may lose the 日 when it was read: 填报日期:2022 年 8 月 10 项目名称 …)
 # (or written with points, dashes or slashes: 填报日期：2024.3.20)
-_FILL_DATE = re.compile(r"(?:填报|填表|报告|报送)日期\s*[:：]\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})(?:\s*日|(?=\s+\D))"
+_FILL_DATE = re.compile(r"(?:填报|填表|报告|报送|上报)(?:日期|时间)\s*[:：]\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})(?:\s*日|(?=\s+\D))"
                         r"|([.\-/])(\d{1,2})\4(\d{1,2})(?![\d.]))")
 _DECLARED_UNIT = re.compile(
     r"([\u4e00-\u9fff]{4,30}?(?:办公室|委员会|局|委|部|中心|院|站|所|厅|办))\s*\(以下简称"
@@ -230,7 +230,7 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
         year_from = "dominant" if year is not None else None
     fill_date = fill_span = None
     for p in head:
-        m = _FILL_DATE.search(p.text) if "日期" in p.text else None
+        m = _FILL_DATE.search(p.text) if ("日期" in p.text or "时间" in p.text) else None
         if m:
             fill_date = (int(m.group(1)), int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6)))
             fill_span = p.span(m.start(1), m.end(0))
