@@ -117,6 +117,10 @@ class Profile:
     # ending in an organisation's word; None when the year was not read from a title or a sentence,
     # a field, a number or anything else stands there. Not ``unit`` (the unit fields and openings).
     title_unit: str | None = None
+    # the date under the unit's name at the report's end (its 落款: 某某县林业局 ⏎ 2024 年 3 月 10 日),
+    # as (year, month, day), and its span; None when the report does not end so
+    closing_date: tuple[int, int, int] | None = None
+    closing_date_span: Span | None = None
 
 
 def detect(paragraphs, default_year: int | None = None) -> Profile:
@@ -236,7 +240,46 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             fill_span = p.span(m.start(1), m.end(0))
             break
     title_unit = _title_unit(paragraphs, year_span) if year_from == "title" else None
-    return Profile(kind, year, year_span, unit, unit_span, year_from, fill_date, fill_span, title_unit)
+    closing, closing_span = _closing(paragraphs)
+    return Profile(kind, year, year_span, unit, unit_span, year_from, fill_date, fill_span, title_unit,
+                   closing, closing_span)
+
+
+# The date that closes a report, under its unit's name: a line that is only a date, in figures or in
+# Chinese numerals (二〇二四年三月十日).
+_CLOSING_DATE = re.compile(
+    r"\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"|([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+
+
+def _cn_small(t: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 三十一 → 31."""
+    if "十" in t:
+        tens, _, ones = t.partition("十")
+        return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return _CN_DIGIT.get(t) if len(t) == 1 else None
+
+
+def _closing(paragraphs) -> tuple[tuple[int, int, int] | None, Span | None]:
+    """The 落款 date: among the last paragraphs, one that is only a date right after one that is
+    only a unit's name."""
+    tail = [p for p in paragraphs[-6:] if p.text.strip()]
+    for prev, p in zip(tail, tail[1:]):
+        m = _CLOSING_DATE.fullmatch(p.text)
+        if m is None or _UNIT_NAME.fullmatch(prev.text.strip()) is None:
+            continue
+        if m.group(1):
+            ymd = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            a = m.start(1)
+        else:
+            ymd = int("".join(str(_CN_DIGIT[c]) for c in m.group(4))), _cn_small(m.group(5)), _cn_small(m.group(6))
+            a = m.start(4)
+        if None in ymd:
+            continue
+        return ymd, p.span(a, len(p.text.rstrip()))
+    return None, None
 
 
 # a unit's name: up to 30 characters ending in a word that ends an organisation's name

@@ -88,6 +88,20 @@ def _fill(prof) -> datetime.date | None:
         return None
 
 
+def _report_date(prof):
+    """The report's own date: (date, span, what it is called) — the 填报日期, or else the date under
+    the unit's name at the end (落款); None when there is neither."""
+    fill = _fill(prof)
+    if fill is not None:
+        return fill, prof.fill_date_span, ("填报日期", "filling date")
+    if getattr(prof, "closing_date", None) is not None:
+        try:
+            return datetime.date(*prof.closing_date), prof.closing_date_span, ("落款日期", "date at the end")
+        except ValueError:
+            return None
+    return None
+
+
 def _clause_before(text: str, i: int, s: int) -> str:
     """The text from the start of the clause holding index ``i`` up to ``i``."""
     k = max([s] + [text.rfind(c, s, i) + 1 for c in _CLAUSE_STOPS])
@@ -115,14 +129,15 @@ class Chronology(Rule):
            晚了两年以上（通常在次年填报）报提醒。
         1. 报告说已经做了的事（完成、报送、上报、提交、成立、公开、印发、召开、发布、审议通过、验收、拨付、
            支付、进行了……），日期晚于报告开头的“填报日期”（也写作“填表日期、报告日期、报告时间、上报时间”，
-           年月日或 2024.3.20 这样写）。只看“日期 + 动作”的陈述句：日期所在分句里
+           年月日或 2024.3.20 这样写）；没有填报日期时，用报告末尾单位名称下一行的落款日期
+           （“某某县林业局⏎2024 年 3 月 10 日”，也可以是“二〇二四年三月十日”）。只看“日期 + 动作”的陈述句：日期所在分句里
            有“须、应、要求、计划、拟、将于、截止、截至”等词的（要求、计划、期限、截至某日的
            统计）不算已做的事；句中有“下一步、今后、将于、将在、拟、计划、力争、确保”的，或在“改进措施”
            “下一步工作计划”“整改建议”之类标题下的，也不算。“5 月 8 日前完成报送”只在句中有
            “已、了、按时、顺利、如期、及时”等说明已经做完的词时才算：填报日期之后的期限不能被说成已经按时完成。
            只写了月份的日期（“2024 年 4 月上旬拨付”）按它最早可能的一天（1 日；中旬 11 日；下旬、月底 21 日）比较，
            “4 月底前”这样的期限不比较。“截至某日”本身是统计截止日，只有紧接着说事情“已”经做完、且截止日晚于
-           填报日期时（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”）才报告。
+           填报日期时（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”“截至 3 月底，资金已全部拨付”）才报告。
         2. 文中写了期限（“须于 2025 年 7 月 25 日前完成”“截止时间为 3 月 7 日”），其后几段里
            又写了实际完成的日期（“实际于 7 月 28 日完成”），或写了晚于期限的日期又说“按时、按期、如期”完成，
            且实际日期晚于期限、动作相同（完成/公开/报送…）。同一句说明了推迟、延期、滞后、逾期的不报告。
@@ -170,10 +185,10 @@ class Chronology(Rule):
     summary_en = "dates out of order (something done after the report's own date, or after a stated deadline)"
     messages = {
         "after-fill": (
-            "报告称 {date}{by}{verb}，晚于报告的填报日期 {fill}：填报时这件事还没有发生",
-            "the report says “{verb_en}” on {date_en}{by_en}, after its own filling date {fill_en}: it had not happened yet",
+            "报告称 {date}{by}{verb}，晚于报告的{what} {fill}：填报时这件事还没有发生",
+            "the report says “{verb_en}” on {date_en}{by_en}, after its own {what_en} {fill_en}: it had not happened yet",
         ),
-        "fill": ("填报日期 {fill}", "filling date {fill_en}"),
+        "fill": ("{what} {fill}", "{what_en} {fill_en}"),
         "missed": (
             "实际{verb}日期 {date} 晚于文中写明的期限 {deadline}，迟了 {days} 天",
             "done (“{verb_en}”) on {date_en}, after the deadline {deadline_en} stated in the text, {days} day(s) late",
@@ -326,11 +341,12 @@ class Chronology(Rule):
     # 1. done after the 填报日期 -------------------------------------------------
     def _after_fill(self, doc):
         prof = doc.profile
-        fill = _fill(prof)
-        if fill is None:
+        own = _report_date(prof)
+        if own is None:
             return
+        fill, fill_span, (what, what_en) = own
         for d in doc.dates:
-            if prof.fill_date_span and d.span.start < prof.fill_date_span.end and d.span.end > prof.fill_date_span.start:
+            if fill_span and d.span.start < fill_span.end and d.span.end > fill_span.start:
                 continue
             dated = self._dated_fact(doc, d, month_only=True)
             if dated is None:
@@ -349,9 +365,10 @@ class Chronology(Rule):
                 shown, shown_en, verb = f"截至 {shown}已", f"as of {shown_en}", verb  # a status, not an act
             yield self.report(
                 d.span, "after-fill",
-                date=shown, by="前" if by else "", verb=verb, fill=fill_zh,
+                date=shown, by="前" if by else "", verb=verb, fill=fill_zh, what=what, what_en=what_en,
                 date_en=shown_en, by_en=" (at the latest)" if by else "", verb_en=verb, fill_en=fill.isoformat(),
-                related=[self.related(prof.fill_date_span, "fill", fill=fill_zh, fill_en=fill.isoformat())],
+                related=[self.related(fill_span, "fill", fill=fill_zh, fill_en=fill.isoformat(), what=what,
+                                      what_en=what_en)],
             )
 
     def _dated_fact(self, doc, d, month_only: bool = False):
@@ -378,7 +395,7 @@ class Chronology(Rule):
             return None
         s, e = sentence_of(para, i, j)
         before = _clause_before(text, i, s)
-        as_of = re.search(r"截至\s*$", before) is not None and d.day is not None
+        as_of = re.search(r"截至\s*$", before) is not None
         if as_of:
             before = before[:before.rindex("截至")]
         if MODAL_RE.search(before) or (not as_of and re.search(r"截[至止]|到|至$", before[-3:] if before else "")):
