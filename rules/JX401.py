@@ -48,6 +48,8 @@ def _slot_mark(text: str) -> bool:
                 and _SLOT_BRACKET.search(text) is not None))
 # A paragraph that presents itself as a blank form (附件为填报模板，参照填写：……): its blanks are the form's.
 _TEMPLATE_SAYS = re.compile(r"模板|样表|样式|式样|参照填写|参考格式|格式如下")
+# ... and one that says its content is an example, not the unit's: all its slots are the example's.
+_EXAMPLE_SAYS = re.compile(r"模板示例|填报示例|示例如下|参考格式|格式如下|不属于本单位")
 # A form's name field left empty: the label and its colon, then nothing before the next field's
 # label (in the paragraph, or as the next paragraph's opening).
 # A field to be stamped (填报单位（盖章）：) is not: the seal fills it, and text extraction loses it.
@@ -181,7 +183,9 @@ class UnfilledPlaceholder(Rule):
         （3x3 米、x64、X435 公路、（预算数）X100%）和 X 光、X 射线；字数要求出现在普通句子里
         而不是括号里（报告原则上不超过3000字），或动词不在分句开头（未达到90%的需说明
         原因（100字以内）是表格的填表说明，不是待填的提示）；“此处不再赘述”“（请见附件2）”；
-        常见姓氏（含欧阳、司马这类复姓）后的两三个 ×（公示名单里有意遮去的人名：王××、李××等 12 户）；
+        常见姓氏（含欧阳、司马这类复姓）后的两三个 ×（公示名单里有意遮去的人名：王××、李××等 12 户；
+        后面是“、，等户同”或句末，或姓氏前是“、，：户为”，即名单里的一项）；自称是模板示例、
+        “不属于本单位填报内容”的段落里的占位符；
         括号里的“填报说明、填写说明……”（表格的说明，不是待填的空）；
         自称模板或样表的段落里的下划线空白（附件为填报模板，参照填写：单位名称：＿＿＿＿）；
         名称栏下一行就是名称的（项目名称：⏎某某项目）、表格单元格里的栏名（名称在下一格）、
@@ -232,9 +236,14 @@ class UnfilledPlaceholder(Rule):
                                   blank=_BLANKS[what][0], blank_en=_BLANKS[what][1])
             slots = []
             form = None
+            example = None
             for m in (_SLOT.finditer(text) if _slot_mark(text) else ()):
                 if _is_prose_x(text, m):
                     continue
+                if example is None:
+                    example = _EXAMPLE_SAYS.search(text) is not None
+                if example:
+                    continue  # a paragraph that says it shows the template's example
                 if m.group(0).strip("_ \u3000") == "":
                     if form is None:
                         form = _TEMPLATE_SAYS.search(text) is not None
@@ -332,7 +341,8 @@ def _is_prose_x(text: str, m: re.Match) -> bool:
         return True
     if 2 <= len(s) <= 3 and set(s) <= set("X×Ｘ*") and m.start() > 0 and (
             text[m.start() - 1] in _SURNAMES or text[max(0, m.start() - 2):m.start()] in _DOUBLE_SURNAMES):
-        return m.end() == len(text) or text[m.end()] in "、，,。；;等)）同户家 \t"
+        return (m.end() == len(text) or text[m.end()] in "、，,。；;等)）同户家 \t"
+                or text[max(0, m.start() - 2)] in "、，,:：户为 ")  # (a name in a list: 、陈××发放)
     return False
 
 
