@@ -239,6 +239,12 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             fill_date = (int(m.group(1)), int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6)))
             fill_span = p.span(m.start(1), m.end(0))
             break
+        m = _FILL_DATE_CN.search(p.text) if ("日期" in p.text or "时间" in p.text) else None
+        if m:  # 填报日期：二〇二四年四月八日
+            ymd = _cn_ymd(m.group(1), m.group(2), m.group(3))
+            if ymd is not None:
+                fill_date, fill_span = ymd, p.span(m.start(1), m.end(0))
+                break
     title_unit = _title_unit(paragraphs, year_span) if year_from == "title" else None
     closing, closing_span = _closing(paragraphs)
     return Profile(kind, year, year_span, unit, unit_span, year_from, fill_date, fill_span, title_unit,
@@ -262,6 +268,18 @@ def _cn_small(t: str) -> int | None:
     return _CN_DIGIT.get(t) if len(t) == 1 else None
 
 
+_FILL_DATE_CN = re.compile(r"(?:填报|填表|报告|报送|上报)(?:日期|时间)\s*[:：]\s*([〇零○一二三四五六七八九]{4})\s*年"
+                           r"\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+
+
+def _cn_ymd(y: str, m: str, d: str) -> tuple[int, int, int] | None:
+    """A date in Chinese numerals (二〇二四 / 四 / 八) as (2024, 4, 8); None when a part is not a number."""
+    month, day = _cn_small(m), _cn_small(d)
+    if month is None or day is None:
+        return None
+    return int("".join(str(_CN_DIGIT[c]) for c in y)), month, day
+
+
 def _closing(paragraphs) -> tuple[tuple[int, int, int] | None, Span | None]:
     """The 落款 date: among the last paragraphs, one that is only a date right after one that is
     only a unit's name."""
@@ -274,9 +292,9 @@ def _closing(paragraphs) -> tuple[tuple[int, int, int] | None, Span | None]:
             ymd = int(m.group(1)), int(m.group(2)), int(m.group(3))
             a = m.start(1)
         else:
-            ymd = int("".join(str(_CN_DIGIT[c]) for c in m.group(4))), _cn_small(m.group(5)), _cn_small(m.group(6))
+            ymd = _cn_ymd(m.group(4), m.group(5), m.group(6))
             a = m.start(4)
-        if None in ymd:
+        if ymd is None:
             continue
         return ymd, p.span(a, len(p.text.rstrip()))
     return None, None

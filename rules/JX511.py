@@ -3,7 +3,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..names import names_data as _names, own_unit
+from ..names import canonical_unit, names_data as _names, own_unit
 from ..rule import Rule
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -53,7 +53,7 @@ class UnitNameVariant(Rule):
     """
     做什么
         报告单位（报告头“评价单位：”“单位名称：”或开头“现将……年度××整体绩效……”中写出的单位，
-        见 profile.unit；末尾的“本级”“机关”不算名称）的名称在正文中被写成了别的样子：
+        见 profile.unit，都没有时用报告标题开头的单位名称；末尾的“本级”“机关”不算名称）的名称在正文中被写成了别的样子：
         与单位名称开头两个字相同、结尾两个字相同，而中间多了或少了 1 到 2 个字，例如“某某县发展改革局”（少了“和”）、
         “某某县人民政府办公室”写成“某某人民政府办公室”（少了一级“县”）；少了的一个字紧挨在最后一个字前面时
         （“某某县交通运局”），结尾只需最后一个字相同。
@@ -96,6 +96,8 @@ class UnitNameVariant(Rule):
     def check(self, doc):
         prof = doc.profile
         unit = own_unit(doc)
+        if unit is None and prof.title_unit:
+            unit = canonical_unit(prof.title_unit.strip())  # the unit heading the report's own title
         if unit is None:
             return
         if len(_HAN.findall(unit)) < 4:
