@@ -136,8 +136,9 @@ class Chronology(Rule):
            “下一步工作计划”“整改建议”之类标题下的，也不算。“5 月 8 日前完成报送”只在句中有
            “已、了、按时、顺利、如期、及时”等说明已经做完的词时才算：填报日期之后的期限不能被说成已经按时完成。
            只写了月份的日期（“2024 年 4 月上旬拨付”）按它最早可能的一天（1 日；中旬 11 日；下旬、月底 21 日）比较，
-           “4 月底前”这样的期限不比较。“截至某日”本身是统计截止日，只有紧接着说事情“已”经做完、且截止日晚于
-           填报日期时（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”“截至 3 月底，资金已全部拨付”）才报告。
+           “4 月底前”这样的期限不比较。“截至某日”是某一天的情况（统计截止日）：截止日晚于填报日期时，报告不可能
+           知道那天的情况（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”“截至 3 月 31 日，共受理投诉 12 件”
+           “截至 3 月底，资金已全部拨付”），报告；同一分句有“须、应、要求”，或句中有“将、计划、预计”的不算。
         2. 文中写了期限（“须于 2025 年 7 月 25 日前完成”“截止时间为 3 月 7 日”“合同约定 8 月 31 日前交付”），其后几段里
            又写了实际完成的日期（“实际于 7 月 28 日完成”），或写了晚于期限的日期又说“按时、按期、如期”完成，
            且实际日期晚于期限、动作相同（完成/公开/报送…）。同一句说明了推迟、延期、滞后、逾期的不报告。
@@ -158,7 +159,7 @@ class Chronology(Rule):
         没写年份的月日，按 JX312 的办法确定年份（同句的日期、“同年”、讲自评工作的句子取被评价年度的次年）；
         确定不了年份的不比较。没有“填报日期”时只做第 2 项。
 
-        不报告：计划、要求和期限本身；“截至 11 月 30 日，共处理……”之类的统计截止日；
+        不报告：计划、要求和期限本身；填报日期之前（含当天）的“截至 11 月 30 日，共处理……”之类的统计截止日；
         填报日期当天的事；在期限当天或之前完成的事。
 
     为什么是问题
@@ -362,7 +363,10 @@ class Chronology(Rule):
                 shown_en = f"{when.year}-{when.month:02d}" + (f" ({part})" if part else "")
             para = doc.paragraphs[d.para]
             if re.search(r"截至\s*$", para.text[:local(para, d)[0]]):
-                shown, shown_en, verb = f"截至 {shown}已", f"as of {shown_en}", verb  # a status, not an act
+                if verb:  # a status, not an act
+                    shown, shown_en = f"截至 {shown}已", f"as of {shown_en}"
+                else:
+                    shown, shown_en, verb = f"截至 {shown}", f"as of {shown_en}", "的情况"
             yield self.report(
                 d.span, "after-fill",
                 date=shown, by="前" if by else "", verb=verb, fill=fill_zh, what=what, what_en=what_en,
@@ -404,16 +408,21 @@ class Chronology(Rule):
         if by and (d.day is None or as_of):
             return None  # (4 月底前完成: any day of the month, the filling date's included)
         k = by.end() if by else j
+        sentence = text[s:e]
+        if as_of:
+            # 截至 a date: the state of things on that day, which a report written before it cannot know
+            # (截至 3 月 31 日，资金已全部支付 / 共受理投诉 12 件); not a requirement or a plan for it
+            if MODAL_RE.search(text[j:e]) or _FUTURE.search(sentence) or _in_plan_section(doc, d.para):
+                return None
+            m = DONE_RE.search(text, j, min(e, j + 40))
+            return when, (m.group(0) if m and "已" in text[j:m.start()] else ""), False
         m = _verb_after(text, k, e)
         if m is None:
             return None
-        sentence = text[s:e]
         if _FUTURE.search(sentence) or _in_plan_section(doc, d.para):
             return None
         if by and not _DONE_MARK.search(sentence):
             return None  # “6 月 30 日前完成验收” with nothing saying it was done: a target
-        if as_of and ("已" not in text[j:k + m.start()] or MODAL_RE.search(text[j:e])):
-            return None  # 截至 3 月 31 日，共处理……: a count up to a date, not something done
         return when, m.group(0), bool(by)
 
     @staticmethod
