@@ -286,7 +286,7 @@ def _closing(paragraphs) -> tuple[tuple[int, int, int] | None, Span | None]:
     tail = [p for p in paragraphs[-6:] if p.text.strip()]
     for prev, p in zip(tail, tail[1:]):
         m = _CLOSING_DATE.fullmatch(p.text)
-        if m is None or _UNIT_NAME.fullmatch(prev.text.strip()) is None:
+        if m is None or _UNIT_NAME.fullmatch(re.sub(r"\s*\((?:盖章|公章|章)\)$", "", prev.text.strip())) is None:
             continue
         if m.group(1):
             ymd = int(m.group(1)), int(m.group(2)), int(m.group(3))

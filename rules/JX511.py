@@ -24,6 +24,17 @@ def _changed(a: str, b: str) -> str:
     return "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal")
 
 
+def _doubled(unit: str, cand: str) -> bool:
+    """Whether the characters ``cand`` adds to ``unit`` repeat the ones next to them (应急管理管理局)."""
+    sm = difflib.SequenceMatcher(None, unit, cand, autojunk=False)
+    for tag, _i1, _i2, j1, j2 in sm.get_opcodes():
+        if tag == "insert":
+            w = cand[j1:j2]
+            if cand[max(0, j1 - len(w)):j1] != w and cand[j2:j2 + len(w)] != w:
+                return False
+    return True
+
+
 def _side_by_side(text: str, i: int, j: int, unit: str) -> bool:
     """Whether the name text[i:j] stands next to the unit's own name, joined by 与、和、及…: two bodies."""
     for w in _JOINS:
@@ -62,7 +73,8 @@ class UnitNameVariant(Rule):
         只是省掉开头（“霞山区委办公室”）或结尾（“某某县发展和改革局”简称“县发改局”、
         “我办”）的简称；“委员会/委”“人民政府/政府”“中国共产党/中共”“办公室/办”“人民法院/法院”“人民检察院/检察院”
         这类全称与通用简称的互换（见 linter/data/text.toml）；在“以下简称”处声明的简称；
-        多了或少了的是数字的（“第一小学”与“第十一小学”是两所学校）；与单位全称用“与、和、及、、”并列的
+        多了或少了的是数字的（“第一小学”与“第十一小学”是两所学校）；多了两个字、又不是重复写了相邻的字的
+        （“第一中学”与“第一初级中学”；重复的“应急管理管理局”仍报告）；与单位全称用“与、和、及、、”并列的
         （“某某县人民医院与某某县人民中医院”说的是两个单位）；少了最后一字前的“分、总、支”的（“图书分馆”
         的上级“图书馆”）；
         没有识别出单位名称的报告。每一处不一致的写法都报告。
@@ -122,6 +134,8 @@ class UnitNameVariant(Rule):
                         # body as often as not (霞山区委 / 赤坎区委)
                         if not (1 <= d <= 2 and abs(len(cand) - len(unit)) == d):
                             continue
+                        if len(cand) - len(unit) == 2 and not _doubled(unit, cand):
+                            continue  # two characters more name another body (第一中学 / 第一初级中学)
                         if best is None or d < best[0]:
                             best = (d, cand)
                     if best is not None:
