@@ -13,6 +13,7 @@ _SLOT = re.compile(
     | [(（【\[]\s*(?:请)?(?:填写|填报|输入|此处填写)(?!说明|须知|要求|注意事项)[^)）】\]]{0,20}[)）】\]]
     | [(（【\[〔]\s*(?:请|此处|在此)\s*(?:简要|简单|详细|具体|如实|逐项|重点)?(?:填写|填报|输入|插入|粘贴|填入|附上|补充|介绍|说明|简述|概述|描述|阐述|列出|列明|分析)[^)）】\]〔〕]{0,40}[)）】\]〕]
     | 【\s*】
+    | (?:^|(?<=[，,。；;:：\s]))[(（]\s*(?:项目|实施|主管|填报|评价|预算)单位\s*[)）]
     | (?:(?<=附表)|(?<=附件)|(?<=附图))\s?[xX×Ｘ]{1,2}(?![A-Za-z0-9])
     | [(（【\[〔]\s*(?:根据|按照|结合|依据)实际(?:情况)?(?:填写|填报)\s*[)）】\]〕]
     | 此处(?:填写|填报|输入|简要|简述|介绍|描述|列出)
@@ -49,7 +50,7 @@ def _slot_mark(text: str) -> bool:
 # A paragraph that presents itself as a blank form (附件为填报模板，参照填写：……): its blanks are the form's.
 _TEMPLATE_SAYS = re.compile(r"模板|样表|样式|式样|参照填写|参考格式|格式如下")
 # ... and one that says its content is an example, not the unit's: all its slots are the example's.
-_EXAMPLE_SAYS = re.compile(r"模板示例|填报示例|示例如下|参考格式|格式如下|不属于本单位|代替|隐去|匿名|不公开")
+_EXAMPLE_SAYS = re.compile(r"模板示例|填报示例|示例如下|参考格式|格式如|格式为|例如|比如|如[“\"]|不属于本单位|代替|隐去|匿名|不公开")
 # A form's name field left empty: the label and its colon, then nothing before the next field's
 # label (in the paragraph, or as the next paragraph's opening).
 # A field to be stamped (填报单位（盖章）：) is not: the seal fills it, and text extraction loses it.
@@ -154,7 +155,8 @@ class UnfilledPlaceholder(Rule):
           （（此处简要介绍单位职能）〔请填写项目概况〕（此处插入明细表）【在此填写……】）、
           （根据实际情况填写）、空的方括号【　】，括号外的“此处填写 / 此处简要……”，
           模板留下的“示例：”（前面不是汉字）；代替编号的“附表X / 附件X”；尖括号、花括号里的名称占位符（〈单位名称〉）；20__ 年；
-          该填数的空括号（到位（ ）万元、执行率（ ）%：空括号后紧接金额单位、百分号或量词）；2–4 个 x/X/× 紧接“年、月、日、号”
+          该填数的空括号（到位（ ）万元、执行率（ ）%：空括号后紧接金额单位、百分号或量词）；在句子或分句开头、
+          代替单位名称的（项目单位）（实施单位）；2–4 个 x/X/× 紧接“年、月、日、号”
           或括号（xx年度、××年、〔XX〕、﹝xx﹞、〔20xx〕）；没有“年”字、后面紧接汉字或标点的“20xx”
           （20xx我县……）；一两个 x 或 X 代替数字或地名，
           后面紧接量词、金额单位或行政区划、机关（x个行政村、x 万元、x%、x场、xx省、x县、x局；
@@ -185,7 +187,8 @@ class UnfilledPlaceholder(Rule):
         原因（100字以内）是表格的填表说明，不是待填的提示）；“此处不再赘述”“（请见附件2）”；
         常见姓氏（含欧阳、司马这类复姓）后的两三个 ×（公示名单里有意遮去的人名：王××、李××等 12 户；
         后面是“、，等户同”或句末，或姓氏前是“、，：户为”，即名单里的一项）；自称是模板示例、
-        “不属于本单位填报内容”，或说明了用 XX 代替、隐去、匿名、不公开的段落里的占位符；
+        “不属于本单位填报内容”、给出格式或例子（格式如“XX县XX项目”、例如、比如），或说明了用 XX 代替、
+        隐去、匿名、不公开的句子里的占位符；“某某县林业局（项目单位）”这样注明角色的括号；
         括号里的“填报说明、填写说明……”（表格的说明，不是待填的空）；“此处、在此”后面不是填写一类动词的括号
         （（此处指县本级资金）（在此期间……））；
         自称模板或样表的段落里的下划线空白（附件为填报模板，参照填写：单位名称：＿＿＿＿）；
@@ -243,8 +246,8 @@ class UnfilledPlaceholder(Rule):
                     continue
                 if example is None:
                     example = _EXAMPLE_SAYS.search(text) is not None
-                if example:
-                    continue  # a paragraph that says it shows the template's example
+                if example and _EXAMPLE_SAYS.search(text, *_sentence(text, m.start())):
+                    continue  # a sentence that says it shows an example, or masks on purpose
                 if m.group(0).strip("_ \u3000") == "":
                     if form is None:
                         form = _TEMPLATE_SAYS.search(text) is not None
@@ -285,6 +288,13 @@ class UnfilledPlaceholder(Rule):
         if len(shown) > 40:
             shown = shown[:38] + "……"
         return self.report(span, "instruction", text=shown)
+
+
+def _sentence(text: str, i: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[i]``."""
+    s = max(text.rfind(c, 0, i) for c in "。；;!?！？") + 1
+    ends = [k for k in (text.find(c, i) for c in "。；;!?！？") if k >= 0]
+    return s, (min(ends) + 1 if ends else len(text))
 
 
 def _field_left_empty(doc, p, j: int) -> bool:
