@@ -27,6 +27,15 @@ _ADMITTED = re.compile(r"推迟|延期|延迟|滞后|逾期|超期|延误|未能
 # A month written without its day (2024 年 4 月上旬): the earliest day it can mean.
 _PART_OF_MONTH = re.compile(r"\s*(上旬|月初|初|中旬|下旬|月底|底|月末|末)?")
 _EARLIEST = {None: 1, "上旬": 1, "月初": 1, "初": 1, "中旬": 11, "下旬": 21, "月底": 21, "底": 21, "月末": 21, "末": 21}
+# 计划 as a verb (计划于 5 月完成): a plan; as a noun (营养改善计划资金, 年度计划的 30%) it is not one.
+_PLAN_VERB = re.compile(r"计划(?=\s*(?:于|在|到|将|今|明|下半|\d|[:：]|开展|完成|实施|启动|推进|组织|召开|安排|投资))")
+
+
+def _says(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``pattern`` finds a word of plan or requirement in ``text``, 计划 only as a verb."""
+    return any(m.group(0) != "计划" or _PLAN_VERB.match(text, m.start()) for m in pattern.finditer(text))
+
+
 # Sections whose content is plans and measures, not facts.
 _PLAN_HEADING = re.compile(r"改进|措施|下一步|工作计划|工作打算|建议|整改|努力方向|工作思路")
 
@@ -138,7 +147,8 @@ class Chronology(Rule):
            只写了月份的日期（“2024 年 4 月上旬拨付”）按它最早可能的一天（1 日；中旬 11 日；下旬、月底 21 日）比较，
            “4 月底前”这样的期限不比较。“截至某日”是某一天的情况（统计截止日）：截止日晚于填报日期时，报告不可能
            知道那天的情况（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”“截至 3 月 31 日，共受理投诉 12 件”
-           “截至 3 月底，资金已全部拨付”），报告；同一分句有“须、应、要求”，或句中有“将、计划、预计”的不算。
+           “截至 3 月底，资金已全部拨付”），报告；同一分句有“须、应、要求”，或句中有“将、计划、预计”的不算
+           （“计划”只算作动词时：“计划于、计划完成”；“营养改善计划资金”里的是名称）。
         2. 文中写了期限（“须于 2025 年 7 月 25 日前完成”“截止时间为 3 月 7 日”“合同约定 8 月 31 日前交付”），其后几段里
            又写了实际完成的日期（“实际于 7 月 28 日完成”），或写了晚于期限的日期又说“按时、按期、如期”完成，
            且实际日期晚于期限、动作相同（完成/公开/报送…）。同一句说明了推迟、延期、滞后、逾期的不报告。
@@ -412,7 +422,7 @@ class Chronology(Rule):
         if as_of:
             # 截至 a date: the state of things on that day, which a report written before it cannot know
             # (截至 3 月 31 日，资金已全部支付 / 共受理投诉 12 件); not a requirement or a plan for it
-            if MODAL_RE.search(text[j:e]) or _FUTURE.search(sentence) or _in_plan_section(doc, d.para):
+            if _says(MODAL_RE, text[j:e]) or _says(_FUTURE, sentence) or _in_plan_section(doc, d.para):
                 return None
             m = DONE_RE.search(text, j, min(e, j + 40))
             return when, (m.group(0) if m and "已" in text[j:m.start()] else ""), False
