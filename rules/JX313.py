@@ -36,6 +36,12 @@ def _says(pattern: re.Pattern, text: str) -> bool:
     return any(m.group(0) != "计划" or _PLAN_VERB.match(text, m.start()) for m in pattern.finditer(text))
 
 
+# 按要求 / 根据规定: done as required, not a requirement.
+_COMPLIANCE = re.compile(r"(?:按照?|根据|依照|依据)(?:有关|相关|上级|文件)?(?:规定|要求)")
+# A date right after another and 至/到/—: the end of a range.
+_RANGE_END = re.compile(r"\d\s*[日号]\s*(?:至|到|—{1,2}|–|-|~|～)\s*$")
+
+
 # Sections whose content is plans and measures, not facts.
 _PLAN_HEADING = re.compile(r"改进|措施|下一步|工作计划|工作打算|建议|整改|努力方向|工作思路")
 
@@ -144,6 +150,8 @@ class Chronology(Rule):
            统计）不算已做的事；句中有“下一步、今后、将于、将在、拟、计划、力争、确保”的，或在“改进措施”
            “下一步工作计划”“整改建议”之类标题下的，也不算。“5 月 8 日前完成报送”只在句中有
            “已、了、按时、顺利、如期、及时”等说明已经做完的词时才算：填报日期之后的期限不能被说成已经按时完成。
+           “按要求、根据规定”是照做了，不是要求；区间的终点（“3 月 18 日至 20 日，开展了复核”的 20 日）是事情
+           持续到的那一天，同样比较。
            只写了月份的日期（“2024 年 4 月上旬拨付”）按它最早可能的一天（1 日；中旬 11 日；下旬、月底 21 日）比较，
            “4 月底前”这样的期限不比较。“截至某日”是某一天的情况（统计截止日）：截止日晚于填报日期时，报告不可能
            知道那天的情况（填报日期 3 月 20 日，“截至 3 月 31 日，资金已全部支付”“截至 3 月 31 日，共受理投诉 12 件”
@@ -412,7 +420,10 @@ class Chronology(Rule):
         as_of = re.search(r"截至\s*$", before) is not None
         if as_of:
             before = before[:before.rindex("截至")]
-        if MODAL_RE.search(before) or (not as_of and re.search(r"截[至止]|到|至$", before[-3:] if before else "")):
+        # the second end of a range (3 月 18 日至 20 日): the day the thing went on until
+        ranged = _RANGE_END.search(text, max(s, i - 12), i) is not None
+        if (MODAL_RE.search(_COMPLIANCE.sub("", before))
+                or (not as_of and not ranged and re.search(r"截[至止]|到|至$", before[-3:] if before else ""))):
             return None
         by = _BY.match(text, j)
         if by and (d.day is None or as_of):
