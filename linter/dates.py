@@ -16,12 +16,12 @@ from .normalise import Paragraph
 
 SENTENCE_STOPS = "。；;!?！？"
 WEEKDAYS = "一二三四五六日"  # Monday .. Sunday, as datetime.weekday() counts
-_WEEKDAY_RE = re.compile(r"\s*[(（]?\s*((?:星期|礼拜|周)([一二三四五六日天]))")
+_WEEKDAY_RE = re.compile(r"\s*[(（，,]?\s*((?:星期|礼拜|周)([一二三四五六日天]))")
 
 # Words that make a date a plan, a requirement or a deadline rather than a fact.
 MODAL_RE = re.compile(r"须|需|应当|应于|应在|要求|规定|计划|拟|将于|将在|预计|力争|争取|截止|截至|前须|务必|之前要|限于|不晚于")
 # Verbs that say something was done on (or by) the date.
-DONE_RE = re.compile(r"完成|报送|上报|提交|成立|公开|公示|印发|发布|召开|举办|报至|送达|备案|批复|审议通过|审定|验收|完工|竣工|拨付|支付|兑付|签订|下达|(?:进行|开展|组织)了[\u4e00-\u9fff]{0,4}")
+DONE_RE = re.compile(r"完成|报送|上报|提交|成立|公开|公示|印发|发布|召开|举办|报至|送达|备案|批复|审议通过|审定|验收|完工|竣工|拨付|支付|兑付|签订|下达|反馈|通报|启动|部署|(?:进行|开展|组织)了[\u4e00-\u9fff]{0,4}")
 
 
 def days_in_month(year: int | None, month: int) -> int:
