@@ -282,11 +282,15 @@ def _cn_ymd(y: str, m: str, d: str) -> tuple[int, int, int] | None:
 
 def _closing(paragraphs) -> tuple[tuple[int, int, int] | None, Span | None]:
     """The 落款 date: among the last paragraphs, one that is only a date right after one that is
-    only a unit's name."""
+    only a unit's name — a unit the report names before (its title, its fields, its text): an annexed
+    document at the end (附件：某某通知 … 某某县财政局 ⏎ 2024 年 2 月 1 日) is signed by another."""
     tail = [p for p in paragraphs[-6:] if p.text.strip()]
     for prev, p in zip(tail, tail[1:]):
         m = _CLOSING_DATE.fullmatch(p.text)
-        if m is None or _UNIT_NAME.fullmatch(re.sub(r"\s*\((?:盖章|公章|章)\)$", "", prev.text.strip())) is None:
+        if m is None:
+            continue
+        name = _UNIT_NAME.fullmatch(re.sub(r"\s*\((?:盖章|公章|章)\)$", "", prev.text.strip()))
+        if name is None or not any(name.group(0) in q.text for q in paragraphs[:prev.index]):
             continue
         if m.group(1):
             ymd = int(m.group(1)), int(m.group(2)), int(m.group(3))
