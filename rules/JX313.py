@@ -209,6 +209,10 @@ class Chronology(Rule):
             "报告称 {date}{by}{verb}，晚于报告的{what} {fill}：填报时这件事还没有发生",
             "the report says “{verb_en}” on {date_en}{by_en}, after its own {what_en} {fill_en}: it had not happened yet",
         ),
+        "as-of": (
+            "报告写了截至 {date} 的情况{verb}，晚于报告的{what} {fill}：填报时还不可能知道那一天的情况",
+            "the report states how things stood as of {date_en}, after its own {what_en} {fill_en}: that could not be known yet",
+        ),
         "fill": ("{what} {fill}", "{what_en} {fill_en}"),
         "missed": (
             "实际{verb}日期 {date} 晚于文中写明的期限 {deadline}，迟了 {days} 天",
@@ -382,13 +386,12 @@ class Chronology(Rule):
                 shown = f"{when.year} 年 {when.month} 月{part or ''}"
                 shown_en = f"{when.year}-{when.month:02d}" + (f" ({part})" if part else "")
             para = doc.paragraphs[d.para]
+            key = "after-fill"
             if re.search(r"截至\s*$", para.text[:local(para, d)[0]]):
-                if verb:  # a status, not an act
-                    shown, shown_en = f"截至 {shown}已", f"as of {shown_en}"
-                else:
-                    shown, shown_en, verb = f"截至 {shown}", f"as of {shown_en}", "的情况"
+                key = "as-of"  # a state on that day, not an act
+                verb = f"（已{verb}）" if verb else ""
             yield self.report(
-                d.span, "after-fill",
+                d.span, key,
                 date=shown, by="前" if by else "", verb=verb, fill=fill_zh, what=what, what_en=what_en,
                 date_en=shown_en, by_en=" (at the latest)" if by else "", verb_en=verb, fill_en=fill.isoformat(),
                 related=[self.related(fill_span, "fill", fill=fill_zh, fill_en=fill.isoformat(), what=what,
