@@ -310,6 +310,10 @@ _UNIT_NAME = re.compile(
 )
 
 
+# the words that open a sentence reporting on the unit (现将某某局……报告如下), not part of its name
+_SENTENCE_OPENER = re.compile(r"^(?:现将|兹将|特将|现就|现对)")
+
+
 def _title_unit(paragraphs, span: Span | None) -> str | None:
     """The unit that heads the title: everything before the title's year on its line, when
     that is a unit's name alone (no mark, no figure, no field, no sentence)."""
@@ -318,7 +322,8 @@ def _title_unit(paragraphs, span: Span | None) -> str | None:
     for p in paragraphs:
         if p.start <= span.start < p.end:
             i = p.index_of(span.start)
-            m = _UNIT_NAME.fullmatch(p.text[:i].strip())
+            # (a title that is the opening sentence, 现将某某局 N 年度……报告如下: the unit after 现将)
+            m = _UNIT_NAME.fullmatch(_SENTENCE_OPENER.sub("", p.text[:i].strip(), count=1))
             if m is None:
                 # (a line run into the title's by the normaliser, a page's line above it: the title's own
                 # line starts where the original text skips a line break)

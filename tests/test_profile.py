@@ -233,6 +233,9 @@ def test_the_unit_heading_the_title():
     # a sentence, a notice or a fund's year before the title's year names no unit
     assert profile("青山县财政局关于报送2023年度项目支出绩效自评报告\n一、基本情况\n").title_unit is None
     assert profile("青山县2023年省级文物保护资金转移支付2023年度绩效自评报告\n一、基本情况\n").title_unit is None
+    # a title that is the opening sentence: the unit after 现将, not the sentence's first words with it
+    p = profile("现将青山县粮食局2023年度部门整体支出绩效自评情况报告如下：\n一、基本情况\n")
+    assert (p.year, p.title_unit) == (2023, "青山县粮食局")
 
 
 def test_a_page_date_run_into_the_name_is_not_its_year():
