@@ -7,8 +7,11 @@ list it belongs to and under which item that list hangs.
 Which markers count
     A marker at the start of a paragraph, or right after 。；: inside one (a list
     run inside a paragraph: ``(1)……。(2)……``). A marker after a comma
-    (``一是对外宣传，二是党政事务``) is an enumeration inside a sentence and is
-    left out of the outline. In a paragraph that is several lines of a PDF or a web
+    (``1.对外宣传，2.党政事务``) is an enumeration inside a sentence and is
+    left out of the outline — except 一是、二是, an enumeration of items wherever it is
+    written (``在……方面，一是……；二是……``, ``一是对外宣传，二是党政事务``). A number that
+    opens a line after a line broken at 第 (``……评分标准第⏎(3)项扣 1 分``) is that
+    ordinal's, no marker. In a paragraph that is several lines of a PDF or a web
     page read as one (its line breaks turned into spaces), a marker after a space
     that follows a word counts too, as at the start of its line: such a paragraph
     is known by a heading followed, after a short title, by a nested heading of
@@ -22,7 +25,8 @@ Which markers count
 
 Scopes
     The body of the report is one scope; an appendix (a paragraph opening with
-    ``附件1`` or ``第二部分``, or a line ``正文`` alone: the main text after a summary) starts a new one, and so does every table cell
+    ``附件1``, ``第二部分`` or ``第二章``, or a line ``正文`` or ``报告正文`` alone: the main text after a summary, or the name of
+    another report or form alone on its line with 一、 or (一) right after it) starts a new one, and so does every table cell
     (a cell's numbered list is its own) and every run of plain paragraphs that
     sits between table cells (a multi-paragraph cell flattened by the reader).
     A row whose only cell opens with a heading's number (``一、项目基本概况 |``, a
@@ -93,9 +97,9 @@ def family(style: str) -> str:
     return _FAMILIES.get(style, style)
 
 
-# an appendix, a part of the report (第二部分), or a line 正文 alone: the report's main text after
+# an appendix, a part or chapter of the report (第二部分, 第二章), or a line 正文 (报告正文) alone: the report's main text after
 # its summary (摘要), numbered from 一、 again
-_SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+部分|正\s*文\s*:?\s*$)")
+_SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+(?:部分|章|篇)|(?:报告)?正\s*文\s*:?\s*$)")
 # …but not a web page's link to an attached file (附件1：《某某自评表》.docx): the file is not in
 # the text, which goes on with the report's own headings
 _ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\s*$", re.IGNORECASE)
@@ -103,6 +107,24 @@ _ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\s*$", re.IGNO
 
 def _appendix(text: str) -> bool:
     return bool(_SCOPE_BREAK.match(text)) and not _ATTACHED_FILE.search(text)
+# the name of another report or form, alone on its line (某某局 2023 年度××项目支出绩效自评报告,
+# 2023 年度部门整体支出绩效自评表, a year in brackets after it): a document of its own follows,
+# numbered from 一、 again — when the line right after opens with 一、 or (一). A name says what
+# was evaluated (绩效, 自评, 评价) and of which year, project or whole department.
+_TITLE_LINE = re.compile(r"[^。，,；;:!?！？|\t]{4,60}(?:报告|[评价]表)(?:\s*\(\s*\d{4}\s*年度?\s*\))?\s*")
+_TITLE_WHAT = re.compile(r"绩效|自评|评价")
+_TITLE_WHOSE = re.compile(r"\d{4}\s*年|整体|项目")
+_FIRST_HEADING = re.compile(r"\s*(?:一\s*、|\(\s*一\s*\))")
+
+
+def _next_title(paragraphs, k: int) -> bool:
+    """Whether paragraph ``k`` names another report or form, whose own outline follows."""
+    p = paragraphs[k]
+    return (p.kind == "text" and k + 1 < len(paragraphs) and bool(_TITLE_LINE.fullmatch(p.text))
+            and bool(_TITLE_WHAT.search(p.text)) and bool(_TITLE_WHOSE.search(p.text))
+            and not _HEADING_CELL.match(p.text) and bool(_FIRST_HEADING.match(paragraphs[k + 1].text)))
+
+
 _SENTENCE_END = re.compile(r"[。!?！？]")  # a title ends at its sentence (a ； goes on with it)
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -496,7 +518,7 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
             if toc is not None and toc[0] <= k < toc[1]:
                 scope[k] = toc_id
                 continue
-            if _appendix(paragraphs[k].text):
+            if _appendix(paragraphs[k].text) or (k and _next_title(paragraphs, k)):
                 body = next_id
                 kind_of[body] = "body"
                 next_id += 1
@@ -912,8 +934,9 @@ def _build(doc, skip=frozenset(), chunks=()) -> Outline:
             own.update((id(m), n_scopes) for m in run)
             n_scopes += 1
     markers = [m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own
-               or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m))
-               and (id(m) not in skip or id(m) in own)]
+               or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m)
+               or _shi_after_comma(paras[m.para], m))
+               and (id(m) not in skip or id(m) in own) and not _ordinal_wrapped(paras, m)]
     if skip:
         markers = _filling(doc, markers, skip)
     markers = _with_run_in(markers, doc)
@@ -1289,6 +1312,26 @@ def _after_footer(p, m) -> bool:
         j -= 1
     k = _before_footer(p.text, j) if j and p.text[j - 1] in "-—–" else None
     return k is not None and k[0] > 0 and p.text[k[0] - 1] in "。；;:!?！？"
+
+
+def _ordinal_wrapped(paras, m) -> bool:
+    """Whether ``m`` opens a line that goes on from a line broken after 第 (……根据评分标准第⏎
+    (3)项扣 1 分): the number of that 第, cut off by the line break, not a list item."""
+    if not m.at_start or m.para == 0:
+        return False
+    prev = paras[m.para - 1]
+    return prev.kind == paras[m.para].kind and prev.text.rstrip().endswith("第")
+
+
+def _shi_after_comma(p, m) -> bool:
+    """Whether ``m`` is an item of 一是、二是 after a comma (在预算执行方面，一是……；二是……):
+    an enumeration of its own, numbered like one after a stop."""
+    if m.style != "cn-shi" or m.at_start or m.after_stop:
+        return False
+    j = p.index_of(m.span.start)
+    while j > 0 and p.text[j - 1] in " \t\u3000":
+        j -= 1
+    return j > 0 and p.text[j - 1] in "，,"
 
 
 def _after_bullet(p, m) -> bool:

@@ -17,8 +17,13 @@ def test_levels_follow_the_order_styles_appear():
 
 
 def test_markers_after_a_comma_are_not_items():
-    _, _, got = items("重点工作包括一是宣传，二是党政事务，三是信息化。")
-    assert got == []
+    _, _, got = items("重点工作包括：（1）宣传，（2）党政事务，（3）信息化。")
+    assert got == [("（1）", 0, None)]
+
+
+def test_one_is_two_is_after_a_comma_are_items():
+    _, _, got = items("在项目管理方面，一是建库，二是动态管理。在资金方面，一是专账核算；二是按进度拨付。")
+    assert [(g[0], g[2]) for g in got] == [("一是", None), ("二是", None), ("一是", "restart"), ("二是", None)]
 
 
 def test_inline_items_after_a_full_stop_are_items():
