@@ -11,7 +11,8 @@ Which markers count
     left out of the outline — except 一是、二是, an enumeration of items wherever it is
     written (``在……方面，一是……；二是……``, ``一是对外宣传，二是党政事务``). A number that
     opens a line after a line broken at 第 (``……评分标准第⏎(3)项扣 1 分``) is that
-    ordinal's, no marker. In a paragraph that is several lines of a PDF or a web
+    ordinal's, no marker. A marker right after a tab (a row of a Word table read as text,
+    its cells parted by tabs: ``项目绩效目标\t1.……;2.……``) opens its cell's list, as at a line's start. In a paragraph that is several lines of a PDF or a web
     page read as one (its line breaks turned into spaces), a marker after a space
     that follows a word counts too, as at the start of its line: such a paragraph
     is known by a heading followed, after a short title, by a nested heading of
@@ -25,7 +26,7 @@ Which markers count
 
 Scopes
     The body of the report is one scope; an appendix (a paragraph opening with
-    ``附件1``, ``第二部分`` or ``第二章``, or a line ``正文`` or ``报告正文`` alone: the main text after a summary, or the name of
+    ``附件1``, ``附表:`` or ``附:``, ``第二部分`` or ``第二章``, or a line ``正文`` or ``报告正文`` alone: the main text after a summary, or the name of
     another report or form alone on its line with 一、 or (一) right after it) starts a new one, and so does every table cell
     (a cell's numbered list is its own) and every run of plain paragraphs that
     sits between table cells (a multi-paragraph cell flattened by the reader).
@@ -50,7 +51,9 @@ Lists and levels
     item — except that a list of its style run inside an earlier paragraph (its last
     item not at its paragraph's start) ended with that paragraph: the new list is its
     sibling, not a list nested under its last item, so the same inline list written a
-    second time is checked the second time too.
+    second time is checked the second time too. Two lists each after a label worded like
+    the other's (the same last two characters, not 其中/包括/如下: ``预算编制方面:(1)…(2)…。
+    预算执行方面:(1)…``) are side by side: the later one closes the earlier.
     A heading (一、 or (一)) that opens a new list first closes the 一是、二是 lists
     open at the top: an enumeration inside prose ends at the next heading, and a
     heading is never an item under 一是 ((一)概况…：一是…二是…。(二)管理…：一是…).
@@ -97,9 +100,9 @@ def family(style: str) -> str:
     return _FAMILIES.get(style, style)
 
 
-# an appendix, a part or chapter of the report (第二部分, 第二章), or a line 正文 (报告正文) alone: the report's main text after
+# an appendix (附件1, 附表:, 附: its name), a part or chapter of the report (第二部分, 第二章), or a line 正文 (报告正文) alone: the report's main text after
 # its summary (摘要), numbered from 一、 again
-_SCOPE_BREAK = re.compile(r"^\s*(?:附件\s*[0-9一二三四五六七八九十]+|第[一二三四五六七八九十]+(?:部分|章|篇)|(?:报告)?正\s*文\s*:?\s*$)")
+_SCOPE_BREAK = re.compile(r"^\s*(?:附\s*[件表]\s*[0-9一二三四五六七八九十]+|附\s*[件表]?\s*(?::|$)|第[一二三四五六七八九十]+(?:部分|章|篇)|(?:报告)?正\s*文\s*:?\s*$)")
 # …but not a web page's link to an attached file (附件1：《某某自评表》.docx): the file is not in
 # the text, which goes on with the report's own headings
 _ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\s*$", re.IGNORECASE)
@@ -935,7 +938,7 @@ def _build(doc, skip=frozenset(), chunks=()) -> Outline:
             n_scopes += 1
     markers = [m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own
                or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m)
-               or _shi_after_comma(paras[m.para], m))
+               or _shi_after_comma(paras[m.para], m) or _after_tab(paras[m.para], m))
                and (id(m) not in skip or id(m) in own) and not _ordinal_wrapped(paras, m)]
     if skip:
         markers = _filling(doc, markers, skip)
@@ -1001,6 +1004,14 @@ def _build(doc, skip=frozenset(), chunks=()) -> Outline:
                                   or (stack[j].last == 1 and _lone_after_label(paras, markers[stack[j].first], m))):
                 # a list under an unnumbered heading line, like the list it follows: the two
                 # headings are siblings, so that list has ended (三公经费 1、2、3、 项目支出 1、2、4、)
+                while len(stack) > j:
+                    o = stack.pop()
+                    shut[(o.parent, o.style)] = o
+        if m.ordinal == 1 and idx in labelled and stack:
+            j = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].style == style), None)
+            if j is not None and stack[j].first in labelled and _sibling_labels(paras, markers[stack[j].first], m):
+                # a list after a label worded like the label of the list before it (预算编制方面:(1)…(2)…。
+                # 预算执行方面:(1)…): two sections side by side, the earlier list has ended
                 while len(stack) > j:
                     o = stack.pop()
                     shut[(o.parent, o.style)] = o
@@ -1323,6 +1334,17 @@ def _ordinal_wrapped(paras, m) -> bool:
     return prev.kind == paras[m.para].kind and prev.text.rstrip().endswith("第")
 
 
+def _after_tab(p, m) -> bool:
+    """Whether ``m`` opens a cell of a row written with tabs between its cells (项目绩效目标\t1.……;2.……):
+    the first item of the cell's list, as at a line's start."""
+    if m.at_start or m.after_stop:
+        return False
+    j = p.index_of(m.span.start)
+    while j > 0 and p.text[j - 1] in " \u3000":
+        j -= 1
+    return j > 0 and p.text[j - 1] == "\t"
+
+
 def _shi_after_comma(p, m) -> bool:
     """Whether ``m`` is an item of 一是、二是 after a comma (在预算执行方面，一是……；二是……):
     an enumeration of its own, numbered like one after a stop."""
@@ -1372,6 +1394,37 @@ def _labelled(paras, scope_of, markers) -> set:
                 break
             q -= 1
     return out
+
+
+def _label_before(paras, m) -> str:
+    """The label right before the 1 ``m`` (its paragraph's text from the last stop to the colon,
+    or the label line before its paragraph), without the colon; "" when there is none."""
+    p = paras[m.para]
+    if not m.at_start:
+        got = _LABEL_IN.search(p.text[: p.index_of(m.span.start)].rstrip())
+        return got.group().rstrip(" :").lstrip(" 。；;!?！？.") if got else ""
+    q = m.para - 1
+    while q >= 0 and m.para - q <= 8 and paras[q].kind != "cell":
+        if not numeric(paras[q].text):
+            got = _LABEL_TAIL.search(paras[q].text)
+            return got.group().strip(" :") if got else ""
+        q -= 1
+    return ""
+
+
+# labels that open a list inside an item (其中: 1.… 2.…), never one beside the list before
+_INNER_LABEL = re.compile(r"其中|包括|如下|分别|具体|主要有|以下")
+
+
+def _sibling_labels(paras, first, m) -> bool:
+    """Whether the labels before two lists' 1s (``first``, then ``m``) are worded alike — the same
+    last two characters, 预算编制方面 / 预算执行方面, 产出指标完成情况 / 效益指标完成情况 — and
+    differ: the headings of two sections side by side."""
+    a, b = _label_before(paras, first), _label_before(paras, m)
+    a = re.sub(r"^[^\u4e00-\u9fff]+", "", a)
+    b = re.sub(r"^[^\u4e00-\u9fff]+", "", b)
+    return (len(a) >= 4 and len(b) >= 4 and a != b and a[-2:] == b[-2:]
+            and not _INNER_LABEL.search(a) and not _INNER_LABEL.search(b))
 
 
 # a 2 written right after text, not after a stop, so not read as a marker: (2) (二) ② 2、 二、

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..rule import Rule
 from ..structure import RANK, in_flat_table, outline, section_between
@@ -15,10 +16,13 @@ class HeadingHierarchy(Rule):
         每处重新编号报告一次，相关位置是它所在的一级标题；粘贴的一组结束后原来的一级标题
         接着编号时，两组都用到的编号（如两个“四、”）也列为相关位置。
 
-        不报告：附件和报告的各部分（“附件1”“第二部分”“第二章”开头的段落、单独一行的“正文”或“报告正文”——摘要之后的
+        不报告：附件和报告的各部分（“附件1”“附表：”“附：”“第二部分”“第二章”开头的段落、单独一行的“正文”或“报告正文”——摘要之后的
         正文——之后重新编号是正常的）；另一份报告或表格的名称单独一行、下一行就是“一、”或“（一）”时
         （含“绩效”“自评”或“评价”，写明年度、项目或整体：“某局 2023 年度××项目支出绩效自评报告”
-        “2023 年度部门整体支出绩效自评表”），那是另一份材料自己的提纲，从“一、”开始是正常的；
+        “2023 年度部门整体支出绩效自评表”），那是另一份材料自己的提纲，从“一、”开始是正常的；重新编号的“一、”
+        前一行是一份文件的名称（“某局关于……的通知”“……工作总结”“……评分表”，单独一行、没有标点），而报告自己的
+        一级标题之后没有再接着编号时，那是附在报告后面的另一份文件，也不报告（报告的编号在它之后接着往下排时，
+        仍是粘贴进来的材料，照样报告）；
         表格单元格里的编号；目录里的条目（目录照抄正文的标题，报告分成摘要、正文两部分时目录里也从“一、”重新
         开始；正文本身重新编号时在正文报告）；较低层级在新的小标题下从 1 重新开始（如每个“（一）”
         下面各自从“1.”开始）；“一是”“第一”这类段内列举。
@@ -101,6 +105,8 @@ class HeadingHierarchy(Rule):
             later = following.get(outer.index, ())
             k = bisect.bisect_right(later, it.index)
             resumed = o.items[later[k]] if k < len(later) else None
+            if resumed is None and _titled(doc, it):
+                continue  # (another document under its own name, after the report: not pasted into it)
             if resumed is not None:
                 twin = next((x for x in nested if x.ordinal == resumed.ordinal), None)
                 if twin is not None:
@@ -131,6 +137,22 @@ def _nested(doc, o, it, outer) -> bool:
     if any(x.prev == it.index and x.para == it.para for x in o.items[it.index + 1: it.index + 3]):
         return True
     return in_flat_table(doc, it) or in_flat_table(doc, outer)
+
+
+# the name of a document alone on its line (某局关于……的通知, 2023 年度工作总结, ……评分表)
+_DOC_TITLE = re.compile(r"[^。，,；;:!?！？|\t]{4,60}(?:通知|意见|方案|办法|规定|细则|报告|总结|表|函|纪要|说明|清单)"
+                        r"(?:\s*\(\s*\d{4}\s*年度?\s*\))?\s*")
+
+
+def _titled(doc, it) -> bool:
+    """Whether the line right before the restart at ``it`` names a document of its own."""
+    if it.para == 0:
+        return False
+    prev = doc.paragraphs[it.para - 1]
+    return prev.kind == "text" and bool(_DOC_TITLE.fullmatch(prev.text)) and not _LEAD_NUMBER.match(prev.text)
+
+
+_LEAD_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*、|\(|\d)")
 
 
 def _links(o):

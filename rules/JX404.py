@@ -34,7 +34,8 @@ class EmptyItem(Rule):
         整组条目都只有一句话的列表（职责清单、依据清单，本来就是一句一项）；
         标题本身就是完整叙述的条目（含逗号、数字等）；下面有下级编号、表格或文字的标题；
         标题说明内容在别处的条目（“（附……表）”“详见附件”“另附”）；标题已说明没有内容的条目
-        （“未完成的绩效目标（无）”“其他问题：无”，或标题后空一格写“无”：“存在的问题 无”）；
+        （“未完成的绩效目标（无）”“其他问题：无”，或标题后空一格写“无”：“存在的问题 无”），以及标题下一行
+        只有一条斜线或横线的条目（“（一）预算调整情况⏎/”，表格里“无、不适用”的写法）；
         全文最后一行的条目（后面什么也没有，多半是文本被截断，而不是漏写了一节）；
         一行一个或几个单元格读出来的表格中的行：同组任何一项所在的行有“|”分隔、
         标题末尾是数值，或前后紧挨着只有数值的行（有小数或几个数，或接连两行都是数；
@@ -91,6 +92,8 @@ class EmptyItem(Rule):
                 continue
             if _ELSEWHERE.search(title) or _NONE.search(title):
                 continue
+            if _marked_none(doc, it, following.get(it.index)):
+                continue
             if it.index == len(items) - 1 and it.para == len(doc.paragraphs) - 1:
                 continue  # the last line of the text: more likely a file cut short than a missing section
             others = [s for s in groups[root[it.index]] if s.index != it.index]
@@ -109,3 +112,17 @@ class EmptyItem(Rule):
             if nxt is not None:
                 related.append(self.related(nxt.marker.span, "next", text=doc.quote(nxt.marker.span).strip() + nxt.title[:20]))
             yield self.report(span, "empty", text=doc.quote(span).strip(), n=full, total=len(others), related=related)
+
+
+# a line holding only a slash or a dash: a form's mark for "none" or "not applicable"
+_NONE_MARK = re.compile(r"\s*(?:/|—+|-{1,2}|－|\\)\s*")
+
+
+def _marked_none(doc, it, nxt) -> bool:
+    """Whether the line right after item ``it``'s heading, before the next item, is only a
+    slash or a dash (（一）预算调整情况 ⏎ /): the item says it has nothing to report."""
+    q = it.para + 1
+    if q >= len(doc.paragraphs) or (nxt is not None and nxt.para <= q):
+        return False
+    return bool(_NONE_MARK.fullmatch(doc.paragraphs[q].text))
+
