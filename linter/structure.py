@@ -11,7 +11,8 @@ Which markers count
     left out of the outline — except 一是、二是, an enumeration of items wherever it is
     written (``在……方面，一是……；二是……``, ``一是对外宣传，二是党政事务``). A number that
     opens a line after a line broken at 第 (``……评分标准第⏎(3)项扣 1 分``) is that
-    ordinal's, no marker. A marker right after a tab (a row of a Word table read as text,
+    ordinal's, no marker; so is one after a sentence's line broken at 附表, 附件, 详见
+    (``……，详见附表⏎(2)中的……``). A marker right after a tab (a row of a Word table read as text,
     its cells parted by tabs: ``项目绩效目标\t1.……;2.……``) opens its cell's list, as at a line's start. In a paragraph that is several lines of a PDF or a web
     page read as one (its line breaks turned into spaces), a marker after a space
     that follows a word counts too, as at the start of its line: such a paragraph
@@ -1331,7 +1332,15 @@ def _ordinal_wrapped(paras, m) -> bool:
     if not m.at_start or m.para == 0:
         return False
     prev = paras[m.para - 1]
-    return prev.kind == paras[m.para].kind and prev.text.rstrip().endswith("第")
+    if prev.kind != paras[m.para].kind:
+        return False
+    text = prev.text.rstrip()
+    # (……详见附表⏎(2)中的……: a table's or appendix's number cut off after a sentence's words)
+    return text.endswith("第") or (text.endswith(_REF_WORDS) and bool(_CLAUSE_STOP.search(text)))
+
+
+_REF_WORDS = ("附表", "附件", "见表", "详见", "参见")
+_CLAUSE_STOP = re.compile(r"[。，,；;]")
 
 
 def _after_tab(p, m) -> bool:

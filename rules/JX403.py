@@ -17,7 +17,7 @@ class HeadingHierarchy(Rule):
         接着编号时，两组都用到的编号（如两个“四、”）也列为相关位置。
 
         不报告：附件和报告的各部分（“附件1”“附表：”“附：”“第二部分”“第二章”开头的段落、单独一行的“正文”或“报告正文”——摘要之后的
-        正文——之后重新编号是正常的）；另一份报告或表格的名称单独一行、下一行就是“一、”或“（一）”时
+        正文——之后重新编号是正常的；单独一行的“摘要”“报告摘要”下面的一级标题之后正文再从“一、”开始，也是这样）；另一份报告或表格的名称单独一行、下一行就是“一、”或“（一）”时
         （含“绩效”“自评”或“评价”，写明年度、项目或整体：“某局 2023 年度××项目支出绩效自评报告”
         “2023 年度部门整体支出绩效自评表”），那是另一份材料自己的提纲，从“一、”开始是正常的；重新编号的“一、”
         前一行是一份文件的名称（“某局关于……的通知”“……工作总结”“……评分表”，单独一行、没有标点），而报告自己的
@@ -95,6 +95,8 @@ class HeadingHierarchy(Rule):
                 continue
             if _nested(doc, o, it, outer):
                 continue
+            if _after_summary(doc, o, outer):
+                continue  # (the summary's outline ends where the body starts again at 一、)
             text = doc.quote(it.marker.span).strip()
             outer_text = doc.quote(outer.marker.span).strip() + outer.title[:20]
             related = [self.related(outer.marker.span, "outer", text=outer_text)]
@@ -137,6 +139,18 @@ def _nested(doc, o, it, outer) -> bool:
     if any(x.prev == it.index and x.para == it.para for x in o.items[it.index + 1: it.index + 3]):
         return True
     return in_flat_table(doc, it) or in_flat_table(doc, outer)
+
+
+_SUMMARY = re.compile(r"\s*(?:报告|内容)?摘\s*要\s*:?\s*")
+
+
+def _after_summary(doc, o, outer) -> bool:
+    """Whether the list that ``outer`` belongs to opens right under a line 摘要 (报告摘要, 内容摘要):
+    a summary numbered like the body, which starts again at 一、 after it."""
+    first = outer
+    while first.prev is not None:
+        first = o.items[first.prev]
+    return first.para > 0 and bool(_SUMMARY.fullmatch(doc.paragraphs[first.para - 1].text))
 
 
 # the name of a document alone on its line (某局关于……的通知, 2023 年度工作总结, ……评分表)
