@@ -1360,8 +1360,8 @@ def _shi_after_comma(p, m) -> bool:
     if m.style != "cn-shi" or m.at_start or m.after_stop:
         return False
     j = p.index_of(m.span.start)
-    if p.text.count("“", 0, j) > p.text.count("”", 0, j):
-        return False  # (a list quoted inside a sentence: 做到“一是……，二是……”)
+    if p.text.count("“", 0, j) > p.text.count("”", 0, j) or p.text.count("(", 0, j) > p.text.count(")", 0, j):
+        return False  # (a list quoted or in brackets inside a sentence: 做到“一是……，二是……”, 督查 3 次(一是 3 月，二是 6 月))
     while j > 0 and p.text[j - 1] in " \t\u3000":
         j -= 1
     return j > 0 and p.text[j - 1] in "，,"

@@ -77,7 +77,8 @@ class RequiredSections(Rule):
         （“（三）部门整体支出绩效目标”）只算一节。
 
         模板只用于它所针对的报告：两个模板都是部门整体的报告。报告第一个标题之前的
-        报告名称（含“报告”二字、不是句子的短行，至多看前 15 段）写的是项目或资金
+        报告名称（含“报告”二字、不是句子的短行，或段落开头到“报告”为止、没有标点的一段——PDF 把名称和下一行的
+        句子连成了一段，至多看前 15 段）写的是项目或资金
         （项目、专项、资金、补贴、补助、工程、转移支付、经费），而没有写“整体”时，报告评的是
         一个项目或一笔资金，提纲另有一套，不按部门整体的模板检查（第三方的项目评价报告
         “一、基本情况 二、绩效评价结论 三、存在的问题 四、有关建议”不报缺节）。
@@ -207,6 +208,7 @@ class RequiredSections(Rule):
 # the report's own name: a short line that names a 报告 and is no sentence
 _NAME = re.compile(r"报告")
 _SENTENCE = re.compile(r"[，,。；;]")
+_NAME_LEAD = re.compile(r"[^，,。；;:]{4,78}报告")
 _HEAD = 15  # the name is looked for in at most this many paragraphs before the first heading
 
 
@@ -218,6 +220,8 @@ def _for_this_report(doc, template, first: int) -> bool:
     whole, part = template.get("whole", ()), template.get("part", ())
     names = [p.text for p in doc.paragraphs[:min(first, _HEAD)]
              if len(p.text) <= 80 and _NAME.search(p.text) and not _SENTENCE.search(p.text)]
+    # (a name line a PDF's text ran together with the sentence after it: the name up to its 报告)
+    names += [m.group() for p in doc.paragraphs[:min(first, _HEAD)] if (m := _NAME_LEAD.match(p.text))]
     if any(w in t for t in names for w in whole):
         return True
     return not any(w in t for t in names for w in part)
