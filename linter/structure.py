@@ -12,8 +12,10 @@ Which markers count
     written (``在……方面，一是……；二是……``, ``一是对外宣传，二是党政事务``). A number that
     opens a line after a line broken at 第 (``……评分标准第⏎(3)项扣 1 分``) is that
     ordinal's, no marker; so is one after a sentence's line broken at 附表, 附件, 详见
-    (``……，详见附表⏎(2)中的……``). A marker right after a tab (a row of a Word table read as text,
-    its cells parted by tabs: ``项目绩效目标\t1.……;2.……``) opens its cell's list, as at a line's start. In a paragraph that is several lines of a PDF or a web
+    (``……，详见附表⏎(2)中的……``). A 1 right after a tab (a row of a Word table read as text,
+    its cells parted by tabs: ``项目绩效目标\t1.……;2.……``) opens its cell's list, as at a line's start —
+    not in a row that opens with a number itself (``1.预算编制\t3.预算监督``: one list in two columns).
+    In a paragraph that is several lines of a PDF or a web
     page read as one (its line breaks turned into spaces), a marker after a space
     that follows a word counts too, as at the start of its line: such a paragraph
     is known by a heading followed, after a short title, by a nested heading of
@@ -1345,8 +1347,9 @@ _CLAUSE_STOP = re.compile(r"[。，,；;]")
 
 def _after_tab(p, m) -> bool:
     """Whether ``m`` opens a cell of a row written with tabs between its cells (项目绩效目标\t1.……;2.……):
-    the first item of the cell's list, as at a line's start."""
-    if m.at_start or m.after_stop:
+    the first item of the cell's list, as at a line's start — a 1 after a row label, not a number
+    in a row that opens with one (1.预算编制\t3.预算监督: two columns of one list side by side)."""
+    if m.at_start or m.after_stop or m.ordinal != 1 or _HEADING_CELL.match(p.text):
         return False
     j = p.index_of(m.span.start)
     while j > 0 and p.text[j - 1] in " \u3000":
