@@ -22,6 +22,8 @@ def _cjk(ch: str) -> bool:
 # a measure of things glued to a unit of money, as all the words between a number and the next
 # mark (3万亩元, 2000亩元): two units where one was meant. 次 is left out (3次元 is a word).
 _MEASURES = "亩|人|户|个|家|所|吨|公里|千米|平方米|立方米|米|公顷|头|只|株|棵|套|台|辆|间|座|处|项|批|件|份|张|册|场|天|小时"
+# a number that counts the parts of a whole or gives a place in a sequence (第3编, 分为3编, 共分6编)
+_ORDINAL = re.compile(r"(?:第|分为?|分成)\s*$")
 _MONEY = re.compile(r"(?:[万千亿]?元)")
 _GLUED = re.compile(rf"[万千百亿]?(?:{_MEASURES})[万千亿]?元")
 _MEASURE_UNIT = re.compile(rf"[万千百亿]?(?:{_MEASURES})")
@@ -35,8 +37,11 @@ class UnknownMeasureWord(Rule):
         错字与量词的对应表是数据（linter/data/measure_typos.toml）。
 
         为避免误报：只看数字与该字之间至多隔空格的情形；该字后面若紧接另一个汉字
-        （“3编制”“5见习”“2各部门”），视为一个词的开头，不报告；年份、日期、金额、
-        百分数后的字不看。
+        （“3编制”“5见习”“2各部门”），视为一个词的开头，不报告；后面紧接数字的（“3向5”）也不报告；
+        数字前是“第”或“分、分为、分成”的（“第3编”“教材分为3编”“共分6编”：书的第几部分、分成几部分，
+        “编”在这里就是量词）不报告；年份、日期、金额、百分数后的字不看。
+        “遍”本身是量词（“播放120遍”），不在表中；“其、珠、加、厂、顿”也不在表中：数字后面的这几个字
+        常是表格里被切开的“其中”、地名（“珠江”）、算式（“3加2”）、厂名（“2厂”）或餐数（“助餐3600顿”）。
 
         也找出数字后面连在一起的两个单位：一个计量单位紧接着一个金额单位（“3万亩元”“2000亩元”
         “5人元”），而且这就是数字与下一个标点之间的全部文字（后面接着别的汉字的，如“3万亩元宝枫”
@@ -96,8 +101,10 @@ class UnknownMeasureWord(Rule):
                 if ch not in table:
                     continue
                 after = text[nxt.start + 1:nxt.start + 2]
-                if after and _cjk(after):
-                    continue
+                if after and (_cjk(after) or after.isdigit()):
+                    continue  # (a word: 3编制; a sum or a code: 3向5)
+                if _ORDINAL.search(text, 0, pf.para.index_of(it.number_span.start)):
+                    continue  # (第3编, 分为3编: a part of a book, not a count)
                 word = table[ch]
                 span = pf.para.span(nxt.start, nxt.start + 1)
                 yield self.report(span, "typo", suggestion=word, number=doc.quote(it.number_span), char=ch, word=word)
