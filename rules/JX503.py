@@ -5,12 +5,19 @@ import re
 from ..rule import Rule
 
 _NOISE = re.compile(r"[\s　《》〈〉<>“”\"'‘’]")
+# 的 is written or left out when a title is quoted from memory (预算绩效管理的意见 / 预算绩效管理意见),
+# as 年度 and 年 are (2023年度 / 2023年), and 工作 before the kind of document (开展自评工作的通知 /
+# 开展自评的通知): none of them tells two documents apart
+_PARTICLE = re.compile("的|工作(?=的?(?:通知|意见|办法|方案|规定|报告|函|批复|决定|要求)$)")
+# a part in brackets (（第一批）, （试行）) that one citation gives and the other leaves out
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def title_key(title: str) -> str:
-    """A title compared loosely: no spaces, quotes or inner brackets, and without the
-    issuing body written before 关于 (中共中央 国务院关于…… = 关于……)."""
-    t = _NOISE.sub("", title)
+    """A title compared loosely: no spaces, quotes, inner brackets or 的, 年度 read as 年, and without
+    the issuing body written before 关于 (中共中央 国务院关于…… = 关于……)."""
+    t = _NOISE.sub("", title).replace("年度", "年")
+    t = _PARTICLE.sub("", t)
     i = t.find("关于")
     if i > 0:
         t = t[i:]
@@ -21,8 +28,13 @@ class DocnoTitleConflict(Rule):
     """
     做什么
         同一个公文字号（发文机关代字、年份、序号都相同）在报告中多次引用时，比较它前面
-        《》里的文件标题。比较时去掉空格、引号和书名号内的尖括号，并忽略“关于”之前
-        的发文机关名（“中共中央 国务院关于……的意见”与“关于……的意见”视为同一标题）。
+        《》里的文件标题。比较时去掉空格、引号、书名号内的尖括号和“的”字，“年度”当作“年”
+        （凭记忆引用标题时常多写或少写一个“的”：“关于加强预算绩效管理的意见”与
+        “关于加强预算绩效管理意见”，“2023年度”与“2023年”，都不足以说明是两份文件），
+        文种（通知、意见、办法……）前的“工作”也不比较（“开展自评工作的通知”与“开展自评的通知”）；
+        一处比另一处只多一段括号里的文字（“……资金（第一批）的通知”与“……资金的通知”）也视为同一标题，
+        两处括号里写的不同（“（第一批）”与“（第二批）”）仍报告；
+        并忽略“关于”之前的发文机关名（“中共中央 国务院关于……的意见”与“关于……的意见”视为同一标题）。
         标题仍不相同时，在后出现的那一处报告，相关位置指向第一次引用；同一种不同写法
         只报告一次。
 
@@ -99,6 +111,8 @@ class DocnoTitleConflict(Rule):
             tk, fk = title_key(d.title), title_key(f.title)
             if tk in fk or fk in tk or (key, tk) in seen:
                 continue  # the same title, or one inside the other (关于印发〈办法〉的通知 / 办法)
+            if _BRACKETED.sub("", tk) == fk or _BRACKETED.sub("", fk) == tk:
+                continue  # one gives a part in brackets the other leaves out (资金（第一批）的通知 / 资金的通知)
             seen.add((key, tk))
             title, first_title = d.title.strip(), f.title.strip()
             a, b = _difference(title_key(f.title), tk)
