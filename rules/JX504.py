@@ -12,6 +12,11 @@ _MULTI_YEAR = re.compile(r"规划|纲要|远景|五年|三年|中长期|计划")
 _FOLLOW_UP = re.compile(r"整改|(?:评价|评估|审计|检查)(?:结果|发现|反馈)")
 # a year that names a cohort of people by when they joined or left (2016年军队转业干部, 2018届
 # 毕业生, 2019级新生): those people are dealt with for years after, so it is no year the document concerns
+# a year set as a deadline or a target (2030年前碳达峰, 确保2025年底前完成, 到2025年): a document
+# issued years before it names the year it aims at, which is no year it concerns. Not 2021年前三季度
+# (a part of the year 2021: 前 followed by a number).
+_TARGET_AFTER = re.compile(r"\s*年(?:底|末)?\s*(?:以前|之前|前)(?![一二三四五六七八九十两\d])")
+_TARGET_BEFORE = re.compile(r"(?:到|至)\s*$")
 _COHORT = re.compile(r"\s*(?:[届级]|年度?[^\s，,。；;、:《》()“”\d]{0,8}?"
                      r"(?:转业|复员|退役|退伍|毕业|入伍|新生|新兵))")
 
@@ -30,6 +35,9 @@ class DocnoYear(Rule):
         标题中指一批人员的年份（“2016年军队转业干部”“2018届毕业生”“2019级新生”：
         年份后至多隔八个字接转业、复员、退役、退伍、毕业、入伍、新生、新兵，或紧接“届”“级”），
         这批人员在此后几年仍会有文件涉及，它不是文件所涉的年份，不参与比较；
+        标题中作为期限或目标的年份（“2030年前碳达峰”“确保2025年底前完成”“到2025年”：年份后是
+        “年前、年底前、年以前”，或前面是“到、至”）也不参与比较，文件常在几年前就提出它；
+        “2021年前三季度”（“前”后接数字）是 2021 年的一部分，仍参与比较；
         法律名称后的“（2018年修正）”之类（不是文号）；
         标题讲的是对某年的评价或审计发现的问题的整改或结果（标题里有“整改”，或“评价 / 评估 / 审计 /
         检查”接“结果 / 发现 / 反馈”）、标题年份比发文年份早 2 年时（《关于做好2018年……绩效评价整改
@@ -67,7 +75,8 @@ class DocnoYear(Rule):
                 continue
             if _RANGE.search(d.title) or _MULTI_YEAR.search(d.title):
                 continue
-            years = [int(m.group(1)) for m in _YEAR.finditer(d.title) if not _COHORT.match(d.title, m.end())]
+            years = [int(m.group(1)) for m in _YEAR.finditer(d.title)
+                     if not _COHORT.match(d.title, m.end()) and not _target(d.title, m)]
             if not years or any(abs(y - d.year) <= 1 for y in years):
                 continue
             if _FOLLOW_UP.search(d.title) and any(y == d.year - 2 for y in years):
@@ -79,3 +88,9 @@ class DocnoYear(Rule):
                 title_years="、".join(str(y) for y in sorted(set(years))),
                 related=[self.related(d.title_span, "title", title=d.title.strip())],
             )
+
+
+def _target(title: str, m: re.Match) -> bool:
+    """Whether the year matched by ``m`` is a deadline or a target (2030年前, 到2025年) and not a year
+    the document concerns."""
+    return bool(_TARGET_AFTER.match(title, m.end()) or _TARGET_BEFORE.search(title, 0, m.start()))
