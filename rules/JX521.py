@@ -92,7 +92,10 @@ class DoubledWord(Rule):
         找出紧挨着写了两遍的词：
         - 2 到 8 个汉字连写两遍（“退休人员人员”“工作工作”），动词的 ABAB 重叠
           （“研究研究”）和“一个一个”这类“一X一X”除外，例外表在 linter/data/text.toml；
-        - 单字只查“的的”（字表同样在 text.toml），“目的的”“的的确确”等除外；
+        - 单字只查“的的”“于于”“已已”（字表同样在 text.toml），“目的的”“的的确确”“提出的的确是”
+          （“的”加“的确”）“不已已是”等除外；两个“于”或两个“已”连写从来不合语法。
+          “为为”“在在”“将将”不查：它们常是合乎语法的两个词（“本项目为为民办实事项目”“现在在职人员”
+          “在在建项目中”“我单位将将结余资金上缴”），单看上下文分不出笔误；
         - 单位名称的末字（局、厅、委、院、馆、站、所、科、室）在名称后连写两遍、后面不再接汉字
           （“某某体育局局 评价机构：”“由某某局局。”）：后面接着汉字的（“局局长”“馆馆长”“厅厅直”，
           是名称加上以这个字开头的词）不报告。
@@ -122,7 +125,8 @@ class DoubledWord(Rule):
 
         单位或项目的名称以某个词结尾、紧接着的评价对象术语又以这个词开头时不报告：
         “民政部门部门整体绩效自评”是“民政部门”加“部门整体”，“某某建设项目项目支出”同理
-        （术语表 evaluated_terms 在 text.toml：部门整体、单位整体、项目支出）；第一遍前面须是
+        （术语表 evaluated_terms 在 text.toml：部门整体、单位整体、项目支出）；单位名称的末一个词开头的
+        几个词同样处理（name_terms：“某师范大学大学生志愿者”“东湖社区社区卫生服务站”）；第一遍前面须是
         一个汉字且不是“的、和、与、对、在、为……”之类的虚词，否则前面没有以它结尾的名称，
         仍报告（“对部门部门整体支出进行评价”、句首的“部门部门整体”）。其他术语不在此列，
         “防火专项专项资金”“某某项目项目资金”“部门部门预算”仍报告：报告的名称和评价对象照
@@ -159,7 +163,7 @@ class DoubledWord(Rule):
         allowed = set(data.get("reduplicated_words", ()))
         chars = data.get("function_chars", "")
         idioms = data.get("function_char_idioms", ())
-        terms = data.get("evaluated_terms", ())
+        terms = tuple(data.get("evaluated_terms", ())) + tuple(data.get("name_terms", ()))
         single = re.compile("([" + re.escape(chars) + "])\\1") if chars else None
         # 某某体育局局 评价机构：…: a unit's last character twice after a name, nothing after it that
         # could begin a word with it (局局长, 馆馆长, 厅厅直 are 局 + 局长 …)
