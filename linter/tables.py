@@ -676,3 +676,62 @@ def nested_parents(table: Table, rows, column: Column):
         else:
             i += 1
     return (keep, found) if found else None
+
+
+# a table read one cell per line: a header of short lines (no punctuation) naming a target
+# column, then a completion column (预期目标 / 实际完成情况); its rows are short one-sentence lines
+_HEADER_CELL = re.compile(r"[^，,。；;:：!?！？]{2,16}")
+_CELL_LINE = re.compile(r"[^。!?！？]{1,80}[。!?！？]?")
+
+
+def column_cells(paras) -> set[int]:
+    """The indices of the paragraphs that are cells of a two-column table read one cell per line:
+    the short lines under a header of two short lines, a target column then a
+    completion column (预期目标 / 目标实际完成情况), up to the first line that is not a
+    short one-sentence cell; and lines that repeat in pairs, A A B B (each row's two
+    cells alike), which no slip of the pen writes."""
+    out: set[int] = set()
+    n = len(paras)
+    texts = [p.text.strip() if p.kind != "cell" else None for p in paras]
+    twice = [bool(t) and _said_twice(t) for t in texts]
+    for k in range(n):
+        a = texts[k]
+        if not a:
+            continue
+        if len(a) <= 16 and k + 1 < n and texts[k + 1] and _header(a, texts[k + 1]):
+            q = k + 2  # the header's two cells a line each
+        elif len(a) <= 2 * 16 + 4 and len(a.split()) == 2 and _header(*a.split()):
+            q = k + 1  # the header's two cells side by side
+        else:
+            continue
+        first = q
+        while q < n and q - first < TARGET_TABLE_ROWS and texts[q] and (_CELL_LINE.fullmatch(texts[q]) or twice[q]):
+            out.add(q)
+            q += 1
+    for i in range(n - 3):
+        a, b = texts[i], texts[i + 2]
+        if a and b and a != b and a == texts[i + 1] and b == texts[i + 3]:
+            out.update(range(i, i + 4))
+    for i in range(n - 1):
+        if twice[i] and twice[i + 1] and texts[i] != texts[i + 1]:
+            out.update((i, i + 1))  # lines that are each one cell's text twice: rows of two like cells
+    return out
+
+
+def _header(a: str, b: str) -> bool:
+    """Whether ``a`` then ``b`` are a target column's and a completion column's headers."""
+    return bool(_HEADER_CELL.fullmatch(a) and _HEADER_CELL.fullmatch(b)
+                and names_target(a) and DONE_WORDS.search(b))
+
+
+def _said_twice(t: str) -> bool:
+    """Whether the line ``t`` is one text twice with a space between (两格并排的一行)."""
+    mid = len(t) // 2  # (the middle of a text, a gap, a text is in the gap)
+    if len(t) > 2 * 80 + 8 or not t[mid: mid + 1].isspace():
+        return False
+    i = j = mid
+    while i > 0 and t[i - 1].isspace():
+        i -= 1
+    while j < len(t) and t[j].isspace():
+        j += 1
+    return t[:i] == t[j:]

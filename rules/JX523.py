@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
-from ..tables import DONE_WORDS, TARGET_TABLE_ROWS, names_target
+from ..tables import column_cells
 
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _CLAUSE = re.compile(r"[^；;。!?！？]+[；;]?")
@@ -12,12 +12,6 @@ MIN_CHARS = 8  # Chinese characters a repeated sentence must have to count
 # a report's or form's name: no sentence punctuation, ending in what such a name ends with
 # (the project's name may follow in brackets: ……自评价报告（某某中心）)
 _TITLE = re.compile(r"[^，,。；;:：!?！？]+(?:报告|报告书|自评表|评价表|情况表|的说明|情况说明)(?:[(（][^()（）]{1,30}[)）])?")
-
-
-# a table read one cell per line: a header of short lines (no punctuation) naming a target
-# column, then a completion column (预期目标 / 实际完成情况); its rows are short one-sentence lines
-_HEADER_CELL = re.compile(r"[^，,。；;:：!?！？]{2,16}")
-_CELL_LINE = re.compile(r"[^。!?！？]{1,80}[。!?！？]?")
 
 
 def _core(s: str) -> str:
@@ -33,11 +27,16 @@ _CLOSING = ("。", "!", "?", "！", "？")
 _ROW_TAIL = re.compile(r"(?:[ \t\u3000]+[-+]?\d+(?:\.\d+)?[ \t\u3000]*[%％]?)+\s*")
 
 
+# a page number on a line of its own, marked as one (- 5 -, —5—, 第5页, 第5页 共20页): no sentence,
+# so the sentences of the pages before and after it are still neighbours (a bare number is not
+# taken: in a table read one cell per line it is a cell)
+_PAGE_LINE = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*")
+
 class RepeatedSentence(Rule):
     """
     做什么
         找出紧挨着重复的句子：相邻两句（以 。！？ 分句，同一段内，或上一段的最后一句与
-        下一段的第一句）满足下面任一条件：
+        下一段的第一句；两段之间单独一行的页码“- 5 -”“第5页”不算一段）满足下面任一条件：
         - 后一句与前一句相同；
         - 后一句是前一句的结尾部分（“……实施过程都严格执行制度。实施过程都严格执行制度。”）；
         - 前一句是后一句的开头部分（写了一半又重写了一遍）。
@@ -78,11 +77,13 @@ class RepeatedSentence(Rule):
 
     def check(self, doc):
         prev = None  # (paragraph, start, end) of the previous sentence
-        cells = _column_cells(doc.paragraphs)
+        cells = column_cells(doc.paragraphs)
         for p in doc.paragraphs:
             if p.kind == "cell":
                 prev = None
                 continue
+            if _PAGE_LINE.fullmatch(p.text):
+                continue  # (a page number between two pages' sentences: - 5 -, 第5页)
             for m in _SENTENCE.finditer(p.text):
                 sentence = m.group(0)
                 core = _core(sentence)  # worked out once a sentence, kept for the next one
@@ -152,56 +153,3 @@ class RepeatedSentence(Rule):
         text = pb.text[b0:b1].strip()
         return self.report(span, "repeat", text=text, how=how,
                            related=[self.related(first, "first", text=pa.text[a0:a1].strip())])
-
-
-def _column_cells(paras) -> set[int]:
-    """The paragraphs that are cells of a two-column table read one cell per line:
-    the short lines under a header of two short lines, a target column then a
-    completion column (预期目标 / 目标实际完成情况), up to the first line that is not a
-    short one-sentence cell; and lines that repeat in pairs, A A B B (each row's two
-    cells alike), which no slip of the pen writes."""
-    out: set[int] = set()
-    n = len(paras)
-    texts = [p.text.strip() if p.kind != "cell" else None for p in paras]
-    twice = [bool(t) and _said_twice(t) for t in texts]
-    for k in range(n):
-        a = texts[k]
-        if not a:
-            continue
-        if len(a) <= 16 and k + 1 < n and texts[k + 1] and _header(a, texts[k + 1]):
-            q = k + 2  # the header's two cells a line each
-        elif len(a) <= 2 * 16 + 4 and len(a.split()) == 2 and _header(*a.split()):
-            q = k + 1  # the header's two cells side by side
-        else:
-            continue
-        first = q
-        while q < n and q - first < TARGET_TABLE_ROWS and texts[q] and (_CELL_LINE.fullmatch(texts[q]) or twice[q]):
-            out.add(q)
-            q += 1
-    for i in range(n - 3):
-        a, b = texts[i], texts[i + 2]
-        if a and b and a != b and a == texts[i + 1] and b == texts[i + 3]:
-            out.update(range(i, i + 4))
-    for i in range(n - 1):
-        if twice[i] and twice[i + 1] and texts[i] != texts[i + 1]:
-            out.update((i, i + 1))  # lines that are each one cell's text twice: rows of two like cells
-    return out
-
-
-def _header(a: str, b: str) -> bool:
-    """Whether ``a`` then ``b`` are a target column's and a completion column's headers."""
-    return bool(_HEADER_CELL.fullmatch(a) and _HEADER_CELL.fullmatch(b)
-                and names_target(a) and DONE_WORDS.search(b))
-
-
-def _said_twice(t: str) -> bool:
-    """Whether the line ``t`` is one text twice with a space between (两格并排的一行)."""
-    mid = len(t) // 2  # (the middle of a text, a gap, a text is in the gap)
-    if len(t) > 2 * 80 + 8 or not t[mid: mid + 1].isspace():
-        return False
-    i = j = mid
-    while i > 0 and t[i - 1].isspace():
-        i -= 1
-    while j < len(t) and t[j].isspace():
-        j += 1
-    return t[:i] == t[j:]

@@ -5,12 +5,15 @@ import re
 from ..normalise import MARKER_RE
 from ..rule import Rule
 from ..structure import outline, scopes
+from ..tables import column_cells
 
 _NOISE = re.compile(r"[\s\W_]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 MIN_CHARS = 40  # Chinese characters a paragraph must have to be compared
 # the heading of a summary, whose paragraphs restate what the report details elsewhere
-_SUMMARY = re.compile(r"结论|总体评价|总结|小结|综述|概述")
+_SUMMARY = re.compile(r"结论|总体评价|综合评价|总结|小结|综述|概述|摘要|提要")
+# the unnumbered heading of the summary a report may open with
+_ABSTRACT = re.compile(r"\s*(?:报告|内容|评价报告|执行)?(?:摘\s*要|提\s*要)\s*")
 
 
 class RepeatedParagraph(Rule):
@@ -20,12 +23,16 @@ class RepeatedParagraph(Rule):
         且至少有 40 个汉字。每一次重复报告一次（提示级），相关位置是第一次出现的地方。
 
         不报告：短段落（不足 40 个汉字，如“无。”、小标题）；表格单元格，以及夹在表格
-        单元格之间的段落（表格里的评分说明常被后文的指标分析逐字引用）；只差几个字
+        单元格之间的段落（表格里的评分说明常被后文的指标分析逐字引用）；逐格一行读出的两列表格
+        （“预期目标 / 实际完成情况”这样的表头之下的一串短行，同 JX523）里的段落：自评表
+        照录正文写过的绩效目标是表格的本分；只差几个字
         或数字的相似段落（只比较完全相同的文字）；两处中恰好有一处在总结性的标题之下
-        （它所属的各级标题含有“结论、总体评价、总结、小结、综述、概述”，如“一、自评结论”
+        （它所属的各级标题含有“结论、总体评价、综合评价、总结、小结、综述、概述、摘要、提要”，或它在报告开头、
+        第一个编号标题之前，单独一行的“摘要”“报告摘要”“内容提要”之下；如“一、自评结论”
         下的执行率一句在“二、佐证材料”里原样再写一遍）——总结本来就复述正文，这样的重复
-        不是抄错。两处都在总结里、都不在总结里的重复照常报告（“（一）自评结果”不是总结：
-        把绩效目标原样抄作自评结果仍报告）。
+        不是抄错；开头的“摘要”与后面的“评价结论”等总结写同一段话也不报告。两处都在同一类
+        总结里、都不在总结里的重复照常报告（“（一）自评结果”不是总结：把绩效目标原样抄作
+        自评结果仍报告）。
 
     为什么是问题
         同一段话出现在两个章节（如把绩效目标原样抄作自评结果），说明有一节没有按要求
@@ -59,8 +66,9 @@ class RepeatedParagraph(Rule):
         # compared only when two hashes are equal, so the rule does not hold a copy
         # of the report's long paragraphs
         seen: dict[int, list[tuple]] = {}
+        form = column_cells(doc.paragraphs)  # a two-column form read one cell per line
         for p in doc.paragraphs:
-            if p.kind == "cell" or kinds[scope_of[p.index]] != "body":
+            if p.kind == "cell" or kinds[scope_of[p.index]] != "body" or p.index in form:
                 continue
             if len(p.text) < MIN_CHARS:
                 continue  # (fewer characters than the Han characters needed, before any is dropped)
@@ -80,6 +88,9 @@ class RepeatedParagraph(Rule):
             first, fstart = match
             if _in_summary(doc, first, scope_of) != _in_summary(doc, p, scope_of):
                 continue  # a summary restating the body (自评结论 and 佐证材料 give the same sentence)
+            abstract = doc.memo["JX524.abstract"]
+            if (first.index in abstract) != (p.index in abstract):
+                continue  # the opening 摘要 restating the conclusion
             fspan = first.span(fstart, len(first.text))
             where = doc.source.locator(fspan.start)
             where_en = doc.source.locator(fspan.start, "en")
@@ -143,5 +154,17 @@ def _summary_paras(doc, scope_of) -> list[bool]:
             seen = last.get(it.scope)
             if seen is None or (it.para, it.start) >= (seen.para, seen.start):
                 last[it.scope] = it
+    # a summary before the first numbered heading, under a line of its own that names it (摘要,
+    # 报告摘要, 内容提要: a third-party report opens with one, without a number)
+    first = min((it.para for it in items), default=len(doc.paragraphs))
+    opened = False
+    abstract = set()
+    for para in doc.paragraphs[:first]:
+        if opened:
+            out[para.index] = True
+            abstract.add(para.index)
+        elif _ABSTRACT.fullmatch(para.text):
+            opened = True
     doc.memo["JX524.summary"] = out
+    doc.memo["JX524.abstract"] = abstract
     return out
