@@ -15,8 +15,14 @@ _FOLLOW_UP = re.compile(r"整改|(?:评价|评估|审计|检查)(?:结果|发现
 # a year set as a deadline or a target (2030年前碳达峰, 确保2025年底前完成, 到2025年): a document
 # issued years before it names the year it aims at, which is no year it concerns. Not 2021年前三季度
 # (a part of the year 2021: 前 followed by a number).
-_TARGET_AFTER = re.compile(r"\s*年(?:底|末)?\s*(?:以前|之前|前)(?![一二三四五六七八九十两\d])")
-_TARGET_BEFORE = re.compile(r"(?:到|至)\s*$")
+_TARGET_AFTER = re.compile(r"\s*年(?:底|末)?\s*(?:以前|之前|前)(?![一二三四五六七八九十两\d])"
+                           # a bound or a starting point (2021年及以前年度结余, 2019年以来, 2020年起)
+                           r"|\s*年(?:度)?\s*(?:及|以及)\s*以前|\s*年\s*(?:以来|来|起|开始)"
+                           # a year something runs out (延续实施2020年到期的政策)
+                           r"|\s*年(?:底|末)?\s*(?:到期|届满|期满)")
+_TARGET_BEFORE = re.compile(r"(?:到|至|自|从)\s*$")
+# the year of a law's or a rule's revision or edition named inside the title (〈某条例（2019年修订）〉)
+_EDITION = re.compile(r"\s*年\s*(?:修订|修正|修改|版)")
 _COHORT = re.compile(r"\s*(?:[届级]|年度?[^\s，,。；;、:《》()“”\d]{0,8}?"
                      r"(?:转业|复员|退役|退伍|毕业|入伍|新生|新兵))")
 
@@ -37,6 +43,9 @@ class DocnoYear(Rule):
         这批人员在此后几年仍会有文件涉及，它不是文件所涉的年份，不参与比较；
         标题中作为期限或目标的年份（“2030年前碳达峰”“确保2025年底前完成”“到2025年”：年份后是
         “年前、年底前、年以前”，或前面是“到、至”）也不参与比较，文件常在几年前就提出它；
+        作为起点或上限的年份（“2019年以来”“自2020年起”“2021年及以前年度结余资金”）、到期的年份
+        （“延续实施2020年底到期的政策”）、标题里引用的法规的
+        修订年份（“〈某条例（2019年修订）〉”“2020年版”）同样不参与比较；
         “2021年前三季度”（“前”后接数字）是 2021 年的一部分，仍参与比较；
         法律名称后的“（2018年修正）”之类（不是文号）；
         标题讲的是对某年的评价或审计发现的问题的整改或结果（标题里有“整改”，或“评价 / 评估 / 审计 /
@@ -91,6 +100,8 @@ class DocnoYear(Rule):
 
 
 def _target(title: str, m: re.Match) -> bool:
-    """Whether the year matched by ``m`` is a deadline or a target (2030年前, 到2025年) and not a year
-    the document concerns."""
-    return bool(_TARGET_AFTER.match(title, m.end()) or _TARGET_BEFORE.search(title, 0, m.start()))
+    """Whether the year matched by ``m`` is a deadline or a target (2030年前, 到2025年), a starting point
+    or a bound (2019年以来, 2021年及以前), or a revision's year (2019年修订), and not a year the
+    document concerns."""
+    return bool(_TARGET_AFTER.match(title, m.end()) or _TARGET_BEFORE.search(title, 0, m.start())
+                or _EDITION.match(title, m.end()))
