@@ -14,6 +14,9 @@ _DOUBLED = re.compile(r"[，、。;,；:：](?:(?<=([，、。;,；]))\s*[，、
 # two of the comparison signs a target is written with in a row (≥≥98%, ≤≥): one too many.
 # (> and < are left out: >> and << are also a web page's breadcrumb and a book title's brackets)
 _SIGNS = re.compile(r"[≥≤≧≦]\s*[≥≤≧≦]")
+# a question or exclamation mark (folded to ? and !) with a clause mark right after it (是否按时拨付？。): the sentence
+# is ended twice. (？！ and ！！ are left out: they are written on purpose.)
+_ENDED = re.compile(r"[？！?!](?:\s*[，、。；：;:])")
 
 
 # a document site's number of a preview chunk at a line's start (2、), and the chunk before it
@@ -76,6 +79,9 @@ class DoubledPunctuation(Rule):
         或两个不同的句读标点相邻（“，。”“、，”“。；”“：、”“：，”），中间只隔空格的也算。
         比较的是全角、半角折叠后的文字，所以“，,”也会被发现。
 
+        全角问号或叹号后面紧接着句读标点（“资金是否按时拨付？。”“？，”）也报告：句子结束了两次；
+        “？！”“！！”是有意的写法，不报告；半角的“?”不看（编码错乱的文字用它代替读不出的字：“?。ㄒ唬”）。
+
         比较符号“≥ ≤”（及“≧ ≦”）两个连写（“≥≥98%”“≤≥”）也报告：目标值前只该有一个。
 
         不报告：“>>”“<<”（网页的导航、代替书名号的写法）；省略号“……”和破折号“——”（它们本来就是两个字符）；引号、括号与句读
@@ -124,6 +130,12 @@ class DoubledPunctuation(Rule):
                     yield self.report(span, "doubled", text=text, suggestion=text[0])
                 else:
                     yield self.report(span, "adjacent", text=text)
+            if "?" in p.text or "!" in p.text or "？" in p.text or "！" in p.text:
+                for m in _ENDED.finditer(p.text):
+                    span = p.span(m.start(), m.end())
+                    if doc.text[span.start] not in "？！":
+                        continue  # (a ? is what a garbled text puts for a character it could not read: ?。ㄒ唬)
+                    yield self.report(span, "adjacent", text=doc.quote(span))
             if "≥" in p.text or "≤" in p.text or "≧" in p.text or "≦" in p.text:
                 for m in _SIGNS.finditer(p.text):
                     span = p.span(m.start(), m.end())
