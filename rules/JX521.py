@@ -92,6 +92,8 @@ class DoubledWord(Rule):
         找出紧挨着写了两遍的词：
         - 2 到 8 个汉字连写两遍（“退休人员人员”“工作工作”），动词的 ABAB 重叠
           （“研究研究”）和“一个一个”这类“一X一X”除外，例外表在 linter/data/text.toml；
+          引号里转述的话中口语的动词重叠（“要认真总结总结经验”“把问题梳理梳理”，表 spoken_reduplicated_words）
+          也除外，这些词在引号外连写两遍仍报告（“加强宣传宣传”）；
         - 单字只查“的的”“于于”“已已”（字表同样在 text.toml），“目的的”“的的确确”“提出的的确是”
           （“的”加“的确”）“不已已是”等除外；两个“于”或两个“已”连写从来不合语法。
           “为为”“在在”“将将”不查：它们常是合乎语法的两个词（“本项目为为民办实事项目”“现在在职人员”
@@ -126,7 +128,8 @@ class DoubledWord(Rule):
         单位或项目的名称以某个词结尾、紧接着的评价对象术语又以这个词开头时不报告：
         “民政部门部门整体绩效自评”是“民政部门”加“部门整体”，“某某建设项目项目支出”同理
         （术语表 evaluated_terms 在 text.toml：部门整体、单位整体、项目支出）；单位名称的末一个词开头的
-        几个词同样处理（name_terms：“某师范大学大学生志愿者”“东湖社区社区卫生服务站”）；第一遍前面须是
+        几个词同样处理（name_terms：“某师范大学大学生志愿者”“东湖社区社区卫生服务站”，以及“某某工程工程量”
+        “主要工作工作量”：以这个词结尾的名称或短语后面接着这个词的“量”）；第一遍前面须是
         一个汉字且不是“的、和、与、对、在、为……”之类的虚词，否则前面没有以它结尾的名称，
         仍报告（“对部门部门整体支出进行评价”、句首的“部门部门整体”）。其他术语不在此列，
         “防火专项专项资金”“某某项目项目资金”“部门部门预算”仍报告：报告的名称和评价对象照
@@ -161,6 +164,7 @@ class DoubledWord(Rule):
     def check(self, doc):
         data = _data()
         allowed = set(data.get("reduplicated_words", ()))
+        spoken = set(data.get("spoken_reduplicated_words", ()))
         chars = data.get("function_chars", "")
         idioms = data.get("function_char_idioms", ())
         terms = tuple(data.get("evaluated_terms", ())) + tuple(data.get("name_terms", ()))
@@ -177,6 +181,8 @@ class DoubledWord(Rule):
                 word = m.group(1)
                 if word in allowed or (len(word) == 2 and word[0] == "一"):
                     continue
+                if word in spoken and _quoted(text, m.start()):
+                    continue  # (要认真总结总结经验 in a leader's quoted words)
                 if _table_like(text, m.start(), m.end(), word) or _header_cells(text, m.start(), m.end(), word):
                     continue
                 if _name_then_term(text, m.start(), word, terms):
@@ -307,6 +313,13 @@ def _name_then_term(text: str, i: int, word: str, terms) -> bool:
     if not any(t.startswith(word) and text.startswith(t, i + len(word)) for t in terms):
         return False
     return i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in _NOT_NAME_END
+
+
+def _quoted(text: str, i: int) -> bool:
+    """Whether ``text[i]`` stands inside quotation marks “…” (an opening one before it in the
+    paragraph, not closed before it)."""
+    opening = text.rfind("“", 0, i)
+    return opening >= 0 and text.find("”", opening, i) < 0
 
 
 def _inside(text: str, i: int, idiom: str) -> bool:
