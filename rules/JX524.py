@@ -12,6 +12,10 @@ _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 MIN_CHARS = 40  # Chinese characters a paragraph must have to be compared
 # the heading of a summary, whose paragraphs restate what the report details elsewhere
 _SUMMARY = re.compile(r"结论|总体评价|综合评价|总结|小结|综述|概述|摘要|提要")
+# a line of fields (名称：…　发布机构：…　发文日期：…), a web page's or a form's furniture, not prose:
+# two labels or more ending in a colon, and no clause or sentence mark
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+_PROSE_MARK = re.compile(r"[，,。；;！？!?]")
 # the unnumbered heading of the summary a report may open with
 _ABSTRACT = re.compile(r"\s*(?:报告|内容|评价报告|执行)?(?:摘\s*要|提\s*要)\s*")
 
@@ -23,7 +27,8 @@ class RepeatedParagraph(Rule):
         且至少有 40 个汉字。每一次重复报告一次（提示级），相关位置是第一次出现的地方。
 
         不报告：短段落（不足 40 个汉字，如“无。”、小标题）；表格单元格，以及夹在表格
-        单元格之间的段落（表格里的评分说明常被后文的指标分析逐字引用）；逐格一行读出的两列表格
+        单元格之间的段落（表格里的评分说明常被后文的指标分析逐字引用）；一行“标签：值”的字段
+        （两个以上以冒号结尾的标签、没有逗号句号等句读，如网页首尾各有一遍的“名称：…　发布机构：…”）；逐格一行读出的两列表格
         （“预期目标 / 实际完成情况”这样的表头之下的一串短行，同 JX523）里的段落：自评表
         照录正文写过的绩效目标是表格的本分；只差几个字
         或数字的相似段落（只比较完全相同的文字）；两处中恰好有一处在总结性的标题之下
@@ -75,6 +80,8 @@ class RepeatedParagraph(Rule):
             start, key = _key(p.text)
             if len(key) < MIN_CHARS:
                 continue  # fewer characters than the Han characters needed
+            if len(_FIELD.findall(p.text)) >= 2 and not _PROSE_MARK.search(p.text):
+                continue  # a line of fields (a web page's 名称：…　发布机构：… given at its top and its foot)
             same = seen.setdefault(hash(key), [])
             match = next(((q, s) for q, s in same if _key(q.text)[1] == key), None)
             if match is None:
