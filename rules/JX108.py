@@ -36,7 +36,8 @@ class UnknownMeasureWord(Rule):
         “整改问题5各”应为“个”，“参训20入”应为“人”），并给出应写的量词。
         错字与量词的对应表是数据（linter/data/measure_typos.toml）。
 
-        为避免误报：只看数字与该字之间至多隔空格的情形；该字后面若紧接另一个汉字
+        数字后面先有“万、千、百、亿”的，看这个字后面的一个字（“涉及群众3.5万护”）。
+        为避免误报：只看数字与该字之间至多隔空格（或只隔这样一个表示倍数的字）的情形；该字后面若紧接另一个汉字
         （“3编制”“5见习”“2各部门”），视为一个词的开头，不报告；后面紧接数字的（“3向5”）也不报告；
         数字前是“第”或“分、分为、分成”的（“第3编”“教材分为3编”“共分6编”：书的第几部分、分成几部分，
         “编”在这里就是量词）不报告；年份、日期、金额、百分数后的字不看。
@@ -97,16 +98,18 @@ class UnknownMeasureWord(Rule):
                     nxt = items[i + 2]
                 if not isinstance(nxt, TextItem) or nxt.kind != "TEXT":
                     continue
-                ch = nxt.text[0]
+                # (a multiplier the number has not taken in comes first: 3.5万护)
+                at = nxt.start + (1 if len(nxt.text) > 1 and nxt.text[0] in "万千百亿" else 0)
+                ch = text[at]
                 if ch not in table:
                     continue
-                after = text[nxt.start + 1:nxt.start + 2]
+                after = text[at + 1:at + 2]
                 if after and (_cjk(after) or after.isdigit()):
                     continue  # (a word: 3编制; a sum or a code: 3向5)
                 if _ORDINAL.search(text, 0, pf.para.index_of(it.number_span.start)):
                     continue  # (第3编, 分为3编: a part of a book, not a count)
                 word = table[ch]
-                span = pf.para.span(nxt.start, nxt.start + 1)
+                span = pf.para.span(at, at + 1)
                 yield self.report(span, "typo", suggestion=word, number=doc.quote(it.number_span), char=ch, word=word)
 
     def _glued(self, doc, pf, q, nxt):
