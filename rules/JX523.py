@@ -40,7 +40,8 @@ class RepeatedSentence(Rule):
         - 后一句与前一句相同；
         - 后一句是前一句的结尾部分（“……实施过程都严格执行制度。实施过程都严格执行制度。”）；
         - 前一句是后一句的开头部分（写了一半又重写了一遍）。
-        同一句里以“；”隔开的分句原样连写两遍的，也报告（“……；及时拨付项目资金；及时拨付项目资金。”）。
+        同一句里以“；”隔开的分句原样连写两遍的，或后一分句是前一分句的结尾部分的，也报告（“……；及时拨付项目资金；
+    及时拨付项目资金。”“项目实施中严格执行合同管理制度；严格执行合同管理制度；”）。
         重复的部分至少有 8 个汉字；比较时忽略空格。报告在后一句，相关位置是前一句。
 
         不报告：短句（不足 8 个汉字，如“无。”“是。”）；不相邻的重复（由 JX524 报告整段重复）；
@@ -104,7 +105,8 @@ class RepeatedSentence(Rule):
                     yield from self._clauses(doc, p, m.start(), m.end())
 
     def _clauses(self, doc, p, i, j):
-        """The same ；-clause twice in a row inside one sentence (…；及时拨付资金；及时拨付资金。)."""
+        """The same ；-clause twice in a row inside one sentence (…；及时拨付资金；及时拨付资金。), or a
+        clause that repeats the end of the one before (…中严格执行合同制度；严格执行合同制度；)."""
         before = None
         for c in _CLAUSE.finditer(p.text, i, j):
             core = _core(c.group(0).rstrip("；;"))
@@ -112,7 +114,8 @@ class RepeatedSentence(Rule):
             while start < c.end() and p.text[start].isspace():
                 start += 1
             end = c.end() - (1 if c.group(0).endswith(("；", ";")) else 0)
-            if before is not None and core and core == before[2] and len(_HAN.findall(core)) >= MIN_CHARS:
+            if (before is not None and core and (core == before[2] or before[2].endswith(core))
+                    and len(_HAN.findall(core)) >= MIN_CHARS):
                 yield self.report(p.span(start, end), "clause", text=p.text[start:end].strip(),
                                   related=[self.related(p.span(before[0], before[1]), "first_clause",
                                                         text=p.text[before[0]:before[1]].strip())])
