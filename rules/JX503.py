@@ -39,7 +39,9 @@ class DocnoTitleConflict(Rule):
         只报告一次。
 
         反过来，同一机关、同一年份、同一标题的文件被引用成两个不同的序号，也报告
-        （在后出现的文号处）。
+        （在后出现的文号处）；两处写在同一段里（“……（某财〔2023〕5号）和《同一标题》（某财〔2023〕19号）”），
+        或其中一处所在的行说到分批、几次（“第一批……第二批”“分两次”“追加”“补充”）的，是同名的两份
+        文件，不报告。
 
         不报告：没有标题的引用；只差发文机关名、空格或引号的标题；一个标题包含在另一个
         之中（印发通知的文号也常用来引用它所印发的办法：《关于印发〈某办法〉的通知》与
@@ -92,6 +94,8 @@ class DocnoTitleConflict(Rule):
             f = first.setdefault(key, d)
             if f is d or f.number == d.number or (key, d.number) in seen:
                 continue
+            if _several(doc.text, f.span, d.span):
+                continue  # two documents of one title cited as two (第一批……第二批, 和, 分两次)
             seen.add((key, d.number))
             this = f"{d.issuer}〔{d.year}〕{d.number}号"
             before = f"{f.issuer}〔{f.year}〕{f.number}号"
@@ -125,6 +129,23 @@ class DocnoTitleConflict(Rule):
                 diff=diff, diff_en=diff_en,
                 related=[self.related(f.title_span, "first", title=first_title)],
             )
+
+
+# words that say funds or notices came in several batches or times (第一批, 分两批, 第二次, 追加, 补充)
+_BATCH = re.compile(r"[第分两二三四五六七八九十首\d]\s*[批次]|追加|补充")
+
+
+def _several(text: str, a, b) -> bool:
+    """Whether two citations of one title with two numbers are meant as two documents: cited
+    together in one paragraph (…（12号）和《同一标题》（48号）), or a line of either speaks of batches."""
+    if "\n" not in text[a.end:b.start]:
+        return True
+    for span in (a, b):
+        start = text.rfind("\n", 0, span.start) + 1
+        end = text.find("\n", span.end)
+        if _BATCH.search(text, start, end if end >= 0 else len(text)):
+            return True
+    return False
 
 
 def _difference(a: str, b: str) -> tuple[str, str]:
