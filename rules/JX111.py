@@ -9,6 +9,15 @@ from ..tables import interval_of, shown
 HUNDRED = Decimal(100)
 # labels of a spending rate stated in words in a cell of the row
 SPENDING_RATE_LABELS = ("资金支出率",)
+# a self-evaluation form has two or three budget columns (年初预算数 / 全年预算数, 调整预算数):
+# the rate is checked against each, the whole year's (全年, 调整) first
+MAX_BUDGET_COLUMNS = 3
+_WHOLE_YEAR_BUDGET = ("全年", "调整")
+
+
+def _preferred_first(columns):
+    """Budget columns, the whole year's budget (全年预算数, 调整后预算) first."""
+    return sorted(columns, key=lambda c: not any(w in c.header for w in _WHOLE_YEAR_BUDGET))
 
 
 class TableRowRate(Rule):
@@ -21,6 +30,8 @@ class TableRowRate(Rule):
         用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
 
         只有本行恰好有一个预算列和一个支出列（或一个分值列和一个得分列）且都写了数时才核对；
+        只有一处例外：自评表常有两三个预算列（年初预算数、全年预算数、调整预算数），这时每一列都写了数才核对，
+        按其中任何一列算得出写出的比率都不报告，都不符时按全年（调整）预算列报告；
         预算或分值为 0、单元格错位无法确定时记为“无法核对”。比较按写出的位数取区间：
         支出率区间与 支出区间 ÷ 预算区间 不能相交才报告。若写出的比率正好是应得比率
         直接截去尾数（应四舍五入进位却舍去），只作为提示。
@@ -91,17 +102,26 @@ class TableRowRate(Rule):
                     if q.kind != "percent":
                         doc.note_claim(None)
                         continue
-                    if len(nums) != 1 or len(dens) != 1:
+                    if len(nums) != 1 or not 1 <= len(dens) <= (MAX_BUDGET_COLUMNS if dens is budget else 1):
                         doc.note_claim(None)
                         continue
-                    n, d = table.value(row, nums[0]), table.value(row, dens[0])
-                    if n is None or d is None or d.value <= 0 or n.kind != d.kind:
+                    n = table.value(row, nums[0])
+                    readings = [table.value(row, c) for c in _preferred_first(dens)]
+                    if n is None or any(d is None or d.value <= 0 or n.kind != d.kind for d in readings):
                         doc.note_claim(None)
                         continue
-                    finding = self._check(doc, q, n, d, what)
+                    if any(self._meets(q, n, d) for d in readings[1:]):
+                        doc.note_claim(True)  # the rate of another budget column (年初预算数)
+                        continue
+                    finding = self._check(doc, q, n, readings[0], what)
                     doc.note_claim(finding is None)
                     if finding is not None:
                         yield finding
+
+    @staticmethod
+    def _meets(q, n, d) -> bool:
+        ratio = interval_of(n).divide(interval_of(d))
+        return ratio is None or stated(q.value, q.precision).meets(ratio.scale(HUNDRED))
 
     def _check(self, doc, q, n, d, what):
         ratio = interval_of(n).divide(interval_of(d))
