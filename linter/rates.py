@@ -1742,7 +1742,7 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
     claim = RateClaim(q, shown, d, formula=d.formula, sign=d.sign, how="definition", capped=d.capped)
     pool = _since_last_rate(pf, q, d.kind)
     if not pool and d.formula == "ratio":
-        after = _figures_after(pf, q, d, vocab)
+        after = _figures_after(pf, q, d, vocab) or _figures_next(pf, q, d, vocab)
         if after is not None:
             return attrs.evolve(claim, numerator=after[0], denominator=after[1])
     roles = _roles(pf, pool, d, vocab)
@@ -2080,6 +2080,49 @@ def _figures_after(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quanti
         return None
     if len({_year_of(pf, x) for x in figures}) > 1:
         return None  # 2023年到位 a，2022年到位 b: two years' figures, not one rate's
+    roles = _roles(pf, figures, d, vocab)
+    if len(roles["num"]) != 1 or len(roles["den"]) != 1:
+        return None
+    num, den = roles["num"][0], roles["den"][0]
+    if d.kind == "count" and _family(num) != _family(den):
+        return None
+    if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
+        return None
+    return num, den
+
+
+def _figures_next(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantity] | None:
+    """``本项目资金执行率 r%。全年预算安排资金 a 万元，实际执行 b 万元，结余 c 万元。``: a rate stated
+    alone in its sentence (no other figure there), ahead of every figure of its kind in the
+    paragraph, and explained by the very next sentence (to its 。): that sentence states no
+    rate, breaks nothing down (其中, 包括, 分别为 …) and holds two or three figures of the
+    rate's kind, at the top level, exactly one of each role (the third, a 结余, fits neither).
+    None otherwise."""
+    if any(x.kind == d.kind and x.item < q.item for x in pf.quantities):
+        return None
+    if any(x is not q and x.sentence == q.sentence for x in pf.quantities):
+        return None
+    ends: dict[int, str] = {}
+    k = 0
+    for it in pf.items:
+        if getattr(it, "kind", None) == "PUNCT" and it.text in "。；;!?！？":
+            ends[k] = it.text
+            k += 1
+    if ends.get(q.sentence) != "。":
+        return None  # (a rate's clause ended by ； is followed by more of its own sentence)
+    nxt = {q.sentence + 1}
+    s = q.sentence + 1
+    while ends.get(s) in ("；", ";"):
+        s += 1
+        nxt.add(s)
+    later = [x for x in pf.quantities if x.sentence in nxt]
+    if any(x.kind == "percent" for x in later) or any(k.sentence in nxt for k in pf.keywords):
+        return None
+    figures = [x for x in later if x.kind == d.kind]
+    if not 2 <= len(figures) <= 3 or any(x.depth != 0 or x.negative or _approximate(pf, x) for x in figures):
+        return None
+    if len({_year_of(pf, x) for x in figures}) > 1:
+        return None
     roles = _roles(pf, figures, d, vocab)
     if len(roles["num"]) != 1 or len(roles["den"]) != 1:
         return None
