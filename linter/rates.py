@@ -1127,6 +1127,8 @@ def _whole_labels(pf, x: Quantity, vocab):
                 label = label[: -len(w)]
                 break
         yield label
+        if label.endswith(("预算数", "决算数")):
+            yield label[:-1]  # (支出决算数 a……支出决算占收入决算的 r%: 决算数 and 决算 are one figure)
 
 
 _TARGET_RE = re.compile(r"指标值\s*[“\"「]?\s*(?:≥|>=|≧|不低于|不少于)?\s*$")
@@ -2076,7 +2078,11 @@ def _figures_after(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quanti
     if any(x.kind == "percent" for x in after):
         return None
     figures = [x for x in after if x.kind == d.kind]
-    if len(figures) != 2 or any(x.depth != q.depth or x.negative or _approximate(pf, x) for x in figures):
+    # 资金到位率 r，资金到位 b（计划到位 a）: the other figure may stand alone in parentheses right
+    # after the first, with its label
+    aside = len(figures) == 2 and figures[0].depth == q.depth and _aside_after(pf, figures[0]) is figures[1]
+    if len(figures) != 2 or any((x.depth != q.depth and not (aside and x is figures[1])) or x.negative
+                                or _approximate(pf, x) for x in figures):
         return None
     if len({_year_of(pf, x) for x in figures}) > 1:
         return None  # 2023年到位 a，2022年到位 b: two years' figures, not one rate's
