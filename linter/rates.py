@@ -1646,7 +1646,9 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     among = pl.startswith("中") and part.clause == whole.clause  # (贫困户 n 户中已脱贫 m 户: of those n)
     pl = pl.removeprefix("中") if among else pl
     verb = claim.name[-3:-1]
-    done = pl.startswith(actual) or pl.startswith(_OUGHT_ACTUAL[1]) and verb in pl  # (已实现动态管理, 已规范管理)
+    head = claim.name[:-3][-2:]  # (帮扶 of 帮扶覆盖率: what was done, when the verb is the rate's own)
+    done = pl.startswith(actual) or pl.startswith(_OUGHT_ACTUAL[1]) and (
+        verb in pl or len(head) == 2 and head in pl)  # (已实现动态管理, 已规范管理; 已落实帮扶措施 of 帮扶覆盖率)
     # (全年应管理高血压患者 n 人，已规范管理 m 人: what should have been done is the whole too)
     ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
     if not (_counted_whole(whole) or ought or among) or not done or any(w in pl for w in _NEGATIONS):
@@ -1682,7 +1684,7 @@ def _stem_part_claim(pf, q: Quantity, claim: RateClaim) -> RateClaim | None:
     return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
 
 
-_OUGHT_WHOLE = re.compile(r"^(?:全[省市县区镇乡村]|全年|本年度?|年度|辖区内?)?应(?!付)")
+_OUGHT_WHOLE = re.compile(r"^(?:全[省市县区镇乡村]|全年|本年度?|年度|辖区内?)?(?:应(?!付)|符合条件)")
 
 
 def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int = 2) -> RateClaim | None:
