@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, rounds_down_to, stated
@@ -7,6 +8,8 @@ from ..rule import Rule
 from ..tables import interval_of, shown
 
 HUNDRED = Decimal(100)
+# the header of a column of each row's share of the table's total (占比, 所占比重, 比例(%))
+_SHARE_HEADER = re.compile(r"(?:所占|占)?(?:占比|比重|比例)(?:[(（]?%[)）]?)?")
 # labels of a spending rate stated in words in a cell of the row
 SPENDING_RATE_LABELS = ("资金支出率",)
 # a self-evaluation form has two or three budget columns (年初预算数 / 全年预算数, 调整预算数):
@@ -25,7 +28,9 @@ class TableRowRate(Rule):
     做什么
         在表格的每一行里，用本行的数重新计算本行写出的比率：
         “支出率/执行率/支付率/预算完成率”列 = 支出（决算）列 ÷ 预算列（“占比”“比例”
-        “完成率”之类不一定以预算为分母的列不核对）；“得分率”列 = 得分列 ÷ 分值列；
+        “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（到位资金）列 ÷ 预算列；
+        “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”列在表中恰有一个合计行、合计行的这一列写着 100%、
+        表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
         用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
 
@@ -79,12 +84,20 @@ class TableRowRate(Rule):
             rates = table.columns_of("rate")
             score_rates = table.columns_of("score-rate")
             text_cols = [c for c in table.columns if c.kind == "text"]
+            # 到位率 = 到位数 ÷ 预算数 (计划数, 下达数): the columns of the money that arrived
+            arrival_rates = [c for c in table.columns_of("share") if "到位率" in c.header]
+            arrived = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate", "budget")
+                       and "到位" in c.header and "率" not in c.header]
             for row in table.rows:
                 claims = []  # (stated quantity, numerator column, denominator column, what)
                 for rc in rates:
                     q = table.value(row, rc)
                     if q is not None:
                         claims.append((q, spent, budget, ("支出率", "spending rate")))
+                for rc in arrival_rates:
+                    q = table.value(row, rc)
+                    if q is not None:
+                        claims.append((q, arrived, budget, ("到位率", "arrival rate")))
                 for rc in score_rates:
                     q = table.value(row, rc)
                     if q is not None:
@@ -117,6 +130,35 @@ class TableRowRate(Rule):
                     doc.note_claim(finding is None)
                     if finding is not None:
                         yield finding
+            yield from self._shares(doc, table)
+
+    def _shares(self, doc, table):
+        """``| 基本支出 | 820.50 | 64.21% |`` … ``| 合计 | 1,277.90 | 100.00% |``: a share column (占比,
+        比重, 比例) whose one total row states 100%, beside exactly one column of figures: each row's
+        share is its figure over the total's."""
+        shares = [c for c in table.columns_of("share") if _SHARE_HEADER.fullmatch("".join(c.header.split()))]
+        figures = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate", "score-rate", "seq")]
+        if len(shares) != 1 or len(figures) != 1:
+            return
+        share, col = shares[0], figures[0]
+        totals = [r for r in table.rows if r.is_total]
+        if len(totals) != 1 or not totals[0].aligned:
+            return
+        whole, hundred = table.value(totals[0], col), table.value(totals[0], share)
+        if whole is None or hundred is None or hundred.kind != "percent" or hundred.value != HUNDRED \
+                or whole.value <= 0:
+            return
+        for row in table.rows:
+            if row is totals[0] or not row.aligned:
+                continue
+            q, n = table.value(row, share), table.value(row, col)
+            if q is None or n is None or q.kind != "percent" or n.kind != whole.kind:
+                doc.note_claim(None)
+                continue
+            finding = self._check(doc, q, n, whole, ("占比", "share"))
+            doc.note_claim(finding is None)
+            if finding is not None:
+                yield finding
 
     @staticmethod
     def _meets(q, n, d) -> bool:

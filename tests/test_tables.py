@@ -162,3 +162,13 @@ def test_total_words_and_outline_depths():
     assert not is_total_word("合计数说明：以下各项按决算报表填列")
     assert [label_depth(t) for t in ("一、基本支出", "（一）人员经费", "1.工资", "（1）津贴", "①奖金", "其中：公用经费", "项目支出")] \
         == [1, 2, 3, 4, 5, 6, 0]
+
+
+def test_a_column_of_categories_or_sources_is_words_not_money():
+    # (支出类别, 资金来源: the names of the rows, not amounts — their rows keep their columns)
+    doc = doc_of("| 支出类别 | 金额（万元） | 占比 |\n| --- | --- | --- |\n| 基本支出 | 820.50 | 64.21% |\n\n"
+                 "| 资金来源 | 预算数 | 到位数 | 到位率 |\n| --- | --- | --- | --- |\n| 省级资金 | 150.00 | 126.00 | 84.00% |\n")
+    first, second = doc.tables
+    assert [c.kind for c in first.columns] == ["text", "amount", "share"]
+    assert [c.kind for c in second.columns][0] == "text" and second.columns[3].kind == "share"
+    assert all(r.aligned for t in doc.tables for r in t.rows)
