@@ -454,6 +454,8 @@ _SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|�
 _AS_SHARE_RE = re.compile(r"^(?:为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的\s*$")
 # A a，达到 B b 的 r%: a share written with 达到 (为 / 是 too), the whole's figure closing the phrase
 _REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于|完成)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
+# A n 人，完成 B m 人的 r%: a completion of a count target, its figure closing the phrase
+_DONE_COUNT_RE = re.compile(r"^完成(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:人次|户次|场次|[人户个项件次场所家名期座处])\s*的\s*$")
 # A a，完成 B（b）的 r%: what was done of a target whose figure is in parentheses after its name
 _DONE_SHARE_RE = re.compile(r"^完成(?P<name>[^()（）\d，,]{2,}?)\s*\((?P<inner>[^()]*)\)\s*的$")
 _SHARE_RE = re.compile(r"^(?:分别)?占(?P<name>[^()（）]*?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的?(?:比例|比重|比率)?(?:为|是|达|约)?\s*$")
@@ -759,11 +761,12 @@ def _share_claim(pf, q: Quantity, vocab, doc=None) -> RateClaim | None:
     if _clean(clause, vocab) in _PART_SHARE:
         return None  # 占比: the share of the breakdown the figure before is a part of
     m = (_SHARE_RE.match(clause.strip()) or _AS_SHARE_RE.match(clause.strip()) or _REACH_SHARE_RE.match(clause.strip())
-         or _DONE_SHARE_RE.match(clause.strip()))
+         or _DONE_SHARE_RE.match(clause.strip()) or _DONE_COUNT_RE.match(clause.strip()))
     if not m:
         return None
     name = _whole_after_to(m.group("name").strip())
-    done = m.re is _DONE_SHARE_RE  # (a completion: more than the target may be written as 100%)
+    # (a completion: more than the target may be written as 100%)
+    done = m.re is _DONE_SHARE_RE or m.re is _DONE_COUNT_RE
     word = "完成" if done or clause.strip().startswith("完成") else "占"
     claim = RateClaim(q, f"{word}{name}的比例", None, how="share", capped=done)
     # the numerator: the last figure before the clause, in the same sentence, at the same depth
@@ -2101,8 +2104,9 @@ def _figures_after(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quanti
 
 def _figures_next(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantity] | None:
     """``本项目资金执行率 r%。全年预算安排资金 a 万元，实际执行 b 万元，结余 c 万元。``: a rate stated
-    alone in its sentence (no other figure there), ahead of every figure of its kind in the
-    paragraph, and explained by the very next sentence (to its 。): that sentence states no
+    alone in its sentence or ；-clause (no other figure there), ahead of every figure of its kind in
+    the paragraph, and explained by the very next sentence (to its 。; after a ；-clause, the rest of
+    its own sentence: 预算执行率：r；全年预算数：a；全年执行数：b。): that sentence states no
     rate, breaks nothing down (其中, 包括, 分别为 …) and holds two or three figures of the
     rate's kind, at the top level, exactly one of each role (the third, a 结余, fits neither).
     None otherwise."""
@@ -2116,8 +2120,9 @@ def _figures_next(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantit
         if getattr(it, "kind", None) == "PUNCT" and it.text in "。；;!?！？":
             ends[k] = it.text
             k += 1
-    if ends.get(q.sentence) != "。":
-        return None  # (a rate's clause ended by ； is followed by more of its own sentence)
+    if ends.get(q.sentence) not in ("。", "；", ";"):
+        return None
+    # (预算执行率：r；全年预算数：a；全年执行数：b。 — after ； the rest of the rate's own sentence)
     nxt = {q.sentence + 1}
     s = q.sentence + 1
     while ends.get(s) in ("；", ";"):

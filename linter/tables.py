@@ -66,7 +66,7 @@ _TWO_DIGITS = re.compile(r"\d{2,}")
 # Header words, most specific first: (kind, words)
 COLUMN_KINDS = (
     ("seq", ("序号", "编号")),
-    ("text", ("评分标准", "评分说明", "评分依据", "指标解释", "说明", "备注", "名称", "内容", "情况", "类别", "来源")),
+    ("text", ("评分标准", "评分说明", "评分依据", "指标解释", "说明", "备注", "名称", "内容", "情况")),
     ("score-rate", ("得分率",)),
     ("rate", ("支出率", "执行率", "支付率", "使用率", "预算完成率", "资金完成率", "支出完成率")),
     ("share", ("占比", "比例", "比重", "比率", "完成率", "增长率", "增幅", "降幅", "到位率")),
@@ -102,9 +102,14 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+# a header that ends by naming what the rows are (资金项目, 支出功能分类, 支出类别, 资金来源) heads
+# the rows' names, whatever money word comes before
+_NAME_ENDINGS = ("项目", "分类", "类别", "类型", "来源", "科目")
+
+
 def column_kind(header: str) -> str:
     h = _squash(header)
-    if not h:
+    if not h or h.endswith(_NAME_ENDINGS):
         return "text"
     for kind, words in COLUMN_KINDS:
         if any(w in h for w in words):

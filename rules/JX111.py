@@ -9,6 +9,7 @@ from ..tables import interval_of, shown
 
 HUNDRED = Decimal(100)
 # the header of a column of each row's share of the table's total (占比, 所占比重, 比例(%))
+_PLANNED = re.compile(r"计划|应|预算|下达")
 _SHARE_HEADER = re.compile(r"(?:所占|占)?(?:占比|比重|比例)(?:[(（]?%[)）]?)?")
 # labels of a spending rate stated in words in a cell of the row
 SPENDING_RATE_LABELS = ("资金支出率",)
@@ -28,7 +29,7 @@ class TableRowRate(Rule):
     做什么
         在表格的每一行里，用本行的数重新计算本行写出的比率：
         “支出率/执行率/支付率/预算完成率”列 = 支出（决算）列 ÷ 预算列（“占比”“比例”
-        “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（到位资金）列 ÷ 预算列；
+        “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（实际到位资金）列 ÷ 预算列（或“计划到位、应到位”列）；
         “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”列在表中恰有一个合计行、合计行的这一列写着 100%、
         表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
@@ -87,7 +88,10 @@ class TableRowRate(Rule):
             # 到位率 = 到位数 ÷ 预算数 (计划数, 下达数): the columns of the money that arrived
             arrival_rates = [c for c in table.columns_of("share") if "到位率" in c.header]
             arrived = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate", "budget")
-                       and "到位" in c.header and "率" not in c.header]
+                       and "到位" in c.header and "率" not in c.header and not _PLANNED.search(c.header)]
+            # (计划到位资金, 应到位资金: the money that should have arrived is the budget of the rate)
+            planned = budget + [c for c in table.columns if c.numeric and c.kind not in ("share", "rate", "budget")
+                                and "到位" in c.header and _PLANNED.search(c.header)]
             for row in table.rows:
                 claims = []  # (stated quantity, numerator column, denominator column, what)
                 for rc in rates:
@@ -97,7 +101,7 @@ class TableRowRate(Rule):
                 for rc in arrival_rates:
                     q = table.value(row, rc)
                     if q is not None:
-                        claims.append((q, arrived, budget, ("到位率", "arrival rate")))
+                        claims.append((q, arrived, planned, ("到位率", "arrival rate")))
                 for rc in score_rates:
                     q = table.value(row, rc)
                     if q is not None:
@@ -115,7 +119,8 @@ class TableRowRate(Rule):
                     if q.kind != "percent":
                         doc.note_claim(None)
                         continue
-                    if len(nums) != 1 or not 1 <= len(dens) <= (MAX_BUDGET_COLUMNS if dens is budget else 1):
+                    if len(nums) != 1 or not 1 <= len(dens) <= (MAX_BUDGET_COLUMNS if dens is budget else 1) \
+                            or len(dens) > 1 and any(c.kind != "budget" for c in dens):
                         doc.note_claim(None)
                         continue
                     n = table.value(row, nums[0])

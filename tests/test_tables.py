@@ -164,11 +164,14 @@ def test_total_words_and_outline_depths():
         == [1, 2, 3, 4, 5, 6, 0]
 
 
-def test_a_column_of_categories_or_sources_is_words_not_money():
-    # (支出类别, 资金来源: the names of the rows, not amounts — their rows keep their columns)
+def test_a_header_naming_what_the_rows_are_is_words_not_money():
+    # (支出类别, 资金来源, 资金项目, 支出功能分类: the names of the rows, not amounts — their rows
+    # keep their columns)
     doc = doc_of("| 支出类别 | 金额（万元） | 占比 |\n| --- | --- | --- |\n| 基本支出 | 820.50 | 64.21% |\n\n"
-                 "| 资金来源 | 预算数 | 到位数 | 到位率 |\n| --- | --- | --- | --- |\n| 省级资金 | 150.00 | 126.00 | 84.00% |\n")
-    first, second = doc.tables
+                 "| 资金来源 | 预算数 | 到位数 | 到位率 |\n| --- | --- | --- | --- |\n| 省级资金 | 150.00 | 126.00 | 84.00% |\n\n"
+                 "| 资金项目 | 支出功能分类 | 项目支出 |\n| --- | --- | --- |\n| 宣传经费 | 文化旅游 | 12.00 |\n")
+    first, second, third = doc.tables
     assert [c.kind for c in first.columns] == ["text", "amount", "share"]
-    assert [c.kind for c in second.columns][0] == "text" and second.columns[3].kind == "share"
+    assert [c.kind for c in second.columns] == ["text", "budget", "amount", "share"]
+    assert [c.kind for c in third.columns] == ["text", "text", "spent"]  # (项目支出 is money)
     assert all(r.aligned for t in doc.tables for r in t.rows)
