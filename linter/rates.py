@@ -1852,6 +1852,13 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
                 and not paid.negative and not saved.negative and paid.depth == saved.depth):
             # 采购规模 a，较采购计划节约资金 b，节约率 r: b of the plan, a + b (the base rebuilt as for a fall)
             return attrs.evolve(claim, numerator=saved, denominator=paid, formula="before", sign="decrease")
+    if d.paid and not roles["num"] and len(roles["den"]) == 1 and len(pool) == 2:
+        budget = roles["den"][0]
+        paid = pool[1] if pool[0] is budget else pool[0]
+        if (paid.item > budget.item and _role_label(pf, paid, vocab).endswith(d.paid) and _family(paid) == _family(budget)
+                and not paid.negative and not budget.negative and paid.depth == budget.depth):
+            # 采购预算 a，实际采购金额 b，节约率 r: what was not paid of the budget, (a − b) ÷ a
+            return attrs.evolve(claim, numerator=paid, denominator=budget, formula="change", sign="decrease")
     if part:
         roles["den"] = [x for x in roles["den"] if part in _role_label(pf, x, vocab)]
     if d.denominator_parts and roles["den"]:
