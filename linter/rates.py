@@ -427,7 +427,13 @@ def grim_possible(rate: Quantity, n: int) -> bool:
 
 # --- finding the claims ----------------------------------------------------
 
+# spaces between two Chinese characters of a name (全年预算 数, a web page's or a PDF's copy): no word break
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def _clean(label: str, vocab) -> str:
+    if " " in label:
+        label = _CJK_GAP.sub("", label)
     return vocab.strip_fillers(label).rstrip("的之")
 
 
@@ -502,8 +508,9 @@ def _division_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
     """``预算执行率 90%（实际支出 a / 预算 b）``: a rate followed by the division it is, in
     parentheses — two figures of one kind (or two bare numbers), nothing but their labels and
     / or ÷ between them.
-    Only for a name that is a rate (not a change: 增长率 is no plain quotient)."""
-    hit = data.lookup(_rate_label(q, data, vocab))
+    Only for a name that is a rate (not a change: 增长率 is no plain quotient). A rate with no
+    label of its own is named by the words before its colon (全年资金执行率：r（a / b）)."""
+    hit = data.lookup(_rate_label(q, data, vocab) or _clean(_bare_label(pf, q), vocab))
     if hit is None or hit[1] is not None and hit[1].formula != "ratio":
         return None
     after = [x for x in pf.quantities if x.item > q.item and x.sentence == q.sentence][:2]
@@ -1652,6 +1659,9 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     head = claim.name[:-3][-2:]  # (帮扶 of 帮扶覆盖率: what was done, when the verb is the rate's own)
     done = pl.startswith(actual) or pl.startswith(_OUGHT_ACTUAL[1]) and (
         verb in pl or len(head) == 2 and head in pl)  # (已实现动态管理, 已规范管理; 已落实帮扶措施 of 帮扶覆盖率)
+    if not done and part.clause == whole.clause and _AMONG_THEM.fullmatch(pl) and part.kind == "count":
+        # 全市 12 个县区中有 11 个按时报送……，按时报送率 r: of those n, m did what the rate names
+        among = done = _words_after(pf, part).startswith(claim.name[:-1]) and len(claim.name) >= 3
     # (全年应管理高血压患者 n 人，已规范管理 m 人: what should have been done is the whole too)
     ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
     if not (_counted_whole(whole) or ought or among) or not done or any(w in pl for w in _NEGATIONS):
@@ -1687,6 +1697,8 @@ def _stem_part_claim(pf, q: Quantity, claim: RateClaim) -> RateClaim | None:
     return attrs.evolve(claim, numerator=part, denominator=whole, how="part")
 
 
+# the words between a whole's measure word and a part of it in one clause (12 个县区中有 11 个)
+_AMONG_THEM = re.compile(r"[\u4e00-\u9fff]{1,6}中有")
 _OUGHT_WHOLE = re.compile(r"^(?:全[省市县区镇乡村]|全年|本年度?|年度|辖区内?)?(?:应(?!付)|符合条件)")
 
 
@@ -1888,6 +1900,12 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         other = next(x for x in pool if x is not base)
         if (_COMPARED_WITH.search(base.raw_label or "") and other.item < base.item
                 and _family(other) == _family(base) and not other.negative):
+            roles["num"] = [other]
+        elif (_clean(base.raw_label, vocab) in _LAST_YEAR_ALONE and other.clause == base.clause - 1
+              and _family(other) == _family(base) and not other.negative and other.depth == base.depth
+              and not any(w in other.raw_label for w in d.denominator)):
+            # 参保居民 a 人，上年为 b 人，增长 r%: the figure named by last year alone, in the clause
+            # right after another, is that other's last year
             roles["num"] = [other]
     if (d.formula == "change" and d.sign in ("increase", "decrease") and not roles["den"]
             and len(pool) == 2 and roles["num"] in ([], [pool[0]]) and _COMPARED_WITH_ANY.match(_clean(pool[1].raw_label, vocab))
@@ -2429,6 +2447,8 @@ def _by_years(pf, claim: RateClaim, pool, vocab) -> RateClaim:
 
 
 _APPROX = ("约", "逾", "近", "超过", "大约", "将近", "不足", "不到", "上")
+# a figure named by last year alone (上年为 b, 去年 b)
+_LAST_YEAR_ALONE = ("上年", "去年", "上年度", "上年同期", "去年同期", "上一年")
 
 
 def _approximate(pf, x: Quantity) -> bool:

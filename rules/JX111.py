@@ -10,7 +10,8 @@ from ..tables import interval_of, shown
 HUNDRED = Decimal(100)
 # the header of a column of each row's share of the table's total (占比, 所占比重, 比例(%))
 _PLANNED = re.compile(r"计划|应|预算|下达")
-_SHARE_HEADER = re.compile(r"(?:所占|占)?(?:占比|比重|比例)(?:[(（]?%[)）]?)?")
+_DUE = re.compile(r"(?:全年|年度)?(?:应|计划)")
+_SHARE_HEADER = re.compile(r"(?:所占|占[\u4e00-\u9fff]{0,8}?)?(?:占比|比重|比例)(?:[(（]?%[)）]?)?")
 # labels of a spending rate stated in words in a cell of the row
 SPENDING_RATE_LABELS = ("资金支出率",)
 # a self-evaluation form has two or three budget columns (年初预算数 / 全年预算数, 调整预算数):
@@ -28,9 +29,9 @@ class TableRowRate(Rule):
     """
     做什么
         在表格的每一行里，用本行的数重新计算本行写出的比率：
-        “支出率/执行率/支付率/预算完成率”列 = 支出（决算）列 ÷ 预算列（“占比”“比例”
+        “支出率/执行率/支付率/拨付率/预算完成率/支出进度”列 = 支出（决算、全年执行、已拨付）列 ÷ 预算列（“应拨付、计划”开头的列也是预算列）（“占比”“比例”
         “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（实际到位资金）列 ÷ 预算列（或“计划到位、应到位”列）；
-        “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”列在表中恰有一个合计行、合计行的这一列写着 100%、
+        “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”“占收入总额比例”之类的列在表中恰有一个合计行、合计行的这一列写着 100%、
         表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
         用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
@@ -80,6 +81,11 @@ class TableRowRate(Rule):
         for table in doc.tables:
             spent = table.columns_of("spent")
             budget = table.columns_of("budget")
+            # (应拨付金额, 计划支出: what should have been paid or spent is the budget of the rate)
+            due = [c for c in spent if _DUE.match("".join(c.header.split()))]
+            if due:
+                spent = [c for c in spent if c not in due]
+                budget = budget + due
             score = table.columns_of("score")
             maxima = table.columns_of("score-max")
             rates = table.columns_of("rate")
