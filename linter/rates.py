@@ -479,7 +479,8 @@ def rate_claims(doc) -> tuple[RateClaim, ...]:
         for q in qs:
             if q.kind != "percent" or q.unit != "%" or _is_target(pf, q, data):
                 continue
-            claim = (_division_claim(pf, q, data, vocab) or _share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
+            claim = (_division_claim(pf, q, data, vocab) or _mixed_list_claim(pf, q, data, vocab)
+                     or _share_claim(pf, q, vocab, doc) or _named_share_claim(pf, q, vocab)
                      or _part_share_claim(doc, pf, q, vocab) or _base_share_claim(pf, q, vocab)
                      or _indicator_claim(pf, q, vocab) or _year_ratio_claim(pf, q, vocab)
                      or _difference_claim(pf, q, data, vocab) or _named_claim(pf, q, data, vocab, doc=doc)
@@ -597,6 +598,33 @@ def _listed_rates_claim(pf, q: Quantity, data: RateData, vocab, doc) -> RateClai
     if claim is None:
         return None
     return attrs.evolve(claim, rate=q)
+
+
+def _mixed_list_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | None:
+    """``预算数、执行数、执行率分别为 a、b、r``: a rate listed after 分别为 together with its own figures,
+    each named in the same order before it — the one rate of the list, read by its definition with
+    the listed figures of exactly one of each role."""
+    listed = _listed(pf, q, lambda y: y.kind in ("amount", "count", "percent"))
+    if listed is None:
+        return None
+    run, names = listed
+    if sum(1 for y in run if y.kind == "percent") != 1:
+        return None
+    name = _clean(names[run.index(q)], vocab)
+    hit = data.lookup(name) if name else None
+    if hit is None or hit[1] is None or hit[1].formula != "ratio" or not name.endswith(hit[0]):
+        return None
+    d = hit[1]
+    roles = {"num": [], "den": []}
+    for y, n in zip(run, names):
+        if y is not q and y.kind == d.kind:
+            role = d.role_of(_clean(n, vocab), "")
+            if role in roles:
+                roles[role].append(y)
+    if len(roles["num"]) != 1 or len(roles["den"]) != 1 or any(y.negative for y in run):
+        return None
+    return RateClaim(q, name, d, numerator=roles["num"][0], denominator=roles["den"][0], formula=d.formula,
+                     sign=d.sign, how="listed", capped=d.capped)
 
 
 def _listed(pf, x: Quantity, fits) -> tuple[list[Quantity], list[str]] | None:
