@@ -459,7 +459,7 @@ _SHARE_TAIL_RE = re.compile(r"^\s*的?(?:比例|比重|比率)?(?:为|是|达|�
 # A a，为 B 的 r% / 是 B 的 r% / 相当于 B 的 r%: a share written with a copula (B named, 的 after it)
 _AS_SHARE_RE = re.compile(r"^(?:为|是|相当于)(?P<name>[^()（）\d，,]{2,}?)(?:\((?P<inner>[^()]*)\))?(?:总额|总数)?的\s*$")
 # A a，达到 B b 的 r%: a share written with 达到 (为 / 是 too), the whole's figure closing the phrase
-_REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于|完成)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
+_REACH_SHARE_RE = re.compile(r"^(?:达到|为|是|相当于|完成|执行了|完成了|达到了)(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:亿元|万元|千元|元)\s*的\s*$")
 # A n 人，完成 B m 人的 r%: a completion of a count target, its figure closing the phrase
 _DONE_COUNT_RE = re.compile(r"^完成(?P<name>[^()（）\d，,]{2,}?)\s*\d[\d,.]*\s*(?:人次|户次|场次|[人户个项件次场所家名期座处])\s*的\s*$")
 # A a，完成 B（b）的 r%: what was done of a target whose figure is in parentheses after its name
@@ -1267,6 +1267,12 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
                 or _family(base) != _family(diff) or any(x.negative for x in pool)):
             return None
         return RateClaim(q, name, d, numerator=diff, denominator=base, how="difference")
+    if len(pool) == 3 and not any(x.negative for x in pool):
+        # 决算支出 a，年初预算 b，决算支出较年初预算增加 c，增长 r%: the last figure is the difference and
+        # names its base itself — read as a difference alone (c over the one figure named 年初预算)
+        m = _DIFFERENCE_RE.match(_clean(pool[-1].raw_label, vocab))
+        if m is not None and (m.group("base") or "").strip() and (m.group("subject") or "").strip():
+            pool = pool[-1:]
     if len(pool) == 2:
         return _change_after_claim(pf, q, name, d, pool, vocab)
     if len(pool) != 1:

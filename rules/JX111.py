@@ -10,6 +10,13 @@ from ..tables import interval_of, shown
 HUNDRED = Decimal(100)
 # the header of a column of each row's share of the table's total (占比, 所占比重, 比例(%))
 _PLANNED = re.compile(r"计划|应|预算|下达")
+# an indicator's table: what was done (实际完成值) and its target (年度指标值, 目标值, 计划数)
+_DONE = re.compile(r"实际完成|完成值|实际值")
+_TARGET = re.compile(r"指标值|目标值|计划数|计划值|目标数")
+# a table of two years: the rate of change and the columns of this year and last year
+_CHANGE_HEADER = re.compile(r"增长率|增减率|变动率|增幅|增减幅度|变动幅度")
+_THIS_YEAR_HEADER = re.compile(r"本年|当年|今年|本期")
+_LAST_YEAR_HEADER = re.compile(r"上年|去年|上期")
 _DUE = re.compile(r"(?:全年|年度)?(?:应|计划)")
 _SHARE_HEADER = re.compile(r"(?:所占|占[\u4e00-\u9fff]{0,8}?)?(?:占比|比重|比例)(?:[(（]?%[)）]?)?")
 # labels of a spending rate stated in words in a cell of the row
@@ -33,6 +40,8 @@ class TableRowRate(Rule):
         “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（实际到位资金）列 ÷ 预算列（或“计划到位、应到位”列）；
         “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”“占收入总额比例”之类的列在表中恰有一个合计行、合计行的这一列写着 100%、
         表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数；
+        绩效指标表的“完成率”列 = “实际完成值”列 ÷ “年度指标值（目标值、计划数）”列（两列都写着数时；超额完成写 100% 也算对）；
+        两年对比表的“增长率（增减率、变动率）”列 = (本年列 − 上年列) ÷ 上年列（写了负号的按带符号的值核对，没写负号的也可以是减少的幅度）；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
         用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
 
@@ -71,6 +80,10 @@ class TableRowRate(Rule):
         "truncated": (
             "本行{what} {stated} 是 {num} ÷ {den} = {exact} 直接舍去尾数所得，按四舍五入应为 {computed}",
             "the {what} {stated} truncates {num} ÷ {den} = {exact}; rounded half-up it is {computed}",
+        ),
+        "change": (
+            "本行{what} {stated} 与本行数字不符：({now} − {before}) ÷ {before} = {computed}",
+            "the {what} {stated} does not match the row: ({now} − {before}) ÷ {before} = {computed}",
         ),
         "numerator": ("分子：{text}", "numerator: {text}"),
         "denominator": ("分母：{text}", "denominator: {text}"),
@@ -142,6 +155,8 @@ class TableRowRate(Rule):
                     if finding is not None:
                         yield finding
             yield from self._shares(doc, table)
+            yield from self._completions(doc, table)
+            yield from self._changes(doc, table)
 
     def _shares(self, doc, table):
         """``| 基本支出 | 820.50 | 64.21% |`` … ``| 合计 | 1,277.90 | 100.00% |``: a share column (占比,
@@ -170,6 +185,62 @@ class TableRowRate(Rule):
             doc.note_claim(finding is None)
             if finding is not None:
                 yield finding
+
+    def _completions(self, doc, table):
+        """``| 培训人次 | 1200 | 1176 | 98% |`` under 年度指标值 / 实际完成值 / 完成率: the completion
+        of an indicator's target, what was done over the target — more than the target may be
+        written as 100%. Only with exactly one column of each, both numbers in the row."""
+        rates = [c for c in table.columns_of("share") if "完成率" in c.header]
+        done = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate") and _DONE.search(c.header)]
+        targets = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate")
+                   and _TARGET.search(c.header) and c not in done]
+        if len(rates) != 1 or len(done) != 1 or len(targets) != 1:
+            return
+        for row in table.rows:
+            q, n, d = (table.value(row, c) for c in (rates[0], done[0], targets[0]))
+            if q is None or n is None or d is None or q.kind != "percent" or n.kind != d.kind or d.value <= 0:
+                continue
+            if q.value == HUNDRED and n.value * UNIT_FACTORS.get(n.unit, 1) >= d.value * UNIT_FACTORS.get(d.unit, 1):
+                doc.note_claim(True)  # (more than the target, written as 100%)
+                continue
+            finding = self._check(doc, q, n, d, ("完成率", "completion rate"))
+            doc.note_claim(finding is None)
+            if finding is not None:
+                yield finding
+
+    def _changes(self, doc, table):
+        """``| 公务接待费 | 2.40 | 3.00 | -20.00% |`` under 本年支出 / 上年支出 / 增长率: this year's figure
+        over last year's, less one; a rate written without its minus sign for a fall is taken as the
+        size of the change. Only with exactly one column of each year, of one kind."""
+        rates = [c for c in table.columns_of("share") if _CHANGE_HEADER.search(c.header)]
+        numeric = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate", "score-rate")]
+        now = [c for c in numeric if _THIS_YEAR_HEADER.search(c.header)]
+        before = [c for c in numeric if _LAST_YEAR_HEADER.search(c.header)]
+        if len(rates) != 1 or len(now) != 1 or len(before) != 1 or now[0] is before[0]:
+            return
+        for row in table.rows:
+            q, a, b = (table.value(row, c) for c in (rates[0], now[0], before[0]))
+            if q is None or a is None or b is None or q.kind != "percent" or a.kind != b.kind or b.value <= 0:
+                continue
+            ratio = (interval_of(a) - interval_of(b)).divide(interval_of(b))
+            if ratio is None:
+                continue
+            ratio = ratio.scale(HUNDRED)
+            said = stated(q.value, q.precision)  # (signed: -20.00% is a fall)
+            if said.meets(ratio) or q.value > 0 and stated(-q.value, q.precision).meets(ratio):
+                doc.note_claim(True)
+                continue
+            fa = UNIT_FACTORS.get(a.unit, Decimal(1)) if a.kind == "amount" else Decimal(1)
+            fb = UNIT_FACTORS.get(b.unit, Decimal(1)) if b.kind == "amount" else Decimal(1)
+            exact = (a.value * fa - b.value * fb) / (b.value * fb) * HUNDRED
+            computed = f"{fmt(exact, q.precision)}%"
+            doc.note_claim(False)
+            yield self.report(
+                q.span, "change", what=("增长率", "rate of change"), stated=f"{shown(q)}%",
+                now=shown(a), before=shown(b), computed=computed,
+                related=[self.related(a.span, "numerator", text=doc.quote(a.span)),
+                         self.related(b.span, "denominator", text=doc.quote(b.span))],
+                suggestion=self.related(q.span, "suggest", computed=computed).zh)
 
     @staticmethod
     def _meets(q, n, d) -> bool:
