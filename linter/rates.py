@@ -2195,6 +2195,9 @@ def _figures_next(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantit
         return None
     if len({_year_of(pf, x) for x in figures}) > 1:
         return None
+    text, idx = pf.para.text, pf.para.index_of
+    if _NOT_THIS_RATE.search(text[idx(q.span.end):idx(figures[-1].span.end)]):
+        return None  # (上年预算 a，支出 b; 下一步将……; 计划……: not the figures the rate was made of)
     roles = _roles(pf, figures, d, vocab)
     if len(roles["num"]) != 1 or len(roles["den"]) != 1:
         return None
@@ -2204,6 +2207,10 @@ def _figures_next(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantit
     if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
         return None
     return num, den
+
+
+# words that make the next sentence's figures another year's, a plan's or a future's
+_NOT_THIS_RATE = re.compile(r"上年|去年|上一年|同期|以前年度|计划|预计|拟|将|下一步|明年|次年|目标")
 
 
 # whose money a label names before its role's words: a project, a works or a level of government

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ..arith import UNIT_FACTORS, fmt, rounds_down_to, stated
 from ..rule import Rule
-from ..tables import interval_of, shown
+from ..tables import interval_of, shown, top_rows
 
 HUNDRED = Decimal(100)
 # the header of a column of each row's share of the table's total (占比, 所占比重, 比例(%))
@@ -39,7 +39,7 @@ class TableRowRate(Rule):
         “支出率/执行率/支付率/拨付率/预算完成率/支出进度”列 = 支出（决算、全年执行、已拨付）列 ÷ 预算列（“应拨付、计划”开头的列也是预算列）（“占比”“比例”
         “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（实际到位资金）列 ÷ 预算列（或“计划到位、应到位”列）；
         “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”“占收入总额比例”之类的列在表中恰有一个合计行、合计行的这一列写着 100%、
-        表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数；
+        表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数（行名分层级时只核对最上一层的行：“其中”之类下一层的占比可能是对上一层的）；
         绩效指标表的“完成率”列 = “实际完成值”列 ÷ “年度指标值（目标值、计划数）”列（两列都写着数时；超额完成写 100% 也算对）；
         两年对比表的“增长率（增减率、变动率）”列 = (本年列 − 上年列) ÷ 上年列（写了负号的按带符号的值核对，没写负号的也可以是减少的幅度）；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
@@ -174,9 +174,10 @@ class TableRowRate(Rule):
         if whole is None or hundred is None or hundred.kind != "percent" or hundred.value != HUNDRED \
                 or whole.value <= 0:
             return
-        for row in table.rows:
-            if row is totals[0] or not row.aligned:
-                continue
+        rows = [r for r in table.rows if r is not totals[0] and r.aligned]
+        # (一、基本支出 over （一）人员经费, 其中：…: a nested row's share may be of its parent: only the top rows)
+        rows = top_rows(table, rows) or rows
+        for row in rows:
             q, n = table.value(row, share), table.value(row, col)
             if q is None or n is None or q.kind != "percent" or n.kind != whole.kind:
                 doc.note_claim(None)
