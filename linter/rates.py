@@ -1681,6 +1681,8 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
     if not actual:
         return None
     pool = _since_last_rate(pf, q)
+    if len(pool) == 3 and pool[2].kind == "number" and pool[2].clause == pool[1].clause:
+        pool = pool[:2]  # (130 个实现 4G 网络覆盖: a bare number in the part's clause names something)
     if len(pool) != 2 or any(x.kind not in ("amount", "count") or x.negative for x in pool):
         return None
     whole, part = pool
@@ -1695,7 +1697,11 @@ def _counted_whole_claim(pf, q: Quantity, vocab, claim: RateClaim) -> RateClaim 
         verb in pl or len(head) == 2 and head in pl)  # (已实现动态管理, 已规范管理; 已落实帮扶措施 of 帮扶覆盖率)
     if not done and part.clause == whole.clause and _AMONG_THEM.fullmatch(pl) and part.kind == "count":
         # 全市 12 个县区中有 11 个按时报送……，按时报送率 r: of those n, m did what the rate names
-        among = done = _words_after(pf, part).startswith(claim.name[:-1]) and len(claim.name) >= 3
+        # (136 个行政村中已有 130 个实现……全覆盖，覆盖率 r: the verb in the rest of the part's clause)
+        text, idx = pf.para.text, pf.para.index_of
+        rest = text[idx(part.span.end - 1) + 1:idx(q.span.start)].split("，")[0].split(",")[0]
+        among = done = len(claim.name) >= 3 and (_words_after(pf, part).startswith(claim.name[:-1])
+                                                 or verb in rest and not any(w in rest for w in _NEGATIONS))
     # (全年应管理高血压患者 n 人，已规范管理 m 人: what should have been done is the whole too)
     ought = _OUGHT_WHOLE.match(whole.raw_label.strip()) and not any(w in whole.raw_label for w in _NEGATIONS)
     if not (_counted_whole(whole) or ought or among) or not done or any(w in pl for w in _NEGATIONS):
@@ -1732,7 +1738,7 @@ def _stem_part_claim(pf, q: Quantity, claim: RateClaim) -> RateClaim | None:
 
 
 # the words between a whole's measure word and a part of it in one clause (12 个县区中有 11 个)
-_AMONG_THEM = re.compile(r"[\u4e00-\u9fff]{1,6}中有")
+_AMONG_THEM = re.compile(r"[\u4e00-\u9fff]{1,6}中(?:已|共)?有")
 _OUGHT_WHOLE = re.compile(r"^(?:全[省市县区镇乡村]|全年|本年度?|年度|辖区内?)?(?:应(?!付)|符合条件)")
 
 

@@ -69,7 +69,7 @@ COLUMN_KINDS = (
     ("text", ("评分标准", "评分说明", "评分依据", "指标解释", "说明", "备注", "名称", "内容", "情况")),
     ("score-rate", ("得分率",)),
     ("rate", ("支出率", "执行率", "支付率", "拨付率", "使用率", "预算完成率", "资金完成率", "支出完成率", "支出进度", "执行进度")),
-    ("share", ("占比", "比例", "比重", "比率", "完成率", "增长率", "增幅", "降幅", "到位率")),
+    ("share", ("占比", "比例", "比重", "比率", "完成率", "增长率", "增减率", "变动率", "增幅", "降幅", "到位率")),
     ("score-max", ("分值", "标准分", "满分", "权重分", "指标分值")),
     ("score", ("得分", "评分", "评价分")),
     ("spent", ("支出金额", "支出数", "实际支出", "决算数", "决算金额", "决算", "执行数", "支出", "使用金额", "完成数",
@@ -116,9 +116,12 @@ def column_kind(header: str) -> str:
             return kind
     if h.endswith("率") or re.sub(r"[(（][^)）]*[)）]$", "", h).endswith("率"):
         return "share"  # 到位率, 覆盖率, 达标率 (%): a share of something, not a name
+    if _MONEY_IN_HEADER.search(h):
+        return "amount"  # (2025年（万元）: a column of money named by its year)
     return "text"
 
 
+_MONEY_IN_HEADER = re.compile(r"[(（](?:万元|亿元|千元|元)[)）]")
 _CAPTION_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|亿元|千元|元)")
 
 

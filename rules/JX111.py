@@ -17,6 +17,7 @@ _TARGET = re.compile(r"指标值|目标值|计划数|计划值|目标数")
 _CHANGE_HEADER = re.compile(r"增长率|增减率|变动率|增幅|增减幅度|变动幅度")
 _THIS_YEAR_HEADER = re.compile(r"本年|当年|今年|本期")
 _LAST_YEAR_HEADER = re.compile(r"上年|去年|上期")
+_YEAR_HEADER = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 _DUE = re.compile(r"(?:全年|年度)?(?:应|计划)")
 _SHARE_HEADER = re.compile(r"(?:所占|占[\u4e00-\u9fff]{0,8}?)?(?:占比|比重|比例)(?:[(（]?%[)）]?)?")
 # labels of a spending rate stated in words in a cell of the row
@@ -41,7 +42,7 @@ class TableRowRate(Rule):
         “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”“占收入总额比例”之类的列在表中恰有一个合计行、合计行的这一列写着 100%、
         表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数（行名分层级时只核对最上一层的行：“其中”之类下一层的占比可能是对上一层的）；
         绩效指标表的“完成率”列 = “实际完成值”列 ÷ “年度指标值（目标值、计划数）”列（两列都写着数时；超额完成写 100% 也算对）；
-        两年对比表的“增长率（增减率、变动率）”列 = (本年列 − 上年列) ÷ 上年列（写了负号的按带符号的值核对，没写负号的也可以是减少的幅度）；
+        两年对比表的“增长率（增减率、变动率）”列 = (本年列 − 上年列) ÷ 上年列（两列以年份为名时，后一年 ÷ 前一年）（写了负号的按带符号的值核对，没写负号的也可以是减少的幅度）；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
         用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
 
@@ -217,8 +218,14 @@ class TableRowRate(Rule):
         numeric = [c for c in table.columns if c.numeric and c.kind not in ("share", "rate", "score-rate")]
         now = [c for c in numeric if _THIS_YEAR_HEADER.search(c.header)]
         before = [c for c in numeric if _LAST_YEAR_HEADER.search(c.header)]
+        dated = [(int(m.group()), c) for c in numeric if (m := _YEAR_HEADER.search(c.header))]
+        if not now and not before and len(dated) == 2 and dated[0][0] != dated[1][0]:
+            # | 支出项目 | 2025年（万元） | 2024年（万元） | 增减率 |: the later year over the earlier
+            (_, later), (_, earlier) = sorted(dated, key=lambda t: -t[0])
+            now, before = [later], [earlier]
         if len(rates) != 1 or len(now) != 1 or len(before) != 1 or now[0] is before[0]:
             return
+        name = _CHANGE_HEADER.search(rates[0].header).group()  # (增长率, 增减率: as the header says)
         for row in table.rows:
             q, a, b = (table.value(row, c) for c in (rates[0], now[0], before[0]))
             if q is None or a is None or b is None or q.kind != "percent" or a.kind != b.kind or b.value <= 0:
@@ -237,7 +244,7 @@ class TableRowRate(Rule):
             computed = f"{fmt(exact, q.precision)}%"
             doc.note_claim(False)
             yield self.report(
-                q.span, "change", what=("增长率", "rate of change"), stated=f"{shown(q)}%",
+                q.span, "change", what=(name, "rate of change"), stated=f"{shown(q)}%",
                 now=shown(a), before=shown(b), computed=computed,
                 related=[self.related(a.span, "numerator", text=doc.quote(a.span)),
                          self.related(b.span, "denominator", text=doc.quote(b.span))],

@@ -52,7 +52,8 @@ class ShareOverHundred(Rule):
         200% 以上（到位的钱是计划的两倍以上），而这句话里没有说多出来的钱（超、追加、配套、调增、增加、
         增拨、额外、补充……）时，报提醒（warning）：真实的报告不会不加说明地写“到位率 600%”。
         只看比率名称紧接在数字前的写法（“抽检合格率 98.5%”“群众满意度达 96%”，
-        中间可有“为、达、均、都”等）。不看：比率的变化（“合格率较上年提高 12%”“满意度提升”），
+        中间可有“为、达、均、都”等）。表格里单独占一格的百分数，名称是同一行里它前面最近的一格文字（中间只隔着
+        “≥90%”之类的目标值格）：“| 服务对象满意度 | ≥90% | 190% |”。不看：比率的变化（“合格率较上年提高 12%”“满意度提升”），
         可能超过 100% 的比率（执行率、完成率、使用率可超计划，到位率只看上面说的 200% 以上；毛入学率、巩固率、
         普及率按口径可超过 100%；成本之类的回收率；增长率），没有名称的百分数，以及整数部分四位以上的百分数
         （表格压平后分值和比率连在一起，“合格率 20 | 100%”读成“合格率20100%”）。
@@ -94,9 +95,12 @@ class ShareOverHundred(Rule):
         strip = doc.config.vocabulary.strip_fillers
         for pf in doc.facts:
             for q in pf.quantities:
-                if q.kind != "percent" or not HUNDRED < q.value < RUN_TOGETHER or not q.raw_label:
+                if q.kind != "percent" or not HUNDRED < q.value < RUN_TOGETHER:
                     continue
-                label = _ADVERB.sub("", strip(q.raw_label).rstrip("的之"))
+                raw = q.raw_label or _row_name(doc, pf, q)
+                if not raw:
+                    continue
+                label = _ADVERB.sub("", strip(raw).rstrip("的之"))
                 name = next((n for n in names if label.endswith(n)), None)
                 if name is None and _PEOPLE_SHARE.search(label) and any(
                         x.kind == "count" and x.unit in _PEOPLE and x.sentence == q.sentence and x.item < q.item
@@ -113,6 +117,26 @@ class ShareOverHundred(Rule):
                 if name is None or _CHANGE.search(label.removesuffix("比例").removesuffix("比重")):
                     continue
                 yield self.report(q.span, "over", name=name, stated=fmt(q.value, q.precision) + "%")
+
+
+# a cell of a percentage and nothing else, a bound before it at most (≥90%, 96%)
+_PERCENT_CELL = re.compile(r"\s*(?:[≥≤><=＞＜]|不低于|不少于|达到)?\s*\d+(?:\.\d+)?\s*[%％]\s*")
+
+
+def _row_name(doc, pf, q) -> str:
+    """For a percentage alone in a table cell (| 服务对象满意度 | ≥90% | 190% |): the words of the nearest
+    cell before it in its row, passing over cells of a percentage only (the target); "" otherwise."""
+    para = pf.para
+    if para.kind != "cell" or not para.cell or len(pf.quantities) > 2 or not _PERCENT_CELL.fullmatch(para.text):
+        return ""
+    paragraphs = doc.paragraphs
+    k = para.index - 1
+    while k >= 0 and paragraphs[k].kind == "cell" and paragraphs[k].row == para.row:
+        text = paragraphs[k].text
+        if not _PERCENT_CELL.fullmatch(text):
+            return "" if any(ch.isdigit() for ch in text) else text.strip()
+        k -= 1
+    return ""
 
 
 def _excess_told(doc, q) -> bool:

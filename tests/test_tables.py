@@ -175,3 +175,12 @@ def test_a_header_naming_what_the_rows_are_is_words_not_money():
     assert [c.kind for c in second.columns] == ["text", "budget", "amount", "share"]
     assert [c.kind for c in third.columns] == ["text", "text", "spent"]  # (项目支出 is money)
     assert all(r.aligned for t in doc.tables for r in t.rows)
+
+
+def test_a_header_naming_a_money_unit_alone_is_a_column_of_money():
+    # (2025年（万元）: money named by its year; 增减率: a rate, not words)
+    doc = doc_of("| 支出项目 | 2025年（万元） | 2024年（万元） | 增减率 |\n| --- | --- | --- | --- |\n"
+                 "| 公务接待费 | 8.40 | 10.50 | -20.00% |\n")
+    (table,) = doc.tables
+    assert [c.kind for c in table.columns] == ["text", "amount", "amount", "share"]
+    assert table.rows[0].aligned
