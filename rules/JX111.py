@@ -228,8 +228,9 @@ class TableRowRate(Rule):
         name = _CHANGE_HEADER.search(rates[0].header).group()  # (增长率, 增减率: as the header says)
         for row in table.rows:
             q, a, b = (table.value(row, c) for c in (rates[0], now[0], before[0]))
-            if q is None or a is None or b is None or q.kind != "percent" or a.kind != b.kind or b.value <= 0:
-                continue
+            if q is None or a is None or b is None or q.kind != "percent" or a.kind != b.kind or b.value <= 0 \
+                    or a.kind == "percent":
+                continue  # (a row of rates: its change may be in percentage points)
             ratio = (interval_of(a) - interval_of(b)).divide(interval_of(b))
             if ratio is None:
                 continue
