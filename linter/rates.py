@@ -679,6 +679,8 @@ def bound_claims(doc) -> tuple[RateClaim, ...]:
         for q in pf.quantities:
             if q.kind != "percent" or q.unit != "%" or not _is_target(pf, q, data):
                 continue
+            if _REQUIREMENT_AFTER.match(pf.para.text, pf.para.index_of(q.span.end)):
+                continue  # (按照“……达到 100%”的要求: what is asked of it, not what it claims)
             label = _clean(q.raw_label, vocab)
             for w in words:
                 if label.endswith(w):
@@ -715,7 +717,12 @@ def _is_target(pf, q: Quantity, data: RateData, strict: bool = True) -> bool:
     before = text[max(0, i - 4):i].rstrip()
     after = text[j:j + 3].lstrip()
     words_before, words_after = data.bound_words[strict]
-    return before.endswith(words_before) or after.startswith(words_after)
+    return before.endswith(words_before) or after.startswith(words_after) \
+        or _REQUIREMENT_AFTER.match(text, j) is not None
+
+
+# 按照“年底前支出进度达到 100%”的要求: a rate quoted as a requirement or a target, not a value
+_REQUIREMENT_AFTER = re.compile(r"\s*[”\"’」』]\s*(?:的)?(?:要求|目标|标准|规定)")
 
 
 def _clause_before(pf, q: Quantity) -> tuple[int, str]:
@@ -2400,7 +2407,7 @@ def _role_label(pf, x: Quantity, vocab) -> str:
     label = _clean(x.raw_label, vocab)
     if label in _JOIN_LABELS[1:]:
         return _clean(_listed_label(pf, x), vocab) or label  # (a 和 b 分别为 c 和 d: d's label 和)
-    if label:
+    if label and not (label in _COPULA_LABELS and _total_label(pf, x)):
         return label
     whole = _total_label(pf, x)
     for w in _TOTAL_WORDS:
@@ -2452,13 +2459,19 @@ def _total_label(pf, x: Quantity) -> str:
     """For a figure with no label of its own, the words of its clause when they end in a
     total's keyword the label stopped at (收入合计, 专项资金共计), after the last year written
     in them (某局 2024 年度收入合计); "" otherwise."""
-    if x.raw_label:
+    raw = x.raw_label.strip()
+    if raw and raw not in _COPULA_LABELS:
         return ""
     _, clause = _clause_before(pf, x)
     clause = _YEARS_BEFORE.sub("", clause.strip()).strip()
+    if raw and clause.endswith(raw):
+        clause = clause[: -len(raw)].rstrip()  # (可用资金合计为 a: the label stopped at 合计, 为 after it)
     if any(ch.isdigit() for ch in clause) or not clause.endswith(_TOTAL_WORDS):
         return ""
     return clause
+
+
+_COPULA_LABELS = ("为", "是", "达", "约", "约为")
 
 
 def _year_of(pf, x: Quantity) -> int | None:
@@ -2622,7 +2635,9 @@ def rate_expr(claim, doc) -> tuple[str, str]:
 
     def show(q) -> str:
         # (a total whose label 合计 cut off is shown with the words before 合计)
-        label = vocab.strip_fillers(q.raw_label).rstrip("的之") or _role_label(doc.facts[q.para], q, vocab)
+        label = vocab.strip_fillers(q.raw_label).rstrip("的之")
+        if not label or label in _COPULA_LABELS:
+            label = _role_label(doc.facts[q.para], q, vocab) or label
         if label.endswith("累") and q.raw_label[len(label):].startswith("计"):
             label += "计"  # (累计完成 a: the filler 计 is half of 累计)
         if claim.definition is not None and not claim.definition.role_of(label, q.label):

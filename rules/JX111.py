@@ -3,6 +3,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import attrs
+
 from ..arith import UNIT_FACTORS, fmt, rounds_down_to, stated
 from ..rule import Rule
 from ..tables import interval_of, shown, top_rows
@@ -13,6 +15,8 @@ _PLANNED = re.compile(r"计划|应|预算|下达")
 # an indicator's table: what was done (实际完成值) and its target (年度指标值, 目标值, 计划数)
 _DONE = re.compile(r"实际完成|完成值|实际值")
 _TARGET = re.compile(r"指标值|目标值|计划数|计划值|目标数")
+# a measure word in parentheses: the figures of the row or column are counts (新建文化广场（个）)
+_COUNTED = re.compile(r"[(（](?:个|人|人次|户|场|场次|次|项|件|所|家|座|处|名|期|台|套|辆|份|批次|篇|条)[)）]")
 # a table of two years: the rate of change and the columns of this year and last year
 _CHANGE_HEADER = re.compile(r"增长率|增减率|变动率|增幅|增减幅度|变动幅度")
 _THIS_YEAR_HEADER = re.compile(r"本年|当年|今年|本期")
@@ -41,7 +45,7 @@ class TableRowRate(Rule):
         “完成率”之类不一定以预算为分母的列不按预算核对）；“到位率”列 = 到位数（实际到位资金）列 ÷ 预算列（或“计划到位、应到位”列）；
         “得分率”列 = 得分列 ÷ 分值列；“占比”“比重”“比例”“占收入总额比例”之类的列在表中恰有一个合计行、合计行的这一列写着 100%、
         表中只有一列数时，每一行 = 本行的数 ÷ 合计行的数（行名分层级时只核对最上一层的行：“其中”之类下一层的占比可能是对上一层的）；
-        绩效指标表的“完成率”列 = “实际完成值”列 ÷ “年度指标值（目标值、计划数）”列（两列都写着数时；超额完成写 100% 也算对）；
+        绩效指标表的“完成率”列 = “实际完成值”列 ÷ “年度指标值（目标值、计划数）”列（两列都写着数时；超额完成写 100% 也算对；行名或列名带“（个）（人）（场）”之类量词时，两个整数是精确的计数）；
         两年对比表的“增长率（增减率、变动率）”列 = (本年列 − 上年列) ÷ 上年列（两列以年份为名时，后一年 ÷ 前一年）（写了负号的按带符号的值核对，没写负号的也可以是减少的幅度）；
         还有写在本行文字单元格里的支出率（“资金支出率77.89%，主要用于……”），
         用本行的支出金额 ÷ 预算金额核对。合计行同样核对。
@@ -202,6 +206,10 @@ class TableRowRate(Rule):
             q, n, d = (table.value(row, c) for c in (rates[0], done[0], targets[0]))
             if q is None or n is None or d is None or q.kind != "percent" or n.kind != d.kind or d.value <= 0:
                 continue
+            if n.kind == d.kind == "number" and n.precision == d.precision == 0 \
+                    and _COUNTED.search(table.label(row) + "".join(c.header for c in (done[0], targets[0]))):
+                # 新建村级文化广场（个）| 24 | 22: things counted, exactly — not numbers rounded
+                n, d = attrs.evolve(n, kind="count"), attrs.evolve(d, kind="count")
             if q.value == HUNDRED and n.value * UNIT_FACTORS.get(n.unit, 1) >= d.value * UNIT_FACTORS.get(d.unit, 1):
                 doc.note_claim(True)  # (more than the target, written as 100%)
                 continue
