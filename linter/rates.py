@@ -1945,6 +1945,13 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         # 公用经费 a，较上年 b 增长 r%: the figure after 较上年 is last year's, the one before it this year's
         base = roles["den"][0]
         other = next(x for x in pool if x is not base)
+    # (培训 36 期，参训 2,880 人次，比上年的 2,400 人次增长 r%: the counts of the base's measure word)
+    pair = pool if len(pool) != 3 or not roles["den"] else [x for x in pool if _family(x) == _family(roles["den"][0])]
+    if d.formula == "change" and len(roles["den"]) == 1 and len(pair) == 2 \
+            and not any(_family(x) == _family(roles["den"][0]) for x in roles["num"]):
+        # (本年度培训 36 期 is this year's, but of another measure than last year's 2,400 人次)
+        base = roles["den"][0]
+        other = next(x for x in pair if x is not base)
         if (_COMPARED_WITH.search(base.raw_label or "") and other.item < base.item
                 and _family(other) == _family(base) and not other.negative):
             roles["num"] = [other]

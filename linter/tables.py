@@ -77,7 +77,7 @@ COLUMN_KINDS = (
     ("budget", ("预算金额", "预算数", "年初预算", "全年预算", "调整预算", "预算", "计划金额", "计划数", "下达")),
     ("total", TOTAL_WORDS),
     ("amount", ("金额", "资金", "收入", "结余", "结转", "经费", "到位数")),
-    ("count", ("人数", "数量", "次数", "个数", "件数")),
+    ("count", ("人数", "数量", "次数", "个数", "件数", "指标值", "目标值")),
 )
 NUMERIC_KINDS = {"score-rate", "rate", "share", "score-max", "score", "spent", "budget", "total", "amount", "count",
                  "number"}
@@ -104,7 +104,7 @@ def _squash(text: str) -> str:
 
 # a header that ends by naming what the rows are (资金项目, 支出功能分类, 支出类别, 资金来源) heads
 # the rows' names, whatever money word comes before
-_NAME_ENDINGS = ("项目", "分类", "类别", "类型", "来源", "科目")
+_NAME_ENDINGS = ("项目", "分类", "类别", "类型", "来源", "科目", "性质")
 
 
 def column_kind(header: str) -> str:

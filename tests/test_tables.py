@@ -184,3 +184,12 @@ def test_a_header_naming_a_money_unit_alone_is_a_column_of_money():
     (table,) = doc.tables
     assert [c.kind for c in table.columns] == ["text", "amount", "amount", "share"]
     assert table.rows[0].aligned
+
+
+def test_a_target_column_is_a_column_of_figures():
+    # (年度指标值: the target's figure, even in a table of one row)
+    doc = doc_of("| 年度绩效指标 | 年度指标值 | 实际完成值 | 完成率 |\n| --- | --- | --- | --- |\n"
+                 "| 发放宣传资料（份） | 10000 | 9650 | 96.5% |\n")
+    (table,) = doc.tables
+    assert [c.kind for c in table.columns] == ["text", "count", "spent", "share"]
+    assert table.rows[0].aligned
