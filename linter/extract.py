@@ -1413,6 +1413,8 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
                 break
             if prev.depth == kw.depth and unit_family(prev) == family:
                 if _per(pf, prev) or _COMPARISON.search(prev.raw_label):
+                    if parts:
+                        break  # 每村补助4400元，分配至甲县93万元，乙县52万元，共计145万元: the rate opens the sentence, the list follows it
                     return None  # 每亩120元，每亩150元，合计发放1260万元: rates, not parts
                 parts.append(prev)
     if not parts:
