@@ -74,6 +74,25 @@ _OPENING_DONE_YEAR = re.compile(
 _SELF_KINDS = ("self-evaluation", "project-self-evaluation")
 
 
+# a notice's bare N 年 followed by 预算 (关于开展 N 年预算绩效自评工作): may name the budget year evaluated
+_NOTICE_BUDGET = re.compile(r"\s*预算")
+
+
+def _own_name_says(head, year: int) -> bool:
+    """A paragraph of ``head`` names the report itself with ``year`` 年度 (2023 年度某某局整体支出
+    绩效自评报告, even run into the first sentence): not a cited document's name (inside 《》 or after
+    关于开展). Then a notice's bare 关于开展 N 年预算……自评 does not outvote the name: its N is the
+    budget year the name gives."""
+    for p in head:
+        for m in name_matches(TITLE_YEAR, p.text):
+            before = p.text[:m.start(1)]
+            if (int(m.group(1)) == year and p.text[m.start(1):m.start("gap")].rstrip().endswith("年度")
+                    and before.count("《") <= before.count("》") and not re.search(r"关于开展\s*$", before)
+                    and not re.search(r"\d{4}\s*年|通知", m.group("gap"))):
+                return True
+    return False
+
+
 def _first_sentence(p, m) -> bool:
     """The match ``m`` is in the report's first sentence, its first paragraph (根据……要求，我厅认真开展了 2022
     年度部门预算绩效自评工作。……): in a self-evaluation, the evaluation it opens by telling is its own (an
@@ -217,6 +236,8 @@ def detect(paragraphs, default_year: int | None = None) -> Profile:
             m = NOTICE_YEAR.search(p.text)
             if m:
                 year, year_from = notice_evaluated_year(int(m.group(1)), m.group(2)), "notice"
+                if m.group(2) == "年" and _NOTICE_BUDGET.match(p.text, m.end()) and _own_name_says(head, int(m.group(1))):
+                    year = int(m.group(1))  # 关于开展 N 年预算……自评 under a name that says N 年度: the budget year
                 break
     if year is None and kind in _SELF_KINDS:
         # (no title, no notice) a self-evaluation's first sentence telling the evaluation done: ……我厅认真开展了
