@@ -941,7 +941,8 @@ def _build(doc, skip=frozenset(), chunks=()) -> Outline:
             n_scopes += 1
     markers = [m for m in doc.markers if (m.after_stop or id(m) in run_on or id(m) in own
                or _after_footer(paras[m.para], m) or _after_bullet(paras[m.para], m)
-               or _shi_after_comma(paras[m.para], m) or _after_tab(paras[m.para], m))
+               or _shi_after_comma(paras[m.para], m) or _after_tab(paras[m.para], m)
+               or _completes_list(doc, m))
                and (id(m) not in skip or id(m) in own) and not _ordinal_wrapped(paras, m)]
     if skip:
         markers = _filling(doc, markers, skip)
@@ -1283,6 +1284,30 @@ def _inline_runs(doc, run_on: set, options: set) -> list[list]:
             if steps >= 2 and 2 * steps >= len(run) - 1:
                 out.append(run)
     return out
+
+
+def _completes_list(doc, m) -> bool:
+    """Whether marker ``m``, written after a word or a comma (not after a stop), is an item of
+    the list its paragraph writes along after stops: the number right after one of its items,
+    before a later one (1.…。 2.…, 3.…。 4、…: the 3. after the comma), or the 1. right before its 2. (建设内容为
+    1.…；2.…: the 1. run into the words that introduce the list). Same style family, the
+    numbers one after another."""
+    if m.after_stop or m.at_start:
+        return False
+    by_para = doc.memo.get("structure.by_para")
+    if by_para is None:
+        by_para = doc.memo["structure.by_para"] = _markers_by_para(doc)
+    ms = by_para.get(m.para, [])
+    k = next(i for i, x in enumerate(ms) if x is m)
+    fam = family(m.style)
+    before = [x for x in ms[:k] if family(x.style) == fam]
+    after = [x for x in ms[k + 1:] if family(x.style) == fam]
+    if not after or not after[0].after_stop or after[0].ordinal <= m.ordinal:
+        return False
+    if before:
+        # (the next item may itself be wrong: 2.…, 3.…。 5、 still misses 4, not 3)
+        return before[-1].after_stop and before[-1].ordinal == m.ordinal - 1
+    return m.ordinal == 1 and after[0].ordinal == 2
 
 
 def _after_break(p, m) -> bool:
