@@ -12,7 +12,17 @@ _CATCH_ALL = ("其他", "其它", "以上", "上述")
 _ELSEWHERE = re.compile(r"附[^，。;；]{0,15}表|详见|见附件|另附")
 # a title that says there is nothing to report: 未完成的绩效目标（无）, 其他问题：无,
 # 存在的问题和建议 无 (a space in place of the colon)
-_NONE = re.compile(r"(?:[(（]\s*(?:无|暂无|没有)\s*[)）]|(?:[:：]\s*|\s+)(?:无|暂无|没有)\s*[。.]?)\s*$")
+# (or why it is left empty: 人员情况（涉密）, 绩效目标调整（略）, 整改情况：不适用)
+_NONE = re.compile(
+    r"(?:[(（]\s*(?:无|暂无|没有|略|从略|涉密|保密|不适用|不涉及)[^()（）]{0,6}[)）]"
+    r"|(?:[:：]\s*|\s+)(?:无|暂无|没有|略|从略|涉密|不适用|不涉及)\s*[。.]?)\s*$"
+)
+# a 一是 item whose title is a whole sentence, something done by someone under a rule or to something
+# (三是某科按照有关规定对预算执行情况进行绩效评价): the point itself, no heading waiting for content
+_DONE_SENTENCE = re.compile(
+    r"(?:按照|依照|根据|根據|依据|依據)[^。，,]{1,20}?(?:规定|規定|要求|办法|辦法|制度)"
+    r"|[对對][^。，,]{1,20}?(?:进行|進行|开展|開展|实施|實施)"
+)
 
 
 class EmptyItem(Rule):
@@ -34,7 +44,10 @@ class EmptyItem(Rule):
         整组条目都只有一句话的列表（职责清单、依据清单，本来就是一句一项）；
         标题本身就是完整叙述的条目（含逗号、数字等）；下面有下级编号、表格或文字的标题；
         标题说明内容在别处的条目（“（附……表）”“详见附件”“另附”）；标题已说明没有内容的条目
-        （“未完成的绩效目标（无）”“其他问题：无”，或标题后空一格写“无”：“存在的问题 无”），以及标题下一行
+        （“未完成的绩效目标（无）”“其他问题：无”，或标题后空一格写“无”：“存在的问题 无”；括号里或冒号后写明
+        不写的原因也算：“（涉密）”“（略）”“：不适用”“（不涉及）”）；“一是、二是”这类条目中，标题本身是一句
+        做了什么的完整句子的（“三是某科按照有关规定对预算执行情况进行评价。”：有“按照/根据……规定/要求”或
+        “对……进行/开展/实施”）；以及标题下一行
         只有一条斜线或横线的条目（“（一）预算调整情况⏎/”，表格里“无、不适用”的写法）；
         全文最后一行的条目（后面什么也没有，多半是文本被截断，而不是漏写了一节）；
         一行一个或几个单元格读出来的表格中的行：同组任何一项所在的行有“|”分隔、
@@ -92,6 +105,8 @@ class EmptyItem(Rule):
                 continue
             if _ELSEWHERE.search(title) or _NONE.search(title):
                 continue
+            if it.marker.style == "cn-shi" and _DONE_SENTENCE.search(title):
+                continue  # 三是某科按照规定对……进行评价: a point made in a sentence, not a heading
             if _marked_none(doc, it, following.get(it.index)):
                 continue
             if it.index == len(items) - 1 and it.para == len(doc.paragraphs) - 1:
