@@ -68,6 +68,12 @@ _INSTRUCTION = re.compile(
     r"请(?<![^。；;:：，,(（【.、\s]请)(?:对|结合|根据|按照|按|填写|填报|说明|简要|详细|列明|逐项|分析|对照|参照|在此|描述|阐述|概述|如实|补充|注明|选择|提供|附上|围绕|从)"
     r"[^。；;]{0,120}[。；;]?"
 )
+# A real instruction to another unit, not a prompt to the writer: its sentence cites a document by its
+# number (财预〔2020〕10 号) and sets a deadline (自收到本通知之日起 60 日内, 于 6 月 30 日前).
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_DEADLINE = re.compile(r"\d{1,3}\s*个?(?:工作)?日内|之日起|\d{1,2}\s*月\s*\d{1,2}\s*日(?:前|之前)")
+
+
 # A form's length limit in brackets: (100字以内), (不超过200字), (限300字). Only a limit
 # with 以内/以下 after it or 限/不超过/不多于 before it counts: "(200字)" alone is not one.
 _LIMIT = re.compile(
@@ -180,7 +186,8 @@ class UnfilledPlaceholder(Rule):
           只剩一个后引号（评价等级为”。）或直接句末（等级为。）；写了等级的（等级为“优”）不算。
         表格单元格里的指标解释常常照录模板原文，只检查其中的占位符和带字数限制的
         填写提示，不检查以“请”开头的说明。
-        不报告：“申请”“邀请”“请示”（“请”必须位于句子或分句的开头）；嵌在英文词里的
+        不报告：通知里对下级单位的真实要求（所在句子既引用带编号的文件“〔2020〕10号”，又给出期限
+        “自收到本通知之日起60日内”“6月30日前”：“请按照……〔2020〕10号文件要求……于60日内书面报告”）；“申请”“邀请”“请示”（“请”必须位于句子或分句的开头）；嵌在英文词里的
         X（XXL、BOXX）和型号（XX-200）；“×”前是数字的乘号，数字之间或数字前后的 x
         （3x3 米、x64、X435 公路、（预算数）X100%）和 X 光、X 射线；字数要求出现在普通句子里
         而不是括号里（报告原则上不超过3000字），或动词不在分句开头（未达到90%的需说明
@@ -278,6 +285,9 @@ class UnfilledPlaceholder(Rule):
                     continue  # 【请填写】 is reported once, as a slot
                 if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in limited):
                     continue  # the same prompt, already reported with its length limit
+                a, b = _sentence(text, m.start())
+                if _DOC_NUMBER.search(text, a, b) and _DEADLINE.search(text, a, b):
+                    continue  # 请按照某文〔2020〕10 号……自收到本通知之日起 60 日内报告: a notice's own instruction
                 yield self._instruction(doc, p.span(m.start(), m.end()))
             m = _ANALYSE.search(text) if "以下" in text else None
             if m and _followed_by_instructions(doc, p.index):
