@@ -35,7 +35,7 @@ from importlib import resources
 import attrs
 
 from .arith import UNIT_FACTORS, Interval, fmt, half_unit, interval_of, quantize, stated, total
-from .facts import Keyword, Quantity, TextItem, YearRef
+from .facts import Keyword, PunctItem, Quantity, TextItem, YearRef
 from .vocab import WORDS_IN_YUE
 
 HUNDRED = Decimal(100)
@@ -1762,7 +1762,8 @@ def _pair_claim(pf, q: Quantity, vocab, claim: RateClaim, prefixes, shared: int 
     since = _last_rate_item(pf, q)
     pool = _since_last_rate(pf, q, "amount", "count")
     if not pool and since < 0:
-        prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
+        previous = _previous_sentence(pf, q.sentence)
+        prev = [x for x in pf.quantities if x.sentence in previous]
         if any(x.kind == "percent" for x in prev):
             return None
         pool = [x for x in prev if x.kind in ("amount", "count")]
@@ -1828,7 +1829,8 @@ def _claim_of(pf, q: Quantity, data: RateData, vocab, name: str, d: RateDef, doc
         # kind before it (other rates at most: 甲支出率 r%，乙支出率 s%。) takes them from the
         # sentence before — back to its 。, its clauses joined by ； counted as one — when that one
         # states no rate of its own
-        prev = [x for x in pf.quantities if x.sentence in _previous_sentence(pf, q.sentence)]
+        previous = _previous_sentence(pf, q.sentence)
+        prev = [x for x in pf.quantities if x.sentence in previous]
         if prev and not any(x.kind == "percent" for x in prev):
             pool = [x for x in prev if x.kind == d.kind]
             roles = _roles(pf, pool, d, vocab)
@@ -2119,17 +2121,13 @@ def _readings(nums: list[Quantity], dens: list[Quantity], d: RateDef) -> tuple:
 def _previous_sentence(pf, sentence: int) -> set[int]:
     """The sentences (split at 。；!?) of the one full sentence before ``sentence``: back from
     ``sentence - 1`` while the sentence before ends at ； rather than 。."""
-    ends: dict[int, str] = {}
-    k = 0
-    for it in pf.items:
-        if getattr(it, "kind", None) == "PUNCT" and it.text in "。；;!?！？":
-            ends[k] = it.text
-            k += 1
+    # (the marks that end sentences are punctuation items: told by their class)
+    ends = [it[0] for it in pf.items if type(it) is PunctItem and it[0] in "。；;!?！？"]
     out = set()
     s = sentence - 1
     while s >= 0:
         out.add(s)
-        if ends.get(s - 1) not in ("；", ";"):
+        if not 0 < s <= len(ends) or ends[s - 1] not in ("；", ";"):
             break
         s -= 1
     return out
