@@ -1030,11 +1030,15 @@ _WORDS = r"优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差"
 # a lower bound tied to its grade: 90 分（含）以上为优, 80-89 分为良好, 80（含）至 90 分的为良;
 # 优秀：90 分（含）以上, 良（80 分≤得分<90 分）, 合格（60-79 分）, 优[90分～100分)
 _BAND_RE = re.compile(
-    _NUM.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
+    # (a lookahead for any first character — a digit, or a grade word's first — tried before the
+    # three branches, which most places of a paragraph start none of)
+    r"(?=[\d优良中较差不合一])(?:"
+    + _NUM.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
     + r"|" + _NUM.format(2) + _INCL + r"[-—–～~至到]\s*\d{1,3}(?:\.\d+)?\s*分?" + _INCL + r"(?:之间|以下|以内)?"
     + _THEN + _G.format(2)
     + r"|(?P<g3>" + _WORDS + r")[”\"'’」]?\s*(?:等级|等次|档)?\s*[:：(（\[【]\s*(?:得分|分数|总分)?\s*"
     + _NUM.format(3) + _INCL + r"(?:(?:及|或)?以上|[-—–～~至到≤])"
+    + r")"
 )
 
 
