@@ -173,7 +173,9 @@ class DoubledWord(Rule):
         # 某某体育局局 评价机构：…: a unit's last character twice after a name, nothing after it that
         # could begin a word with it (局局长, 馆馆长, 厅厅直 are 局 + 局长 …)
         name_ends = data.get("name_end_chars", "")
-        ends = re.compile("(?<=[\u4e00-\u9fff])([" + re.escape(name_ends) + "])\\1(?![\u4e00-\u9fff])") if name_ends else None
+        # (the lookbehind for the Chinese character before the name's end is tried after that end's
+        # character class, which the regular expression engine scans for: not at every place)
+        ends = re.compile("([" + re.escape(name_ends) + "])(?<=[\u4e00-\u9fff].)\\1(?![\u4e00-\u9fff])") if name_ends else None
         figures = None  # where the figures with a unit start, when first needed
         for p in doc.paragraphs:
             text = p.text
