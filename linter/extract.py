@@ -414,7 +414,9 @@ def _docref(para: Paragraph, items: list, it: RawItem, index: int) -> DocRef:
     m = re.match(r"([〔\[【(])\s*(\d{4})\s*([〕\]】)])\s*(?:第\s*)?(\d*)\s*号", tok.value)
     assert m is not None
     before = para.text[: it.start]
-    im = _ISSUER_RE.search(before)
+    # (a match ends at the end of ``before``, or before a line break there: it starts in the
+    # last 13 characters, and the search starts there, not at every character of the paragraph)
+    im = _ISSUER_RE.search(before, max(0, len(before) - 13))
     issuer = im.group(0) if im else ""
     start = im.start() if im else it.start
     lead = _ISSUER_LEAD.match(issuer)
