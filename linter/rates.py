@@ -178,8 +178,23 @@ class RateData:
                     short.append((name, d))
         return {k: tuple(v) for k, v in by_ending.items()}, tuple(short)
 
+    @functools.cached_property
+    def _looked_up(self) -> dict[str, tuple[str, RateDef | None] | None]:
+        return {}
+
     def lookup(self, label: str) -> tuple[str, RateDef | None] | None:
-        """The rate name ``label`` ends with (longest first, the first of the longest) and its definition."""
+        """The rate name ``label`` ends with (longest first, the first of the longest) and its definition.
+
+        Worked out once per label: every way of reading a percentage asks for the names of the
+        labels around it (some thousand times a report, for a few hundred labels)."""
+        found = self._looked_up.get(label, _NOT_LOOKED_UP)
+        if found is _NOT_LOOKED_UP:
+            if len(self._looked_up) >= 100_000:  # (one RateData serves a whole batch: stay bounded)
+                self._looked_up.clear()
+            found = self._looked_up[label] = self._lookup(label)
+        return found
+
+    def _lookup(self, label: str) -> tuple[str, RateDef | None] | None:
         best: tuple[str, RateDef | None] | None = None
         by_ending, short = self._names
         for name, d in (*by_ending.get(label[-2:], ()), *short):
@@ -216,6 +231,7 @@ class RateData:
 
 
 _NEGATIONS = ("不", "未", "非")
+_NOT_LOOKED_UP = object()  # (None is an answer of RateData.lookup: a label that names no rate)
 _TOTAL_NOUNS = ("总额", "合计", "共计", "总计", "总量")
 
 
