@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..normalise import MARKER_RE
 from ..rule import Rule
@@ -72,11 +73,17 @@ class RepeatedParagraph(Rule):
         # of the report's long paragraphs
         seen: dict[int, list[tuple]] = {}
         form = column_cells(doc.paragraphs)  # a two-column form read one cell per line
-        for p in doc.paragraphs:
-            if p.kind == "cell" or kinds[scope_of[p.index]] != "body" or p.index in form:
+        compared = [p for p in doc.paragraphs if p.kind != "cell" and kinds[scope_of[p.index]] == "body"
+                    and p.index not in form
+                    # (fewer characters than the Han characters needed, before any is dropped)
+                    and len(p.text) >= MIN_CHARS]
+        # the compared texts are made only for paragraphs whose last characters another one ends
+        # with too: two equal texts end alike, and most paragraphs end as no other does
+        tails = [_tail(p.text) for p in compared]
+        count = Counter(tails)
+        for p, tail in zip(compared, tails):
+            if count[tail] < 2:
                 continue
-            if len(p.text) < MIN_CHARS:
-                continue  # (fewer characters than the Han characters needed, before any is dropped)
             start, key = _key(p.text)
             if len(key) < MIN_CHARS:
                 continue  # fewer characters than the Han characters needed
@@ -115,6 +122,24 @@ def _key(text: str) -> tuple[int, str]:
     while start < len(text) and text[start].isspace():
         start += 1
     return start, _NOISE.sub("", text[start:])
+
+
+_TAIL = 8  # characters of a compared text's end (see _tail)
+
+
+def _tail(text: str) -> str:
+    """The last _TAIL characters (or fewer) of the text :func:`_key` compares, read back from
+    the end of ``text`` without the pattern: ``_NOISE`` matches exactly the characters that
+    are no letter or digit of any script (``\\w`` is str.isalnum and the underscore, and
+    ``\\s`` is within ``\\W``). A compared text of ``MIN_CHARS`` or more characters ends with
+    these, whatever list marker :func:`_key` drops at its start."""
+    out = []
+    for ch in reversed(text):
+        if ch.isalnum():
+            out.append(ch)
+            if len(out) == _TAIL:
+                break
+    return "".join(reversed(out))
 
 
 def _in_summary(doc, p, scope_of) -> bool:
