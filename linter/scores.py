@@ -1027,12 +1027,13 @@ _INCL = r"\s*(?:[(（]\s*含\s*(?:本数)?\s*[)）])?\s*"
 _NUM = r"(?<![\d.])(?P<lo{}>\d{{1,3}}(?:\.\d+)?)\s*分?"
 _THEN = r"\s*(?:的|者)?\s*(?:为|是|评为|定为|属于|属|即为|划为|列为)\s*"
 _WORDS = r"优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差"
+# (a lookahead for the first character of a band — a digit, or a grade word's first — tried before
+# the branches of _BAND_RE and _RATE_BAND_RE, which most places of a paragraph start none of)
+_BAND_HEAD = r"(?=[\d优良中较差不合一])"
 # a lower bound tied to its grade: 90 分（含）以上为优, 80-89 分为良好, 80（含）至 90 分的为良;
 # 优秀：90 分（含）以上, 良（80 分≤得分<90 分）, 合格（60-79 分）, 优[90分～100分)
 _BAND_RE = re.compile(
-    # (a lookahead for any first character — a digit, or a grade word's first — tried before the
-    # three branches, which most places of a paragraph start none of)
-    r"(?=[\d优良中较差不合一])(?:"
+    _BAND_HEAD + r"(?:"
     + _NUM.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
     + r"|" + _NUM.format(2) + _INCL + r"[-—–～~至到]\s*\d{1,3}(?:\.\d+)?\s*分?" + _INCL + r"(?:之间|以下|以内)?"
     + _THEN + _G.format(2)
@@ -1046,11 +1047,13 @@ _BAND_RE = re.compile(
 # a share of the full mark, whatever the scale
 _PCT = r"(?<![\d.])(?P<lo{}>\d{{1,3}}(?:\.\d+)?)\s*%"
 _RATE_BAND_RE = re.compile(
-    _PCT.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
+    _BAND_HEAD + r"(?:"
+    + _PCT.format(1) + _INCL + r"(?:及|或)?以上" + _THEN + _G.format(1)
     + r"|" + _PCT.format(2) + _INCL + r"[-—–～~至到]\s*\d{1,3}(?:\.\d+)?\s*%" + _INCL + r"(?:之间|以下|以内)?"
     + _THEN + _G.format(2)
     + r"|(?P<g3>" + _WORDS + r")[”\"'’」]?\s*(?:等级|等次|档)?\s*[:：(（\[【]\s*(?:得分率\s*[≥>]=?\s*"
     + _PCT.format(4) + r"|" + _PCT.format(3) + _INCL + r"(?:(?:及|或)?以上|[-—–～~至到≤<]))"
+    + r")"
 )
 
 
