@@ -83,6 +83,10 @@ class RateDef:
     # label endings of a part of the denominator, read only with a figure of the denominator
     # itself (年初结转结余 b with 本年收入 a: a + b is a reading of the whole; b alone is none)
     denominator_parts: tuple[str, ...] = ()
+    # the role of each label asked about, worked out once (as Vocabulary's memo): a definition
+    # is read once per process, and the figures around every percentage are asked about again
+    # by each way of reading it
+    _role_memo: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def role_of(self, label: str, canonical: str) -> str | None:
         """The role of a figure: by the words its label ends with, else by its vocabulary
@@ -116,6 +120,14 @@ class RateDef:
 
     def role(self, label: str) -> str | None:
         """``"num"``, ``"den"`` or None for a figure labelled ``label``."""
+        found = self._role_memo.get(label, _NOT_LOOKED_UP)
+        if found is _NOT_LOOKED_UP:
+            if len(self._role_memo) >= 100_000:  # (a definition serves a whole batch: stay bounded)
+                self._role_memo.clear()
+            found = self._role_memo[label] = self._role(label)
+        return found
+
+    def _role(self, label: str) -> str | None:
         if not label or any(label.endswith(w) for w in self.neither):
             return None
         if label in self.numerator_exact:
@@ -231,7 +243,7 @@ class RateData:
 
 
 _NEGATIONS = ("不", "未", "非")
-_NOT_LOOKED_UP = object()  # (None is an answer of RateData.lookup: a label that names no rate)
+_NOT_LOOKED_UP = object()  # (None is an answer of RateData.lookup and of RateDef.role)
 _TOTAL_NOUNS = ("总额", "合计", "共计", "总计", "总量")
 
 
