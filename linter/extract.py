@@ -603,8 +603,11 @@ WORD_OPENERS = frozenset(("具体为", "具体是", "明细为", "构成为", "�
                           "如下", "分为", "分", "分类", "划分", "（"))
 WORD_CLOSERS = frozenset(("小计", "累计", "共", "之和"))
 _SUM_OF = re.compile(r"(之和|总和)(?:为|是|达到?|共计)?$")  # (累计 only where a count of the parts is said)
-_WORD_KEYWORD = re.compile(r"^具体[^\d，,。；;]{1,6}?(为|是|如下)$|(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
-                           r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}?(分类?|划分)$")
+# (searched in every text item of a paragraph with a hint: the lookahead for the first characters of
+# the branches is one test at each place, not one per branch)
+_WORD_KEYWORD = re.compile(r"(?=[具明构组来主小分由按])(?:"
+                           r"^具体[^\d，,。；;]{1,6}?(为|是|如下)$|(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
+                           r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}?(分类?|划分)$)")
 
 
 _CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
@@ -1444,7 +1447,8 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     return None
 
 
-_COUNTED = re.compile(r"(?<![前后中第])([两二三四五六七八九])(?:项|批|笔|类|部分|个季度|季度|个项目|个子项目)"
+# (the lookbehind after the numeral's class, which the engine scans for: not tried at every place)
+_COUNTED = re.compile(r"([两二三四五六七八九])(?<![前后中第].)(?:项|批|笔|类|部分|个季度|季度|个项目|个子项目)"
                       r"(?:资金|经费|费用|支出|收入)?(?:累计|共|总共)?(?:拨付|支出|下达|安排|使用|投入|完成)?(?:资金|经费)?$")
 
 
