@@ -553,8 +553,8 @@ def breakdowns(pf: ParagraphFacts, vocab: Vocabulary) -> tuple[Breakdown, ...]:
     ``30万元左右``) or that is cut off at the paragraph's end inside one more clause
     (``…，南陵县23万元，镜湖`` and no mark ending the sentence) is marked ``gaps``.
     """
-    if not pf.quantities:
-        return ()  # (a total and its parts are figures of the paragraph: none, no breakdown)
+    if len(pf.quantities) < 2:
+        return ()  # (a total and its parts are figures of the paragraph: fewer than two, no breakdown)
     out: list[Breakdown] = []
     last_opener = None
     keywords = pf.keywords
