@@ -2196,6 +2196,12 @@ def _figures_after(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quanti
         return None
     if len({_year_of(pf, x) for x in figures}) > 1:
         return None  # 2023年到位 a，2022年到位 b: two years' figures, not one rate's
+    return _one_pair(pf, figures, d, vocab)
+
+
+def _one_pair(pf, figures, d: RateDef, vocab) -> tuple[Quantity, Quantity] | None:
+    """The numerator and denominator among ``figures``: exactly one figure in each role, of
+    one family for counts, and not two subjects' figures."""
     roles = _roles(pf, figures, d, vocab)
     if len(roles["num"]) != 1 or len(roles["den"]) != 1:
         return None
@@ -2244,15 +2250,7 @@ def _figures_next(pf, q: Quantity, d: RateDef, vocab) -> tuple[Quantity, Quantit
     text, idx = pf.para.text, pf.para.index_of
     if _NOT_THIS_RATE.search(text[idx(q.span.end):idx(figures[-1].span.end)]):
         return None  # (上年预算 a，支出 b; 下一步将……; 计划……: not the figures the rate was made of)
-    roles = _roles(pf, figures, d, vocab)
-    if len(roles["num"]) != 1 or len(roles["den"]) != 1:
-        return None
-    num, den = roles["num"][0], roles["den"][0]
-    if d.kind == "count" and _family(num) != _family(den):
-        return None
-    if _two_subjects(_role_label(pf, num, vocab), _role_label(pf, den, vocab), d):
-        return None
-    return num, den
+    return _one_pair(pf, figures, d, vocab)
 
 
 # words that make the next sentence's figures another year's, a plan's or a future's
