@@ -120,12 +120,7 @@ class RateDef:
 
     def role(self, label: str) -> str | None:
         """``"num"``, ``"den"`` or None for a figure labelled ``label``."""
-        found = self._role_memo.get(label, _NOT_LOOKED_UP)
-        if found is _NOT_LOOKED_UP:
-            if len(self._role_memo) >= 100_000:  # (a definition serves a whole batch: stay bounded)
-                self._role_memo.clear()
-            found = self._role_memo[label] = self._role(label)
-        return found
+        return _memoised(self._role_memo, label, self._role)  # (a definition serves a whole batch)
 
     def _role(self, label: str) -> str | None:
         if not label or any(label.endswith(w) for w in self.neither):
@@ -199,12 +194,7 @@ class RateData:
 
         Worked out once per label: every way of reading a percentage asks for the names of the
         labels around it (some thousand times a report, for a few hundred labels)."""
-        found = self._looked_up.get(label, _NOT_LOOKED_UP)
-        if found is _NOT_LOOKED_UP:
-            if len(self._looked_up) >= 100_000:  # (one RateData serves a whole batch: stay bounded)
-                self._looked_up.clear()
-            found = self._looked_up[label] = self._lookup(label)
-        return found
+        return _memoised(self._looked_up, label, self._lookup)  # (one RateData serves a whole batch)
 
     def _lookup(self, label: str) -> tuple[str, RateDef | None] | None:
         best: tuple[str, RateDef | None] | None = None
@@ -244,6 +234,19 @@ class RateData:
 
 _NEGATIONS = ("不", "未", "非")
 _NOT_LOOKED_UP = object()  # (None is an answer of RateData.lookup and of RateDef.role)
+
+
+def _memoised(memo: dict, key, compute):
+    """``compute(key)``, remembered in ``memo``, which is emptied when it reaches 100,000 entries
+    (a memo lives as long as the object that serves a whole batch of reports: stay bounded)."""
+    found = memo.get(key, _NOT_LOOKED_UP)
+    if found is _NOT_LOOKED_UP:
+        if len(memo) >= 100_000:
+            memo.clear()
+        found = memo[key] = compute(key)
+    return found
+
+
 _TOTAL_NOUNS = ("总额", "合计", "共计", "总计", "总量")
 
 
