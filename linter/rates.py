@@ -1165,11 +1165,13 @@ def _by_name_ending(pf, name: str, num: Quantity, q: Quantity, vocab) -> list[Qu
     if name.startswith("项目") and len(name) - 2 >= _NAME_MIN:
         stems.append(name[2:])  # 占项目总投资的: the project named by itself, 某某水利枢纽工程总投资 a
     if len(name) < _NAME_MIN:
-        # 占预算的 r%: a short name only in the share's own sentence, before it, in one figure
-        here = [x for x in pf.quantities if x is not num and x is not q and x.sentence == q.sentence
-                and x.item < q.item and _family(x) == _family(num) and len(name) == 2
-                and any(label.endswith(name) for label in _whole_labels(pf, x, vocab))]
-        return here if len(here) == 1 else []
+        # 占预算的 r%: a short name only in one figure before it, in the share's own sentence or,
+        # if it has none, in the sentence just before and none earlier (预算 a。实际支出 b，占预算的 r%)
+        named = [x for x in pf.quantities if x is not num and x is not q and x.sentence <= q.sentence
+                 and x.item < q.item and _family(x) == _family(num) and len(name) == 2
+                 and any(label.endswith(name) for label in _whole_labels(pf, x, vocab))]
+        here = [x for x in named if x.sentence == q.sentence] or named
+        return here if len(here) == 1 and here[0].sentence >= q.sentence - 1 else []
     stems = [_same_term(st) for st in stems]
     found = []
     for x in pf.quantities:
@@ -1205,6 +1207,8 @@ def _whole_labels(pf, x: Quantity, vocab):
         yield label
         if label.endswith(("预算数", "决算数")):
             yield label[:-1]  # (支出决算数 a……支出决算占收入决算的 r%: 决算数 and 决算 are one figure)
+        elif label.endswith("预算资金"):
+            yield label[:-2]  # (年度预算资金 a……占年度预算的 r%: the budget is its money)
 
 
 _TARGET_RE = re.compile(r"指标值\s*[“\"「]?\s*(?:≥|>=|≧|不低于|不少于)?\s*$")
