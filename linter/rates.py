@@ -1334,16 +1334,39 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
         subject = m.group("subject")
         for w in _THIS_YEAR:
             subject = subject.replace(w, "")
-        if len(subject) < 2:
-            return claim
-        labels = [(x, _role_label(pf, x, vocab)) for x in earlier]
+        labels = [(x, _role_label(pf, x, vocab)) for x in earlier] if len(subject) >= 2 else []
         found = [x for x, lab in labels if subject in lab and any(w in lab for w in _LAST_YEAR)]
     else:
         found = [x for x in earlier if _role_label(pf, x, vocab).endswith(base)]
     den = _unique(found)
     if den is None:
+        now = _before_its_rates(pf, diff) if not found and base in _LAST_YEAR else None
+        if now is not None:
+            # 支出决算 a，完成预算 p%，较上年增加 c，增长 r%: no figure of last year, this year's
+            # before the difference with only rates of it between (the rate before cut it off)
+            return _change_after_claim(pf, q, name, d, (now, diff), vocab) or claim
         return claim
     return attrs.evolve(claim, numerator=diff, denominator=den)
+
+
+# the clause between a figure and its change naming what it is compared with, without a figure:
+# 支出 a，与上年度预算相比，增加 c
+_COMPARED_CLAUSE = re.compile(r"^\s*[，,]\s*(?:与|同|和)[^，,。；;:：\d]{0,15}?(?:\d{4}\s*年度?[^，,。；;:：\d]{0,12}?)?相比\s*[，,]?\s*$")
+
+
+def _compared_before(pf, now: Quantity, diff: Quantity) -> bool:
+    """Whether the words between ``now`` and the change ``diff`` (label aside) only say what ``now``
+    is compared with (a，与 2021 年度预算相比，增加 c): the change is ``now``'s."""
+    text = pf.para.text
+    between = text[pf.para.index_of(now.span.end - 1) + 1:pf.para.index_of(diff.label_span.start)]
+    return bool(_COMPARED_CLAUSE.match(between))
+
+
+def _before_its_rates(pf, x: Quantity) -> Quantity | None:
+    """The figure before ``x`` in its sentence, past the percentages between them (a，完成预算 p%，
+    占 B 的 q%，较上年增加 c: a); None when there is none but percentages."""
+    before = [y for y in pf.quantities if y.sentence == x.sentence and y.item < x.item and y.kind != "percent"]
+    return before[-1] if before else None
 
 
 # what may stand before a change's name said of the figure before it (同比增长, 较上年下降)
@@ -1411,7 +1434,9 @@ def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> 
         return None
     label = _clean(diff.raw_label, vocab)
     m = _DIFFERENCE_RE.match("比上年" + label[2:] if label.startswith("同比") else label)  # (同比增加 c)
-    if (m is None or m.group("subject") or (m.group("base") or "").strip() not in _LAST_YEAR + _SAME_TIME_LAST_YEAR
+    base = (m.group("base") or "").strip() if m else ""
+    if (m is None or m.group("subject") or base not in _LAST_YEAR + _SAME_TIME_LAST_YEAR
+            and not (not base and _compared_before(pf, now, diff))
             or _family(now) != _family(diff) or now.negative or diff.negative or now.depth != diff.depth
             or not _as_it_is(now)):
         return None
