@@ -507,13 +507,23 @@ _EVAL_RESULT = re.compile(r"(?:评价|自评|考核|审计|检查)[^，,。；;]
 _PAST_ROUND = re.compile(r"复核|审核|抽查|核查|连续|历年|往年")
 
 
+def without_aspects(text: str, j: int, end: int) -> str:
+    """``text[j:end]`` with a list of the aspects evaluated left out after its first item (对 N 年度绩效目标分解
+    下达情况、……、偏离绩效目标的原因和下一步改进措施、其他需要说明的问题等方面进行了自我评价): the sections'
+    names, whose 问题 and 下一步 neither look back nor plan; the first item is the thing evaluated."""
+    k = text.find("等方面", j, end)
+    if k < 0:
+        return text[j:end]
+    return text[j:j + re.search(r"[、及和与]|$", text[j:k]).start()] + text[k:end]
+
+
 def _looks_back(p) -> bool:
     """The year's clause looks back at an earlier evaluation (for the vote; narrower than JX301's look-back, which
     only keeps a finding back): a governing word right before the year (根据 N 年度……) or governing an evaluation's
     results named after it (依据……提供的 N 年度绩效评价结果; not 根据文件精神组织人手对 N 年度……进行梳理, nor 根据……
     提供的 N 年任务完成情况数据), or its problems, findings or their rectification in the clause (……提出的问题已整改)."""
     before = p.clause_before()
-    after = p.para.text[p.j:_clause_end(p.para.text, p)]
+    after = without_aspects(p.para.text, p.j, _clause_end(p.para.text, p))
     governing = list(_GOVERNS_BACK.finditer(before))
     if governing and not _GOVERNS_REQUEST.search(before, governing[-1].end()):
         if len(before[governing[-1].end():].strip()) <= 4 or _EVAL_RESULT.search(after):

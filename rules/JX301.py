@@ -10,7 +10,7 @@ from ..rule import Rule
 from ..scores import listed_totals, total_scores_in
 from ..evaluated import (
     COMPARISON, PLAN, SCOPE, SCOPE_AFTER, YEAR_IN, YEARS_COMPARED, announced, eval_clause, eval_words, is_link, name_copies,
-    name_line, places_in, self_words, unit_after, unit_before,
+    name_line, places_in, self_words, unit_after, unit_before, without_aspects,
 )
 from ..normalise import first_lines
 from ..profile import TITLE_LINES
@@ -250,7 +250,7 @@ class WrongYear(Rule):
            所在分句、年份之前才算回顾（“根据 2022 年度自评发现的问题”），前面分句里的（“按照绩效
            评价要求，我局积极组织，对 N 年度……进行了绩效自评”）以及只管“要求”的（“按照要求对 N 年度……
            开展了绩效自评”）不算；复核、审核、抽查在年份所在
-           分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算）
+           分句里算；发现、问题、整改、曾经、上年、往年、较上年、分别（“分别对”除外）……（《》里文件名中的字不算，评价的一串方面里第一项以后的字也不算：“……、其他需要说明的问题等方面”）
            在整句任何地方都算；句中也没有第二个年份（同一年份再写一遍不算；《》里、文号、日期里的年份，以及同一句里另一个
            说本次评价的 Y 年度（包括“Y 年度我单位……自评得分”“现将我校 Y 年度……情况报告如下”和“为全面评估 Y 年度……”）、与正文连成一句的
            报告标题、作为依据的 Y 年度——“以 Y 年度项目库为依据，对 N 年度……实施绩效自评”——不算）。
@@ -277,7 +277,7 @@ class WrongYear(Rule):
            年份前是“为（全面 / 客观……）评价 / 评估 / 考核”，后面同一句里有“本次自评 / 评价”或“开展了……自评”），
            N ≠ Y，没有回顾、比较、计划，也没有第二个年份，也报告；
         4. 评价年度本身是少数：评价年度（表头“评价年度：”或开头“现将 N 年度”）与报告其他说本次评价
-           的地方（上面 1、3 两类和下面 4a 的名称行，每句算一票，带日期的不算，回顾往年评价的分句——“根据、依据、按照、参照、参考、结合、针对”紧挨在年份前（“根据 N 年度绩效评价结果”），或在年份所在分句里、年份之前而年份后面说的是评价的结果、报告、意见、问题（只管“要求”的不算；“根据文件精神组织人手对 N 年度……进行梳理”不算回顾），或年份所在分句里有“发现、问题、意见、反馈、整改”——也不算）和所答复的通知
+           的地方（上面 1、3 两类和下面 4a 的名称行，每句算一票，带日期的不算，回顾往年评价的分句——“根据、依据、按照、参照、参考、结合、针对”紧挨在年份前（“根据 N 年度绩效评价结果”），或在年份所在分句里、年份之前而年份后面说的是评价的结果、报告、意见、问题（只管“要求”的不算；“根据文件精神组织人手对 N 年度……进行梳理”不算回顾），或年份所在分句里有“发现、问题、意见、反馈、整改”（评价的一串方面里第一项以后的不算）——也不算）和所答复的通知
            （“关于开展 N 年度……”算 N，只写“关于开展 N 年……”算 N−1）对比，另一年度的票数多于
            评价年度（评价年度自己算一票）、至少两票且至少有一处是报告自己的说法时，报告表头或开头的
            年份，其余各处按多数的年度检查；票数相同则以表头为准；
@@ -739,12 +739,9 @@ class WrongYear(Rule):
         Y+1, so work dated in Y or before is an earlier year's evaluation (history), and only
         work dated Y+1 is this one's."""
         text = p.para.text
-        clause = p.clause_before() + text[p.j:end]
-        aspects = text.find("等方面", p.j, end)
-        if aspects >= 0:
-            # a list of the aspects evaluated (……偏离绩效目标的原因和下一步改进措施、绩效自评结果拟应用和公开
-            # 情况等方面): section names, no plan; the clause is read without it
-            clause = p.clause_before() + text[p.j:p.j + re.search(r"[、及和与]|$", text[p.j:aspects]).start()] + text[aspects:end]
+        # (a list of the aspects evaluated, ……偏离绩效目标的原因和下一步改进措施、绩效自评结果拟应用和公开情况等方面:
+        # section names, no plan; the clause is read without it)
+        clause = p.clause_before() + without_aspects(text, p.j, end)
         if p.clause_before().rstrip().endswith("现将"):
             return True  # 现将 N 年度……报告如下: the report's own opening
         dated = [d.year for d in doc.in_paragraph("dates", p.ref.para)
@@ -801,8 +798,10 @@ class WrongYear(Rule):
             return True
         if _REVIEW.search(p.clause_before() + p.clause_after()):
             return True
-        # (not the words of a cited document's name: 《……实施意见》)
-        return bool(_LOOK_BACK_REST.search(_CITED.sub("", p.para.text[p.s:p.e])))
+        # (not the words of a cited document's name, 《……实施意见》, nor those of a list of the aspects evaluated,
+        # ……其他需要说明的问题等方面)
+        text = p.para.text
+        return bool(_LOOK_BACK_REST.search(_CITED.sub("", text[p.s:p.j] + without_aspects(text, p.j, p.e))))
 
     def _other_years(self, doc, p, year) -> bool:
         """Another year in the sentence, other than a place where any year may stand (a
