@@ -30,6 +30,10 @@ _EXECUTION = re.compile(r"支出|执行|完成率|决算|结余|结转|使用")
 # the year's performance target opening its paragraph: N 年度……资金绩效总体目标： / ……绩效目标为
 _YEAR_TARGET = re.compile(r"\s*度?[^，,。；;:：、\d]{0,40}?绩效(?:总体)?目标(?=为|是|[:：]|\s*\d)")
 _HEAD_NAME = re.compile(r"[^，,。；;:：、\d《》()（）]{0,12}")
+# …or a list item's heading, its number right before the year: 2.N 年度绩效目标。/ （二）N 年度绩效目标：
+_ITEM_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．])\s*")
+_ITEM_TARGET = re.compile(r"\s*度?[^，,。；;:：、\d]{0,20}?绩效(?:总体)?目标\s*(?=。)")
+_ITEM_TARGET_NOT = re.compile(r"完成|实现|达到|达成|未|没有")
 # the part of a document named in parentheses after its title: （第三部分：…）（附件 2：…）
 _PART = re.compile(r"[(（]\s*(?:第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇|册)|附件|附表)")
 _CITED = re.compile(r"《[^《》]*》")
@@ -348,7 +352,7 @@ class WrongYear(Rule):
            （“2022 年我单位最主要的目标是……”在 2023 年度报告里，多半是照抄上一年的报告）。下一年度的目标
            （N > Y）是计划，不报告；没有本单位作主语的（“全县 N 年的目标”）不报告，除非年份开头一段、前面
            至多是一个名称（不到 12 字，无标点、数字），同一分句里接着“……绩效目标 / 绩效总体目标”和“为、是、：”或目标的数
-           （“某某镇 N 年度……补助资金绩效总体目标：……”“某某镇 N 年度……改造项目绩效目标 14 户，实际完成 14 户”，N < Y）——这时冒号后面是目标本身，其中的“按照、增加”
+           （“某某镇 N 年度……补助资金绩效总体目标：……”“某某镇 N 年度……改造项目绩效目标 14 户，实际完成 14 户”，N < Y），或前面只是条目编号、这一条以“N 年度……绩效目标。”为小标题（“2.N 年度绩效目标。落实……”；其中有完成、实现、达到之类的是结果，不算）——这时冒号后面是目标本身，其中的“按照、增加”
            之类不算回顾或比较；
 
         “……报告如下：”之后算新的一句（全文没有句号、连成一段的报告也如此）。
@@ -651,6 +655,11 @@ class WrongYear(Rule):
             # (某某区 2023 年度……补助资金绩效总体目标：……); what follows the colon is the target itself,
             # whose words (按照……要求, 增加……收入) neither look back nor compare
             m = _YEAR_TARGET.match(text, p.j) if _HEAD_NAME.fullmatch(text, 0, p.i) else None
+            if m is None and _ITEM_NUMBER.fullmatch(text, 0, p.i):
+                # (a list item headed by the year's target, its number before the year: 2.N 年度绩效目标。落实……)
+                m = _YEAR_TARGET.match(text, p.j) or _ITEM_TARGET.match(text, p.j)
+                if m is not None and _ITEM_TARGET_NOT.search(m.group(0)):
+                    m = None  # (2.N 年度完成了绩效目标。: a result told, no target)
             head = True
         else:
             m = _TARGET.match(text, p.j)
