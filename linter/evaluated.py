@@ -462,15 +462,21 @@ def unit_after(doc, text: str, j: int) -> bool:
 
 
 def _unit_speaks(doc, p) -> bool:
-    """The year place ``p`` starts a sentence of the unit's own money: the unit as the subject of
-    the year's clause, or as the one the money is given to in it (N 年度某某县财政划给某某县司法局……经费),
+    """The year place ``p`` starts a sentence of the unit's own money: the unit (or its region, 我县 / 本市: a
+    transfer payment's money is the region's) as the subject of the year's clause, or as the one the money is given to in it (N 年度某某县财政划给某某县司法局……经费),
     and an amount of money after the year in the sentence. Not a statement of
     this evaluation (N 年度，我馆共有 3 个项目纳入绩效自评范围): JX301 checks that one against the title."""
     text = p.para.text
     if self_words(p) or eval_words(p) or eval_clause(p) or SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j):
         return False
-    return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before()) or _given_to_unit(doc, text, p))
+    return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before()) or _given_to_unit(doc, text, p)
+                 or _REGION_AFTER.match(text, p.j) or _REGION_BEFORE.search(p.clause_before()))
                 and _amount_after(doc, p))
+
+
+# …or the region whose money a transfer payment's report tells, as the subject: 我市 N 年…… / N 年，我县……
+_REGION_AFTER = re.compile(r"\s*[，,]?\s*(?:本|我)(?:省|市|州|盟|县|区|旗|镇|乡)(?!级)")
+_REGION_BEFORE = re.compile(r"(?:本|我)(?:省|市|州|盟|县|区|旗|镇|乡)\s*$")
 
 
 # money given to someone: 下达给 / 拨付至 / 划给 / 安排给 …
