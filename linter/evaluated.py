@@ -114,9 +114,9 @@ def places_in(doc, para):
     return index.get(para, ())
 
 
-def _amount_after(doc, p) -> bool:
-    """An amount of money after the year, in its sentence."""
-    return any(q.kind == "amount" and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
+def _amount_after(doc, p, kinds=("amount",)) -> bool:
+    """An amount of money (or a figure of another of ``kinds``) after the year, in its sentence."""
+    return any(q.kind in kinds and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                for q in doc.facts[p.ref.para].quantities)
 
 
@@ -263,7 +263,7 @@ def _title_alone(doc, year):
     never gives the title's year, which has no copy either (a title's year, not a header field's); a sentence of money given in advance (提前下达)
     is neither a statement nor support. A document number of X in a sentence giving money
     (〔X〕128 号文件下达……资金) supports X; a sentence of the figures at the end of X (截至 X 年
-    12 月 31 日 or X 年末，资金已使用……万元) is a statement.
+    12 月 31 日 or X 年末，资金已使用……万元 / 编制人数 12 人: money or a count) is a statement.
     When the body does give the title's year (a column of last year's accounts, a date; not
     money taken from what it left over, 从 N 年……结余资金列支, which a later year tells, nor a
     column N 年决算数 beside a column of N+1's final accounts, a later year's table), X
@@ -320,8 +320,8 @@ def _title_alone(doc, year):
         if "提前" in sentence and not re.search(rf"提前[^。；;]{{0,6}}?{p.ref.year}\s*年", sentence):
             continue  # 2022 年，上级提前下达的资金: next year's money, given in advance (not 提前下达 2022 年资金)
         if (_YEAR_END.match(p.para.text, p.j) and p.ref.year != year
-                and not _REPORTING.search(p.para.text, p.s, p.e) and _amount_after(doc, p)):
-            # 截至 X 年 12 月 31 日，资金已使用 2.00 万元: the figures at the end of year X
+                and not _REPORTING.search(p.para.text, p.s, p.e) and _amount_after(doc, p, ("amount", "count"))):
+            # 截至 X 年 12 月 31 日，资金已使用 2.00 万元 / 编制人数 15 人: the figures at the end of year X
             votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
             continue
         if ordinary_other_year(doc, p):
