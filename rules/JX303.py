@@ -27,6 +27,15 @@ _EARLIER_ROUND = re.compile(r"曾(?:经|对|于|在|按|根据|开展|进行|组
 _CITED = re.compile(r"《[^《》]*》")
 
 
+def _issued(doc, p) -> int | None:
+    """The year of the document number a cited notice's title holding ``p`` is given with (《关于开展 N 年……通知》
+    （某财绩〔M〕3 号）: M), or None."""
+    for d in doc.in_paragraph("docrefs", p.ref.para):
+        if d.title_span is not None and d.title_span.start <= p.ref.span.start < d.title_span.end:
+            return d.year
+    return None
+
+
 class NoticeYear(Rule):
     """
     做什么
@@ -36,6 +45,9 @@ class NoticeYear(Rule):
         比较通知里的年份 N 与评价年度 Y。自评工作在被评价年度的次年开展，通知通常写 N = Y + 1
         （“关于开展 2024 年……自评工作的通知”评价 2023 年度）；也有通知写被评价年度本身
         （“关于开展 2023 年度……绩效自评工作的通知”），N = Y 也不报告。N 是别的年份时提醒。
+        N = Y + 1 而通知的文号是 N 年以后的（“关于开展 2024 年度……自评工作的通知》（某财绩〔2025〕3 号）”在 2023 年度
+        报告里）也提醒：通知在 N 年结束后才发，它写的 N 年不是开展自评的那一年，而是要评价的年度。文号与 N 同年的
+        （“……通知》（某财绩〔2024〕3 号）”）仍看作 Y + 1 年开展的这一轮，不报告。
 
         评价年度按 JX301 的计票：标题的年度被正文压倒时（JX301 报告标题），按正文的年度比较。
 
@@ -67,6 +79,12 @@ class NoticeYear(Rule):
             "自评通知的年份与评价年度不符：评价 {year} 年度的自评通知应是 {next} 年（或写 {year} 年度）的，这里却是 {stated} 年",
             "the notice year does not fit the evaluated year: the notice for evaluating {year} is dated {next} (or names {year}), not {stated}",
         ),
+        "issued": (
+            "自评通知的年份与评价年度不符：通知的文号是 {issued} 年的，它写的 {stated} 年已经结束，评价的就是 {stated} 年度，"
+            "报告评价的却是 {year} 年度",
+            "the notice year does not fit the evaluated year: the notice was issued in {issued}, after {stated} ended, so it "
+            "asks to evaluate {stated}, but the report evaluates {year}",
+        ),
         "evaluated": ("评价年度 {year}", "evaluated year {year}"),
     }
 
@@ -79,7 +97,14 @@ class NoticeYear(Rule):
         year, others = doc.year_vote.year, doc.year_vote.places
         where = (others[0].ref.span if others else prof.year_span)
         for p in places(doc):
-            if p.ref.year in (year, year + 1):
+            issued = None
+            if p.ref.year == year + 1:
+                # 关于开展 Y+1 年……: the round held in Y+1 — unless the notice's document number says it was issued after
+                # Y+1 ended (……的通知》（某财绩〔Y+2〕3 号）): then the year it names is the one it asks to evaluate
+                issued = _issued(doc, p)
+                if issued is None or issued <= p.ref.year:
+                    continue
+            elif p.ref.year == year:
                 continue
             if _NOTICE_HEAD.search(p.para.text, max(0, p.i - 8), p.i):
                 m = _NOTICE_AFTER.match(p.para.text, p.j)
@@ -92,6 +117,12 @@ class NoticeYear(Rule):
             rest = _CITED.sub("", p.para.text[p.s:p.e])  # (the sentence, the documents' names left out)
             if _EARLIER_ROUND.search(rest) or _KEY_EVALUATION.search(rest):
                 continue  # 根据《关于开展 N 年度……的通知》，我局曾对……开展过重点评价: an earlier or another round told
+            if issued is not None:
+                yield self.report(
+                    p.ref.span, "issued", year=year, issued=issued, stated=p.ref.year,
+                    related=[self.related(where, "evaluated", year=year)], suggestion=f"{year} 年",
+                )
+                continue
             yield self.report(
                 p.ref.span, "notice", year=year, next=year + 1, stated=p.ref.year,
                 related=[self.related(where, "evaluated", year=year)], suggestion=f"{year + 1} 年",
