@@ -38,6 +38,9 @@ _COUNTED = frozenset(
     "枚颗顆粒匹对對双雙组組队隊班届屆级級型版号號期轮輪网网顶頂架艘吨针針剂劑盒包束首集页頁行字卡户"
     "至到和与與及或跟同春夏秋冬"
 )
+# a word naming a kind of year of its own, which a bare year opens (2004学年度, 2021学年, 2023财年,
+# 2022会计年度, 2023赛季): no lost 年 — but 2023财政下达 is one
+_YEAR_KIND = re.compile(r"学年|财年|财政年度|会计年度|赛季")
 
 
 # an event whose own name opens with its year, written without 年 (2020某某农交会, 2019某某文化节): the
@@ -91,7 +94,8 @@ class ImpossibleDate(Rule):
         数字、字母或小数点，前面是一句的开头（行首、句号、分号、逗号、冒号之后）、“对 / 在 / 于 / 至 / 从 / 到”
         或单位、地名的末字（市、县、局、中心、会、单位……），后面紧接着一个汉字，而它不是量词或单位
         （“2020 人 / 户 / 个 / 万元 / 亩 / 余 / 多”是计数）、不是年份区间的连接词（“2019 至 2021 年”）、也不是
-        季节（“2020 秋季学期”）。前面是别的字（“拨款2020其他资金”多半是表格里的数连着下一格）、年份与后面的字
+        季节（“2020 秋季学期”），也不是年份自己的一种名称（“2004学年度”“2021学年”“2023财年”“2022会计年度”
+        “2023赛季”；“2023财政下达”仍报告）。前面是别的字（“拨款2020其他资金”多半是表格里的数连着下一格）、年份与后面的字
         之间有空格的，活动自己的名称以年份开头的（“2020某某农交会”“2019某某文化节”：年份后不超过十二个字
         就是博览会、交易会、运动会、峰会、论坛、文化节、大赛、公开赛、某某杯这类活动名称的末尾；“比赛”“参赛”是句中的词，不算），以及年份后面原文里有读取时略去的字符（网站用“****”遮去的文字，“2022****财政局”）的，不报告。
 
@@ -253,8 +257,8 @@ class ImpossibleDate(Rule):
             year = int(m.group(1))
             if not max(1949, low) <= year <= min(2099, high) or p.text[m.end()] in _COUNTED:
                 continue
-            if _EVENT.match(p.text, m.end()):
-                continue  # (2020某某农交会: an expo's own name, written year-first)
+            if _EVENT.match(p.text, m.end()) or _YEAR_KIND.match(p.text, m.end()):
+                continue  # (2020某某农交会: an expo's own name, written year-first; 2004学年度: a school year)
             rest = re.match(r"[\u4e00-\u9fff]{1,4}", p.text[m.end():]).group(0)
             span = p.span(m.start(1), m.end(1))
             gap = p.span(m.end(1), m.end(1) + 1).start
