@@ -452,12 +452,12 @@ _LIST_STOP = frozenset("；;")
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
 # what a list's items touched or reached, said after it (涉及部门8个, 惠及群众300人): no part
 _ANOTHER_MEASURE = re.compile(r"(?:共|合计|累计)?(?:涉及|覆盖|惠及|带动|受益)")
-# how much of it was released, paid or spent so far (目前已下达, 累计完成支出, 实际到位资金, 完成投资:
-# a verb of progress after 已 / 累计 / 实际 / 目前 / 截至, or one of release or completion opening
-# the label, not as the noun of a budget's column: 完成数, 下达计划): after a list of sources
-# that are none of these, no more part of it
+# how much of it was released, paid or spent so far (目前已下达, 累计完成支出, 实际到位资金, 完成投资,
+# 全省救助资金共支出: a verb of progress after 已 / 累计 / 实际 / 目前 / 截至 / 共 (not the 共 of 公共),
+# or one of release or completion opening the label, not as the noun of a budget's column: 完成数,
+# 下达计划): after a list of sources that are none of these, no more part of it
 _PROGRESS = re.compile(
-    r"(?:已|累计|实际|目前|当前|现|截至|截止)(?:全部|共计|共|累计)?"
+    r"(?:已|累计|实际|目前|当前|现|截至|截止|(?<!公)共)(?:全部|共计|共|累计)?"
     r"(?:下达|拨付|支出|支付|到位|完成|使用|执行|兑付|发放|落实)"
     r"|^(?:下达|拨付|到位|完成)(?!决算|预算|数|值|率|计划|标准|指标|任务)|累计$"
 )
