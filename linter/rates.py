@@ -2368,6 +2368,15 @@ def _roles(pf, pool, d: RateDef, vocab) -> dict[str, list[Quantity]]:
                 r = d.role(clause.strip())
         if r:
             roles[r].append(x)
+    if not roles["num"] and len(roles["den"]) == 1 and "执行" in d.numerator_exact:
+        # 执行预算资金 a，执行率 r: the budget executed (执行, a verb only: 支出预算 is a budget) is what
+        # was spent, as 本年执行预算资金 is — when its sentence names no other budget and nothing spent
+        # (年初预算 a，执行预算 b: b is the budget in force; 执行预算 b，实际支出 c: so is b)
+        only = roles["den"][0]
+        label = _role_label(pf, only, vocab)
+        if (label.startswith("执行") and d.role(label[2:]) == "den" and not label.endswith(_TOTAL_NOUNS)
+                and not any(w in label for w in d.contains_not) and not only.negative):
+            roles["num"], roles["den"] = [only], []
     if d.denominator_exact and not roles["den"] and len(roles["num"]) >= 2:
         budget = [x for x in roles["num"] if _role_label(pf, x, vocab) in d.denominator_exact]
         if budget and len(budget) < len(roles["num"]):
