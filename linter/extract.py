@@ -450,6 +450,17 @@ _FULL_STOP = frozenset("。!?！？")  # ends a sentence; ；/; only ends a clau
 _LIST_STOP = frozenset("；;")
 # a figure compared with another time (比上年增加 20 万元) breaks no figure down
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
+# the same with the year named, which the label (after the year) leaves out: 较2020年度决算数减少 b
+_YEAR_COMPARED = re.compile(r"(?:^|[，,；;。：:!?！？])\s*(?:与)?\s*[比较]\s*(?:19|20)\d{2}\s*年[^，,；;。：:!?！？]*$")
+
+
+def _compared(pf: ParagraphFacts, q: Quantity) -> bool:
+    """Whether ``q`` is a change over another time or that time's figure (比上年减少 b, 较2020年度
+    决算数减少 b: its clause opens with 比 / 较 and a year): no part and no total."""
+    if _COMPARISON.search(q.raw_label):
+        return True
+    i = pf.para.index_of(q.number_span.start)
+    return _YEAR_COMPARED.search(pf.para.text, max(0, i - 30), i) is not None
 # what a list's items touched or reached, said after it (涉及部门8个, 惠及群众300人): no part
 _ANOTHER_MEASURE = re.compile(r"(?:共|合计|累计)?(?:涉及|覆盖|惠及|带动|受益)")
 # how much of it was released, paid or spent so far (目前已下达, 累计完成支出, 实际到位资金, 完成投资,
@@ -793,7 +804,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 rates.append(prev)
                 continue  # 执行数95万元，执行率95%，其中：… breaks down the 95万元
             if (prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count")
-                    and _COMPARISON.search(prev.raw_label)):
+                    and _compared(pf, prev)):
                 changes.append(prev)
                 continue  # 收入100万元，比上年增加5万元，其中：… breaks down the 100万元 (or the 5)
             if prev.sentence == kw.sentence and prev.depth == kw.depth and prev.kind in ("amount", "count"):
@@ -861,7 +872,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     for nxt in items[kw.item + 1:]:
         if shared_out and isinstance(nxt, Quantity) and nxt.depth == kw.depth:
             seen.append("#")
-            if sub and unit_family(nxt) == unit_family(sub[0]) and not _COMPARISON.search(nxt.raw_label):
+            if sub and unit_family(nxt) == unit_family(sub[0]) and not _compared(pf, nxt):
                 sub.append(nxt)
             continue  # 第一批资金100万元，分别支持甲30万元、乙70万元: parts of the part
         if isinstance(nxt, Keyword) and nxt.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
@@ -891,7 +902,7 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
                 if lost:  # 办公费3.10万元，邮电费2.20万，…: a part whose 元 was lost, in 万元 as written
                     nxt = attrs.evolve(nxt, kind="amount", unit=lost.group(0).strip() + "元")
             if unit_family(nxt) == family:
-                if _COMPARISON.search(nxt.raw_label) or _per(pf, nxt):
+                if _compared(pf, nxt) or _per(pf, nxt):
                     continue  # 中央资金80万元，比上年减少10万元：a change, no part
                 if vocab.is_attribute(nxt.raw_label):
                     if in_more:
@@ -1238,7 +1249,7 @@ def _label_before_sum_word(pf: ParagraphFacts, total: Quantity | None) -> str:
 
 def _may_be_total(pf: ParagraphFacts, q: Quantity, vocab: Vocabulary) -> bool:
     """Not a change (比上年增加…), an attribute (净值…) or a price (每…, …元/人)."""
-    return not _COMPARISON.search(q.raw_label) and not vocab.is_attribute(q.raw_label) and not _per(pf, q)
+    return not _compared(pf, q) and not vocab.is_attribute(q.raw_label) and not _per(pf, q)
 
 
 def _per(pf: ParagraphFacts, q: Quantity) -> bool:
@@ -1419,7 +1430,7 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
             if prev.sentence != kw.sentence:
                 break
             if prev.depth == kw.depth and unit_family(prev) == family:
-                if _per(pf, prev) or _COMPARISON.search(prev.raw_label):
+                if _per(pf, prev) or _compared(pf, prev):
                     if parts:
                         break  # 每村补助4400元，分配至甲县93万元，乙县52万元，共计145万元: the rate opens the sentence, the list follows it
                     return None  # 每亩120元，每亩150元，合计发放1260万元: rates, not parts
@@ -1435,7 +1446,7 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
             if isinstance(prev, Keyword) and prev.word in BREAKDOWN_OPENERS | BREAKDOWN_CLOSERS:
                 break
             if isinstance(prev, Quantity) and prev.depth == kw.depth and unit_family(prev) == family:
-                if _per(pf, prev) or _COMPARISON.search(prev.raw_label):
+                if _per(pf, prev) or _compared(pf, prev):
                     parts = []
                     break
                 parts.append(prev)
