@@ -446,7 +446,8 @@ def _docref(para: Paragraph, items: list, it: RawItem, index: int) -> DocRef:
 BREAKDOWN_OPENERS = {"其中", "包括", "包含", "含"}
 BREAKDOWN_CLOSERS = {"合计", "共计", "总计"}
 _PARTIAL_HINTS = ("主要", "部分", "如", "例如", "比如")
-_FULL_STOP = frozenset("。!?！？")  # ends a sentence; ；/; only ends a clause of it
+_FULL_STOP = frozenset("。!?！？")
+_MAINLY = ("主要是", "主要为", "主要包括", "主要有")  # (the main items of what was said before)  # ends a sentence; ；/; only ends a clause of it
 _LIST_STOP = frozenset("；;")
 # a figure compared with another time (比上年增加 20 万元) breaks no figure down
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
@@ -852,19 +853,21 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     nested: list[Breakdown] = []  # those breakdowns of a part, each checked on its own
     sub: list[Quantity] = []  # the part before, then the figures breaking it down, so far
     sub_kw = kw  # the word that opened that breakdown (分别为; 即 is no keyword: the list's own)
+    sub_partial = False  # that breakdown said to be of the main items only (主要是): not checked
 
-    def part_broken_down(opener: Keyword) -> None:
-        """Start reading the figures after 分别 / 即 as a breakdown of the last part."""
-        nonlocal shared_out, last_at, sub_kw
+    def part_broken_down(opener: Keyword, partial: bool = False) -> None:
+        """Start reading the figures after 分别 / 即 / 主要是 as a breakdown of the last part."""
+        nonlocal shared_out, last_at, sub_kw, sub_partial
         shared_out = True
         last_at = len(seen)
         sub.clear()
         sub.append((more or parts)[-1])
         sub_kw = opener
+        sub_partial = partial
 
     def end_of_part_breakdown() -> None:
         """Keep the part's breakdown read so far (the part and two figures or more)."""
-        if len(sub) >= 3 and not any(_approximate(pf, x) for x in sub):
+        if len(sub) >= 3 and not sub_partial and not any(_approximate(pf, x) for x in sub):
             nested.append(Breakdown(sub[0], tuple(sub[1:]), sub_kw, "等" not in _clause_tail(pf, sub[-1]),
                                     pf.para.index))
         sub.clear()
@@ -948,6 +951,11 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             if nxt.kind != "PUNCT":
                 if (parts or more) and depth == 0 and (nxt.text.startswith("分别") or nxt.text == "即") and not shared_out:
                     part_broken_down(kw)  # (预算资金 950 万元，即：甲 600 万元、乙 350 万元: the same)
+                elif (parts or more) and depth == 0 and nxt.text.startswith(_MAINLY) and not shared_out \
+                        and seen[-2:-1] in (["，"], [","]) and seen[-3:-2] == ["#"]:
+                    # 其中：本年收入 a，主要是财政拨款 b，事业收入 c；上年结转 d: b, c are what a is made
+                    # of (its main items: a breakdown not checked), no parts of the list
+                    part_broken_down(kw, partial=True)
                 continue
             if nxt.text in OPEN_PARENS:
                 depth += 1
