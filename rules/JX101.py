@@ -54,6 +54,25 @@ def _by_source(parts) -> bool:
     return len(seen) >= 2
 
 
+# money carried over from the years before (年初结转和结余, 上年结转收入): in 收入总计, not always in
+# a year's income
+_CARRIED = re.compile(r"(?:上年|年初|以前年度)(?:结转|结余)")
+
+
+def _carried(q: Quantity) -> bool:
+    return q.label == "年初结转和结余" or _CARRIED.search(q.raw_label) is not None
+
+
+def _carried_last(doc, b) -> bool:
+    """Whether the last part of ``b`` (and only the last ones) is money carried over from the years
+    before, under a total of some income not written as all of it (收入合计, 本年收入 — not
+    收入总计, 总收入)."""
+    if not _carried(b.parts[-1]) or _carried(b.parts[0]):
+        return False
+    head = doc.text[max(0, b.total.span.start - 6):b.total.number_span.start]
+    return "收入" in head and "总" not in head
+
+
 def _whole(b) -> frozenset:
     """The parts written as whole numbers among parts written with decimals, in the total's
     unit (89.97万元，其中：30万元…；30万元…；29.99万元…; also under a whole total, 2374万元，
@@ -202,6 +221,11 @@ class BreakdownSum(Rule):
         文档网站给预览分块加的序号把一个数切成两半时（上一块以“1、”开头、以数字结尾而没有标点：
         “……预算支出610.3⏎2、5万元，其中……”），以新一块开头的“5万元”不是写出的数，这个列举不核对。
 
+        “收入合计”“本年收入”这类一年的收入，有的报告把以前年度的结转结余算在里面，有的不算（它在“收入总计”里）：
+        列举的最后一项是“年初结转和结余”“上年结转收入”时，不算它、其余各项之和正好是总数也不报告
+        （“收入合计800万元，其中：财政拨款500万元；事业收入300万元；年初结转和结余100万元”）；总数写作
+        “收入总计”“总收入”的不这样认。
+
         不检查的列举：分项的范围相互包含（“授予中小企业合同金额 a，授予小微企业合同金额 b”：
         小微企业也是中小企业），人数的分项按两种以上的分法分组（性别、年龄、学历、党员、民族，或寄宿、建档立卡、留守、残疾、随迁、
         低保这类各自独立的身份：“其中女性
@@ -303,6 +327,12 @@ class BreakdownSum(Rule):
                 # the parts before the ； fall short: the list may run on to the sentence end
                 longer = parts + b.more
                 holds = any(_holds(interval(x), longer, b.more_exhaustive, whole) for x in (b.total, *b.totals))
+            if not holds and b.exhaustive and _carried_last(doc, b):
+                # 收入合计 a，其中：财政拨款 b；事业收入 c；年初结转和结余 d — a year's income (合计,
+                # 本年收入) is written with and without what earlier years carried over, which 收入总计
+                # adds to it: the list holds when the year's own items make the total
+                own = [p for p in parts if not _carried(p)]
+                holds = len(own) >= 2 and _holds(t, own, True, whole)
             if not holds and b.columns:
                 # 其中：A资金 a，支出 a′；B资金 b，支出 b′ — one of its columns may be the total
                 holds = any(_holds(interval(x), column, True, whole) for column in b.columns
