@@ -767,6 +767,19 @@ def _crossed_groups(pf: ParagraphFacts, parts: list[Quantity]) -> bool:
 _MORE_AFTER = re.compile(r"[^，,。；;]*[，,；;]\s*(?:另有|另外还有|此外|其余|其他还有)")
 
 
+# a leader's post or a count of posts (县委书记, 副局长, 办公室主任, 督查专员, 股室负责人, 领导职数): the leaders
+# among a unit's staff (科员, 职员 are ranks of all the staff, not posts)
+_POST = re.compile(r"(?:职数|职位|负责人|书记|[局厅处科股院所站馆队部校社]长|主任|专员|主席|领导)$")
+
+
+def _posts_only(total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether every part of a count of people is a leader's post, and the total is no count of
+    posts itself (领导职数5名，其中局长1名、副局长4名 is all of them)."""
+    if total.kind != "count" or not parts or _POST.search(total.raw_label.strip()) or "职数" in total.raw_label:
+        return False
+    return all(p.kind == "count" and _POST.search(p.raw_label.strip().rstrip("的")) for p in parts)
+
+
 def _first_after(pf: ParagraphFacts, kw: Keyword) -> Quantity | None:
     """The first amount or count after ``kw`` in its sentence, at its depth."""
     for nxt in pf.items[kw.item + 1:]:
@@ -1019,6 +1032,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     # a total over years (累计, 以来, 2021年至今) broken down by year, the earlier years left
     # out (自2021年启动以来累计投入1860万元，其中2023年620万元，2024年540万元)
     partial = partial or total is not None and not new_sentence and _later_years_only(pf, total, parts)
+    # leaders' posts (其中局长1名、副局长2名、领导职数5名) under a staff total that is no count of
+    # posts itself (编制39名, 实有人数20人): the leaders among the staff, not all of it
+    partial = partial or total is not None and _posts_only(total, parts)
     # a total that closes a 、-list of figures (共有行政村156个、社区23个，其中脱贫村42个…):
     # the parts may break down any of the list's figures, or all of them
     partial = partial or total is not None and not new_sentence and _ends_figure_list(pf, total)
