@@ -451,13 +451,15 @@ _MAINLY = ("主要是", "主要为", "主要包括", "主要有")  # (the main i
 _LIST_STOP = frozenset("；;")
 # a figure compared with another time (比上年增加 20 万元) breaks no figure down
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
-# the same with the year named, which the label (after the year) leaves out: 较2020年度决算数减少 b
-_YEAR_COMPARED = re.compile(r"(?:^|[，,；;。：:!?！？])\s*(?:与)?\s*[比较]\s*(?:19|20)\d{2}\s*年[^，,；;。：:!?！？]*$")
+# the same with the year named, which the label (after the year) leaves out: 较2020年度决算数减少 b;
+# or after a clause of its own that says what it is compared with: 与2023年度相比，减少 b
+_YEAR_COMPARED = re.compile(r"(?:^|[，,；;。：:!?！？])\s*(?:与)?\s*[比较]\s*(?:19|20)\d{2}\s*年[^，,；;。：:!?！？]*$"
+                            r"|相比\s*[，,]?\s*(?:增加|减少|增长|下降|增收|减收|增支|减支|上升)了?\s*$")
 
 
 def _compared(pf: ParagraphFacts, q: Quantity) -> bool:
     """Whether ``q`` is a change over another time or that time's figure (比上年减少 b, 较2020年度
-    决算数减少 b: its clause opens with 比 / 较 and a year): no part and no total."""
+    决算数减少 b: its clause opens with 比 / 较 and a year; 与上年相比，减少 b): no part and no total."""
     if _COMPARISON.search(q.raw_label):
         return True
     i = pf.para.index_of(q.number_span.start)
@@ -1351,7 +1353,7 @@ def _opens_sentence(text: str, i: int) -> bool:
 def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabulary, before: list[Breakdown],
                   parts: list[Quantity] = ()):
     """The figure a sentence-opening 其中 breaks down — the last of its kind in the
-    sentence before — and the other candidates: every earlier figure of its kind in
+    sentence before, not one given as a cause (主要原因是支付了 b) — and the other candidates: every earlier figure of its kind in
     the paragraph (``总投资500万元。已完成450万元。其中：中央资金300万元，地方资金200万元``
     breaks down the first). Over one sentence with no figure that names the parts
     (``实际支出共计X万元。项目包括三类：一是A，二是B，三是C。其中A a、B b、C c``), see
@@ -1359,7 +1361,7 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
     candidates = [
         q for q in pf.quantities
         if q.sentence < kw.sentence and q.depth == kw.depth and unit_family(q) == family
-        and _may_be_total(pf, q, vocab)
+        and _may_be_total(pf, q, vocab) and not _CAUSE.match(q.raw_label.strip())
     ]
     if not candidates or candidates[-1].sentence != kw.sentence - 1 and not _over_figureless(pf, kw, candidates, parts):
         return None
@@ -1376,6 +1378,9 @@ def _total_before(pf: ParagraphFacts, kw: Keyword, family: str, vocab: Vocabular
 
 
 _TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总额|总数|总支出|总投资|实际支出|实际使用|全年支出")
+# a figure in a clause that says why something changed (主要原因是支付了200万元建设款): no total of
+# the parts a later 其中 lists
+_CAUSE = re.compile(r"(?:其)?(?:主要)?(?:原因(?:是|为|在于)|是由于|由于|因为)")
 _LIST_INSIDE = frozenset({"cn-shi", "circled", "paren-ar"})  # 一是 …, ① …, (1) … within a sentence
 
 
