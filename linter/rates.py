@@ -1007,7 +1007,9 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     totals = _totals_of(doc, pf, num)
     shown = "占比" if label == "占" else label  # 基本支出 a，占 p%: 基本支出占比
     if not totals:
-        return _colon_share_claim(pf, q, num, attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown))
+        named = attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown)
+        found = _colon_share_claim(pf, q, num, named)
+        return found if found.checkable else _list_share_claim(pf, num, named, vocab)
     if len(totals) != 1:
         return claim
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
@@ -1111,6 +1113,45 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
         return claim
     return attrs.evolve(claim, numerator=num, denominator=whole)
 
+
+
+def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab) -> RateClaim:
+    """``选取 N 个项目开展评价。评为优良的项目 a 个，占 p%，评为中的项目 b 个，占 q%``: a sentence (up
+    to 。) that is a list of parts, each followed by its share (占 p%, 占比 p%) and by nothing else of
+    their kind, with no 其中 / 合计 … in it, whose parts add up to the one figure of their kind in
+    the sentence before (no 其中 … there either): the shares are of that figure. ``claim``
+    unchanged otherwise."""
+    text, idx = pf.para.text, pf.para.index_of
+    i = idx(num.span.start)
+    s0 = max(text.rfind(c, 0, i) for c in _FULL_STOP) + 1
+    ends = [k for k in (text.find(c, i) for c in _FULL_STOP) if k >= 0]
+    s1 = min(ends) if ends else len(text)
+    if s0 == 0:
+        return claim  # (no sentence before in the paragraph)
+    fam = _family(num)
+
+    def inside(x, a, b) -> bool:
+        return a <= idx(x.span.start) and idx(x.span.end) <= b
+
+    same = [x for x in pf.quantities if inside(x, s0, s1) and _family(x) == fam and x.kind in ("amount", "count")]
+    shares = [x for x in pf.quantities if inside(x, s0, s1) and x.kind == "percent"]
+    if (len(same) < 2 or num not in same or len(shares) != len(same) or any(x.depth or x.negative for x in same)
+            or any(x.depth or _clean(x.raw_label, vocab) not in _PART_SHARE for x in shares)
+            or any(s0 <= idx(k.span.start) < s1 for k in pf.keywords)):
+        return claim
+    # (each part, then its share: A a，占 p%，B b，占 q%)
+    if any(not (a.item < p.item and (k + 1 == len(same) or p.item < same[k + 1].item))
+           for k, (a, p) in enumerate(zip(same, shares))):
+        return claim
+    p0 = max(text.rfind(c, 0, s0 - 1) for c in _FULL_STOP) + 1
+    before = [x for x in pf.quantities if inside(x, p0, s0) and _family(x) == fam and x.kind in ("amount", "count")]
+    if (len(before) != 1 or before[0].depth or before[0].negative or _CHANGE_WORDS.search(before[0].raw_label)
+            or any(p0 <= idx(k.span.start) < s0 for k in pf.keywords)):
+        return claim
+    whole = before[0]
+    if not interval_of(whole).meets(total(map(interval_of, same))):
+        return claim  # (the parts do not make the figure before: their shares may be of another whole)
+    return attrs.evolve(claim, numerator=num, denominator=whole)
 
 
 def _by_name(pf, name: str, num: Quantity, q: Quantity, vocab) -> Quantity | None:
