@@ -1009,7 +1009,7 @@ def _part_share_claim(doc, pf, q: Quantity, vocab) -> RateClaim | None:
     if not totals:
         named = attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown)
         found = _colon_share_claim(pf, q, num, named)
-        return found if found.checkable else _list_share_claim(pf, num, named, vocab)
+        return found if found.checkable else _list_share_claim(pf, num, named, vocab, doc)
     if len(totals) != 1:
         return claim
     return attrs.evolve(claim, name=_clean(num.raw_label, vocab) + shown, numerator=num, denominator=totals.pop())
@@ -1115,19 +1115,19 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
 
 
 
-def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab) -> RateClaim:
+def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab, doc=None) -> RateClaim:
     """``选取 N 个项目开展评价。评为优良的项目 a 个，占 p%，评为中的项目 b 个，占 q%``: a sentence (up
     to 。) that is a list of parts, each followed by its share (占 p%, 占比 p%) and by nothing else of
     their kind, with no 其中 / 合计 … in it, whose parts add up to the one figure of their kind in
-    the sentence before (no 其中 … there either): the shares are of that figure. ``claim``
+    the sentence before (no 其中 … there either): the shares are of that figure. A list that names
+    its whole first (…支出决算中，) with no figure before it in its paragraph (a heading at most)
+    takes the one figure of their kind in the paragraph before that the parts make. ``claim``
     unchanged otherwise."""
     text, idx = pf.para.text, pf.para.index_of
     i = idx(num.span.start)
     s0 = max(text.rfind(c, 0, i) for c in _FULL_STOP) + 1
     ends = [k for k in (text.find(c, i) for c in _FULL_STOP) if k >= 0]
     s1 = min(ends) if ends else len(text)
-    if s0 == 0:
-        return claim  # (no sentence before in the paragraph)
     fam = _family(num)
 
     def inside(x, a, b) -> bool:
@@ -1143,13 +1143,25 @@ def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab) -> RateClaim:
     if any(not (a.item < p.item and (k + 1 == len(same) or p.item < same[k + 1].item))
            for k, (a, p) in enumerate(zip(same, shares))):
         return claim
+    parts_iv = total(map(interval_of, same))
+    if not any(idx(x.span.start) < s0 for x in pf.quantities):
+        # (二)……具体情况说明。“三公”经费支出决算中，A a，占 p%；B b，占 q%: a list that names its whole
+        # (…中，) after a heading with no figure, the whole stated in the paragraph before — the one
+        # figure of their kind there that the parts make
+        lead = text[s0:idx(same[0].span.start)]
+        if doc is None or pf.para.index == 0 or not re.search(r"中\s*[，,]", lead):
+            return claim
+        prev = doc.facts[pf.para.index - 1]
+        made = [x for x in prev.quantities if _family(x) == fam and x.kind in ("amount", "count") and not x.depth
+                and not x.negative and not _CHANGE_WORDS.search(x.raw_label) and interval_of(x).meets(parts_iv)]
+        return attrs.evolve(claim, numerator=num, denominator=made[0]) if len(made) == 1 else claim
     p0 = max(text.rfind(c, 0, s0 - 1) for c in _FULL_STOP) + 1
     before = [x for x in pf.quantities if inside(x, p0, s0) and _family(x) == fam and x.kind in ("amount", "count")]
     if (len(before) != 1 or before[0].depth or before[0].negative or _CHANGE_WORDS.search(before[0].raw_label)
             or any(p0 <= idx(k.span.start) < s0 for k in pf.keywords)):
         return claim
     whole = before[0]
-    if not interval_of(whole).meets(total(map(interval_of, same))):
+    if not interval_of(whole).meets(parts_iv):
         return claim  # (the parts do not make the figure before: their shares may be of another whole)
     return attrs.evolve(claim, numerator=num, denominator=whole)
 
