@@ -6,7 +6,8 @@ scope word), the period (the year named in its sentence, else the table's
 caption, else the evaluated year), the scope (财政拨款, 项目支出 … — from the
 label, else the last scope word earlier in the sentence) and the item it is
 about (a project named in quotes, a table row), else the subject its sentence or
-clause opens with (一批项目涉及…, 甲类资金全年共…). Two mentions with the same
+clause opens with (一批项目涉及…, 甲类资金全年共…); an amount whose own label opens with
+an expense's name (公务接待费支出决算 a) is that expense's. Two mentions with the same
 :attr:`Mention.key` state the same quantity.
 
 Deliberately left out, so that nothing that is not the same quantity is
@@ -85,6 +86,30 @@ _GENERIC_SUBJECT = re.compile(r"(?:本|该|此|我|上述|整个|全部)?(?:项�
 # the clauses after it are last year's too, until one opens with this year
 # (上年结转, 上年结余 are this year's money brought forward)
 _CLAUSE_YEAR = re.compile(_LEADING + r"(上年度?|去年|上一年度?|前年|本年度?|今年|当年)(?!结转|结余)")
+
+
+# a named expense a figure's own label opens with (公务接待费支出决算 a, 因公出国(境)费支出决算 b):
+# the figure is that expense's, whatever the sentence named before it (“三公”经费支出决算中,……)
+_PAREN_BEFORE = re.compile(r"[^\W\d_]{1,20}[(（][^\W\d_]{1,4}[)）]$")
+_EXPENSE_OPENING = re.compile(r"^(?:本|该|此|我|上述|其他|其余|其它|各|全年|当年|本年度|本年|累计)+")
+
+
+def _expense(text: str, label_start: int, raw_label: str, vocab, scope_words: tuple) -> str:
+    """The expense (…费) the words of a figure's label before its vocabulary term name, as
+    written — the name may hold a short parenthesis (因公出国(境)费), which ends the raw label
+    before it — or "" when they name none, or a scope (公用经费, “三公”经费) or nothing in
+    particular (经费, 工作经费)."""
+    head = _squash(_scope_head(raw_label, vocab))
+    if not head.endswith("费"):
+        return ""
+    if text.startswith(head[:1], label_start):
+        m = _PAREN_BEFORE.search(text, max(0, label_start - 30), label_start)
+        if m:
+            head = m.group(0) + head
+    head = _EXPENSE_OPENING.sub("", head)
+    if len(head) < 3 or not item_name(head) or any(sc in head for sc in scope_words):
+        return ""
+    return head
 
 
 def qualifiers(raw_label: str, vocab) -> str:
@@ -239,6 +264,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
     opened: dict = {}  # what each clause opens with, asked once per clause (see _openings)
     respectively = _respectively(pf, sentences, vocab)
+    expense_scopes = tuple(scopes) + SUBJECTS
     part_of = {}
     for b in doc.in_paragraph("breakdowns", pf.para.index):
         if b.para == pf.para.index:
@@ -279,6 +305,11 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 continue
             if names:
                 item, item_text = item_name(names[0]), names[0]
+        own_item = False
+        if q.kind == "amount" and q.label_span is not None and i not in respectively:
+            expense = _expense(text, index_of(q.label_span.start), q.raw_label, vocab, expense_scopes)
+            if expense:
+                item, item_text, own_item = item_name(expense), expense, True
         if q.kind == "score" and not item and starts_with_marker and i not in respectively:
             # 1.预算编制。指标分值 20 分，评价得分 18 分: the heading names the indicator
             role = _score_role(q.raw_label)
@@ -343,15 +374,16 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             # name, two parts) sets it apart from the other parts
             head = _scope_head(q.raw_label, vocab)
             scope = next((sc for sc in tuple(scopes) + SUBJECTS if head and sc in head), "")
-        if item and scope:
+        if item and scope and not own_item:
             scope = ""  # a named item is narrower than the scope word before it
+            # (not an expense its label names: 项目支出中差旅费 a, 基本支出中差旅费 b are two)
         loose = None
         if q.kind == "percent":
             loose = index_of(q.label_span.start) if q.label_span is not None else qi
         subject = _openings(text, clause_marks, sentence_start, qi, loose, opened)
         if subject is None:
             continue  # last year's figure, named at the start of an earlier clause
-        if item:
+        if item and not own_item:
             subject = ""  # a named item is what the figure is about
         whole = None
         if q.span not in part_of:
