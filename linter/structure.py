@@ -593,7 +593,7 @@ def _contents(paragraphs) -> tuple[int, int] | None:
         if glued is not None:
             break
     else:
-        return None
+        return _unlabelled(paragraphs)
     if glued is not None:
         first = i
         entry = _key(paragraphs[i].text[glued:])
@@ -612,6 +612,43 @@ def _contents(paragraphs) -> tuple[int, int] | None:
     if glued is None and not _alone(paragraphs[i]) or glued is not None and not numbered:
         return None
     return _entries(paragraphs, i, first, glued)
+
+
+def _unlabelled(paragraphs) -> tuple[int, int] | None:
+    """A table of contents printed without its 目录 line: from the text's first numbered line,
+    which numbers its level 1 (一、, 1., (一)), a run of at least three entries of that level,
+    every line of the run a numbered short line with no stop (blank lines aside), and the first
+    entry written again after the run, within 120 paragraphs, as the body's heading — up to
+    there. None otherwise (a run of body headings names no heading twice)."""
+    n = len(paragraphs)
+    first = next((k for k, p in enumerate(paragraphs[:200])
+                  if p.kind != "cell" and _ENTRY_NUMBER.match(p.text)), None)
+    if first is None:
+        return None
+    m = _ENTRY_NUMBER.match(paragraphs[first].text)
+    level = m.lastindex
+    if (int(m.group(3)) if level == 3 else cn_number(m.group(level))) != 1:
+        return None
+    entry = _key(paragraphs[first].text)
+    heads = 0
+    j = first
+    while j < n:
+        p = paragraphs[j]
+        if p.kind == "cell":
+            break
+        if p.text.strip():
+            m = _ENTRY_NUMBER.match(p.text)
+            text = _compact(p.text)
+            if m is None or _PROSE.search(text) or len(text) > _ENTRY_MAX or j > first and _key(p.text) == entry:
+                break  # (the first entry again: the body's first heading, right after the contents)
+            heads += m.lastindex == level
+        j += 1
+    if heads < _ENTRIES_MIN:
+        return None
+    for k in range(j, min(n, j + 120)):
+        if _key(paragraphs[k].text) == entry or _opens_with(paragraphs[k].text, entry):
+            return first, k
+    return None
 
 
 def _glued_contents(p) -> tuple[int | None, bool]:
