@@ -492,12 +492,13 @@ def paragraph_scopes(paragraphs) -> tuple[list[int], dict[int, str]]:
     # a row whose one cell opens with a heading's number (一、项目基本概况 |): a heading written
     # across the table; the heading rows of one table are one list, not a list each
     per_row = Counter(p.row for p in paragraphs if p.kind == "cell")
+    numbered_rows = _numbered_rows(paragraphs)
     rows_id = None
     i = 0
     while i < n:
         if kinds[i] == "cell":
             p = paragraphs[i]
-            if per_row[p.row] == 1 and _HEADING_CELL.match(p.text):
+            if (per_row[p.row] == 1 and _HEADING_CELL.match(p.text)) or i in numbered_rows:
                 if rows_id is None:
                     rows_id, next_id = next_id, next_id + 1
                     kind_of[rows_id] = "rows"
@@ -538,6 +539,65 @@ _HEADING_CELL = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|\(\s*\d{1,2}\s*\)"
     r"|\d{1,2}\s*[.、](?!\d)|[①-⑳⑴-⒇])\s*\S"
 )
+_CELL_SENTENCE = re.compile(r"[。；;!?！？]")
+_NUMBERED_ROWS_MIN = 3  # rows of one table whose first cell is a numbered title, at least
+
+
+def _numbered_rows(paragraphs) -> set[int]:
+    """The first cells of table rows that number the rows' titles (一、前期工作 | 30 |,
+    1、人员能力 | 15 | …): a row's first cell that opens with a heading's number and is a
+    title (no stop, at most 40 characters), in a table of at least three such rows, where
+    one style of number goes 1, 2 among them and no other cell opens with a number (a
+    column of numbered titles; when a row's first cells were merged into the rows above it,
+    the numbered titles of a later column come first in some rows and not in others). A
+    cell with the same text as the one before it (a merged cell repeated in each row it
+    spans) is left out. The cells' numbers are one list across the table (its scope's "rows")."""
+    out: set[int] = set()
+    n = len(paragraphs)
+    i = 0
+    while i < n:
+        if paragraphs[i].kind != "cell":
+            i += 1
+            continue
+        found, last, row, elsewhere = [], None, None, False
+        ordinals: dict[str, set[int]] = {}
+        while i < n and paragraphs[i].kind == "cell":
+            p = paragraphs[i]
+            text = p.text.strip()
+            m = _HEADING_CELL.match(text)
+            if p.row != row:
+                row = p.row
+                if (m and p.cell == 0 and len(text) <= 40 and not _CELL_SENTENCE.search(text)
+                        and text != last):
+                    found.append(i)
+                    last = text
+                    style, ordinal = _cell_number(text)
+                    ordinals.setdefault(style, set()).add(ordinal)
+            elif m:
+                elsewhere = True
+            i += 1
+        if (len(found) >= _NUMBERED_ROWS_MIN and not elsewhere
+                and any({1, 2} <= got for got in ordinals.values())):
+            out.update(found)
+    return out
+
+
+def _cell_number(text: str) -> tuple[str, int]:
+    """The style (the number's shape: 一、 (一) (1) 1. ①) and ordinal a numbered title
+    cell opens with (see ``_HEADING_CELL``); ordinal 0 when it is not told."""
+    t = text.lstrip()
+    head = t[0]
+    if head == "(":
+        inner = t[1:].lstrip()
+        return ("paren-digit", int(re.match(r"\d+", inner).group(0))) if inner[:1].isdigit() else (
+            "paren-cn", cn_number(re.match(r"[一二三四五六七八九十]+", inner).group(0)))
+    if head.isdigit():
+        return "digit", int(re.match(r"\d+", t).group(0))
+    if head in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "circled", ord(head) - ord("①") + 1
+    if head in "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇":
+        return "paren-digit", ord(head) - ord("⑴") + 1
+    return "cn", cn_number(re.match(r"[一二三四五六七八九十]+", t).group(0))
 _CONTENTS = re.compile(r"目\s*(?:录|次)\s*$")
 # 目录 with the first entry run on after it on its line (目录1.前言, 目录 一、概况)
 _MULU = re.compile(r"目\s*[录次]")
