@@ -624,6 +624,9 @@ _SUM_OF = re.compile(r"(之和|总和)(?:为|是|达到?|共计)?$")  # (累计 
 _WORD_KEYWORD = re.compile(r"(?=[具明构组来主小分由按])(?:"
                            r"^具体[^\d，,。；;]{1,6}?(为|是|如下)$|(具体为|具体是|明细为|构成为|组成为|来源为|来源是|主要是|主要为|主要有|主要用于|小计|分为)$|由[^\d，,。；;]{0,6}(组成)$"
                            r"|(?:构成|组成|明细|具体情况)(如下)$|^按[^\d，,。；;]{1,8}?(分类?|划分)$)")
+# the last characters of its words: a text item ending in none of them is passed without the
+# pattern (a paragraph's text has no line break, so ``$`` is its last character)
+_WORD_KEYWORD_ENDS = frozenset("为是下成有于计分类")
 
 
 _CHANGE = re.compile(r"调增|调减|增加|减少|增长|下降|增减")
@@ -660,49 +663,51 @@ def _word_keywords(pf: ParagraphFacts) -> list[Keyword]:
     sentence = depth = 0
     items = pf.items
     for index, it in enumerate(items):
-        if type(it) is PunctItem:
-            if it.text in ":：" and index and isinstance(items[index - 1], Quantity) and items[index - 1].kind == "amount":
+        cls = type(it)
+        if cls is PunctItem:
+            ch = it.text
+            if ch in OPEN_PARENS:
+                if (index and isinstance(items[index - 1], Quantity) and items[index - 1].kind in ("amount", "count")
+                        and index + 1 < len(items) and not isinstance(items[index + 1], Keyword)):
+                    # 实有人数153人（机关62人，执法大队48人，服务中心25人）: a list in parentheses right
+                    # after a figure, with no word opening it
+                    out.append(Keyword("（", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence,
+                                       depth + 1))
+                depth += 1
+            elif ch in CLOSE_PARENS:
+                depth = max(0, depth - 1)
+            elif ch in SENTENCE_END:
+                sentence += 1
+            elif ch in ":：" and index and isinstance(items[index - 1], Quantity) and items[index - 1].kind == "amount":
                 # 项目总投资为X万元：A a，B b，C c。 — a colon right after a sum of money (not after a
                 # count: 抽查200件：合格180件，优秀50件 are grades that overlap)
                 out.append(Keyword("：", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence, depth))
-            if (it.text in OPEN_PARENS and index and isinstance(items[index - 1], Quantity)
-                    and items[index - 1].kind in ("amount", "count") and index + 1 < len(items)
-                    and not isinstance(items[index + 1], Keyword)):
-                # 实有人数153人（机关62人，执法大队48人，服务中心25人）: a list in parentheses right
-                # after a figure, with no word opening it
-                out.append(Keyword("（", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence,
-                                   depth + 1))
-            if it.text in OPEN_PARENS:
-                depth += 1
-            elif it.text in CLOSE_PARENS:
-                depth = max(0, depth - 1)
-            elif it.text in SENTENCE_END:
-                sentence += 1
             continue
-        if type(it) is not TextItem:
+        if cls is not TextItem:
             continue
-        if it.text.startswith(("即", "由", "分为", "按", "分别", "用于")) and _YOU_MADE_OF.match(pf.para.text, it.start):
+        t = it.text
+        if t.startswith(("即", "由", "分为", "按", "分别", "用于")) and _YOU_MADE_OF.match(pf.para.text, it.start):
             # 共X万元，即A a、B b；收入X万元，由A a、B b和C c构成；资金X万元，分为A a、B b: the figure
             # right before is a total
             a = it.start
-            word = ("分为" if it.text.startswith(("分为", "按")) else "分别" if it.text.startswith("分别")
-                    else "用于" if it.text.startswith("用于") else it.text[0])
+            word = ("分为" if t.startswith(("分为", "按")) else "分别" if t.startswith("分别")
+                    else "用于" if t.startswith("用于") else t[0])
             out.append(Keyword(word, pf.para.span(a, a + len(word)), pf.para.index, index, sentence, depth))
             continue
-        if it.text.startswith("共") and _ALL_OF.match(it.text) and index + 1 < len(items) \
+        if t.startswith("共") and _ALL_OF.match(t) and index + 1 < len(items) \
                 and isinstance(items[index + 1], Quantity) and _listed_before(items, index):
             # 产出指标11个、效益指标5个、满意度指标1个，共设置三级指标16个: a 、-list closed by 共
             out.append(Keyword("共", pf.para.span(it.start, it.start + 1), pf.para.index, index, sentence, depth))
             continue
-        s = _SUM_OF.search(it.text)
+        s = _SUM_OF.search(t) if "和" in t else None
         if s is not None and index + 1 < len(items) and isinstance(items[index + 1], Quantity):
             # 中央资金a与地方资金b之和为X: the figures before it are the parts
             a, b = it.start + s.start(1), it.start + s.end(1)
             out.append(Keyword("之和", pf.para.span(a, b), pf.para.index, index, sentence, depth))
             continue
-        m = _WORD_KEYWORD.search(it.text)
+        m = _WORD_KEYWORD.search(t) if t[-1:] in _WORD_KEYWORD_ENDS else None
         if m is None:
-            c = _COUNTED.search(it.text)
+            c = _COUNTED.search(t) if "计" in t or "共" in t else None
             if c and ("累计" in c.group(0) or "共" in c.group(0)) and index + 1 < len(items) \
                     and isinstance(items[index + 1], Quantity):
                 # 三批累计拨付360万元: a closer that says how many parts it adds
