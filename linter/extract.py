@@ -107,7 +107,7 @@ def _other_dates(para: Paragraph, dates: list) -> list:
         for m in _SEP_DATE.finditer(text):
             more.append(DateRef(int(m.group(1)), int(m.group(3)), int(m.group(4)), para.span(m.start(), m.end()),
                                 para.index, -1))
-    if "年" in text:
+    if "年" in text and "月" in text:  # (every such date has both: most paragraphs are passed without the pattern)
         for m in _CN_DATE.finditer(text):
             year = int("".join(str(_CN_YEAR_DIGITS[c]) for c in m.group(1)))
             month = cn_number(m.group(2))
