@@ -756,11 +756,12 @@ def shared_items():
     paragraph has for the same words at the same index (``("，", 12)``, ``("的", 5)``).
     Both are immutable values, so nothing can tell, and a report's text items (most of its
     items, 64 bytes each) are a third fewer: the same punctuation recurs at the same places
-    of short paragraphs, cells and list items. The document opens it while it extracts its
+    of short paragraphs, cells and list items. A paragraph's text written again (a heading, a
+    cell) is parsed once: the same raw items. The document opens it while it extracts its
     facts; the index goes when it closes (what it found lives on in the facts), so it
     takes no memory while the rules run nor from one report to the next."""
     saved = getattr(_shared, "items", None)
-    _shared.items = ({}, {}, {})
+    _shared.items = ({}, {}, {}, {})
     try:
         yield
     finally:
@@ -795,6 +796,18 @@ def parse_text(text: str) -> tuple[list[RawItem | TextItem], list[tuple[int, str
     driver makes (both have ``kind``, ``start``, ``end`` and ``tokens``). A stretch the
     grammar cannot take is reported as ``(index, character)`` and parsing goes on after
     it, with Lark's own parser."""
+    shared = getattr(_shared, "items", None)
+    if shared is None:
+        return _parse_text(text)
+    # (while shared_items is open, a paragraph written again — a heading, a cell, a
+    # report's name — is parsed once: its items are immutable values, the same for both)
+    parsed = shared[3].get(text)
+    if parsed is None:
+        parsed = shared[3][text] = _parse_text(text)
+    return parsed
+
+
+def _parse_text(text: str) -> tuple[list[RawItem | TextItem], list[tuple[int, str]]]:
     parser = inline_parser()
     driver = _driver()
     if driver is not None:
