@@ -692,6 +692,15 @@ _HEADER_CELL = re.compile(r"[^，,。；;:：!?！？]{2,16}")
 _CELL_LINE = re.compile(r"[^。!?！？]{1,80}[。!?！？]?")
 
 
+def form_cells(doc) -> set[int]:
+    """:func:`column_cells` of the document's paragraphs, worked out once per document
+    (JX523 and JX524 ask)."""
+    found = doc.memo.get("tables.column_cells")
+    if found is None:
+        found = doc.memo["tables.column_cells"] = column_cells(doc.paragraphs)
+    return found
+
+
 def column_cells(paras) -> set[int]:
     """The indices of the paragraphs that are cells of a two-column table read one cell per line:
     the short lines under a header of two short lines, a target column then a

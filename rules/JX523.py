@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from ..rule import Rule
-from ..tables import column_cells
+from ..tables import form_cells
 
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _CLAUSE = re.compile(r"[^；;。!?！？]+[；;]?")
@@ -78,7 +78,6 @@ class RepeatedSentence(Rule):
 
     def check(self, doc):
         prev = None  # (paragraph, start, end) of the previous sentence
-        cells = column_cells(doc.paragraphs)
         for p in doc.paragraphs:
             if p.kind == "cell":
                 prev = None
@@ -97,7 +96,7 @@ class RepeatedSentence(Rule):
                 # (_compare's own first test, asked here: nearly every sentence differs from the one
                 # before it at both ends, and is passed without the call)
                 if prev is not None and (prev[3].endswith(core) or core.startswith(prev[3])):
-                    finding = self._compare(doc, prev, cur, cells)
+                    finding = self._compare(doc, prev, cur)
                     if finding is not None:
                         yield finding
                 prev = cur
@@ -121,7 +120,7 @@ class RepeatedSentence(Rule):
                                                         text=p.text[before[0]:before[1]].strip())])
             before = (start, end, core)
 
-    def _compare(self, doc, prev, cur, cells):
+    def _compare(self, doc, prev, cur):
         pa, a0, a1, a = prev
         pb, b0, b1, b = cur
         if a == b:
@@ -141,6 +140,7 @@ class RepeatedSentence(Rule):
             # a report's name standing alone, then again (a cover and the first page, a web
             # page's heading over the document's own): a title shown twice, not a paste slip
             return None
+        cells = form_cells(doc)  # (asked only of two sentences alike: of few)
         if (pa.index in cells and pb.index in cells
                 and not pa.text[:a0].strip() and not pb.text[b1:].strip()
                 and (pa is pb or (not pa.text[a1:].strip() and not pb.text[:b0].strip()))):

@@ -6,7 +6,7 @@ from collections import Counter
 from ..normalise import MARKER_RE
 from ..rule import Rule
 from ..structure import outline, scopes
-from ..tables import column_cells
+from ..tables import form_cells
 
 _NOISE = re.compile(r"[\s\W_]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
@@ -72,7 +72,7 @@ class RepeatedParagraph(Rule):
         # compared only when two hashes are equal, so the rule does not hold a copy
         # of the report's long paragraphs
         seen: dict[int, list[tuple]] = {}
-        form = column_cells(doc.paragraphs)  # a two-column form read one cell per line
+        form = form_cells(doc)  # a two-column form read one cell per line
         compared = [p for p in doc.paragraphs if p.kind != "cell" and kinds[scope_of[p.index]] == "body"
                     and p.index not in form
                     # (fewer characters than the Han characters needed, before any is dropped)
