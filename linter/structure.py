@@ -1195,10 +1195,13 @@ def _column_numbers(doc) -> list[list]:
 
 
 def _markers_by_para(doc) -> dict[int, list]:
-    """The document's markers grouped by paragraph, in document order."""
-    by_para: dict[int, list] = {}
-    for m in doc.markers:
-        by_para.setdefault(m.para, []).append(m)
+    """The document's markers grouped by paragraph, in document order (worked out once per
+    document: the outline asks four times)."""
+    by_para = doc.memo.get("structure.by_para")
+    if by_para is None:
+        by_para = doc.memo["structure.by_para"] = {}
+        for m in doc.markers:
+            by_para.setdefault(m.para, []).append(m)
     return by_para
 
 
@@ -1391,10 +1394,7 @@ def _completes_list(doc, m) -> bool:
     numbers one after another."""
     if m.after_stop or m.at_start:
         return False
-    by_para = doc.memo.get("structure.by_para")
-    if by_para is None:
-        by_para = doc.memo["structure.by_para"] = _markers_by_para(doc)
-    ms = by_para.get(m.para, [])
+    ms = _markers_by_para(doc).get(m.para, [])
     k = next(i for i, x in enumerate(ms) if x is m)
     fam = family(m.style)
     before = [x for x in ms[:k] if family(x.style) == fam]
