@@ -262,7 +262,9 @@ class UnfilledPlaceholder(Rule):
                         continue  # a blank of a form the paragraph says is a template
                 slots.append((m.start(), m.end()))
                 yield self.report(p.span(m.start(), m.end()), "slot", text=doc.quote(p.span(m.start(), m.end())))
-            for m in (_NAME_FIELD.finditer(text) if ("单位" in text or "名称" in text or "部门" in text) else ()):
+            # (every field has its colon, and the folded text writes ： as :)
+            for m in (_NAME_FIELD.finditer(text) if ":" in text and ("单位" in text or "名称" in text or "部门" in text)
+                      else ()):
                 if _field_left_empty(doc, p, m.end()):
                     yield self.report(p.span(m.start(), m.end()), "field", text=doc.quote(p.span(m.start(), m.end())))
             for a, b in (_empty_figures(text) if "元" in text else ()):
