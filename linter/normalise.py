@@ -111,15 +111,16 @@ def traditional_only() -> re.Pattern[str]:
     return re.compile("[" + "".join(ch for ch in traditional_table()[1] if not simplified_too(ch)) + "]")
 
 
-_NARROW = re.compile("[\x00-\u2e7f]")
+_NARROW_NOT_ASCII = re.compile("[\x80-\u2e7f]")
 
 
 def display_width(text: str) -> int:
     """Columns on a terminal: a character above U+2E7F (CJK and beyond) counts two."""
     if text.isascii():
         return len(text)
-    # the narrow characters are the few (and mostly cached one-character strings)
-    return 2 * len(text) - len(_NARROW.findall(text))
+    # the narrow characters: the ASCII ones, counted by encoding (in C, without a list), and
+    # the few others (—, “, ①), found by the pattern
+    return 2 * len(text) - len(text.encode("ascii", "ignore")) - len(_NARROW_NOT_ASCII.findall(text))
 
 
 class Offsets(Sequence):
