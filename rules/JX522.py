@@ -11,6 +11,9 @@ from ..rule import Rule
 # lookbehind on that mark, which captures it as group 1 or 2: the same matches and groups,
 # a third less time)
 _DOUBLED = re.compile(r"[，、。;,；:：](?:(?<=([，、。;,；]))\s*[，、。;,；]|(?<=([:：]))\s*[:：，、。;,；])")
+# two of those marks in a row, whichever: every match of _DOUBLED is one, and most paragraphs, which
+# have none, are passed after this plainer pattern (half the time of the lookbehinds at every mark)
+_TWO_MARKS = re.compile(r"[，、。;,；:：]\s*[，、。;,；:：]")
 # two of the comparison signs a target is written with in a row (≥≥98%, ≤≥): one too many.
 # (> and < are left out: >> and << are also a web page's breadcrumb and a book title's brackets)
 _SIGNS = re.compile(r"[≥≤≧≦]\s*[≥≤≧≦]")
@@ -116,7 +119,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc):
         for p in doc.paragraphs:
-            for m in _DOUBLED.finditer(p.text):
+            for m in (_DOUBLED.finditer(p.text) if _TWO_MARKS.search(p.text) else ()):
                 span = p.span(m.start(), m.end())
                 if m.group(0)[0] == "、" and _chunk_number(doc.text, span.start):
                     continue
