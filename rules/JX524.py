@@ -87,7 +87,7 @@ class RepeatedParagraph(Rule):
             start, key = _key(p.text)
             if len(key) < MIN_CHARS:
                 continue  # fewer characters than the Han characters needed
-            if len(_FIELD.findall(p.text)) >= 2 and not _PROSE_MARK.search(p.text):
+            if not _PROSE_MARK.search(p.text) and len(_FIELD.findall(p.text)) >= 2:
                 continue  # a line of fields (a web page's 名称：…　发布机构：… given at its top and its foot)
             same = seen.setdefault(hash(key), [])
             match = next(((q, s) for q, s in same if _key(q.text)[1] == key), None)
