@@ -114,12 +114,7 @@ def _expense(text: str, label_start: int, raw_label: str, vocab, scope_words: tu
 
 def qualifiers(raw_label: str, vocab) -> str:
     """The qualifying words in front of the vocabulary term a raw label ends with."""
-    text = vocab.strip_fillers(raw_label)
-    head = text
-    for n in range(min(len(text), 16), 1, -1):
-        if text[-n:] in vocab.variants:
-            head = text[:-n]
-            break
+    head = vocab.split(raw_label)[0]
     if not _ANY_QUALIFIER.search(head):
         return ""  # one pass of a pattern for the usual head without any
     return "".join(w for w in QUALIFIERS if w in head)
@@ -128,11 +123,8 @@ def qualifiers(raw_label: str, vocab) -> str:
 def _scope_head(raw_label: str, vocab) -> str:
     """The words of a raw label before the vocabulary term it ends with (政府采购 of
     政府采购实际支出), or "" when it ends with none."""
-    text = vocab.strip_fillers(raw_label)
-    for n in range(min(len(text), 16), 1, -1):
-        if text[-n:] in vocab.variants:
-            return text[:-n]
-    return ""
+    head, term = vocab.split(raw_label)
+    return head if term else ""
 
 
 @functools.lru_cache(maxsize=4096)

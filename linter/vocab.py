@@ -27,21 +27,29 @@ class Vocabulary:
         return found
 
     def _canonical(self, raw: str) -> str:
-        text = self.strip_fillers(raw)
-        best = ""
-        for n in range(min(len(text), 16), 1, -1):
-            tail = text[-n:]
-            if tail in self.variants:
-                best = tail
-                break
+        head, best = self.split(raw)
         if not best:
             return ""
         label = self.variants[best]
-        head = text[: len(text) - len(best)]
         for scope in self.scopes:
             if head.endswith(scope) and not label.startswith(scope):
                 return scope + label
         return label
+
+    def split(self, raw: str) -> tuple[str, str]:
+        """``raw`` without its fillers, split before the longest vocabulary term it ends with:
+        (the words before the term, the term as written), or (all of it, "") when it ends with none."""
+        key = ("split", raw)
+        found = self._memo.get(key)
+        if found is None:
+            text = self.strip_fillers(raw)
+            found = (text, "")
+            for n in range(min(len(text), 16), 1, -1):
+                if text[-n:] in self.variants:
+                    found = (text[:-n], text[-n:])
+                    break
+            found = self._remember(key, found)
+        return found
 
     def is_attribute(self, raw: str) -> bool:
         """A label such as 净值 that describes the figure before it."""
@@ -55,7 +63,7 @@ class Vocabulary:
             found = self._remember(key, self._strip_fillers(raw))
         return found
 
-    def _remember(self, key: tuple, value: str) -> str:
+    def _remember(self, key: tuple, value):
         if len(self._memo) >= 100_000:  # one vocabulary serves a whole batch: stay bounded
             self._memo.clear()
         self._memo[key] = value
