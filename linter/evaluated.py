@@ -53,7 +53,10 @@ _NOT_THIS = re.compile(r"指标|体系|评分表|办法|方案|通知|指引|目
 # (计划生育, family planning, is a service's name, no plan; 根据预算安排计划, the plan made, no plan ahead;
 # nor a programme's name before its money or projects, 人才引进计划资金: a word of the name right before;
 # nor the 拟 of 模拟 / 虚拟, simulated / virtual: 广播覆盖（模拟信号）运行维护 names a service)
-PLAN = re.compile(r"(?<!现)将|(?<![模虚])拟|(?<![\u4e00-\u9fff])计划(?!生育)|(?<!安排)计划(?!生育|资金|项目|经费|专项)|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
+# (every branch opens with its word, the lookbehinds tried after it: re then scans for the words'
+# first characters in its own loop instead of trying each branch at every character)
+PLAN = re.compile(r"将(?<!现将)|拟(?<![模虚]拟)|计划(?<![\u4e00-\u9fff]计划)(?!生育)|计划(?<!安排计划)(?!生育|资金|项目|经费|专项)"
+                  r"|下一步(?!的?改进措施)|今后|以后|明年|继续|力争|争取|确保|做好")
 # Looking back at an earlier evaluation: its results, its problems, a comparison.
 YEARS_COMPARED = (r"较(?:上|去|前|往|同)|比(?:上|去|前|往)|同比|相比|对比|上年|去年|上一年|往年|历年|"
                    r"增长|减少|下降|增加|持平|分别(?!对)|连续")

@@ -801,8 +801,10 @@ _GRADE_RE = re.compile(
 
 
 # a grade named before the word 等级/等次 (属于“优”等次, 评定为良好等级): the word after it makes it a grade
+# (every branch opens with its word, the lookbehinds tried after it: re scans for the words' first
+# characters in its own loop)
 _GRADE_BEFORE_RE = re.compile(
-    r"(?=[属评定确达处])(?:属于|(?<!被)评为|(?<!被)评定为|(?<![被评])定为|确定为|达到|处于)\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)"
+    r"(?:属于|评为(?<!被评为)|评定为(?<!被评定为)|定为(?<![被评]定为)|确定为|达到|处于)\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)"
     r"\s*[”\"'’」]?\s*(?:等级|等次|档次)(?!以上|以下|及以上|及以下)"
 )
 
