@@ -791,12 +791,24 @@ def grade_word(grade: str, written: str) -> str:
     if written in ("优秀", "良好") and grade in ("优", "良"):
         return _GRADE_SCHEMES[0][grade]
     return grade
-# (the lookahead names the characters a match can start with: the engine passes over every
-# other character at once instead of trying each alternative there)
+# the words that name a grade before it (自评等级, 评价结果, 等次 …), by their first character, each
+# with what may follow them (为, 是, a colon): every branch of _GRADE_RE opens with its first
+# character, so the engine passes over every other character in its own loop instead of trying
+# each branch there (the branches at one character in the order they had in one list)
+_GRADE_AS = r"\s*(?:(?:为|是|评定为|确定为)\s*[:：]?|[:：])?"
+_GRADE_NAMES = (
+    r"自评(?:结果)?(?:等级|级别)|自评评级|自评结果|自评结论|自评(?=为)",
+    r"评价(?:结果)?(?:等级|级别)|评定(?:结果)?(?:等级|级别)|评价评级|评定评级|评级|评价结果|评定结果|评价结论|评定结论"
+    r"|评价等次|评定(?=为)",
+    r"综合(?:结果)?(?:等级|级别)|综合评级",
+    r"绩效(?:结果)?(?:等级|级别)|绩效评级",
+    r"考核(?:结果)?(?:等级|级别)|考核评级",
+    r"对应(?:结果)?(?:等级|级别)",
+    r"等级评定(?:结果)?|等次",
+)
 _GRADE_RE = re.compile(
-    r"(?=[自评综绩考等对])"
-    r"(?:(?:(?:自评|评价|评定|综合|绩效|考核|对应)(?:结果)?(?:等级|级别)|等级评定(?:结果)?|(?:自评|评价|评定|综合|绩效|考核)?评级|评价结果|评定结果|自评结果|自评结论|评价结论|评定结论|评价等次|等次|自评(?=为)|评定(?=为))"
-    r"\s*(?:(?:为|是|评定为|确定为)\s*[:：]?|[:：])?|(?<![\u4e00-\u9fff])等级\s*(?:(?:为|是)\s*[:：]?|[:：]|(?=[“\"'‘「]|(?:优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?:$|[^\u4e00-\u9fff]))))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
+    "(?:" + "|".join(f"(?:{names}){_GRADE_AS}" for names in _GRADE_NAMES)
+    + r"|等级(?<![\u4e00-\u9fff]等级)\s*(?:(?:为|是)\s*[:：]?|[:：]|(?=[“\"'‘「]|(?:优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?:$|[^\u4e00-\u9fff]))))\s*[“\"'‘「]?\s*(优秀|良好|中等|较差|不合格|合格|一般|优|良|中|差)(?=$|[^\u4e00-\u9fff]|等|级|档|次)"
 )
 
 
