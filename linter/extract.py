@@ -92,7 +92,9 @@ class ParagraphFacts:
 # 二〇二三年四月二十八日 (a year of four Chinese digits, then month and, optionally, day);
 # the second end of a range that writes only its day (4 月 1 日—30 日, 2 月 1 日至 28 日): the
 # month and year of the date before it.
-_SEP_DATE = re.compile(r"(?<![\dA-Za-z.\-/])((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+# (the year first, what may not stand before it looked behind after it: the engine scans for the
+# year's 19 / 20 in its own loop)
+_SEP_DATE = re.compile(r"((?:19|20)\d{2})(?<![\dA-Za-z.\-/]\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
 _CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "0": 0}
 # (a year typed with the letter O or the digit 0 for 〇: 二O二三年, 二0二三年; at least one Chinese digit)
 _CN_DATE = re.compile(r"(?=[〇零○O0]?[〇零○一二三四五六七八九])(?<![A-Za-z0-9])([〇零○O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:份)?"

@@ -14,11 +14,11 @@ _BARE_AFTER = re.compile(r"\s*(?:份|底|初|末|中旬|上旬|下旬)")
 # After a year (2021年1231日, 年 doubled or not) three or four digits are a month and a day;
 # alone, seven or eight digits are a year, a month and a day (2023228日, 20211231日), and
 # a longer run ends in one (a list number glued before it: 220211231日).
-# (Each pattern here opens with a lookahead of the character a match starts with, a digit or the
-# 1 / 2 of a year: the engine passes over every other character at once, instead of trying the
-# lookbehinds there first.)
-_DAY_AFTER_YEAR = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*年(?:\s*年)?\s*(\d{3,4})\s*日")
-_DAY_RUN = re.compile(r"(?=\d)(?<![\d.,])(\d{7,12})\s*日")
+# (Each pattern here opens with the characters a match starts with, a digit or the 19 / 20 of a
+# year, and looks behind them only after them: the engine passes over every other character in
+# its own loop, instead of trying a lookahead there.)
+_DAY_AFTER_YEAR = re.compile(r"((?:19|20)\d{2})(?<!\d{5})\s*年(?:\s*年)?\s*(\d{3,4})\s*日")
+_DAY_RUN = re.compile(r"(\d(?<![\d.,]\d)\d{6,11})\s*日")
 # A year that lost its 年, run straight into a word (2020财政下达……, 对2021转移支付资金……): four digits
 # with no digit, letter or point around them, at the start of a sentence, after 对 / 在 / 于 / 至 / 从 / 到, or
 # after the last character of a unit's or a place's name (我市, 某某中心, 本单位), then a Chinese character that is
