@@ -231,7 +231,16 @@ def name_line(doc, p):
     """The report's own name on a line of its own anywhere (a cover page, a repeated title,
     a table of contents or an attachment list: 2023 年度某某局部门整体支出绩效自评报告, also
     broken over short lines), or at the head of one of the first lines (the title run into
-    the text). The match, or None."""
+    the text). The match, or None. (Answered once per place: the vote, the title's check
+    and JX301 ask.)"""
+    seen = doc.memo.setdefault("evaluated.name_line", {})
+    hit = seen.get(id(p))
+    if hit is None or hit[0] is not p:
+        hit = seen[id(p)] = (p, _name_line(doc, p))
+    return hit[1]
+
+
+def _name_line(doc, p):
     top = doc.memo.get("evaluated.top")
     if top is None:
         top = doc.memo["evaluated.top"] = len(title_lines(doc.paragraphs))  # (a page's field lines not counted)
