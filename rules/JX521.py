@@ -176,6 +176,13 @@ class DoubledWord(Rule):
         # (the lookbehind for the Chinese character before the name's end is tried after that end's
         # character class, which the regular expression engine scans for: not at every place)
         ends = re.compile("([" + re.escape(name_ends) + "])(?<=[\u4e00-\u9fff].)\\1(?![\u4e00-\u9fff])") if name_ends else None
+        # (both match a character written twice: a report in none of whose paragraphs one of their
+        # characters is written twice, nearly every report, is not searched with them at all)
+        written = "\n".join(p.text for p in doc.paragraphs)
+        if single is not None and not any(c + c in written for c in chars):
+            single = None
+        if ends is not None and not any(c + c in written for c in name_ends):
+            ends = None
         figures = None  # where the figures with a unit start, when first needed
         for p in doc.paragraphs:
             text = p.text
