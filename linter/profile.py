@@ -103,7 +103,8 @@ def _first_sentence(p, m) -> bool:
 # The unit at the head of a project's name (西平县交通运输局财政衔接资金项目): the name up to the
 # first word that ends an organisation's name; a project's name without one names no unit.
 _UNIT_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:办公室|委员会|局|中心|院|厅|站)")
-_UNIT_FIELD = re.compile(r"(?:(?:评价|自评|填报|报告)单位|单位名称)\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
+# (each label written out: every branch opens with its first character, which the engine scans for)
+_UNIT_FIELD = re.compile(r"(?:评价单位|自评单位|填报单位|报告单位|单位名称)\s*(?:\((?:公章|盖章)\))?\s*[:：]\s*([^\s:：(]{2,40})")
 # A unit field that holds no name: 填报单位：单位：万元 (the next field's label), a unit of measure.
 _NOT_A_NAME = re.compile(r"^(?:单位|部门|名称|单位名称|部门名称|金额单位|计量单位)$|^(?:万元|元|千元|亿元)$")
 # 填报日期：2023 年 4 月 28 日 — the date the unit filled in the report.

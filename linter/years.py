@@ -129,7 +129,8 @@ _NAME_BEFORE_STOPS = re.compile(r"[。，,；;、!！?？]")
 # page after dots: ……绩效自评报告……………1)
 NAME_TAIL = re.compile(NAME_TAIL_RE, re.IGNORECASE)
 # a web page's link to another page: 上一篇： / 下一篇： / 相关文章
-LINK_HEAD = re.compile(r"[上下]一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
+# (上一 and 下一 written apart: every branch opens with a character, which the engine scans for)
+LINK_HEAD = re.compile(r"上一(?:篇|条|页)|下一(?:篇|条|页)|相关(?:文章|阅读|链接|新闻)|推荐阅读|热门|猜你喜欢")
 # a web page's fields about the page, run into the name that follows them: 来源：某某局 作者：…
 # 发布时间：2023-12-04 访问量： 字体大小：放大 缩小 (the name starts after the last of them, past the
 # page's own buttons)

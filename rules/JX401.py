@@ -54,7 +54,8 @@ _EXAMPLE_SAYS = re.compile(r"模板示例|填报示例|示例如下|参考格式
 # A form's name field left empty: the label and its colon, then nothing before the next field's
 # label (in the paragraph, or as the next paragraph's opening).
 # A field to be stamped (填报单位（盖章）：) is not: the seal fills it, and text extraction loses it.
-_NAME_FIELD = re.compile(r"(?:(?:填报|评价|自评|报告|实施|项目|预算)单位|单位名称|项目名称|主管部门)\s*[:：]")
+# (each label written out: every branch opens with its first character, which the engine scans for)
+_NAME_FIELD = re.compile(r"(?:填报单位|评价单位|自评单位|报告单位|实施单位|项目单位|预算单位|单位名称|项目名称|主管部门)\s*[:：]")
 # The next field's label; not a table's unit of measure (单位：万元), which is printed on the
 # same line as the table's header fields, in whatever order the text was extracted.
 _FIELD_LABEL = re.compile(r"\s*(?!(?:金额|计量)?单位\s*[:：])[\u4e00-\u9fff]{2,8}\s*(?:\((?:公章|盖章|签字|签章)\))?\s*[:：]")
