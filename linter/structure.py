@@ -126,9 +126,10 @@ _FIRST_HEADING = re.compile(r"\s*(?:一\s*、|\(\s*一\s*\))")
 def _next_title(paragraphs, k: int) -> bool:
     """Whether paragraph ``k`` names another report or form, whose own outline follows."""
     p = paragraphs[k]
-    return (p.kind == "text" and k + 1 < len(paragraphs) and bool(_TITLE_LINE.fullmatch(p.text))
-            and bool(_TITLE_WHAT.search(p.text)) and bool(_TITLE_WHOSE.search(p.text))
-            and not _HEADING_CELL.match(p.text) and bool(_FIRST_HEADING.match(paragraphs[k + 1].text)))
+    # (the next paragraph's opening first: the test that fails for nearly every paragraph, at once)
+    return (p.kind == "text" and k + 1 < len(paragraphs) and bool(_FIRST_HEADING.match(paragraphs[k + 1].text))
+            and bool(_TITLE_LINE.fullmatch(p.text)) and bool(_TITLE_WHAT.search(p.text))
+            and bool(_TITLE_WHOSE.search(p.text)) and not _HEADING_CELL.match(p.text))
 
 
 _SENTENCE_END = re.compile(r"[。!?！？]")  # a title ends at its sentence (a ； goes on with it)
