@@ -7,7 +7,8 @@ caption, else the evaluated year), the scope (财政拨款, 项目支出 … —
 label, else the last scope word earlier in the sentence) and the item it is
 about (a project named in quotes, a table row), else the subject its sentence or
 clause opens with (一批项目涉及…, 甲类资金全年共…); an amount whose own label opens with
-an expense's name (公务接待费支出决算 a) is that expense's. Two mentions with the same
+an expense's name (公务接待费支出决算 a, 公务接待费支出 a) is that expense's, and so is an
+amount after it in its sentence whose clause is only its label (…，年初预算为 b). Two mentions with the same
 :attr:`Mention.key` state the same quantity.
 
 Deliberately left out, so that nothing that is not the same quantity is
@@ -100,6 +101,10 @@ def _expense(text: str, label_start: int, raw_label: str, vocab, scope_words: tu
     before it — or "" when they name none, or a scope (公用经费, “三公”经费) or nothing in
     particular (经费, 工作经费)."""
     head = _squash(_scope_head(raw_label, vocab))
+    if not head:
+        # (公务接待费支出 a: 支出 alone is no vocabulary term, and names the expense's spending)
+        bare = _squash(vocab.strip_fillers(raw_label))
+        head = bare[:-2] if bare.endswith("支出") else ""
     if not head.endswith("费"):
         return ""
     if text.startswith(head[:1], label_start):
@@ -110,6 +115,20 @@ def _expense(text: str, label_start: int, raw_label: str, vocab, scope_words: tu
     if len(head) < 3 or not item_name(head) or any(sc in head for sc in scope_words):
         return ""
     return head
+
+
+def _bare_label(text: str, label_start: int, raw_label: str, vocab) -> bool:
+    """Whether a figure's clause is only its label (年初预算为, 差值为) — nothing before the label
+    in its clause, and nothing but qualifiers (年初, 调整后) before the vocabulary term."""
+    k = label_start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k > 0 and text[k - 1] not in "，,；;：:。":
+        return False
+    head = _scope_head(raw_label, vocab)
+    if not head and not vocab.canonical(raw_label):
+        return False
+    return not _ANY_QUALIFIER.sub("", _squash(head))
 
 
 def qualifiers(raw_label: str, vocab) -> str:
@@ -264,6 +283,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 part_of[part.span] = b.total.label or vocab.strip_fillers(b.total.raw_label)
     starts_with_marker = any(m.at_start for m in pf.markers)
     heading = next((m.title for m in pf.markers if m.at_start), "")  # the title of the first one
+    carried = None  # (sentence, expense) the last amount whose own label named an expense
     out = []
     for q in figures:
         i = q.item  # its index among the paragraph's items
@@ -299,7 +319,16 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
                 item, item_text = item_name(names[0]), names[0]
         own_item = False
         if q.kind == "amount" and q.label_span is not None and i not in respectively:
-            expense = _expense(text, index_of(q.label_span.start), q.raw_label, vocab, expense_scopes)
+            label_start = index_of(q.label_span.start)
+            expense = _expense(text, label_start, q.raw_label, vocab, expense_scopes)
+            if expense:
+                carried = (s, expense)
+            elif carried and carried[0] == s and not item and _bare_label(text, label_start, q.raw_label, vocab):
+                # 公务接待费支出 a，年初预算为 b，差值为 c: a clause that is only a label goes on
+                # about the expense an earlier clause of its sentence named
+                expense = carried[1]
+            else:
+                carried = None  # a clause about something else ends what the sentence was about
             if expense:
                 item, item_text, own_item = item_name(expense), expense, True
         if q.kind == "score" and not item and starts_with_marker and i not in respectively:
