@@ -908,6 +908,15 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
             if (parts or more) and not any(isinstance(x, Quantity) and x.sentence == nxt.sentence
                                            for x in items[nxt.item + 1:]):
                 break  # …，评价内容包括管理、执行、产出。: a list of no figures after the list ended
+            last = (more or parts)[-1] if parts or more else None
+            first = next((x for x in items[nxt.item + 1:] if isinstance(x, Quantity)), None)
+            if last is not None and first is not None and _year_between(items, last.item, first.item) and not (
+                    _year_between(items, kw.item, last.item)):
+                # 其中A a，B b，……三、实施情况我校2022年支出共计c; …，B b，包括办公费、水电费……
+                # 我校2022年支出c (headings and paragraphs run together with no 。): a year named
+                # after a list that named none, before the next keyword's first figure, ends the
+                # list at its last part as a 。 would
+                break
             if in_more:
                 more_cut = True  # a new total: the later clauses are a list of their own
             else:
@@ -1444,6 +1453,11 @@ def _shares(a: str, b: str) -> bool:
     return any(a[i: i + 2] in b and a[i: i + 2] not in _GENERIC_PAIRS for i in range(len(a) - 1))
 
 
+def _year_between(items, a: int, b: int) -> bool:
+    """Whether a year (YearRef) is named between items ``a`` and ``b`` (both left out)."""
+    return any(type(it) is YearRef for it in items[a + 1: b])
+
+
 def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     """The breakdown ``part, part … 合计 total`` at ``kw`` (the parts since a 其中 before it:
     ``其中：A a，B b，共计 X``)."""
@@ -1454,6 +1468,10 @@ def _closed(pf: ParagraphFacts, kw: Keyword) -> Breakdown | None:
     family = unit_family(nxt)
     parts = []
     for prev in reversed(items[: kw.item]):
+        if type(prev) is YearRef and not parts:
+            # 其中A a，B b，……我校2022年支出共计c: a total after a year named since the last
+            # figure before it states something new (as after a 。), it closes no list
+            return None
         if isinstance(prev, Keyword):
             if prev.word not in BREAKDOWN_OPENERS and any(
                     q.sentence == kw.sentence and q.item < prev.item and unit_family(q) == family
