@@ -789,6 +789,20 @@ def _posts_only(total: Quantity, parts: list[Quantity]) -> bool:
     return all(p.kind == "count" and _POST.search(p.raw_label.strip().rstrip("的")) for p in parts)
 
 
+# where people stand in their working life: in service, or retired (离休 and 退休 are both out of service)
+_STATUS = (re.compile(r"在职|在岗"), re.compile(r"退休|离休"))
+
+
+def _one_status_only(total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether every part of a count of people is named as in service (or every one as retired),
+    and the total names no such status (参保人数500人，其中企业在职参保人员260人、机关在职参保人员
+    30人: the retirees are not listed)."""
+    if total.kind != "count" or len(parts) < 2 or any(rx.search(total.raw_label) for rx in _STATUS):
+        return False
+    groups = {tuple(k for k, rx in enumerate(_STATUS) if rx.search(p.raw_label or "")) for p in parts}
+    return all(p.kind == "count" for p in parts) and len(groups) == 1 and len(next(iter(groups))) == 1
+
+
 def _first_after(pf: ParagraphFacts, kw: Keyword) -> Quantity | None:
     """The first amount or count after ``kw`` in its sentence, at its depth."""
     for nxt in pf.items[kw.item + 1:]:
@@ -1053,6 +1067,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     # leaders' posts (其中局长1名、副局长2名、领导职数5名) under a staff total that is no count of
     # posts itself (编制39名, 实有人数20人): the leaders among the staff, not all of it
     partial = partial or total is not None and _posts_only(total, parts)
+    # people of one status only (其中企业在职参保人员a，机关在职参保人员b) under a total that names
+    # none (参保人数): the others (the retired) are left out, not none
+    partial = partial or total is not None and _one_status_only(total, parts)
     # a total that closes a 、-list of figures (共有行政村156个、社区23个，其中脱贫村42个…):
     # the parts may break down any of the list's figures, or all of them
     partial = partial or total is not None and not new_sentence and _ends_figure_list(pf, total)
