@@ -935,6 +935,14 @@ def _place(stack, shut, m, idx: int, style: str, reading, cands, labelled: bool 
         while stack and stack[-1].style == "cn-shi":
             o = stack.pop()
             shut[(o.parent, o.style)] = o
+    if style == "cn-dun" and m.ordinal != 1 and not cands and not labelled:
+        # a chapter heading past 一、 (二、, 三、) with no list of its style open goes on from
+        # a 一、 not read (dropped, or glued to the title in a text run together), not a list
+        # under the item before it that starts at 2: the lists open under that chapter end
+        # here (1、…2、…二、…(一)…1.…2、 — the last 2、 is not the first 2、 written twice)
+        while stack and stack[-1].style not in _HEADING_STYLES:
+            o = stack.pop()
+            shut[(o.parent, o.style)] = o
     parent = stack[-1].item if stack else None
     old = shut.get((parent, style))
     if not cands and not labelled and old is not None and old.last + 1 == m.ordinal:
