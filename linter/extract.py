@@ -803,6 +803,26 @@ def _one_status_only(total: Quantity, parts: list[Quantity]) -> bool:
     return all(p.kind == "count" for p in parts) and len(groups) == 1 and len(next(iter(groups))) == 1
 
 
+# a total said to cover a unit and the units under it (我局及所属单位, 本部门及下属二层单位), and
+# a part of the unit's own level (本级项目) or of the units under it (所属单位项目)
+_WITH_UNITS = re.compile(r"及其?(?:所属|下属)[^，,。；;:：]{0,6}单位")
+_UNITS_UNDER = re.compile(r"所属|下属|直属|二层|二级单位|下级单位")
+
+
+def _own_level_only(pf: ParagraphFacts, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether the total's sentence says it covers a unit and the units under it (我局及所属单位
+    实施项目15个), while the parts name the unit's own level (其中，本级项目6个；对下转移支付项目0个)
+    and none the units under it: their part is not listed."""
+    if not any("本级" in (p.raw_label or "") for p in parts):
+        return False
+    if any(_UNITS_UNDER.search(p.raw_label or "") for p in parts) or "本级" in total.raw_label:
+        return False
+    text = pf.para.text
+    end = pf.para.index_of(total.span.start)
+    start = max(text.rfind(c, 0, end) for c in SENTENCE_END) + 1
+    return _WITH_UNITS.search(text, start, end) is not None
+
+
 def _first_after(pf: ParagraphFacts, kw: Keyword) -> Quantity | None:
     """The first amount or count after ``kw`` in its sentence, at its depth."""
     for nxt in pf.items[kw.item + 1:]:
@@ -1070,6 +1090,9 @@ def _opened(pf: ParagraphFacts, kw: Keyword, vocab: Vocabulary, before: list[Bre
     # people of one status only (其中企业在职参保人员a，机关在职参保人员b) under a total that names
     # none (参保人数): the others (the retired) are left out, not none
     partial = partial or total is not None and _one_status_only(total, parts)
+    # the unit's own level (本级) under a total of the unit and the units under it (我局及所属单位):
+    # the units under it are left out
+    partial = partial or total is not None and total.para == kw.para and _own_level_only(pf, total, parts)
     # a total that closes a 、-list of figures (共有行政村156个、社区23个，其中脱贫村42个…):
     # the parts may break down any of the list's figures, or all of them
     partial = partial or total is not None and not new_sentence and _ends_figure_list(pf, total)
