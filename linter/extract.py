@@ -448,8 +448,8 @@ def _docref(para: Paragraph, items: list, it: RawItem, index: int) -> DocRef:
 BREAKDOWN_OPENERS = {"其中", "包括", "包含", "含"}
 BREAKDOWN_CLOSERS = {"合计", "共计", "总计"}
 _PARTIAL_HINTS = ("主要", "部分", "如", "例如", "比如")
-_FULL_STOP = frozenset("。!?！？")
-_MAINLY = ("主要是", "主要为", "主要包括", "主要有")  # (the main items of what was said before)  # ends a sentence; ；/; only ends a clause of it
+_FULL_STOP = frozenset("。!?！？")  # ends a sentence; ；/; only ends a clause of it
+_MAINLY = ("主要是", "主要为", "主要包括", "主要有")  # (the main items of what was said before)
 _LIST_STOP = frozenset("；;")
 # a figure compared with another time (比上年增加 20 万元) breaks no figure down
 _COMPARISON = re.compile(r"同比|[比较]上年|[比较]去年|[比较]年初|上年同期")
@@ -466,6 +466,8 @@ def _compared(pf: ParagraphFacts, q: Quantity) -> bool:
         return True
     i = pf.para.index_of(q.number_span.start)
     return _YEAR_COMPARED.search(pf.para.text, max(0, i - 30), i) is not None
+
+
 # what a list's items touched or reached, said after it (涉及部门8个, 惠及群众300人): no part
 _ANOTHER_MEASURE = re.compile(r"(?:共|合计|累计)?(?:涉及|覆盖|惠及|带动|受益)")
 # how much of it was released, paid or spent so far (目前已下达, 累计完成支出, 实际到位资金, 完成投资,
