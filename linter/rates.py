@@ -1064,6 +1064,13 @@ _FULL_STOP = "。!?！？"
 _COLONS = ":："
 
 
+def _full_sentence(text: str, i: int) -> tuple[int, int]:
+    """Where the sentence holding ``text[i]`` starts and ends (up to 。 / ! / ?, not a ；)."""
+    start = max(text.rfind(c, 0, i) for c in _FULL_STOP) + 1
+    ends = [k for k in (text.find(c, i) for c in _FULL_STOP) if k >= 0]
+    return start, min(ends) if ends else len(text)
+
+
 def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> RateClaim:
     """``抽取 N 件进行评估，结果为：A a 件，占比 p%；B b 件，占比 q%``: parts listed after the one
     colon of their sentence (up to 。), with no 其中 / 包括 / 合计 … in the sentence, are parts of
@@ -1074,9 +1081,7 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
     ``claim`` unchanged otherwise."""
     text, idx = pf.para.text, pf.para.index_of
     i = idx(num.span.start)
-    s0 = max(text.rfind(c, 0, i) for c in _FULL_STOP) + 1
-    ends = [k for k in (text.find(c, i) for c in _FULL_STOP) if k >= 0]
-    s1 = min(ends) if ends else len(text)
+    s0, s1 = _full_sentence(text, i)
     colons = [k for k in range(s0, s1) if text[k] in _COLONS]
     if len(colons) != 1 or not s0 < colons[0] < i:
         return claim
@@ -1094,7 +1099,7 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
         # 共抽取 N 件进行评估。评估结果为：A a 件，占比 p%；B b 件，…: a sentence with no figure
         # before its colon lists the parts of the one figure of their kind in the sentence
         # before, when they add up to it
-        p0 = max(text.rfind(ch, 0, s0 - 1) for ch in _FULL_STOP) + 1
+        p0 = _full_sentence(text, s0 - 1)[0]
         if any(p0 <= idx(kw.span.start) < s0 for kw in pf.keywords):
             return claim
         wholes = [x for x in pf.quantities if p0 <= idx(x.span.start) and idx(x.span.end) < s0
@@ -1114,8 +1119,7 @@ def _colon_share_claim(pf, q: Quantity, num: Quantity, claim: RateClaim) -> Rate
     return attrs.evolve(claim, numerator=num, denominator=whole)
 
 
-
-def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab, doc=None) -> RateClaim:
+def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab, doc) -> RateClaim:
     """``选取 N 个项目开展评价。评为优良的项目 a 个，占 p%，评为中的项目 b 个，占 q%``: a sentence (up
     to 。) that is a list of parts, each followed by its share (占 p%, 占比 p%) and by nothing else of
     their kind, with no 其中 / 合计 … in it, whose parts add up to the one figure of their kind in
@@ -1125,9 +1129,7 @@ def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab, doc=None) -> R
     unchanged otherwise."""
     text, idx = pf.para.text, pf.para.index_of
     i = idx(num.span.start)
-    s0 = max(text.rfind(c, 0, i) for c in _FULL_STOP) + 1
-    ends = [k for k in (text.find(c, i) for c in _FULL_STOP) if k >= 0]
-    s1 = min(ends) if ends else len(text)
+    s0, s1 = _full_sentence(text, i)
     fam = _family(num)
 
     def inside(x, a, b) -> bool:
@@ -1149,13 +1151,13 @@ def _list_share_claim(pf, num: Quantity, claim: RateClaim, vocab, doc=None) -> R
         # (…中，) after a heading with no figure, the whole stated in the paragraph before — the one
         # figure of their kind there that the parts make
         lead = text[s0:idx(same[0].span.start)]
-        if doc is None or pf.para.index == 0 or not re.search(r"中\s*[，,]", lead):
+        if pf.para.index == 0 or not re.search(r"中\s*[，,]", lead):
             return claim
         prev = doc.facts[pf.para.index - 1]
         made = [x for x in prev.quantities if _family(x) == fam and x.kind in ("amount", "count") and not x.depth
                 and not x.negative and not _CHANGE_WORDS.search(x.raw_label) and interval_of(x).meets(parts_iv)]
         return attrs.evolve(claim, numerator=num, denominator=made[0]) if len(made) == 1 else claim
-    p0 = max(text.rfind(c, 0, s0 - 1) for c in _FULL_STOP) + 1
+    p0 = _full_sentence(text, s0 - 1)[0]
     before = [x for x in pf.quantities if inside(x, p0, s0) and _family(x) == fam and x.kind in ("amount", "count")]
     if (len(before) != 1 or before[0].depth or before[0].negative or _CHANGE_WORDS.search(before[0].raw_label)
             or any(p0 <= idx(k.span.start) < s0 for k in pf.keywords)):
