@@ -23,7 +23,8 @@ from .dates import SENTENCE_STOPS
 from .profile import title_lines
 from .years import (
     CLAUSE_STOPS, EVAL_WORD, LINK_HEAD, REPORT_NAME, YearPlace, in_docno, in_title, is_event_date, is_law_version, is_range,
-    is_since, joined_name, NOTICE_BEFORE, notice_evaluated_year, ordinary_other_year, places, report_name_at,
+    is_since, joined_name, NOTICE_BEFORE, notice_evaluated_year, once_per_place, ordinary_other_year, places,
+    report_name_at,
 )
 
 _STOP = CLAUSE_STOPS
@@ -233,11 +234,7 @@ def name_line(doc, p):
     broken over short lines), or at the head of one of the first lines (the title run into
     the text). The match, or None. (Answered once per place: the vote, the title's check
     and JX301 ask.)"""
-    seen = doc.memo.setdefault("evaluated.name_line", {})
-    hit = seen.get(id(p))
-    if hit is None or hit[0] is not p:
-        hit = seen[id(p)] = (p, _name_line(doc, p))
-    return hit[1]
+    return once_per_place(doc, "evaluated.name_line", p, _name_line)
 
 
 def _name_line(doc, p):

@@ -388,10 +388,16 @@ def ordinary_other_year(doc, p: YearPlace) -> bool:
     """A place where any year may stand: a title, a document number, a law version,
     an event's date, a span of years, a “since” year. (Answered once per place: JX301
     asks twice, JX302 once.)"""
-    seen = doc.memo.setdefault("years.ordinary", {})
+    return once_per_place(doc, "years.ordinary", p, _ordinary_other_year)
+
+
+def once_per_place(doc, key: str, p: YearPlace, answer):
+    """``answer(doc, p)``, worked out once per place of the document and kept in its memo under
+    ``key`` (by the place's id, the place kept with its answer so that the id is not reused)."""
+    seen = doc.memo.setdefault(key, {})
     hit = seen.get(id(p))
     if hit is None or hit[0] is not p:
-        hit = seen[id(p)] = (p, _ordinary_other_year(doc, p))
+        hit = seen[id(p)] = (p, answer(doc, p))
     return hit[1]
 
 
