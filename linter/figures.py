@@ -275,7 +275,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
     clause_marks = None  # where the paragraph's clauses end, found when a figure needs them
     opened: dict = {}  # what each clause opens with, asked once per clause (see _openings)
     respectively = _respectively(pf, sentences, vocab)
-    expense_scopes = tuple(scopes) + SUBJECTS
+    scope_names = tuple(scopes) + SUBJECTS  # (the scope words a figure may be given, in their order)
     part_of = {}
     for b in doc.in_paragraph("breakdowns", pf.para.index):
         if b.para == pf.para.index:
@@ -320,7 +320,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
         own_item = False
         if q.kind == "amount" and q.label_span is not None and i not in respectively:
             label_start = index_of(q.label_span.start)
-            expense = _expense(text, label_start, q.raw_label, vocab, expense_scopes)
+            expense = _expense(text, label_start, q.raw_label, vocab, scope_names)
             if expense:
                 carried = (s, expense)
             elif carried and carried[0] == s and not item and _bare_label(text, label_start, q.raw_label, vocab):
@@ -386,7 +386,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             if scope_words is None:
                 # (a word in the text before a figure is in the paragraph: the paragraph is searched
                 # for each scope word once, and each figure only for the few it holds)
-                scope_words = [sc for sc in tuple(scopes) + SUBJECTS if sc in text]
+                scope_words = [sc for sc in scope_names if sc in text]
             found = [(before.rfind(sc), sc) for sc in scope_words if sc in before]
             if found:
                 scope = max(found)[1]
@@ -394,7 +394,7 @@ def _prose(doc, pf, vocab, scopes, default_year, raw_labels):
             # a part's own scope word opening its label (人员经费支出预算 a，公用经费支出预算 b: one
             # name, two parts) sets it apart from the other parts
             head = _scope_head(q.raw_label, vocab)
-            scope = next((sc for sc in tuple(scopes) + SUBJECTS if head and sc in head), "")
+            scope = next((sc for sc in scope_names if head and sc in head), "")
         if item and scope and not own_item:
             scope = ""  # a named item is narrower than the scope word before it
             # (not an expense its label names: 项目支出中差旅费 a, 基本支出中差旅费 b are two)
