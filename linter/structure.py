@@ -92,7 +92,7 @@ from collections import Counter
 
 import attrs
 
-from .extract import cn_number, title_after
+from .extract import CIRCLED, PAREN_DIGITS, cn_number, marker_ordinal, title_after
 from .facts import Marker
 
 # marker styles that number one list together: 1. and 1、 are the same level written two ways
@@ -572,7 +572,7 @@ def _numbered_rows(paragraphs) -> set[int]:
                         and text != last):
                     found.append(i)
                     last = text
-                    style, ordinal = _cell_number(text)
+                    style, ordinal = _cell_number(text[:m.end() - 1])
                     ordinals.setdefault(style, set()).add(ordinal)
             elif m:
                 elsewhere = True
@@ -583,22 +583,21 @@ def _numbered_rows(paragraphs) -> set[int]:
     return out
 
 
-def _cell_number(text: str) -> tuple[str, int]:
-    """The style (the number's shape: 一、 (一) (1) 1. ①) and ordinal a numbered title
-    cell opens with (see ``_HEADING_CELL``); ordinal 0 when it is not told."""
-    t = text.lstrip()
+def _cell_number(number: str) -> tuple[str, int | None]:
+    """The style (the number's shape: 一、 (一) (1) or ⑴, 1. or 1、, ①) and the ordinal of a
+    numbered title cell's number (what ``_HEADING_CELL`` matched before the title); ordinal None
+    when its numerals make no number (十十)."""
+    t = number.lstrip()
     head = t[0]
+    if head in CIRCLED or head in PAREN_DIGITS:
+        return ("circled" if head in CIRCLED else "paren-digit"), marker_ordinal("circled", t)
     if head == "(":
-        inner = t[1:].lstrip()
-        return ("paren-digit", int(re.match(r"\d+", inner).group(0))) if inner[:1].isdigit() else (
-            "paren-cn", cn_number(re.match(r"[一二三四五六七八九十]+", inner).group(0)))
-    if head.isdigit():
-        return "digit", int(re.match(r"\d+", t).group(0))
-    if head in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
-        return "circled", ord(head) - ord("①") + 1
-    if head in "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇":
-        return "paren-digit", ord(head) - ord("⑴") + 1
-    return "cn", cn_number(re.match(r"[一二三四五六七八九十]+", t).group(0))
+        style = "paren-digit" if t[1:].lstrip()[:1].isdigit() else "paren-cn"
+    else:
+        style = "digit" if head.isdigit() else "cn"
+    return style, marker_ordinal(style, t)
+
+
 _CONTENTS = re.compile(r"目\s*(?:录|次)\s*$")
 # 目录 with the first entry run on after it on its line (目录1.前言, 目录 一、概况)
 _MULU = re.compile(r"目\s*[录次]")
