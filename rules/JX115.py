@@ -14,7 +14,7 @@ MEASURES = ("个方面", "批次", "个", "家", "所", "项", "名", "人", "�
 # an ordinal (第三个, 前两项, 每三个)
 # (the first numeral apart from the others: the pattern opens with its class, which the engine scans
 # for in its own loop instead of trying the pattern at every character)
-_CN_COUNT = re.compile(r"([两二三四五六七八九十][两二三四五六七八九十]{0,2})(个方面|批次|[个家所项名人座条支处类批次])")
+_CN_COUNT = re.compile(r"([两二三四五六七八九十][两二三四五六七八九十]{0,2})(%s)" % "|".join(MEASURES))
 _CN_NOT_AFTER = set("〇零一二三四五六七八九十两百千万第前后每初逐0123456789")
 # what a count in characters may follow: no character at all, or a verb or word that comes before a count
 # (下设三个, 所属两个, 涉及两类, 共五项, 这三所); after other characters it is a part of a name (规划三处, 刑侦二支)
