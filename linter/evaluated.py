@@ -118,8 +118,8 @@ def places_in(doc, para):
     return index.get(para, ())
 
 
-def _amount_after(doc, p, kinds=("amount",)) -> bool:
-    """An amount of money (or a figure of another of ``kinds``) after the year, in its sentence."""
+def _figure_after(doc, p, kinds=("amount",)) -> bool:
+    """A figure of one of ``kinds`` (an amount of money unless told) after the year, in its sentence."""
     return any(q.kind in kinds and q.span.start > p.ref.span.end and p.para.index_of(q.span.start) < p.e
                for q in doc.facts[p.ref.para].quantities)
 
@@ -329,7 +329,7 @@ def _title_alone(doc, year):
         if "提前" in sentence and not re.search(rf"提前[^。；;]{{0,6}}?{p.ref.year}\s*年", sentence):
             continue  # 2022 年，上级提前下达的资金: next year's money, given in advance (not 提前下达 2022 年资金)
         if (_YEAR_END.match(p.para.text, p.j) and p.ref.year != year
-                and not _REPORTING.search(p.para.text, p.s, p.e) and _amount_after(doc, p, ("amount", "count"))):
+                and not _REPORTING.search(p.para.text, p.s, p.e) and _figure_after(doc, p, ("amount", "count"))):
             # 截至 X 年 12 月 31 日，资金已使用 2.00 万元 / 编制人数 15 人: the figures at the end of year X
             votes.setdefault(p.ref.year, {}).setdefault((p.ref.para, p.s), p)
             continue
@@ -471,16 +471,17 @@ def unit_after(doc, text: str, j: int) -> bool:
 
 
 def _unit_speaks(doc, p) -> bool:
-    """The year place ``p`` starts a sentence of the unit's own money: the unit (or its region, 我县 / 本市: a
-    transfer payment's money is the region's) as the subject of the year's clause, or as the one the money is given to in it (N 年度某某县财政划给某某县司法局……经费),
-    and an amount of money after the year in the sentence. Not a statement of
-    this evaluation (N 年度，我馆共有 3 个项目纳入绩效自评范围): JX301 checks that one against the title."""
+    """The year place ``p`` starts a sentence of the unit's own money: the unit (or its region, 我县 / 本市:
+    a transfer payment's money is the region's) as the subject of the year's clause, or as the one the
+    money is given to in it (N 年度某某县财政划给某某县司法局……经费), and an amount of money after the
+    year in the sentence. Not a statement of this evaluation (N 年度，我馆共有 3 个项目纳入绩效自评范围):
+    JX301 checks that one against the title."""
     text = p.para.text
     if self_words(p) or eval_words(p) or eval_clause(p) or SCOPE.search(text, p.s, p.i) or SCOPE_AFTER.match(text, p.j):
         return False
     return bool((unit_after(doc, text, p.j) or unit_before(doc, p.clause_before()) or _given_to_unit(doc, text, p)
                  or _REGION_AFTER.match(text, p.j) or _REGION_BEFORE.search(p.clause_before()))
-                and _amount_after(doc, p))
+                and _figure_after(doc, p))
 
 
 # …or the region whose money a transfer payment's report tells, as the subject: 我市 N 年…… / N 年，我县……
