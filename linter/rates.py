@@ -1342,7 +1342,9 @@ def _difference_claim(pf, q: Quantity, data: RateData, vocab) -> RateClaim | Non
     whose label holds 上年/去年 and the subject's words (上年公用经费). The difference must be
     the only figure of its kind in the rate's sentence since the rate before — or the last of
     three, after this year's figure and last year's written with 比上年 (经费支出 a，比上年 b 减少
-    c，下降 r%: c over b)."""
+    c，下降 r%: c over b). A change since last year with no figure of last year in the paragraph is
+    read after this year's figure before it, past the rates between them (支出决算 a，完成预算 p%，
+    较上年增加 c，增长 r%), as :func:`_change_after_claim` reads it."""
     hit = data.lookup(_rate_label(q, data, vocab))
     if hit is None or hit[1] is None or hit[1].formula != "change":
         return None
@@ -1481,7 +1483,8 @@ def _change_then_difference(pf, q: Quantity, name: str, d: RateDef, vocab) -> Ra
 
 def _change_after_claim(pf, q: Quantity, name: str, d: RateDef, pool, vocab) -> RateClaim | None:
     """``本年度收入 a，比上年增加 c，增长 r%``: a change since last year said right after this
-    year's figure, with no figure of last year — r is c over what last year's was, a − c after a
+    year's figure (or after a clause naming, with no figure, what it is compared with: a，与 N 年度
+    预算相比，增加 c), with no figure of last year — r is c over what last year's was, a − c after a
     rise, a + c after a fall (the words of the change and of the rate saying the same way). None
     for any other pair of figures."""
     now, diff = pool
