@@ -233,7 +233,7 @@ def _site(pf, i: int, j: int, n: int):
         return None
     lo = len(items)
     hi = lo + sum(len(_JOINER.findall(w)) for w in words)
-    more = _after_comma(text, at) if stop in "，," else 0
+    more = _after_comma(text, at) if stop in ("，", ",") else 0  # (not "", the paragraph's end: "" is in any string)
     return items, lo, hi, more, end
 
 
